@@ -1,0 +1,14 @@
+import { entityCapRule } from './lib/entity-cap.js';
+
+const tags = (n: number) => Array.from({ length: n }, (_, i) => `#tag${i + 1}`).join(' ');
+
+export default entityCapRule({
+  id: 'max-hashtags',
+  entity: 'hashtag',
+  cap: 'maxHashtags',
+  noun: 'hashtags',
+  why: 'Instagram rejects a caption with more than 30 hashtags (and is testing lower caps); set `max` to follow a lower one.',
+  sources: ['Instagram Help Centre: up to 30 hashtags per post'],
+  correct: [{ text: `Thank you! ${tags(5)}`, channel: 'instagram' }],
+  incorrect: [{ text: `Thank you! ${tags(31)}`, channel: 'instagram', messages: ['31 hashtags for Instagram, which allows 30: remove 1'] }],
+});

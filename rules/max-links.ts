@@ -1,0 +1,18 @@
+import { entityCapRule } from './lib/entity-cap.js';
+
+export default entityCapRule({
+  id: 'max-links',
+  entity: 'url',
+  cap: 'maxLinks',
+  noun: 'links',
+  why: 'Threads accepts at most 5 links in a post; a draft with more cannot be published there.',
+  sources: ['Meta Threads API: a post may contain up to 5 links'],
+  correct: [{ text: 'Read more: https://example.org/a', channel: 'threads' }],
+  incorrect: [
+    {
+      text: 'https://example.org/1 https://example.org/2 https://example.org/3 https://example.org/4 https://example.org/5 https://example.org/6',
+      channel: 'threads',
+      messages: ['6 links for Threads, which allows 5: remove 1'],
+    },
+  ],
+});

@@ -1,0 +1,60 @@
+import type { Nodes, Parents } from 'mdast';
+import { defineRule } from '../src/run/rule.js';
+import { toPlainText } from '../src/parse/plain-text.js';
+
+// Syntax a channel without Markdown shows literally. Lists stay: "- " and "1. " read fine as plain text.
+const FLAGGED: Record<string, string> = {
+  strong: 'bold',
+  emphasis: 'italics',
+  link: 'a Markdown link',
+  image: 'a Markdown image',
+  heading: 'a Markdown heading',
+  inlineCode: 'inline code',
+  code: 'a code block',
+};
+
+export default defineRule({
+  meta: {
+    id: 'no-markdown',
+    description: 'No Markdown syntax in a draft for a channel that shows it literally.',
+    severity: 'warning',
+    fixable: true,
+    messages: { markdown: '{channel} does not render Markdown: {kind} will show as "{source}"' },
+    defaults: {},
+    docs: {
+      why: 'Drafts written in a CMS or a notes app keep their Markdown; X, Bluesky, Mastodon, Threads, SMS and the Meta apps show the asterisks and brackets as typed. The fix replaces the syntax with what the reader should see.',
+      correct: [{ text: 'Join us on 4 February #WorldCancerDay https://example.org', channel: 'x' }, { text: '**Join us**', channel: 'email' }],
+      incorrect: [
+        { text: 'Join us **today**', channel: 'x', messages: ['X does not render Markdown: bold will show as "**today**"'], output: 'Join us today' },
+        { text: 'Read [our guide](https://example.org/guide)', channel: 'bluesky', messages: ['Bluesky does not render Markdown: a Markdown link will show as "[our guide](https://example.org/guide)"'], output: 'Read our guide https://example.org/guide' },
+      ],
+    },
+  },
+  check({ text, channel, analysis, report }) {
+    if (channel.rendersMarkdown) return;
+    const tree = analysis.markdown;
+    if (!tree) return;
+    const visit = (node: Nodes) => {
+      const kind = FLAGGED[node.type];
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      // Indented code is only indentation in a post; fenced code and real syntax are flagged.
+      const indentedCode = node.type === 'code' && start !== undefined && !/^[`~]/.test(text.slice(start, start + 1));
+      const autolink = node.type === 'link' && start !== undefined && text[start] === '<';
+      if (kind && start !== undefined && end !== undefined && !indentedCode) {
+        const source = text.slice(start, end);
+        const plain = autolink ? (node as { url: string }).url : toPlainText(node);
+        report({
+          messageId: 'markdown',
+          data: { channel: channel.name, kind, source: source.length > 60 ? source.slice(0, 57) + '...' : source },
+          start,
+          end,
+          fix: { edits: [{ range: [start, end], text: plain }] },
+        });
+        return;
+      }
+      if ('children' in node) for (const child of (node as Parents).children) visit(child);
+    };
+    visit(tree);
+  },
+});

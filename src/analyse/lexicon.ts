@@ -1,0 +1,100 @@
+import type { Word } from './words.js';
+
+/**
+ * A phrase list as data (like retext-equality's or Vale's): each entry lists phrases and whatever
+ * the rule that owns it wants to know (a suggestion, a category, a weight). One engine matches them all.
+ */
+export interface LexiconEntry {
+  /** Phrases as written; matched case-insensitively on whole words. A word ending in `*` matches any ending. */
+  phrases: string[];
+  [key: string]: unknown;
+}
+
+export interface Lexicon<E extends LexiconEntry = LexiconEntry> {
+  entries: E[];
+}
+
+export interface LexiconHit<E extends LexiconEntry = LexiconEntry> {
+  entry: E;
+  phrase: string;
+  /** Offsets of the matched words in the text. */
+  start: number;
+  end: number;
+  /** Indices of the first and past-the-last matched word. */
+  firstWord: number;
+  endWord: number;
+}
+
+interface Pattern<E> {
+  entry: E;
+  phrase: string;
+  words: { text: string; prefix: boolean }[];
+}
+
+export interface CompiledLexicon<E extends LexiconEntry = LexiconEntry> {
+  /** Patterns by their first word, and prefix patterns by the first three letters of their first word. */
+  exact: Map<string, Pattern<E>[]>;
+  prefix: Map<string, Pattern<E>[]>;
+}
+
+const PREFIX_KEY = 3;
+const PHRASE_WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*\*?|\*/gu;
+
+/** Compiles a lexicon once, at load, into lookups by first word. */
+export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]): CompiledLexicon<E> {
+  const entries = Array.isArray(lexicon) ? lexicon : lexicon.entries;
+  const exact = new Map<string, Pattern<E>[]>();
+  const prefix = new Map<string, Pattern<E>[]>();
+  for (const entry of entries) {
+    for (const phrase of entry.phrases) {
+      const words = (phrase.toLowerCase().replace(/’/g, "'").match(PHRASE_WORD) ?? []).map((w) =>
+        w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false },
+      );
+      const first = words[0];
+      if (!first || first.text === '') continue;
+      const pattern = { entry, phrase, words };
+      const key = first.prefix ? first.text.slice(0, PREFIX_KEY) : first.text;
+      const map = first.prefix ? prefix : exact;
+      const list = map.get(key);
+      if (list) list.push(pattern);
+      else map.set(key, [pattern]);
+    }
+  }
+  return { exact, prefix };
+}
+
+/** Every match of a compiled lexicon in a word list, longest first at each position, never overlapping. */
+export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Word[]): LexiconHit<E>[] {
+  const hits: LexiconHit<E>[] = [];
+  for (let i = 0; i < words.length; ) {
+    const word = words[i]!.lower;
+    let best: { pattern: Pattern<E>; length: number } | undefined;
+    const candidates = lexicon.exact.get(word);
+    const prefixed = lexicon.prefix.size === 0 ? undefined : prefixCandidates(lexicon, word);
+    for (const pattern of candidates && prefixed ? [...candidates, ...prefixed] : (candidates ?? prefixed ?? [])) {
+      const length = pattern.words.length;
+      if (best && best.length >= length) continue;
+      if (i + length > words.length) continue;
+      if (pattern.words.every((p, k) => matchesWord(p, words[i + k]!.lower))) best = { pattern, length };
+    }
+    if (best) {
+      const last = words[i + best.length - 1]!;
+      hits.push({ entry: best.pattern.entry, phrase: best.pattern.phrase, start: words[i]!.start, end: last.end, firstWord: i, endWord: i + best.length });
+      i += best.length;
+    } else i++;
+  }
+  return hits;
+}
+
+function prefixCandidates<E>(lexicon: CompiledLexicon<E & LexiconEntry>, word: string): Pattern<E & LexiconEntry>[] | undefined {
+  let found: Pattern<E & LexiconEntry>[] | undefined;
+  for (let k = 1; k <= PREFIX_KEY && k <= word.length; k++) {
+    const list = lexicon.prefix.get(word.slice(0, k));
+    if (list) found = found ? [...found, ...list] : list;
+  }
+  return found;
+}
+
+function matchesWord(pattern: { text: string; prefix: boolean }, word: string): boolean {
+  return pattern.prefix ? word.startsWith(pattern.text) : word === pattern.text;
+}

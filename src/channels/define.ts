@@ -1,0 +1,99 @@
+import * as v from 'valibot';
+import type { Channel, ChannelId, Counter, Purpose } from '../types.js';
+import { PostlintConfigError } from '../errors.js';
+import { channels } from './builtin.js';
+import { graphemeCounter, mastodonCounter, utf16Counter } from '../measure/counters.js';
+import { smsCounter } from '../measure/sms.js';
+import { twitterCounter } from '../measure/twitter.js';
+
+/** Counters a custom channel can name instead of writing one. */
+export const counters = {
+  'x': () => twitterCounter('version3'),
+  'x-v2': () => twitterCounter('version2'),
+  'x-140': () => twitterCounter('version1'),
+  graphemes: () => graphemeCounter,
+  characters: () => utf16Counter,
+  mastodon: () => mastodonCounter,
+  sms: () => smsCounter,
+} as const satisfies Record<string, () => Counter>;
+
+const PURPOSES = ['news', 'campaigns', 'fundraising', 'events', 'conversation', 'detailed-answers', 'personal-questions', 'articles'] as const;
+const count = v.pipe(v.number(), v.minValue(0));
+
+const ChannelSpec = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1)),
+  extends: v.optional(v.string()),
+  name: v.optional(v.string()),
+  counter: v.optional(
+    v.union([
+      v.picklist(Object.keys(counters) as (keyof typeof counters)[]),
+      v.custom<Counter>((c) => typeof c === 'object' && c !== null && typeof (c as Counter).count === 'function', 'a counter object { unit, count }'),
+      v.custom<(text: string) => number>((f) => typeof f === 'function', 'a function (text) => number'),
+    ]),
+  ),
+  limit: v.optional(count),
+  fold: v.optional(count),
+  maxBytes: v.optional(count),
+  maxLinks: v.optional(count),
+  maxHashtags: v.optional(count),
+  maxMentions: v.optional(count),
+  rendersMarkdown: v.optional(v.boolean()),
+  purposes: v.optional(v.array(v.picklist(PURPOSES))),
+  invalidCharacters: v.optional(v.array(v.string())),
+  source: v.optional(v.string()),
+});
+
+export type ChannelSpec = v.InferInput<typeof ChannelSpec>;
+
+/**
+ * A custom channel: a built-in one with other numbers (`{ id: 'my-instance', extends: 'mastodon',
+ * limit: 1000 }`) or a new one with its own counter and purposes. Throws PostlintConfigError
+ * naming the key when the spec is wrong.
+ */
+export function defineChannel(spec: ChannelSpec): Channel {
+  const result = v.safeParse(ChannelSpec, spec);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    throw new PostlintConfigError(`channel${path ? '.' + path : ''}`, issue.message);
+  }
+  const { extends: base, counter, ...rest } = result.output;
+  const parent = base === undefined ? undefined : channels[base as keyof typeof channels];
+  if (base !== undefined && !parent) {
+    throw new PostlintConfigError('channel.extends', `unknown channel "${base}"; use one of ${Object.keys(channels).join(', ')}`);
+  }
+  const defined: Channel = {
+    name: rest.id,
+    limit: Infinity,
+    rendersMarkdown: false,
+    purposes: ['news', 'campaigns', 'fundraising', 'events', 'conversation'] as Purpose[],
+    ...parent,
+    ...rest,
+    counter: toCounter(counter) ?? parent?.counter ?? utf16Counter,
+  };
+  return defined;
+}
+
+function toCounter(counter: ChannelSpec['counter']): Counter | undefined {
+  if (counter === undefined) return undefined;
+  if (typeof counter === 'string') return counters[counter]();
+  if (typeof counter === 'function') {
+    return { unit: 'characters', count: (text) => ({ count: counter(text) }) };
+  }
+  return counter;
+}
+
+/** The channel a post names, from the options' custom channels or the built-ins. */
+export function resolveChannel(channel: ChannelId | Channel | undefined, custom?: Record<string, Channel>): Channel {
+  if (channel === undefined) return channels.x;
+  if (typeof channel === 'object' && channel !== null) return channel;
+  if (typeof channel !== 'string') {
+    throw new PostlintConfigError('channel', `expected a channel id or a channel object, got ${typeof channel}`);
+  }
+  const found = custom?.[channel] ?? channels[channel as keyof typeof channels];
+  if (!found) {
+    const known = [...Object.keys(channels), ...Object.keys(custom ?? {})];
+    throw new PostlintConfigError('channel', `unknown channel "${channel}"; use one of ${known.join(', ')} or defineChannel()`);
+  }
+  return found;
+}

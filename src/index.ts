@@ -1,0 +1,19 @@
+/**
+ * postlint: lint a drafted social-media post for the channel it is meant for.
+ * The pipeline: parse the draft -> measure it for its channel -> analyse the text once -> run the rules -> report.
+ * Everything exported here is pure: no fs, network or process, so it runs in Node, browsers and editors.
+ */
+export { lint } from './run/lint.js';
+export { measure, type MeasureOptions } from './measure/measure.js';
+export { channels } from './channels/builtin.js';
+export { defineChannel, counters, type ChannelSpec } from './channels/define.js';
+export { rules } from '../rules/index.js';
+export { presets } from './run/presets.js';
+export { defineRule, formatMessage, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report } from './run/rule.js';
+export { Analysis } from './analyse/analysis.js';
+export { compileLexicon, type Lexicon, type LexiconEntry, type LexiconHit } from './analyse/lexicon.js';
+export { toVFileMessage } from './report/vfile.js';
+export { describeMeasurement } from './report/summary.js';
+export { formatStylish, type FileResult } from './report/stylish.js';
+export { PostlintConfigError } from './errors.js';
+export type * from './types.js';

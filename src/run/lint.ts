@@ -1,0 +1,73 @@
+import type { Diagnostic, LintOptions, LintResult, Post } from '../types.js';
+import { Analysis } from '../analyse/analysis.js';
+import { resolveChannel } from '../channels/define.js';
+import { PostlintConfigError } from '../errors.js';
+import { measureWithFacts } from '../measure/measure.js';
+import { DOCS_BASE, formatMessage, type Report, type RuleContext } from './rule.js';
+import { resolveSettings } from './settings.js';
+
+/**
+ * Lints one draft for its channel: measure it, analyse it once, run every enabled rule on the
+ * shared analysis, and return the messages sorted by position. Synchronous and pure.
+ */
+export function lint(post: Post, options: LintOptions = {}): LintResult {
+  if (typeof post !== 'object' || post === null || typeof post.text !== 'string') {
+    throw new PostlintConfigError('post.text', 'expected { text: string, channel?: string }');
+  }
+  const settings = resolveSettings(options);
+  const channel = resolveChannel(post.channel, settings.channels);
+  const text = post.text;
+  const analysis = new Analysis(text);
+  const measurement = measureWithFacts(text, channel, { urls: () => analysis.urls }, post.contentWarning);
+  const messages: Diagnostic[] = [];
+
+  for (const { rule, severity, options: ruleOptions } of settings.rules) {
+    const { meta } = rule;
+    const report = (found: Report) => {
+      const start = clamp(found.start, text.length);
+      const end = clamp(Math.max(found.end, start), text.length);
+      const diagnostic: Diagnostic = {
+        ruleId: meta.id,
+        severity: found.severity ?? severity,
+        message: formatMessage(meta.messages[found.messageId] ?? found.messageId, found.data),
+        messageId: found.messageId,
+        start: analysis.position(start),
+        end: analysis.position(end),
+        url: meta.url ?? DOCS_BASE + meta.id,
+      };
+      if (found.fix) diagnostic.fix = found.fix;
+      if (found.suggestions?.length) diagnostic.suggestions = found.suggestions;
+      if (found.details || found.data) diagnostic.data = { ...found.data, ...found.details };
+      messages.push(diagnostic);
+    };
+    const context: RuleContext<unknown> = {
+      text,
+      channel,
+      measurement,
+      analysis,
+      options: ruleOptions,
+      longFormChannels: settings.longFormChannels,
+      report,
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      // A rule's bug must not take down an editor or a publish hook: report it where it shows.
+      messages.push({
+        ruleId: meta.id,
+        severity: 'error',
+        message: `Rule "${meta.id}" failed on this draft: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+        messageId: 'internal-error',
+        start: analysis.position(0),
+        end: analysis.position(0),
+        url: meta.url ?? DOCS_BASE + meta.id,
+      });
+    }
+  }
+  messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return { channel: channel.id, measure: measurement, messages };
+}
+
+function clamp(offset: number, length: number): number {
+  return Number.isFinite(offset) ? Math.min(Math.max(0, Math.trunc(offset)), length) : 0;
+}

@@ -1,0 +1,13 @@
+import type { RuleSetting } from '../types.js';
+
+/** Named rule sets. `recommended` runs on every channel; the others build on it. */
+export const presets: Record<string, Record<string, RuleSetting>> = {
+  recommended: {
+    'max-length': 'error',
+    'max-links': 'error',
+    'max-hashtags': 'warn',
+    'max-mentions': 'warn',
+    'invalid-characters': 'error',
+    'no-markdown': 'warn',
+  },
+};

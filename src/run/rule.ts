@@ -1,0 +1,80 @@
+import type * as v from 'valibot';
+import type { Analysis } from '../analyse/analysis.js';
+import type { Channel, ChannelId, Diagnostic, Fix, Measurement, Severity, Suggestion } from '../types.js';
+
+export const DOCS_BASE = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
+
+/** An example in a rule's docs; examples run as tests, so the docs cannot drift from behaviour. */
+export interface RuleExample {
+  text: string;
+  channel?: ChannelId;
+  options?: Record<string, unknown>;
+  /** For incorrect examples: the messages expected, in order. */
+  messages?: string[];
+  /** For fixable rules: the text after fixing. */
+  output?: string;
+}
+
+export interface RuleMeta<Options> {
+  /** kebab-case, stable: configs and disable comments name it. */
+  id: string;
+  /** One line, shown in the rule reference and in SARIF. */
+  description: string;
+  url?: string;
+  severity: Severity;
+  fixable: boolean;
+  hasSuggestions?: boolean;
+  /** Message templates by id; `{name}` is replaced from the report's data. */
+  messages: Record<string, string>;
+  /** Schema of the options (valibot); defaults are merged in before it validates. */
+  schema?: v.GenericSchema<Options>;
+  defaults: Options;
+  docs: {
+    /** Why the rule exists, with its sources. */
+    why: string;
+    sources?: string[];
+    correct: RuleExample[];
+    incorrect: RuleExample[];
+  };
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** UTF-16 offsets in the draft, end exclusive. */
+  start: number;
+  end: number;
+  /** Overrides the rule's severity for this report (a rule may grade its findings). */
+  severity?: Severity;
+  fix?: Fix;
+  suggestions?: Suggestion[];
+  /** Machine-readable detail for editors and scripts (signals, scores...). */
+  details?: Record<string, unknown>;
+}
+
+export interface RuleContext<Options> {
+  text: string;
+  channel: Channel;
+  measurement: Measurement;
+  analysis: Analysis;
+  options: Options;
+  /** Channels the organisation uses for long-form answers, for rules that suggest moving content. */
+  longFormChannels: readonly ChannelId[];
+  report(report: Report): void;
+}
+
+export interface Rule<Options = Record<string, never>> {
+  meta: RuleMeta<Options>;
+  check(context: RuleContext<Options>): void;
+}
+
+/** Identity, for type inference of a rule's options. */
+export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+export type { Diagnostic };

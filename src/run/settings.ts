@@ -1,0 +1,78 @@
+import * as v from 'valibot';
+import type { Channel, ChannelId, LintOptions, RuleSetting, Severity } from '../types.js';
+import { PostlintConfigError } from '../errors.js';
+import { rules as builtinRules } from '../../rules/index.js';
+import { presets } from './presets.js';
+import type { Rule } from './rule.js';
+
+export interface EnabledRule {
+  rule: Rule<any>;
+  severity: Severity;
+  options: unknown;
+}
+
+export interface ResolvedSettings {
+  rules: EnabledRule[];
+  channels: Record<string, Channel> | undefined;
+  longFormChannels: readonly ChannelId[];
+}
+
+const DEFAULT_LONG_FORM: ChannelId[] = ['helpline', 'email', 'web'];
+const SEVERITIES: Record<string, Severity | 'off'> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error', info: 'info' };
+const cache = new WeakMap<LintOptions, ResolvedSettings>();
+
+/** Resolves a preset plus rule settings into the rules to run, validating every key once per options object. */
+export function resolveSettings(options: LintOptions): ResolvedSettings {
+  let resolved = cache.get(options);
+  if (!resolved) {
+    resolved = resolveUncached(options);
+    cache.set(options, resolved);
+  }
+  return resolved;
+}
+
+function resolveUncached(options: LintOptions): ResolvedSettings {
+  if (typeof options !== 'object' || options === null) {
+    throw new PostlintConfigError('options', `expected an object, got ${options === null ? 'null' : typeof options}`);
+  }
+  const known: Record<string, Rule<any>> = { ...builtinRules, ...options.plugins };
+  const presetName = options.preset ?? 'recommended';
+  const preset = presets[presetName];
+  if (!preset) {
+    throw new PostlintConfigError('preset', `unknown preset "${presetName}"; use one of ${Object.keys(presets).join(', ')}`);
+  }
+  const settings: Record<string, RuleSetting> = { ...preset, ...options.rules };
+  const enabled: EnabledRule[] = [];
+  for (const [id, setting] of Object.entries(settings)) {
+    const rule = known[id];
+    if (!rule) {
+      throw new PostlintConfigError(`rules.${id}`, `unknown rule; use one of ${Object.keys(known).sort().join(', ')}`);
+    }
+    const [level, userOptions] = Array.isArray(setting) ? setting : [setting, undefined];
+    const severity = SEVERITIES[String(level)];
+    if (!severity) {
+      throw new PostlintConfigError(`rules.${id}`, `unknown severity ${JSON.stringify(level)}; use 'off', 'warn', 'error' or 'info'`);
+    }
+    if (severity === 'off') continue;
+    enabled.push({ rule, severity, options: validateRuleOptions(rule, userOptions) });
+  }
+  const longFormChannels = options.longFormChannels ?? DEFAULT_LONG_FORM;
+  if (!Array.isArray(longFormChannels) || longFormChannels.some((c) => typeof c !== 'string')) {
+    throw new PostlintConfigError('longFormChannels', 'expected an array of channel ids, e.g. ["helpline", "email", "web"]');
+  }
+  return { rules: enabled, channels: options.channels, longFormChannels };
+}
+
+export function validateRuleOptions(rule: Rule<any>, userOptions: unknown): unknown {
+  const id = rule.meta.id;
+  if (userOptions !== undefined && (typeof userOptions !== 'object' || userOptions === null || Array.isArray(userOptions))) {
+    throw new PostlintConfigError(`rules.${id}[1]`, 'options must be an object, e.g. ["error", { ... }]');
+  }
+  const merged = { ...rule.meta.defaults, ...(userOptions as object | undefined) };
+  if (!rule.meta.schema) return merged;
+  const result = v.safeParse(rule.meta.schema, merged);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.');
+  throw new PostlintConfigError(`rules.${id}[1]${path ? '.' + path : ''}`, issue.message);
+}

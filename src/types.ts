@@ -1,0 +1,164 @@
+/** Public types of postlint. Everything here is plain JSON-serialisable data or a pure function. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = 'off' | 'warn' | 'error' | 'info';
+
+/** What a channel is good for: short channels suit news and campaigns, long-form ones detailed answers. */
+export type Purpose =
+  | 'news'
+  | 'campaigns'
+  | 'fundraising'
+  | 'events'
+  | 'conversation'
+  | 'detailed-answers'
+  | 'personal-questions'
+  | 'articles';
+
+export type CountUnit = 'weighted characters' | 'graphemes' | 'characters' | 'segments';
+
+export type BuiltinChannelId =
+  | 'x'
+  | 'x-140'
+  | 'bluesky'
+  | 'mastodon'
+  | 'threads'
+  | 'linkedin'
+  | 'instagram'
+  | 'facebook'
+  | 'sms'
+  | 'email'
+  | 'web'
+  | 'helpline';
+export type ChannelId = BuiltinChannelId | (string & {});
+
+/** How a channel counts. `count` gets the shared entities so no counter re-extracts URLs. */
+export interface Counter {
+  unit: CountUnit;
+  /** Returns the count and the UTF-16 offset of the first character past `limit` (if any). */
+  count(text: string, limit: number, facts: CounterFacts): { count: number; overflowStart?: number; sms?: SmsDetails };
+}
+
+export interface CounterFacts {
+  /** URL entities of the text, as twitter-text finds them (UTF-16 offsets). */
+  urls(): readonly Entity[];
+}
+
+export interface SmsDetails {
+  encoding: 'GSM-7' | 'UCS-2';
+  /** Characters that fit one part when the message is split into several. */
+  charactersPerSegment: number;
+  /** Characters (GSM-7 septets or UCS-2 code units) the message uses. */
+  characters: number;
+  /** Characters that force UCS-2, in order of appearance (empty for GSM-7). */
+  nonGsmCharacters: string[];
+}
+
+export interface Channel {
+  id: ChannelId;
+  name: string;
+  counter: Counter;
+  /** Length limit in the counter's unit; `Infinity` for long-form channels. */
+  limit: number;
+  /** Where the feed cuts the post with "see more", in characters, if the channel folds. */
+  fold?: number;
+  /** A second cap in UTF-8 bytes (Bluesky: 3000). */
+  maxBytes?: number;
+  maxLinks?: number;
+  maxHashtags?: number;
+  maxMentions?: number;
+  rendersMarkdown: boolean;
+  purposes: readonly Purpose[];
+  /** Characters the platform rejects outright. */
+  invalidCharacters?: readonly string[];
+  /** Where each number comes from, for the README and the rule messages. */
+  source?: string;
+}
+
+export interface Measurement {
+  channel: ChannelId;
+  count: number;
+  limit: number;
+  unit: CountUnit;
+  remaining: number;
+  fits: boolean;
+  /** UTF-16 offset of the first character past the limit. */
+  overflowStart?: number;
+  /** SMS only: encoding and characters per segment. */
+  sms?: SmsDetails;
+  /** Channels with a byte cap (Bluesky): the UTF-8 length and its cap. */
+  bytes?: { count: number; limit: number };
+}
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units. */
+  column: number;
+  /** 0-based UTF-16 offset. */
+  offset: number;
+}
+
+export interface TextEdit {
+  /** UTF-16 offsets in the linted text, end exclusive. */
+  range: [number, number];
+  text: string;
+}
+
+export interface Fix {
+  edits: TextEdit[];
+}
+
+export interface Suggestion {
+  title: string;
+  fix: Fix;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  messageId?: string;
+  start: Position;
+  end: Position;
+  url: string;
+  fix?: Fix;
+  suggestions?: Suggestion[];
+  data?: Record<string, unknown>;
+}
+
+export interface LintResult {
+  channel: ChannelId;
+  measure: Measurement;
+  messages: Diagnostic[];
+}
+
+export type Entity =
+  | { type: 'url'; text: string; start: number; end: number }
+  | { type: 'hashtag'; text: string; start: number; end: number }
+  | { type: 'mention'; text: string; start: number; end: number }
+  | { type: 'cashtag'; text: string; start: number; end: number };
+
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+export interface Post {
+  text: string;
+  channel?: ChannelId | Channel;
+  /** Mastodon's content warning: it counts towards the limit. */
+  contentWarning?: string;
+}
+
+export interface LintOptions {
+  /** `recommended` (default) or `health`; more come with later presets. */
+  preset?: string;
+  /** Rule settings on top of the preset, as ESLint users expect. */
+  rules?: Record<string, RuleSetting>;
+  /** Custom or overriding channel profiles, by id. */
+  channels?: Record<string, Channel>;
+  /** Channels a rule may suggest for content that does not fit a short one. */
+  longFormChannels?: ChannelId[];
+  /** Extra rules (custom rules) by id. */
+  plugins?: Record<string, Rule<any>>;
+}
+
+import type { Rule } from './run/rule.js';
+export type { Rule };
