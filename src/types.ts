@@ -49,7 +49,7 @@ export interface SmsDetails {
   charactersPerSegment: number;
   /** Characters (GSM-7 septets or UCS-2 code units) the message uses. */
   characters: number;
-  /** Characters that force UCS-2, in order of appearance (empty for GSM-7). */
+  /** Distinct characters that force UCS-2, in order of appearance (empty for GSM-7). */
   nonGsmCharacters: string[];
 }
 

@@ -31,7 +31,7 @@ export const smsCounter: Counter = {
       encoding,
       charactersPerSegment: parts > 1 ? MULTI_PART[encoding] : SINGLE_PART[encoding],
       characters,
-      nonGsmCharacters: encoding === 'UCS-2' ? message.getNonGsmCharacters() : [],
+      nonGsmCharacters: encoding === 'UCS-2' ? [...new Set(message.getNonGsmCharacters())] : [],
     };
     if (parts <= limit) return { count: parts, sms };
     return { count: parts, sms, overflowStart: firstCharacterPast(limit, encoding, units, offsets) };

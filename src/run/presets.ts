@@ -2,6 +2,8 @@ import type { RuleSetting } from '../types.js';
 
 /** Named rule sets. `recommended` runs on every channel; the others build on it. */
 export const presets: Record<string, Record<string, RuleSetting>> = {
+  /** No rules: a base for running only the rules you list. */
+  none: {},
   recommended: {
     'max-length': 'error',
     'max-links': 'error',
