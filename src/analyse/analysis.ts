@@ -13,7 +13,7 @@ import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
 export class Analysis {
   readonly text: string;
   #lineStarts?: number[];
-  #entities?: Entity[];
+  #twitter?: { urls: Entity[]; entities: Entity[] };
   #words?: Word[];
   #sentences?: Sentence[];
   #markdown?: Root | null;
@@ -30,7 +30,12 @@ export class Analysis {
 
   /** URLs, hashtags, mentions and cashtags (twitter-text's extractors), in order, with UTF-16 offsets. */
   get entities(): readonly Entity[] {
-    return (this.#entities ??= extractEntities(this.text));
+    return (this.#twitter ??= extractEntities(this.text)).entities;
+  }
+
+  /** Every URL as X counts it, including any that overlaps a hashtag (entities keep the hashtag). */
+  get countedUrls(): readonly Entity[] {
+    return (this.#twitter ??= extractEntities(this.text)).urls;
   }
 
   get urls(): readonly Entity[] {

@@ -18,7 +18,7 @@ export function lint(post: Post, options: LintOptions = {}): LintResult {
   const channel = resolveChannel(post.channel, settings.channels);
   const text = post.text;
   const analysis = new Analysis(text);
-  const measurement = measureWithFacts(text, channel, { urls: () => analysis.urls }, post.contentWarning);
+  const measurement = measureWithFacts(text, channel, { urls: () => analysis.countedUrls }, post.contentWarning);
   const messages: Diagnostic[] = [];
 
   for (const { rule, severity, options: ruleOptions } of settings.rules) {
