@@ -78,6 +78,8 @@ describe('measure agrees with the platforms on 2,000 generated posts per channel
       const theirs = new SegmentedMessage(text);
       expect(ours.count, text).toBe(text === '' ? 0 : theirs.segmentsCount);
       expect(ours.sms?.encoding).toBe(theirs.encodingName);
+      expect(ours.sms?.characters, text).toBe(theirs.encodedChars.reduce((sum, c) => sum + c.codeUnits.length, 0));
+      expect(new Set(ours.sms?.nonGsmCharacters)).toEqual(new Set(theirs.encodingName === 'UCS-2' ? theirs.getNonGsmCharacters() : []));
       if (ours.overflowStart !== undefined) {
         over++;
         expect(measure(text.slice(0, ours.overflowStart), 'sms').fits, text).toBe(true);
