@@ -79,7 +79,9 @@ describe('measure agrees with the platforms on 2,000 generated posts per channel
       expect(ours.count, text).toBe(text === '' ? 0 : theirs.segmentsCount);
       expect(ours.sms?.encoding).toBe(theirs.encodingName);
       expect(ours.sms?.characters, text).toBe(theirs.encodedChars.reduce((sum, c) => sum + c.codeUnits.length, 0));
-      expect(new Set(ours.sms?.nonGsmCharacters)).toEqual(new Set(theirs.encodingName === 'UCS-2' ? theirs.getNonGsmCharacters() : []));
+      // Same code points; grapheme-splitter and unicode-segmenter may cluster a stray joiner differently.
+      const codePoints = (characters: string[]) => new Set([...characters.join('')]);
+      expect(codePoints(ours.sms!.nonGsmCharacters)).toEqual(codePoints(theirs.encodingName === 'UCS-2' ? theirs.getNonGsmCharacters() : []));
       if (ours.overflowStart !== undefined) {
         over++;
         expect(measure(text.slice(0, ours.overflowStart), 'sms').fits, text).toBe(true);
