@@ -1,0 +1,99 @@
+import benefitClaims from '../data/benefit-claims.json';
+import { compileLexicon, matchLexicon, type LexiconEntry } from '../../src/analyse/lexicon.js';
+import type { Analysis } from '../../src/analyse/analysis.js';
+import type { ThreadPost } from '../../src/analyse/thread.js';
+import type { ProductHit, Products } from '../../src/run/products.js';
+import type { Product } from '../../src/types.js';
+
+const claims = compileLexicon(benefitClaims.entries as LexiconEntry[]);
+
+/** Efficacy wording found in a post: the words as written and where. */
+export interface Claim {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ProductInPost {
+  product: Product;
+  /** Where the brand is named (text, hashtag, @-tag or link), in order. */
+  brands: ProductHit[];
+  established: ProductHit[];
+  /** Risk phrases of the product found in this post's text. */
+  risks: ProductHit[];
+}
+
+/** One post of the draft (a thread's posts are judged one by one) with what the pharma rules need. */
+export interface PharmaPost {
+  post: ThreadPost;
+  /** Benefit claims in the text and hashtags of this post. */
+  claims: Claim[];
+  /** Products whose brand this post names. */
+  named: ProductInPost[];
+  /** Every product hit in this post, named or not (a risk phrase can appear without the brand). */
+  hits: ProductHit[];
+}
+
+const KEY = {};
+
+/** The posts of the draft with their claims and product names, computed once per draft for all pharma rules. */
+export function pharmaPosts(analysis: Analysis, products: Products): PharmaPost[] {
+  if (products.list.length === 0) return [];
+  return analysis.memo(KEY, () => build(analysis, products));
+}
+
+function build(analysis: Analysis, products: Products): PharmaPost[] {
+  const allHits = products.hits(analysis);
+  const allClaims = findClaims(analysis, allHits);
+  return analysis.thread.map((post) => {
+    const inside = <T extends { start: number }>(x: T) => x.start >= post.start && x.start < post.end;
+    const hits = allHits.filter(inside);
+    const named: ProductInPost[] = [];
+    for (const product of products.list) {
+      const mine = hits.filter((h) => h.product === product);
+      const brands = mine.filter((h) => h.part === 'brand');
+      if (brands.length === 0) continue;
+      named.push({
+        product,
+        brands,
+        established: mine.filter((h) => h.part === 'established' && h.place !== 'link' && h.place !== 'mention'),
+        risks: mine.filter((h) => h.part === 'risk' && h.place === 'text'),
+      });
+    }
+    return { post, claims: allClaims.filter(inside), named, hits };
+  });
+}
+
+/** Efficacy words (the lexicon) and percentages, outside product names and risk phrases. */
+function findClaims(analysis: Analysis, productHits: readonly ProductHit[]): Claim[] {
+  const { text } = analysis;
+  const found: Claim[] = [];
+  const add = (start: number, end: number) => {
+    if (!productHits.some((h) => h.start < end && start < h.end)) found.push({ text: text.slice(start, end), start, end });
+  };
+  const words = analysis.words.filter((w) => !w.tag);
+  for (const hit of matchLexicon(claims, words)) add(hit.start, hit.end);
+  for (const { entity, words: tagWords } of analysis.entityWords) {
+    if (entity.type === 'hashtag') for (const hit of matchLexicon(claims, tagWords)) add(hit.start, hit.end);
+  }
+  // "50% fewer", "reduced by 40 percent": a percentage is a claim unless its sentence states a risk.
+  const riskSentences = new Set(productHits.filter((h) => h.part === 'risk' && h.place === 'text').map((h) => sentenceAt(analysis, h.start)));
+  words.forEach((word, i) => {
+    if (!/^\d+$/.test(word.lower)) return;
+    const next = words[i + 1]?.lower;
+    const end = text[word.end] === '%' ? word.end + 1 : next === 'percent' ? words[i + 1]!.end : undefined;
+    if (end !== undefined && !riskSentences.has(word.sentence)) add(word.start, end);
+  });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function sentenceAt(analysis: Analysis, offset: number): number {
+  const word = analysis.words.find((w) => w.start <= offset && offset < w.end);
+  return word ? word.sentence : -1;
+}
+
+/** `"a", "b" and "c"`: quoted for a message. */
+export function quoteList(items: readonly string[]): string {
+  const quoted = items.map((s) => `"${s}"`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
