@@ -3,7 +3,7 @@ import { defineRule } from '../src/run/rule.js';
 import type { Analysis } from '../src/analyse/analysis.js';
 import type { Channel, Product } from '../src/types.js';
 import { exampleProducts, PHARMA_SOURCES } from './lib/pharma-examples.js';
-import { pharmaPosts, quoteList, type Claim } from './lib/pharma-posts.js';
+import { pharmaPosts, quoteList, sentenceAt, type Claim } from './lib/pharma-posts.js';
 
 export default defineRule({
   meta: {
@@ -51,8 +51,17 @@ export default defineRule({
   },
   check({ analysis, products, channel, longFormChannels, report }) {
     const posts = pharmaPosts(analysis, products);
-    for (const current of posts) {
-      const { post, claims, named } = current;
+    // Posts of the thread that state each product's risks, to say where a misplaced risk went.
+    const riskPosts = new Map<Product, number[]>();
+    for (const { post, hits } of posts) {
+      for (const hit of hits) {
+        if (hit.part !== 'risk' || hit.place !== 'text') continue;
+        const list = riskPosts.get(hit.product) ?? [];
+        if (list[list.length - 1] !== post.index) list.push(post.index);
+        riskPosts.set(hit.product, list);
+      }
+    }
+    for (const { post, claims, named } of posts) {
       const claim = claims[0];
       if (!claim) continue;
       for (const { product, risks } of named) {
@@ -81,8 +90,8 @@ export default defineRule({
         const missing = product.riskInfo.filter((risk) => !risks.some((hit) => hit.phrase === risk));
         if (missing.length === 0) continue;
         const data = { brand, claim: claim.text, missing: quoteList(missing) };
-        const other = posts.find((o) => o !== current && o.hits.some((h) => h.product === product && h.part === 'risk' && h.place === 'text'));
-        if (other) report({ messageId: 'riskInAnotherPost', data: { ...data, other: other.post.index + 1, post: post.index + 1 }, start: claim.start, end: claim.end });
+        const other = riskPosts.get(product)?.find((index) => index !== post.index);
+        if (other !== undefined) report({ messageId: 'riskInAnotherPost', data: { ...data, other: other + 1, post: post.index + 1 }, start: claim.start, end: claim.end });
         else report({ messageId: 'missingRisk', data, start: claim.start, end: claim.end });
       }
     }
@@ -95,8 +104,7 @@ export default defineRule({
  */
 function minimumLength(analysis: Analysis, channel: Channel, product: Product, claim: Claim) {
   if (!Number.isFinite(channel.limit)) return undefined;
-  const word = analysis.words.find((w) => w.start <= claim.start && claim.start < w.end);
-  const sentence = word ? analysis.sentences[word.sentence]?.text ?? claim.text : claim.text;
+  const sentence = analysis.sentences[sentenceAt(analysis, claim.start)]?.text ?? claim.text;
   const lower = sentence.toLowerCase();
   const link = product.riskUrl.replace(/^https?:\/\/(www\.)?/i, '').toLowerCase();
   const parts = [sentence];

@@ -46,10 +46,16 @@ export default defineRule({
     },
   },
   check({ analysis, products, report }) {
+    const allLinks = analysis.entityWords.filter(({ entity }) => entity.type === 'url');
+    let next = 0;
     for (const { post, claims, named } of pharmaPosts(analysis, products)) {
+      // Links and posts are in text order: one sweep gives each post its own links, never another post's.
+      while (next < allLinks.length && allLinks[next]!.entity.start < post.start) next++;
+      const first = next;
+      while (next < allLinks.length && allLinks[next]!.entity.start < post.end) next++;
+      const links = allLinks.slice(first, next);
       const claim = claims[0];
       if (!claim) continue;
-      const links = analysis.entityWords.filter(({ entity }) => entity.type === 'url' && entity.start >= post.start && entity.start < post.end);
       for (const { product } of named) {
         const target = normaliseUrl(product.riskUrl);
         if (links.some(({ entity }) => normaliseUrl(entity.text) === target)) continue;

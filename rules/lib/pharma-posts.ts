@@ -45,22 +45,29 @@ export function pharmaPosts(analysis: Analysis, products: Products): PharmaPost[
 function build(analysis: Analysis, products: Products): PharmaPost[] {
   const allHits = products.hits(analysis);
   const allClaims = findClaims(analysis, allHits);
+  // Hits, claims and posts are all in text order: one sweep hands each post its share.
+  let nextHit = 0;
+  let nextClaim = 0;
   return analysis.thread.map((post) => {
-    const inside = <T extends { start: number }>(x: T) => x.start >= post.start && x.start < post.end;
-    const hits = allHits.filter(inside);
-    const named: ProductInPost[] = [];
-    for (const product of products.list) {
-      const mine = hits.filter((h) => h.product === product);
-      const brands = mine.filter((h) => h.part === 'brand');
-      if (brands.length === 0) continue;
-      named.push({
-        product,
-        brands,
-        established: mine.filter((h) => h.part === 'established' && h.place !== 'link' && h.place !== 'mention'),
-        risks: mine.filter((h) => h.part === 'risk' && h.place === 'text'),
-      });
+    while (nextHit < allHits.length && allHits[nextHit]!.start < post.start) nextHit++;
+    const firstHit = nextHit;
+    while (nextHit < allHits.length && allHits[nextHit]!.start < post.end) nextHit++;
+    while (nextClaim < allClaims.length && allClaims[nextClaim]!.start < post.start) nextClaim++;
+    const firstClaim = nextClaim;
+    while (nextClaim < allClaims.length && allClaims[nextClaim]!.start < post.end) nextClaim++;
+    const hits = allHits.slice(firstHit, nextHit);
+    const named = new Map<Product, ProductInPost>();
+    for (const hit of hits) {
+      if (hit.part === 'brand' && !named.has(hit.product)) named.set(hit.product, { product: hit.product, brands: [], established: [], risks: [] });
     }
-    return { post, claims: allClaims.filter(inside), named, hits };
+    for (const hit of hits) {
+      const entry = named.get(hit.product);
+      if (!entry) continue;
+      if (hit.part === 'brand') entry.brands.push(hit);
+      else if (hit.part === 'established' && (hit.place === 'text' || hit.place === 'hashtag')) entry.established.push(hit);
+      else if (hit.part === 'risk' && hit.place === 'text') entry.risks.push(hit);
+    }
+    return { post, claims: allClaims.slice(firstClaim, nextClaim), named: [...named.values()], hits };
   });
 }
 
@@ -68,8 +75,11 @@ function build(analysis: Analysis, products: Products): PharmaPost[] {
 function findClaims(analysis: Analysis, productHits: readonly ProductHit[]): Claim[] {
   const { text } = analysis;
   const found: Claim[] = [];
+  // Characters inside names and risk phrases, so "reduced white cells" in a risk is not a claim.
+  const covered = new Uint8Array(text.length);
+  for (const hit of productHits) covered.fill(1, hit.start, hit.end);
   const add = (start: number, end: number) => {
-    if (!productHits.some((h) => h.start < end && start < h.end)) found.push({ text: text.slice(start, end), start, end });
+    if (!covered.subarray(start, end).includes(1)) found.push({ text: text.slice(start, end), start, end });
   };
   const words = analysis.words.filter((w) => !w.tag);
   for (const hit of matchLexicon(claims, words)) add(hit.start, hit.end);
@@ -87,9 +97,19 @@ function findClaims(analysis: Analysis, productHits: readonly ProductHit[]): Cla
   return found.sort((a, b) => a.start - b.start);
 }
 
-function sentenceAt(analysis: Analysis, offset: number): number {
-  const word = analysis.words.find((w) => w.start <= offset && offset < w.end);
-  return word ? word.sentence : -1;
+/** The sentence of the word at an offset (-1 outside words), by binary search: words are in text order. */
+export function sentenceAt(analysis: Analysis, offset: number): number {
+  const { words } = analysis;
+  let low = 0;
+  let high = words.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const word = words[mid]!;
+    if (offset < word.start) high = mid - 1;
+    else if (offset >= word.end) low = mid + 1;
+    else return word.sentence;
+  }
+  return -1;
 }
 
 /** `"a", "b" and "c"`: quoted for a message. */

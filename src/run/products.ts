@@ -78,7 +78,10 @@ export function validateProducts(products: unknown): Product[] {
   const path = 'products' + (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
   let problem = issue.message;
   if (issue.type === 'strict_object') {
-    problem = issue.input === undefined ? 'required' : `unknown key; a product has ${KEYS.join(', ')}`;
+    // The same issue type covers a non-object product, a missing key and an unknown key.
+    if (issue.expected === 'Object') problem = 'expected an object with brand, established, riskInfo and riskUrl';
+    else if (issue.input === undefined) problem = 'required';
+    else problem = `unknown key; a product has ${KEYS.join(', ')}`;
   }
   throw new PostlintConfigError(path, problem);
 }
