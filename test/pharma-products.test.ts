@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,17 @@ describe('postlint --products', () => {
       '1:22  error  "Zelvaxa" with the benefit claim "reduces" but not its risk information in this post: add "serious infections" and "liver injury"  fair-balance',
     );
     expect(stdout).toContain('examples/pharma/compliant.txt\n  x: 125/280 weighted characters');
+  });
+
+  it('prints what the README shows for the examples', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const files = ['compliant', 'claim-without-risk', 'thread-risk-later', 'missing-established', 'missing-link', 'reminder', 'uk-public'];
+    const all = run(['--preset', 'pharma', '--products', 'examples/pharma/products.json', ...files.map((f) => `examples/pharma/${f}.txt`)]);
+    const tooLong = run(['--preset', 'pharma', '--channel', 'x-140', '--products', 'examples/pharma/products.json', 'examples/pharma/too-long-for-x-140.txt']);
+    for (const { code, stdout } of [all, tooLong]) {
+      expect(code).toBe(1);
+      expect(readme).toContain(stdout.replaceAll('examples/pharma/', '').trimEnd());
+    }
   });
 
   it('accepts a bare list of products', () => {
