@@ -7,7 +7,7 @@ import { runCli } from '../src/node.js';
 import { splitThread } from '../src/analyse/thread.js';
 import { entityWords } from '../src/analyse/entity-words.js';
 import { Analysis } from '../src/analyse/analysis.js';
-import { validateProducts } from '../src/run/products.js';
+import { compileProducts, validateProducts } from '../src/run/products.js';
 import exampleFile from '../examples/pharma/products.json';
 
 const valid: Product = {
@@ -86,6 +86,20 @@ describe('brand matching in tags and links', () => {
       ['Zelvaxa', 'Works'],
       ['zelvaxa', 'UK'],
       ['www', 'example', 'com', 'zelvaxa', 'risk'],
+    ]);
+  });
+
+  it('compiles once per products array and matches once per draft', () => {
+    const list = [valid];
+    const products = compileProducts(list);
+    expect(compileProducts(list)).toBe(products);
+    expect(compileProducts([valid])).not.toBe(products);
+    const analysis = new Analysis('Zelvaxa (zelvarimab)');
+    const hits = products.hits(analysis);
+    expect(products.hits(analysis)).toBe(hits);
+    expect(hits.map((h) => [h.part, h.start, h.end])).toEqual([
+      ['brand', 0, 7],
+      ['established', 9, 19],
     ]);
   });
 

@@ -34,12 +34,11 @@ export interface PharmaPost {
   hits: ProductHit[];
 }
 
-const KEY = {};
-
 /** The posts of the draft with their claims and product names, computed once per draft for all pharma rules. */
 export function pharmaPosts(analysis: Analysis, products: Products): PharmaPost[] {
   if (products.list.length === 0) return [];
-  return analysis.memo(KEY, () => build(analysis, products));
+  // Keyed by the product list, so the posts are built once per draft and per products configured.
+  return analysis.memo(products.list, () => build(analysis, products));
 }
 
 function build(analysis: Analysis, products: Products): PharmaPost[] {
