@@ -13,3 +13,12 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'no-markdown': 'warn',
   },
 };
+
+/** Character-limited promotion of medicines (FDA 2014 draft guidance, ABPI Code); reads `LintOptions.products`. */
+presets.pharma = {
+  ...presets.recommended,
+  'fair-balance': 'error',
+  'risk-link': 'error',
+  'established-name': 'error',
+  'prescription-only-public': 'error',
+};
