@@ -5,8 +5,8 @@ const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { vers
 
 export default defineConfig([
   {
-    // The library: the pure core (index) and the Node edge (node), ESM + CJS with types.
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    // The library: the pure core (index), the Node edge (node) and the rule tester (testing), ESM + CJS with types.
+    entry: { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

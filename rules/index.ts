@@ -5,8 +5,11 @@ import maxLength from './max-length.js';
 import maxLinks from './max-links.js';
 import maxMentions from './max-mentions.js';
 import noMarkdown from './no-markdown.js';
+import whitespace from './whitespace.js';
+import linkTracking from './link-tracking.js';
+import hashtagCase from './hashtag-case.js';
 
 /** The built-in rules, by id. */
 export const rules: Record<string, Rule<any>> = Object.fromEntries(
-  [maxLength, maxLinks, maxHashtags, maxMentions, invalidCharacters, noMarkdown].map((rule) => [rule.meta.id, rule]),
+  [maxLength, maxLinks, maxHashtags, maxMentions, invalidCharacters, noMarkdown, whitespace, linkTracking, hashtagCase].map((rule) => [rule.meta.id, rule]),
 );

@@ -25,8 +25,8 @@ export default defineRule({
       why: 'Drafts written in a CMS or a notes app keep their Markdown; X, Bluesky, Mastodon, Threads, SMS and the Meta apps show the asterisks and brackets as typed. The fix replaces the syntax with what the reader should see.',
       correct: [{ text: 'Join us on 4 February #WorldCancerDay https://example.org', channel: 'x' }, { text: '**Join us**', channel: 'email' }],
       incorrect: [
-        { text: 'Join us **today**', channel: 'x', messages: ['X does not render Markdown: bold will show as "**today**"'], output: 'Join us today' },
-        { text: 'Read [our guide](https://example.org/guide)', channel: 'bluesky', messages: ['Bluesky does not render Markdown: a Markdown link will show as "[our guide](https://example.org/guide)"'], output: 'Read our guide https://example.org/guide' },
+        { text: 'Join us **today**', channel: 'x', messages: ['X does not render Markdown: bold will show as "**today**"'], ranges: [[8, 17]], output: 'Join us today' },
+        { text: 'Read [our guide](https://example.org/guide)', channel: 'bluesky', messages: ['Bluesky does not render Markdown: a Markdown link will show as "[our guide](https://example.org/guide)"'], ranges: [[5, 43]], output: 'Read our guide https://example.org/guide' },
       ],
     },
   },

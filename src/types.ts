@@ -130,6 +130,8 @@ export interface LintResult {
   channel: ChannelId;
   measure: Measurement;
   messages: Diagnostic[];
+  /** With `fix: true`: the draft after applying every safe fix (the messages describe this text). */
+  output?: string;
 }
 
 export type Entity =
@@ -158,6 +160,8 @@ export interface LintOptions {
   longFormChannels?: ChannelId[];
   /** Extra rules (custom rules) by id. */
   plugins?: Record<string, Rule<any>>;
+  /** Apply the rules' fixes (never suggestions) and re-lint until stable; `output` holds the fixed text. */
+  fix?: boolean;
 }
 
 import type { Rule } from './run/rule.js';

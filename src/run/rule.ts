@@ -13,6 +13,10 @@ export interface RuleExample {
   messages?: string[];
   /** For fixable rules: the text after fixing. */
   output?: string;
+  /** For incorrect examples: the UTF-16 range [start, end) of each message, in order. */
+  ranges?: [number, number][];
+  /** For rules with suggestions: every suggestion of every message, in order, with the text after applying it. */
+  suggestions?: { title: string; output: string }[];
 }
 
 export interface RuleMeta<Options> {
