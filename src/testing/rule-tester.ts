@@ -312,8 +312,8 @@ function fail(problem: RuleTesterProblem, message: string): never {
 /**
  * Compares what lies outside the edits: every grapheme and every URL, mention, hashtag and cashtag
  * that no edit touches must appear in the output, unchanged, at its shifted position — a space
- * removed next to a hashtag that glues a word onto it is caught here. An entity that contains the
- * edits (a URL whose tracking parameters were removed) must still be an entity of its kind.
+ * removed next to a hashtag that glues a word onto it is caught here. An entity edited only inside
+ * (a URL whose tracking parameters were removed) must still be one whole entity of its kind.
  */
 export function brokenOutsideEdits(text: string, output: string, edits: readonly TextEdit[]): { what: string; grapheme: boolean } | undefined {
   // Where an offset that starts untouched text lands in the output: after every edit that ends at or before it.
@@ -342,14 +342,14 @@ export function brokenOutsideEdits(text: string, output: string, edits: readonly
   const after = extractEntities(output);
   for (const entity of extractEntities(text)) {
     const start = shift(entity.start);
-    const inside = edits.filter(({ range: [s, e] }) => (s === e ? entity.start < s && s < entity.end : s < entity.end && entity.start < e));
-    if (inside.length === 0) {
-      const same = after.some((a) => a.type === entity.type && a.start === start && a.text === entity.text);
-      if (!same) return { what: `the ${entity.type} ${JSON.stringify(text.slice(entity.start, entity.end))}`, grapheme: false };
-    } else if (inside.every(({ range: [s] }) => s > entity.start)) {
-      if (!after.some((a) => a.type === entity.type && a.start === start)) {
-        return { what: `the ${entity.type} ${JSON.stringify(text.slice(entity.start, entity.end))}`, grapheme: false };
-      }
+    const overlapping = edits.filter(({ range: [s, e] }) => (s === e ? entity.start < s && s < entity.end : s < entity.end && entity.start < e));
+    const describe = () => ({ what: `the ${entity.type} ${JSON.stringify(text.slice(entity.start, entity.end))}`, grapheme: false });
+    if (overlapping.length === 0) {
+      if (!after.some((a) => a.type === entity.type && a.start === start && a.text === entity.text)) return describe();
+    } else if (overlapping.every(({ range: [s, e] }) => s >= entity.start && e <= entity.end)) {
+      // Edited inside (tracking parameters removed, a hashtag recased): it must still be one whole entity of its kind.
+      const end = start + entity.end - entity.start + overlapping.reduce((sum, { range: [s, e], text: t }) => sum + t.length - (e - s), 0);
+      if (!after.some((a) => a.type === entity.type && a.start === start && a.end === end)) return describe();
     }
   }
   return undefined;
