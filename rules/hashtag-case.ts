@@ -58,7 +58,7 @@ export default defineRule({
     defaults: {},
     docs: {
       why: 'A screen reader spells out or mispronounces #worldcancerday; #WorldCancerDay is read as three words, and sighted readers parse it faster too. The words are found in a list of familiar English words (New Dale–Chall, with health and campaign words); a hashtag that reads two ways ("#nowhere") or has an unknown word gets no suggestion. A suggestion, not a fix: only the author knows the words meant.',
-      sources: ['RNIB and Scope: use camel case in hashtags', 'W3C WAI: making social media accessible'],
+      sources: ['RNIB guidance on accessible social media: capitalise each word of a hashtag'],
       correct: [{ text: 'Join us on #WorldCancerDay', channel: 'x' }, { text: 'Thank you #nurses', channel: 'x' }],
       incorrect: [
         {
