@@ -30,30 +30,35 @@ export default defineRule({
   },
   check({ text, channel, options, report }) {
     const max = options.maxBlankLines;
-    let blankStart = 0;
-    let blankCount = 0;
+    const trailing = (start: number, end: number) => report({ messageId: 'trailing', start, end, fix: { edits: [{ range: [start, end], text: '' }] } });
+    // The blank lines of the current run: [start, end) of each, end before its line break.
+    let blank: [number, number][] = [];
+    const closeBlankRun = (next: number) => {
+      if (blank.length > max) {
+        const start = blank[0]![0];
+        report({ messageId: 'blankLines', data: { count: blank.length, max }, start, end: next, fix: { edits: [{ range: [start, next], text: '\n'.repeat(max) }] } });
+      } else if (!channel.rendersMarkdown) {
+        for (const [start, end] of blank) if (end > start) trailing(start, end);
+      }
+      blank = [];
+    };
     let lineStart = 0;
     for (;;) {
       const newline = text.indexOf('\n', lineStart);
       const lineEnd = newline === -1 ? text.length : newline;
       const line = text.slice(lineStart, lineEnd);
-      const content = line.trimEnd();
-      if (content === '' && newline !== -1 && /^[ \t]*$/.test(line)) {
-        // A blank line: its spaces go with it when the run of blank lines is too long.
-        if (blankCount++ === 0) blankStart = lineStart;
+      if (newline !== -1 && /^[ \t]*$/.test(line)) {
+        blank.push([lineStart, lineEnd]);
       } else {
-        if (blankCount > max) {
-          report({ messageId: 'blankLines', data: { count: blankCount, max }, start: blankStart, end: lineStart, fix: { edits: [{ range: [blankStart, lineStart], text: '\n'.repeat(max) }] } });
-        }
-        blankCount = 0;
+        closeBlankRun(lineStart);
+        const content = line.trimEnd();
         for (const run of content.matchAll(INNER_RUN)) {
           const at = lineStart + run.index!;
           report({ messageId: 'double', start: at, end: at + run[0].length, fix: { edits: [{ range: [at, at + run[0].length], text: ' ' }] } });
         }
         // Two trailing spaces are a line break in Markdown: leave them where Markdown renders.
         if (content.length < line.length && /^[ \t]+$/.test(line.slice(content.length)) && !channel.rendersMarkdown) {
-          const at = lineStart + content.length;
-          report({ messageId: 'trailing', start: at, end: lineEnd, fix: { edits: [{ range: [at, lineEnd], text: '' }] } });
+          trailing(lineStart + content.length, lineEnd);
         }
       }
       if (newline === -1) break;
