@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineRule } from '../src/run/rule.js';
+import { safeFix } from '../src/run/fix.js';
 import tracking from './data/tracking-parameters.json';
 
 // The WHATWG URL and URLSearchParams of the host (Node, browsers, editors); typed here because the core has no DOM or Node types.
@@ -72,7 +73,7 @@ export default defineRule({
       ],
     },
   },
-  check({ analysis, options, report }) {
+  check({ text, analysis, options, report }) {
     const allowed = compile([{ names: options.allow }]);
     for (const link of analysis.urls) {
       const raw = link.text;
@@ -98,13 +99,9 @@ export default defineRule({
       if (found.length === 0) continue;
       const keep = kept.filter((piece) => piece !== '');
       const start = link.start + question + (keep.length > 0 ? 1 : 0);
-      report({
-        messageId: 'tracking',
-        data: { names: [...new Set(found)].join(', ') },
-        start: link.start,
-        end: link.end,
-        fix: { edits: [{ range: [start, link.start + queryEnd], text: keep.join('&') }] },
-      });
+      // A URL that ends inside a grapheme (before a combining mark) cannot lose its end safely: no fix then.
+      const fix = safeFix(text, [{ range: [start, link.start + queryEnd], text: keep.join('&') }]);
+      report({ messageId: 'tracking', data: { names: [...new Set(found)].join(', ') }, start: link.start, end: link.end, ...(fix ? { fix } : {}) });
     }
   },
 });

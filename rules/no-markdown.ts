@@ -1,6 +1,7 @@
 import type { Nodes, Parents } from 'mdast';
 import { defineRule } from '../src/run/rule.js';
 import { toPlainText } from '../src/parse/plain-text.js';
+import { safeFix } from '../src/run/fix.js';
 
 // Syntax a channel without Markdown shows literally. Lists stay: "- " and "1. " read fine as plain text.
 const FLAGGED: Record<string, string> = {
@@ -44,12 +45,14 @@ export default defineRule({
       if (kind && start !== undefined && end !== undefined && !indentedCode) {
         const source = text.slice(start, end);
         const plain = autolink ? (node as { url: string }).url : toPlainText(node);
+        // "$ABC**bold**" would become "$ABCbold", another cashtag: such a fix is not certainly right, so none is offered.
+        const fix = safeFix(text, [{ range: [start, end], text: plain }]);
         report({
           messageId: 'markdown',
           data: { channel: channel.name, kind, source: source.length > 60 ? source.slice(0, 57) + '...' : source },
           start,
           end,
-          fix: { edits: [{ range: [start, end], text: plain }] },
+          ...(fix ? { fix } : {}),
         });
         return;
       }

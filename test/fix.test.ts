@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { brokenOutsideEdits, normaliseEdits } from '../src/run/fix.js';
 import { applyFix, applyFixes, lint, MAX_FIX_PASSES, PostlintConfigError, defineRule, type LintOptions } from '../src/index.js';
 
 const fix = (...edits: [number, number, string][]) => ({ fix: { edits: edits.map(([s, e, text]) => ({ range: [s, e] as [number, number], text })) } });
@@ -90,5 +92,41 @@ describe('lint with fix: true', () => {
     expect(lint({ text: 'a  b', channel: 'x' }, { fix: false }).output).toBeUndefined();
     expect(() => lint({ text: 'a' }, { fix: 'yes' as never })).toThrow(PostlintConfigError);
     expect(() => lint({ text: 'a' }, { fix: 'yes' as never })).toThrow(/fix/);
+  });
+});
+
+describe('fixes on random drafts', () => {
+  const piece = fc.oneof(
+    fc.stringMatching(/^[a-zA-Z]{1,8}$/),
+    fc.constantFrom('**bold**', '_it_', '[guide](https://example.org/g?utm_source=x)', '`code`', '# Heading', '> quote'),
+    fc.constantFrom('https://example.org/a?utm_medium=x&id=2', 'example.org/?fbclid=1', '#worldcancerday', '@nurse', '$ABC', '👩‍👩‍👧', 'e\u0301', '\uFEFF', '\uD800'),
+  );
+  const space = fc.constantFrom(' ', '  ', '\t', '\n', ' \n', '\n\n\n\n', '');
+  const draft = fc.array(fc.tuple(piece, space), { maxLength: 40, size: 'max' }).map((pairs) => pairs.map(([p, s]) => p + s).join(''));
+
+  it('lint with fix never throws, and fixing its output again changes nothing', () => {
+    fc.assert(
+      fc.property(draft, fc.constantFrom('x', 'bluesky', 'mastodon', 'email'), (text, channel) => {
+        const fixed = lint({ text, channel }, { fix: true });
+        expect(lint({ text: fixed.output!, channel }, { fix: true }).output).toBe(fixed.output);
+      }),
+      { numRuns: 60, seed: 42 },
+    );
+  });
+
+  it('no built-in fix breaks a URL, mention, hashtag, cashtag or grapheme outside the text it edits', () => {
+    fc.assert(
+      fc.property(draft, fc.constantFrom('x', 'bluesky', 'mastodon'), (text, channel) => {
+        for (const message of lint({ text, channel }).messages) {
+          for (const change of [message.fix, ...(message.suggestions ?? []).map((s) => s.fix)]) {
+            if (!change) continue;
+            const output = applyFix(text, change);
+            expect(output, `${message.ruleId} on ${JSON.stringify(text)}`).toBeDefined();
+            expect(brokenOutsideEdits(text, output!, normaliseEdits(change, text.length)!), `${message.ruleId} on ${JSON.stringify(text)}`).toBeUndefined();
+          }
+        }
+      }),
+      { numRuns: 60, seed: 43 },
+    );
   });
 });

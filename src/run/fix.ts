@@ -1,4 +1,6 @@
+import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import type { Fix, TextEdit } from '../types.js';
+import { extractEntities } from '../measure/twitter.js';
 
 /** How many times `lint(post, { fix: true })` re-lints and re-fixes before it stops (ESLint uses 10 too). */
 export const MAX_FIX_PASSES = 10;
@@ -81,4 +83,61 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
     cursor = range[1];
   }
   return output + text.slice(cursor);
+}
+
+/**
+ * Compares what lies outside the edits: every grapheme and every URL, mention, hashtag and cashtag
+ * that no edit touches must appear in the output, unchanged, at its shifted position — a space
+ * removed next to a hashtag that glues a word onto it is caught here. An entity edited only inside
+ * (a URL whose tracking parameters were removed) must still be one whole entity of its kind.
+ */
+export function brokenOutsideEdits(text: string, output: string, edits: readonly TextEdit[]): { what: string; grapheme: boolean } | undefined {
+  // Where an offset that starts untouched text lands in the output: after every edit that ends at or before it.
+  const shift = (offset: number) => {
+    let delta = 0;
+    for (const { range: [s, e], text: replacement } of edits) {
+      if (e > offset) break;
+      delta += replacement.length - (e - s);
+    }
+    return offset + delta;
+  };
+  const touches = (start: number, end: number) => edits.some(({ range: [s, e] }) => (s === e ? start < s && s < end : s < end && start < e));
+
+  const outputBoundaries = new Set<number>([output.length]);
+  for (const { index } of graphemeSegments(output)) outputBoundaries.add(index);
+  for (const { segment, index } of graphemeSegments(text)) {
+    const end = index + segment.length;
+    if (touches(index, end)) continue;
+    const start = shift(index);
+    const shiftedEnd = start + segment.length;
+    if (!outputBoundaries.has(start) || !outputBoundaries.has(shiftedEnd) || output.slice(start, shiftedEnd) !== segment) {
+      return { what: `the character ${JSON.stringify(segment)} at ${index}`, grapheme: true };
+    }
+  }
+
+  const after = extractEntities(output);
+  for (const entity of extractEntities(text)) {
+    const start = shift(entity.start);
+    const overlapping = edits.filter(({ range: [s, e] }) => (s === e ? entity.start < s && s < entity.end : s < entity.end && entity.start < e));
+    const describe = () => ({ what: `the ${entity.type} ${JSON.stringify(text.slice(entity.start, entity.end))}`, grapheme: false });
+    if (overlapping.length === 0) {
+      if (!after.some((a) => a.type === entity.type && a.start === start && a.text === entity.text)) return describe();
+    } else if (overlapping.every(({ range: [s, e] }) => s >= entity.start && e <= entity.end)) {
+      // Edited inside (tracking parameters removed, a hashtag recased): it must still be one whole entity of its kind.
+      const end = start + entity.end - entity.start + overlapping.reduce((sum, { range: [s, e], text: t }) => sum + t.length - (e - s), 0);
+      if (!after.some((a) => a.type === entity.type && a.start === start && a.end === end)) return describe();
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The fix, or undefined when applying it would break an entity or grapheme outside its edits (a
+ * rule then reports without a fix: a fix must be certainly right).
+ */
+export function safeFix(text: string, edits: TextEdit[]): Fix | undefined {
+  const fix = { edits };
+  const sorted = normaliseEdits(fix, text.length);
+  const output = applyFix(text, fix);
+  return sorted && output !== undefined && output !== text && !brokenOutsideEdits(text, output, sorted) ? fix : undefined;
 }
