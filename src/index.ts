@@ -17,5 +17,5 @@ export { describeMeasurement } from './report/summary.js';
 export { formatStylish, type FileResult } from './report/stylish.js';
 export { PostlintConfigError } from './errors.js';
 export type * from './types.js';
-export { applyFixes, applyFix, MAX_FIX_PASSES, type AppliedFixes } from './run/fix.js';
+export { applyFixes, applyFix, safeFix, brokenOutsideEdits, MAX_FIX_PASSES, type AppliedFixes } from './run/fix.js';
 export { split, planThread, threadEdits, splitThread, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split/index.js';
