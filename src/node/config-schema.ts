@@ -75,6 +75,7 @@ export function describeIssue(issue: v.BaseIssue<unknown>): { key: string; probl
     const allowed = path.length === 1 ? TOP_LEVEL_KEYS : path[0] === 'overrides' ? Object.keys(Override.entries) : [];
     return { key, problem: `unknown key in ${parent}${allowed.length ? `; allowed keys are ${allowed.join(', ')}` : ''}` };
   }
+  if (received === 'undefined') return { key, problem: 'missing: this key is required' };
   return { key: key || '(config)', problem: `expected ${describeExpected(issue)}, got ${received}` };
 }
 

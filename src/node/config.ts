@@ -54,7 +54,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   let found: { filepath: string; config: unknown } | null = null;
   if (options.configFile !== false) {
     const { lilconfig } = await import('lilconfig');
-    const explorer = lilconfig('postlint', { searchPlaces: SEARCH_PLACES, loaders: LOADERS, cache: false });
+    const explorer = lilconfig('postlint', { searchPlaces: SEARCH_PLACES, loaders: loaders(options.cwd), cache: false });
     if (options.configFile) {
       const filepath = path.resolve(options.cwd, options.configFile);
       try {
@@ -73,10 +73,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   const file = found?.filepath;
   const base = file ? path.dirname(file) : options.cwd;
   const own = found?.config ?? {};
-  const label = file ? path.relative(options.cwd, file) || file : '(no config file)';
-  let chain = await resolveExtends(own, file ?? path.join(options.cwd, 'postlint.config.json'), label, options.preset, new Set());
+  const label = file ? relativeLabel(options.cwd, file) : '(no config file)';
+  let chain = await resolveExtends(own, file ?? path.join(options.cwd, 'postlint.config.json'), label, options.preset, new Set(file ? [file] : []), options.cwd);
   if (options.overrideConfig) {
-    const extra = await resolveExtends(options.overrideConfig, path.join(options.cwd, 'overrideConfig'), 'overrideConfig', undefined, new Set(), true);
+    const extra = await resolveExtends(options.overrideConfig, path.join(options.cwd, 'overrideConfig'), 'overrideConfig', undefined, new Set(), options.cwd, true);
     chain = mergeLayers(chain, extra);
   }
   if (options.rules) {
@@ -99,7 +99,7 @@ interface Layer {
   plugins: Record<string, Rule<any>>;
 }
 
-async function resolveExtends(raw: unknown, file: string, label: string, preset: string | undefined, seen: Set<string>, isOverride = false): Promise<Layer> {
+async function resolveExtends(raw: unknown, file: string, label: string, preset: string | undefined, seen: Set<string>, cwd: string, isOverride = false): Promise<Layer> {
   const parsed = v.safeParse(ConfigSchema, raw ?? {});
   if (!parsed.success) {
     const { key, problem } = describeIssue(parsed.issues[0]);
@@ -122,7 +122,7 @@ async function resolveExtends(raw: unknown, file: string, label: string, preset:
     }
     if (seen.has(shared)) throw new PostlintConfigFileError(label, key, `"${name}" extends itself in a cycle`);
     const loaded = await loadShareable(shared, label, key);
-    layer = mergeLayers(layer, await resolveExtends(loaded, shared, shared, undefined, new Set([...seen, shared]), true));
+    layer = mergeLayers(layer, await resolveExtends(loaded, shared, relativeLabel(cwd, shared), undefined, new Set([...seen, shared]), cwd, true));
   }
 
   const channels: Record<string, Channel> = {};
@@ -261,16 +261,33 @@ const importLoader = async (filepath: string) => {
   const mod = (await import(pathToFileURL(filepath).href)) as { default?: unknown };
   return mod.default ?? mod;
 };
-const LOADERS = {
-  '.json': jsonLoader,
-  '.yaml': yamlLoader,
-  '.yml': yamlLoader,
-  // .postlintrc: YAML, which JSON is a subset of.
-  noExt: yamlLoader,
-  '.js': importLoader,
-  '.mjs': importLoader,
-  '.cjs': importLoader,
-};
+// Each loader names its file when the content cannot be parsed.
+function loaders(cwd: string) {
+  const named =
+    (load: (filepath: string, content: string) => unknown) =>
+    async (filepath: string, content: string): Promise<unknown> => {
+      try {
+        return await load(filepath, content);
+      } catch (error) {
+        throw new PostlintConfigFileError(relativeLabel(cwd, filepath), '(file)', `cannot parse: ${(error as Error).message.split('\n')[0]}`);
+      }
+    };
+  return {
+    '.json': named(jsonLoader),
+    '.yaml': named(yamlLoader),
+    '.yml': named(yamlLoader),
+    // .postlintrc: YAML, which JSON is a subset of.
+    noExt: named(yamlLoader),
+    '.js': named(importLoader),
+    '.mjs': named(importLoader),
+    '.cjs': named(importLoader),
+  };
+}
+
+function relativeLabel(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
 
 function asFileError(file: string, error: unknown): Error {
   if (error instanceof PostlintConfigError) return error;
@@ -284,6 +301,9 @@ export interface FileSettings {
   options: LintOptions & { campaign?: Record<string, unknown> };
   channel?: string;
 }
+
+// As in ESLint: a glob without `/` matches the file name in any folder.
+const anywhere = (glob: string) => (glob.includes('/') ? glob.replace(/^\.\//, '') : `**/${glob}`);
 
 export class ResolvedConfig {
   readonly #layer: Layer;
@@ -300,8 +320,8 @@ export class ResolvedConfig {
   ) {
     this.#layer = layer;
     this.#matchers = layer.overrides.map((o) => ({
-      files: picomatch(o.files, { dot: true, basename: true }),
-      excluded: o.excludedFiles.length ? picomatch(o.excludedFiles, { dot: true, basename: true }) : () => false,
+      files: picomatch(o.files.map(anywhere), { dot: true }),
+      excluded: o.excludedFiles.length ? picomatch(o.excludedFiles.map(anywhere), { dot: true }) : () => false,
       base: o.base,
     }));
   }
