@@ -108,7 +108,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+    throw new UsageError(`${(error as Error).message}\nRun "postlint --help" for the options.`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -128,7 +128,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number of 0 or more, got "${values['max-warnings']}"`);
   }
   const sources = Number(values.text !== undefined) + Number(values.stdin === true) + Number(positionals.length > 0);
-  if (sources === 0) throw new UsageError(`nothing to lint: give files, --text or --stdin\n\n${USAGE}`);
+  if (sources === 0) throw new UsageError('nothing to lint: give files, --text or --stdin. Run "postlint --help" for the options.');
   if (sources > 1) throw new UsageError('give files, --text or --stdin, not several of them');
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename goes with --stdin');
   if (values.fix && values['fix-dry-run']) throw new UsageError('give --fix or --fix-dry-run, not both');
@@ -193,7 +193,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const { format: render } = await import('../report/formats/index.js');
   const color = values['no-color'] ? false : values.color ? true : io.color && values['output-file'] === undefined;
   const colors = color ? (await import('picocolors')).default.createColors(true) : undefined;
-  let out = render(format as (typeof FORMAT_NAMES)[number], reports, { rules: { ...builtinRules, ...config.plugins }, version: io.version }, colors);
+  let out = reports.length === 0 && format === 'stylish' ? '' : render(format as (typeof FORMAT_NAMES)[number], reports, { rules: { ...builtinRules, ...config.plugins }, version: io.version }, colors);
   if (values['fix-dry-run'] && format !== 'json') {
     const fixedTexts = reports.filter((r) => r.output !== undefined).map((r) => `${r.file} (${r.fixed} fix${r.fixed === 1 ? '' : 'es'} would apply):\n${r.output}${r.output!.endsWith('\n') ? '' : '\n'}`);
     if (fixedTexts.length && format !== 'sarif' && format !== 'github') out = fixedTexts.join('\n') + '\n' + out;

@@ -5,7 +5,9 @@ import picomatch from 'picomatch';
 export const DEFAULT_EXTENSIONS = ['md', 'txt'];
 
 /** A "no file matched" problem: exit 2, like ESLint's "No files matching the pattern". */
-export class NoFilesError extends Error {}
+export class NoFilesError extends Error {
+  override readonly name = 'NoFilesError';
+}
 
 /**
  * A .gitignore-like matcher: `#` comments, `!` negation, a trailing `/` for folders, a pattern
