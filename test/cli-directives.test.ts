@@ -49,6 +49,8 @@ describe('applyDirectives', () => {
       [3, 1, 'error', "Unused postlint-disable directive (no problems were reported from 'max-length')"],
     ]);
     expect(reported[1]!.fix).toEqual({ edits: [{ range: [65, 101], text: '' }] });
+    expect(applyDirectives('a <!-- postlint-disable x -->\n', [], { reportUnused: 'error' })[0]!.fix).toEqual({ edits: [{ range: [2, 29], text: '' }] });
+    expect(applyDirectives('a\n  <!-- postlint-disable x -->\nb', [], { reportUnused: 'error' })[0]!.fix).toEqual({ edits: [{ range: [2, 32], text: '' }] });
   });
 });
 

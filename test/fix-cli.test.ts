@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/types.js';
 import { applyFixes, fixUntilStable } from '../src/run/apply-fixes.js';
 import { writeFileAtomic } from '../src/node/write.js';
+import { lintFiles, lintText, writeFixes } from '../src/node/api.js';
 import { BUILT_CLI, builtCli, cli, tempDir } from './cli-helpers.js';
 
 const at = (offset: number) => ({ line: 1, column: offset + 1, offset });
@@ -84,6 +85,26 @@ describe('--fix', () => {
     expect(readFileSync(path.join(dir, 'post.md'), 'utf8')).toBe('**Book** now\n');
     const stdin = await cli(dir, ['--stdin', '--fix-dry-run', '--format', 'json'], '**Book** now');
     expect(JSON.parse(stdin.stdout)[0]).toMatchObject({ output: 'Book now', fixed: 1, messages: [] });
+  });
+});
+
+describe('--fix with unused directives, and the Node API', () => {
+  it('removes an unused disable comment with its line when reporting them', async () => {
+    const dir = tempDir({ 'post.md': 'Hello\n<!-- postlint-disable max-links -->\nBye\n' });
+    const result = await cli(dir, ['post.md', '--fix', '--report-unused-disable-directives']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'post.md'), 'utf8')).toBe('Hello\nBye\n');
+  });
+
+  it('lintFiles computes fixes without writing; writeFixes writes the changed drafts', async () => {
+    const dir = tempDir({ 'a.md': '**A**\n', 'b.md': 'B\n' });
+    const reports = await lintFiles('.', { cwd: dir, fix: true });
+    expect(reports.map((r) => [r.file, r.output])).toEqual([['a.md', 'A\n'], ['b.md', undefined]]);
+    expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('**A**\n');
+    expect(writeFixes(reports)).toEqual([path.join(dir, 'a.md')]);
+    expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('A\n');
+    const text = await lintText('**A**', { cwd: dir, filePath: 'new.md' });
+    expect(text.posts[0]!.result.messages.map((m) => m.ruleId)).toEqual(['no-markdown']);
   });
 });
 

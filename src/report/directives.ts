@@ -91,11 +91,21 @@ export function applyDirectives(text: string, messages: readonly Diagnostic[], o
         start: positionAt(starts, directive.start),
         end: positionAt(starts, directive.end),
         url: 'https://github.com/postlint/postlint/blob/main/docs/rules.md#inline-directives',
-        fix: { edits: [{ range: [directive.start, directive.end], text: '' }] },
+        fix: { edits: [{ range: removalRange(text, directive), text: '' }] },
       });
     }
   }
   return kept.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
+}
+
+// A comment alone on its line goes with its line, so removing it leaves no blank line behind.
+function removalRange(text: string, { start, end }: Directive): [number, number] {
+  let before = start;
+  while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t' || text[after] === '\r')) after++;
+  const alone = (before === 0 || text[before - 1] === '\n') && (after === text.length || text[after] === '\n');
+  return alone ? [before, Math.min(after + 1, text.length)] : [start, end];
 }
 
 function findSuppressor(directives: readonly Directive[], message: Diagnostic, lineOf: (offset: number) => number): Directive | undefined {
