@@ -75,6 +75,13 @@ describe('inputs', () => {
     expect([allIgnored.code, allIgnored.stdout]).toEqual([0, '']);
   });
 
+  it('applies the config\'s ignorePatterns relative to the config file\'s folder', async () => {
+    const dir = tempDir({ '.postlintrc.yaml': 'ignorePatterns: ["/archive/"]\n', 'archive/a.md': 'A', 'drafts/archive/b.md': 'B', 'drafts/c.md': 'C' });
+    const files = async (cwd: string) => rows((await cli(cwd, ['.', '--format', 'json'])).stdout).map((r: string[]) => r[0]);
+    expect(await files(dir)).toEqual(['drafts/archive/b.md', 'drafts/c.md']);
+    expect(await files(path.join(dir, 'drafts'))).toEqual(['archive/b.md', 'c.md']);
+  });
+
   it('reads --stdin, and --stdin-filename applies overrides and front matter for that path', async () => {
     const dir = tempDir({ '.postlintrc.yaml': 'overrides:\n  - files: "sms/**"\n    channel: sms\n' });
     const plain = await cli(dir, ['--stdin', '--format', 'json'], 'Hello');

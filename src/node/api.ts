@@ -3,7 +3,7 @@ import type { RuleSetting, Severity } from '../types.js';
 import type { PostlintConfig } from './config-schema.js';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { displayPath, lintPaths, lintSource, type FileReport } from './engine.js';
-import { compileIgnore, findFiles, readIgnoreFile } from './files.js';
+import { findFiles, ignoreTest, readIgnoreFile } from './files.js';
 import { writeFileAtomic } from './write.js';
 
 export interface NodeLintOptions {
@@ -50,7 +50,7 @@ export async function lintText(text: string, options: NodeLintOptions & { filePa
 export async function lintFiles(patterns: string | string[], options: NodeLintOptions = {}): Promise<FileReport[]> {
   const { cwd, config } = await setup(options);
   const ignoreLines = options.ignorePath === false ? [] : readIgnoreFile(path.resolve(cwd, options.ignorePath ?? '.postlintignore'));
-  const files = await findFiles(([] as string[]).concat(patterns), { cwd, ignored: compileIgnore([...ignoreLines, ...config.ignorePatterns]) });
+  const files = await findFiles(([] as string[]).concat(patterns), { cwd, ignored: ignoreTest(cwd, ignoreLines, config.base, options.ignorePath === false ? [] : config.ignorePatterns) });
   return lintPaths(files, cwd, { config, channel: options.channel, fix: options.fix, reportUnused: options.reportUnusedDisableDirectives });
 }
 

@@ -159,11 +159,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const filePath = name === undefined ? undefined : path.resolve(cwd, name);
     reports = [await lintSource(await io.readStdin(), filePath, filePath ? displayPath(cwd, filePath) : '<stdin>', lintOptions)];
   } else {
-    const { compileIgnore, findFiles, readIgnoreFile } = await import('./files.js');
+    const { findFiles, ignoreTest, readIgnoreFile } = await import('./files.js');
     const ignoreLines = values['no-ignore'] ? [] : readIgnoreFile(path.resolve(cwd, values['ignore-path'] ?? '.postlintignore'));
     const files = await findFiles(positionals, {
       cwd,
-      ignored: compileIgnore([...ignoreLines, ...(values['no-ignore'] ? [] : config.ignorePatterns)]),
+      ignored: ignoreTest(cwd, ignoreLines, config.base, values['no-ignore'] ? [] : config.ignorePatterns),
       errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     });
     const { lintPaths } = await import('./engine.js');

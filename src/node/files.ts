@@ -36,6 +36,16 @@ export function compileIgnore(patterns: readonly string[]): (relativePath: strin
   };
 }
 
+/**
+ * The ignore test of a run: `.postlintignore` lines relative to the working folder, the config's
+ * `ignorePatterns` relative to the config file's folder, and node_modules everywhere.
+ */
+export function ignoreTest(cwd: string, ignoreFileLines: readonly string[], configBase: string, configPatterns: readonly string[]) {
+  const fromFile = compileIgnore(ignoreFileLines);
+  const fromConfig = compileIgnore(configPatterns);
+  return (absolute: string) => fromFile(path.relative(cwd, absolute)) || (configPatterns.length > 0 && fromConfig(path.relative(configBase, absolute)));
+}
+
 /** The lines of `.postlintignore` (or `--ignore-path`), or none when it does not exist. */
 export function readIgnoreFile(file: string): string[] {
   if (!existsSync(file)) return [];
@@ -44,7 +54,8 @@ export function readIgnoreFile(file: string): string[] {
 
 export interface FindFilesOptions {
   cwd: string;
-  ignored: (relativePath: string) => boolean;
+  /** Whether an absolute path is ignored. */
+  ignored: (absolutePath: string) => boolean;
   extensions?: readonly string[];
   errorOnUnmatchedPattern?: boolean;
 }
@@ -57,7 +68,7 @@ export async function findFiles(patterns: readonly string[], options: FindFilesO
   const { glob, escapePath } = await import('tinyglobby');
   const extensions = options.extensions ?? DEFAULT_EXTENSIONS;
   const found = new Set<string>();
-  const keep = (absolute: string) => !options.ignored(path.relative(options.cwd, absolute));
+  const keep = (absolute: string) => !options.ignored(absolute);
   for (const pattern of patterns) {
     const absolute = path.resolve(options.cwd, pattern);
     const stat = statSync(absolute, { throwIfNoEntry: false });
