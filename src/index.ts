@@ -17,3 +17,5 @@ export { describeMeasurement } from './report/summary.js';
 export { formatStylish, type FileResult } from './report/stylish.js';
 export { PostlintConfigError } from './errors.js';
 export type * from './types.js';
+export { applyDirectives, parseDirectives, UNUSED_DIRECTIVE_RULE, type Directive, type DirectiveKind, type DirectiveOptions } from './report/directives.js';
+export { format, FORMATS, formatJson, formatSarif, formatGithub, formatCompact, type FormatName, type FormattedFile, type FormatContext } from './report/formats/index.js';

@@ -5,6 +5,4 @@ export { loadConfig, ResolvedConfig, PostlintConfigFileError, SEARCH_PLACES, typ
 export { defineConfig, type PostlintConfig, type ConfigOverride } from './node/config-schema.js';
 export { writeFileAtomic } from './node/write.js';
 export { applyFixes, fixUntilStable } from './run/apply-fixes.js';
-export { applyDirectives, parseDirectives, type Directive, type DirectiveOptions } from './report/directives.js';
-export { formatJson, formatSarif, formatGithub, formatCompact, type FormattedFile, type FormatContext } from './report/formats/index.js';
 export * from './index.js';
