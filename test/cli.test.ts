@@ -145,6 +145,12 @@ describe('colour', () => {
     expect(builtCli(dir, ['long.txt'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
     expect(existsSync(path.join(dir, 'long.txt'))).toBe(true);
   });
+
+  it('the built CLI reads standard input', () => {
+    const dir = tempDir();
+    const result = builtCli(dir, ['--stdin', '--stdin-filename', 'post.md', '--format', 'compact'], {}, '---\nchannel: sms\n---\n**Book** now\n');
+    expect([result.status, result.stdout]).toEqual([0, 'post.md: line 4, col 1, Warning - SMS does not render Markdown: bold will show as "**Book**" (no-markdown)\n\n1 problem\n']);
+  });
 });
 
 describe('help and version', () => {

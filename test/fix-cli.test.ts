@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,9 @@ describe('atomic writes', () => {
     expect([readFileSync(file, 'utf8'), statSync(file).mode & 0o777]).toEqual(['new', 0o600]);
     expect(writeFileAtomic(file, 'new')).toBe(false);
     expect(readdirSync(dir)).toEqual(['a.md']);
+    symlinkSync('a.md', path.join(dir, 'link.md'));
+    expect(writeFileAtomic(path.join(dir, 'link.md'), 'via link')).toBe(true);
+    expect([lstatSync(path.join(dir, 'link.md')).isSymbolicLink(), readFileSync(file, 'utf8')]).toEqual([true, 'via link']);
   });
 
   // The child runs the built CLI with one fs call replaced by a SIGKILL of itself: a crash at
