@@ -166,6 +166,27 @@ describe('extends, channels and overrides', () => {
   });
 });
 
+describe('campaign and excludedFiles', () => {
+  it('passes the campaign to the lint options and honours excludedFiles', async () => {
+    const dir = tempDir({
+      '.postlintrc.yaml': [
+        'campaign:',
+        '  name: Spot It Early',
+        '  hashtags: ["#SpotItEarly"]',
+        'overrides:',
+        '  - files: "drafts/**"',
+        '    excludedFiles: "*.long.md"',
+        '    channel: bluesky',
+        '',
+      ].join('\n'),
+    });
+    const config = await loadConfig({ cwd: dir });
+    expect(config.forFile(path.join(dir, 'drafts/a.md'))).toMatchObject({ channel: 'bluesky', options: { campaign: { name: 'Spot It Early', hashtags: ['#SpotItEarly'] } } });
+    expect(config.forFile(path.join(dir, 'drafts/b.long.md')).channel).toBeUndefined();
+    expect(config.forFile(path.join(dir, 'drafts/a.md')).options).toBe(config.forFile(path.join(dir, 'drafts/c.md')).options);
+  });
+});
+
 function writeConfig(dir: string, config: object) {
   writeFileSync(path.join(dir, '.postlintrc.json'), JSON.stringify(config));
 }
