@@ -141,3 +141,26 @@ export function safeFix(text: string, edits: TextEdit[]): Fix | undefined {
   const output = applyFix(text, fix);
   return sorted && output !== undefined && output !== text && !brokenOutsideEdits(text, output, sorted) ? fix : undefined;
 }
+
+/**
+ * Lints, fixes and re-lints until no fix applies or `maxPasses` passes have run, as ESLint does:
+ * fixes that overlapped in one pass get their turn on the next. Returns the final text, how many
+ * fixes went in, and the messages of the final text.
+ */
+export function fixUntilStable<M extends { fix?: Fix }>(
+  text: string,
+  lintOnce: (text: string) => readonly M[],
+  maxPasses = MAX_FIX_PASSES,
+): { output: string; applied: number; messages: readonly M[] } {
+  let output = text;
+  let applied = 0;
+  let messages = lintOnce(output);
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const result = applyFixes(output, messages);
+    if (!result.fixed) break;
+    output = result.output;
+    applied += result.applied.length;
+    messages = lintOnce(output);
+  }
+  return { output, applied, messages };
+}

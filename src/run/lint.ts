@@ -6,7 +6,7 @@ import { measureWithFacts } from '../measure/measure.js';
 import { compileProducts } from './products.js';
 import { DOCS_BASE, formatMessage, type Report, type RuleContext } from './rule.js';
 import { resolveSettings } from './settings.js';
-import { applyFixes, MAX_FIX_PASSES } from './fix.js';
+import { fixUntilStable } from './fix.js';
 
 /**
  * Lints one draft for its channel: measure it, analyse it once, run every enabled rule on the
@@ -16,18 +16,11 @@ import { applyFixes, MAX_FIX_PASSES } from './fix.js';
  */
 export function lint(post: Post, options: LintOptions = {}): LintResult {
   const fix = options?.fix;
-  if (fix !== undefined && typeof fix !== 'boolean') throw new PostlintConfigError('fix', `expected true or false, got ${JSON.stringify(fix)}`);
-  const result = lintOnce(post, options);
-  if (!fix) return result;
-  let current = result;
-  let text = post.text;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { output, fixed } = applyFixes(text, current.messages);
-    if (!fixed) break;
-    text = output;
-    current = lintOnce({ ...post, text }, options);
-  }
-  return { ...current, output: text };
+  if (fix !== undefined && typeof fix !== "boolean") throw new PostlintConfigError('fix', `expected true or false, got ${JSON.stringify(fix)}`);
+  if (!fix) return lintOnce(post, options);
+  let last: LintResult | undefined;
+  const { output } = fixUntilStable(post.text, (text) => (last = lintOnce({ ...post, text }, options)).messages);
+  return { ...last!, output };
 }
 
 function lintOnce(post: Post, options: LintOptions): LintResult {
