@@ -62,11 +62,14 @@ export class TestClient {
     });
     this.connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
-      return null;
     });
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
-    this.connection.onNotification(ShowMessageNotification.type, (params) => this.messages.push(params));
-    this.connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params.message));
+    this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params);
+    });
+    this.connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+    });
     this.connection.listen();
   }
 

@@ -14,7 +14,7 @@ const InitializationOptions = v.object({
   /** Preset when no config file names one. */
   preset: v.optional(v.string()),
   lengthCounter: v.optional(v.picklist(['inlayHint', 'codeLens', 'diagnostic', 'off']), 'inlayHint'),
-  /** Wait this long after the last keystroke before linting; 0 lints on the next turn of the event loop. */
+  /** Wait this long after the last keystroke before linting; 0 lints as soon as the changes already received are applied. */
   debounceMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(5000)), 0),
 });
 

@@ -18,7 +18,7 @@ import { CONFIG_FILE_NAMES, SettingsResolver } from './settings.js';
 
 /**
  * The postlint language server on a connection: lints a document when it opens or changes (only
- * that document, on the next turn of the event loop so a burst of changes lints once), publishes
+ * that document, as soon as the changes already received are applied, so a burst lints once), publishes
  * diagnostics, offers fixes and suggestions as code actions, and shows each draft's length.
  */
 export function startServer(connection: Connection, version: string): void {
@@ -99,7 +99,9 @@ export function startServer(connection: Connection, version: string): void {
       const timer = setTimeout(run, options.debounceMs);
       pending.set(uri, () => clearTimeout(timer));
     } else {
-      const immediate = setImmediate(run);
+      // Two turns of the event loop: vscode-jsonrpc handles one queued message per turn, so the lint
+      // waits until the changes already received are applied, and a burst of them lints once.
+      let immediate = setImmediate(() => (immediate = setImmediate(run)));
       pending.set(uri, () => clearImmediate(immediate));
     }
   };

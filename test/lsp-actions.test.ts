@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, fixAllEdits, inlayHints, toLspDiagnostics } from '../src/lsp/convert.js';
+import { lintDocument } from '../src/lsp/document.js';
+import { findFrontMatter, type DocumentSettings } from '../src/lsp/settings.js';
+import { defineRule } from '../src/run/rule.js';
+import type { LintOptions } from '../src/types.js';
+
+// A rule shaped like max-length's thread suggestion (issue 6): the server must offer any suggestion, whatever its rule.
+const splitter = defineRule({
+  meta: {
+    id: 'test-split',
+    description: 'Offers to split a draft at its first full stop.',
+    severity: 'warning',
+    fixable: false,
+    hasSuggestions: true,
+    messages: { long: 'too long' },
+    defaults: {},
+    docs: { why: 'test', correct: [], incorrect: [] },
+  },
+  check({ text, report }) {
+    const stop = text.indexOf('. ');
+    if (stop < 0) return;
+    report({
+      messageId: 'long',
+      start: 0,
+      end: text.length,
+      suggestions: [{ title: 'Split into a 2-post thread', fix: { edits: [{ range: [stop + 1, stop + 2], text: '\n\n---\n\n' }] } }],
+    });
+  },
+});
+
+const options: LintOptions = { preset: 'none', rules: { 'test-split': 'warn', 'no-markdown': 'warn', 'invalid-characters': 'error' }, plugins: { 'test-split': splitter } };
+const settings = (text: string, channel = 'x'): DocumentSettings => {
+  const block = findFrontMatter(text);
+  return { options, channel, configFile: undefined, frontMatter: block ? { data: {}, bodyStart: block.bodyStart } : undefined, problems: [] };
+};
+const everywhere = (document: TextDocument) => ({ start: document.positionAt(0), end: document.positionAt(document.getText().length) });
+
+describe('code actions', () => {
+  it('offers every suggestion as a quick fix that is not preferred, and applies it at the right place', () => {
+    const text = '---\nchannel: x\n---\r\nFirst part. Second **part**.';
+    const document = TextDocument.create('file:///d.md', 'markdown', 1, text);
+    const linted = lintDocument(1, text, settings(text));
+    const actions = codeActions(document, linted, { range: everywhere(document), versioned: false });
+    expect(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
+      ['Split into a 2-post thread', 'quickfix', false],
+      ['Fix: X does not render Markdown: bold will show as "**part**"', 'quickfix', true],
+      ['Fix all postlint problems', 'source.fixAll.postlint', false],
+    ]);
+    const split = actions[0]!.edit!.changes!['file:///d.md']!;
+    expect(TextDocument.applyEdits(document, split)).toBe('---\nchannel: x\n---\r\nFirst part.\n\n---\n\nSecond **part**.');
+    // Fix all applies fixes, never suggestions: those need the writer's judgement.
+    expect(TextDocument.applyEdits(document, actions[2]!.edit!.changes!['file:///d.md']!)).toBe('---\nchannel: x\n---\r\nFirst part. Second part.');
+  });
+
+  it('keeps only the actions of the kinds the client asks for', () => {
+    const text = 'First part. Second **part**.';
+    const document = TextDocument.create('file:///d.md', 'markdown', 1, text);
+    const linted = lintDocument(1, text, settings(text));
+    expect(codeActions(document, linted, { range: everywhere(document), versioned: false, only: ['source'] }).map((a) => a.kind)).toEqual(['source.fixAll.postlint']);
+    expect(codeActions(document, linted, { range: everywhere(document), versioned: false, only: ['refactor'] })).toEqual([]);
+  });
+
+  it('leaves out of fix-all a fix that overlaps one already taken', () => {
+    const text = 'ab';
+    const document = TextDocument.create('file:///d.txt', 'plaintext', 1, text);
+    const finding = (start: number, end: number, replacement: string) => ({
+      base: 0,
+      diagnostic: { ruleId: 'r', severity: 'error' as const, message: 'm', start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end }, url: '', fix: { edits: [{ range: [start, end] as [number, number], text: replacement }] } },
+    });
+    const linted = { version: 1, findings: [finding(0, 2, 'X'), finding(1, 2, 'Y'), finding(2, 2, '!')], measures: [], problems: [] };
+    const edits = fixAllEdits(document, linted);
+    expect(TextDocument.applyEdits(document, edits)).toBe('X!');
+  });
+});
+
+describe('lintDocument', () => {
+  it('maps offsets after front matter and CRLF line ends to exact positions', () => {
+    const text = '---\r\nchannel: x\r\n---\r\n\r\n👋 **hi**\r\n';
+    const document = TextDocument.create('file:///d.md', 'markdown', 1, text);
+    const linted = lintDocument(1, text, settings(text));
+    expect(toLspDiagnostics(document, linted, 'inlayHint').map((d) => [d.code, d.range])).toEqual([['no-markdown', { start: { line: 4, character: 3 }, end: { line: 4, character: 9 } }]]);
+    expect(inlayHints(document, linted, everywhere(document)).map((h) => [h.position, h.label])).toEqual([[{ line: 4, character: 9 }, 'x: 13/280 weighted characters']]);
+  });
+
+  it('blocks on a broken config and reports it instead of linting', () => {
+    const linted = lintDocument(3, 'hi', { ...settings('hi'), problems: [{ message: 'bad', start: 0, end: 0, blocking: true }] });
+    expect(linted).toEqual({ version: 3, findings: [], measures: [], problems: [{ message: 'bad', start: 0, end: 0, blocking: true }] });
+  });
+});
+
+describe('findFrontMatter', () => {
+  it('finds a fenced block at the very start and nowhere else', () => {
+    expect(findFrontMatter('---\nchannel: sms\n---\nHello')).toEqual({ source: 'channel: sms\n', sourceStart: 4, bodyStart: 21 });
+    expect(findFrontMatter('---\r\nchannel: sms\r\n...\r\nHello')).toEqual({ source: 'channel: sms\r\n', sourceStart: 5, bodyStart: 24 });
+    expect(findFrontMatter('---\nchannel: sms\n---')).toEqual({ source: 'channel: sms\n', sourceStart: 4, bodyStart: 20 });
+    expect(findFrontMatter('---\nchannel: sms\nno end')).toBeUndefined();
+    expect(findFrontMatter('\n---\nchannel: sms\n---\n')).toBeUndefined();
+    expect(findFrontMatter('--- \nchannel: sms\n---\n')).toBeUndefined();
+  });
+});
