@@ -10,6 +10,7 @@ import {
   createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
   InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { lint } from '../dist/index.js';
 
 const server = fileURLToPath(new URL('../dist/language-server.js', import.meta.url));
 const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -52,6 +53,15 @@ async function oneAtATime(name, uri, text, line, character, { warmup, runs }) {
   }
   times.sort((a, b) => a - b);
   console.log(`${name}: ${text.length} UTF-16 code units, ${first.length} diagnostics; ${runs} edits one at a time: p50 ${percentile(times, 0.5).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms, max ${times.at(-1).toFixed(2)} ms`);
+  // The core alone on the same text, in this process: the rest of the figure above is the server and the pipe.
+  const alone = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    lint({ text: i % 2 === 0 ? text : text + 'a', channel: 'x' });
+    alone.push(performance.now() - start);
+  }
+  alone.sort((a, b) => a - b);
+  console.log(`  lint() alone on the same text: p50 ${percentile(alone, 0.5).toFixed(2)} ms, p99 ${percentile(alone, 0.99).toFixed(2)} ms`);
 }
 
 async function bursts(name, uri, line, character, { size, rounds }) {
