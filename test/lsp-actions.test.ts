@@ -1,8 +1,12 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, fixAllEdits, inlayHints, toLspDiagnostics } from '../src/lsp/convert.js';
 import { lintDocument } from '../src/lsp/document.js';
-import { findFrontMatter, type DocumentSettings } from '../src/lsp/settings.js';
+import { findFrontMatter, loadConfigFile, SettingsResolver, type DocumentSettings } from '../src/lsp/settings.js';
 import { defineRule } from '../src/run/rule.js';
 import type { LintOptions } from '../src/types.js';
 
@@ -98,5 +102,60 @@ describe('findFrontMatter', () => {
     expect(findFrontMatter('---\nchannel: sms\nno end')).toBeUndefined();
     expect(findFrontMatter('\n---\nchannel: sms\n---\n')).toBeUndefined();
     expect(findFrontMatter('--- \nchannel: sms\n---\n')).toBeUndefined();
+  });
+});
+
+describe('SettingsResolver', () => {
+  it('finds the nearest config file above the document, reads it once, and re-reads it only when told', () => {
+    const root = mkdtempSync(join(tmpdir(), 'postlint-settings-'));
+    try {
+      mkdirSync(join(root, 'drafts', 'sms'), { recursive: true });
+      writeFileSync(join(root, '.postlintrc.json'), JSON.stringify({ channel: 'bluesky', rules: { 'no-markdown': 'off' } }));
+      const resolver = new SettingsResolver({ channel: 'x' });
+      const deep = pathToFileURL(join(root, 'drafts', 'sms', 'reminder.md')).href;
+      const first = resolver.resolveSettings(deep, 'Hello');
+      expect([first.channel, first.configFile, first.options]).toEqual(['bluesky', join(root, '.postlintrc.json'), { rules: { 'no-markdown': 'off' } }]);
+      // The same options object for every keystroke and every document under that file: the core validates it once.
+      expect(resolver.resolveSettings(pathToFileURL(join(root, 'other.md')).href, 'Hi').options).toBe(first.options);
+
+      // A nearer file wins, and postlint.config.json before .postlintrc.json in one folder; seen only after invalidate().
+      writeFileSync(join(root, 'drafts', 'sms', '.postlintrc.json'), JSON.stringify({ channel: 'x' }));
+      writeFileSync(join(root, 'drafts', 'sms', 'postlint.config.json'), JSON.stringify({ channel: 'sms' }));
+      expect(resolver.resolveSettings(deep, 'Hello').channel).toBe('bluesky');
+      resolver.invalidate();
+      expect(resolver.resolveSettings(deep, 'Hello').channel).toBe('sms');
+
+      // The draft's own front matter comes last.
+      const own = resolver.resolveSettings(deep, '---\nchannel: mastodon\n---\nHello');
+      expect([own.channel, own.frontMatter?.bodyStart, own.frontMatter?.channelRange, own.problems]).toEqual(['mastodon', 26, [13, 21], []]);
+      expect(resolver.resolveSettings(deep, '---\nchannel: [x\n---\nHello').problems.map((p) => [p.message.split(' at ')[0], p.blocking])).toEqual([
+        ['front matter: Flow sequence in block collection must be sufficiently indented and end with a ]', false],
+      ]);
+      expect(resolver.resolveSettings(deep, '---\nchannel: 42\n---\nHello').problems).toEqual([
+        { message: 'front matter channel: expected a channel id such as x, bluesky or sms', start: 13, end: 15, blocking: false },
+      ]);
+      // Untitled documents have no folder: the defaults.
+      expect(resolver.resolveSettings('untitled:Untitled-1', 'Hello').channel).toBe('x');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('names the key of a wrong setting in a config file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'postlint-settings-'));
+    try {
+      const write = (config: unknown) => {
+        writeFileSync(join(root, 'postlint.config.json'), JSON.stringify(config));
+        return loadConfigFile(join(root, 'postlint.config.json')).problem;
+      };
+      expect(write({ channel: 'tiktok' })).toMatch(/^channel: unknown channel "tiktok"; use one of x, /);
+      expect(write({ preset: 'strict' })).toBe('preset: unknown preset "strict"; use one of none, recommended');
+      expect(write({ rules: { 'max-length': 'loud' } })).toBe(`rules.max-length: unknown severity "loud"; use 'off', 'warn', 'error' or 'info'`);
+      expect(write({ channels: { instance: { extends: 'mastodon', limit: -1 } } })).toMatch(/^channels\.instance\.limit: /);
+      expect(write({ channel: 'instance', channels: { instance: { extends: 'mastodon', limit: 1000 } } })).toBeUndefined();
+      expect(write([1])).toBe('(root): expected an object such as { "channel": "x", "rules": {} }');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

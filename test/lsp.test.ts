@@ -8,6 +8,7 @@ import {
   CodeLensRequest,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   FileChangeType,
   InlayHintRequest,
   type CodeAction,
@@ -167,6 +168,21 @@ describe('postlint-language-server over stdio', () => {
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(folder, 'postlint.config.json')).href, type: FileChangeType.Changed }] });
     const unparsable = await client.diagnostics(draft, { after: mark2 });
     expect(unparsable.diagnostics[0]!.message).toMatch(new RegExp(`^${escape(join(folder, 'postlint.config.json'))}: .*JSON`));
+
+    // A change to another watched file re-reads nothing (its handler would publish before the reply below).
+    writeFileSync(join(folder, 'postlint.config.json'), JSON.stringify({ channel: 'sms' }));
+    const mark3 = client.published.length;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('sms/notes.json'), type: FileChangeType.Changed }] });
+    await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: draft }, range: WHOLE });
+    expect(client.published.length).toBe(mark3);
+
+    // A client that does not watch files still reports the save of a config file it edits.
+    const configUri = pathToFileURL(join(folder, 'postlint.config.json')).href;
+    await client.open(configUri, JSON.stringify({ channel: 'sms' }), 'json');
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: configUri } });
+    const saved = await client.diagnostics(draft, { after: mark3 - 1 });
+    expect(saved.diagnostics.map((d) => d.message)).toEqual(['SMS does not render Markdown: bold will show as "**today**"']);
+    expect(client.published.slice(mark3).map((p) => p.uri)).not.toContain(configUri);
   });
 
   it('survives malformed messages, bad params and unknown methods', async () => {

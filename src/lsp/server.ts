@@ -62,6 +62,8 @@ export function startServer(connection: Connection, version: string): void {
     return options.extensions.some((extension) => path.endsWith(extension.toLowerCase()));
   };
 
+  const isConfigFile = (uri: string) => (CONFIG_FILE_NAMES as readonly string[]).includes(basename(uri.split(/[?#]/)[0]!));
+
   const lintAndPublish = (document: TextDocument): LintedDocument => {
     cancel(document.uri);
     let result: LintedDocument;
@@ -93,7 +95,12 @@ export function startServer(connection: Connection, version: string): void {
     const run = () => {
       pending.delete(uri);
       const latest = documents.get(uri);
-      if (latest && linted.get(uri)?.version !== latest.version) lintAndPublish(latest);
+      try {
+        if (latest && linted.get(uri)?.version !== latest.version) lintAndPublish(latest);
+      } catch (error) {
+        // Outside a request nothing else would catch it, and the editor would lose its server.
+        connection.console.error(`postlint: ${error instanceof Error ? error.stack : String(error)}`);
+      }
     };
     if (options.debounceMs > 0) {
       const timer = setTimeout(run, options.debounceMs);
@@ -126,13 +133,15 @@ export function startServer(connection: Connection, version: string): void {
 
   // A client that cannot watch files still tells us when a config file it edits is saved.
   documents.onDidSave(({ document }) => {
-    if ((CONFIG_FILE_NAMES as readonly string[]).includes(basename(document.uri))) {
+    if (isConfigFile(document.uri)) {
       resolver.invalidate();
       relintAll();
     }
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  // Some clients report every file they watch: only a config file's change re-reads settings.
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (!changes.some((change) => isConfigFile(change.uri))) return;
     resolver.invalidate();
     relintAll();
   });
