@@ -5,7 +5,7 @@ export type LengthCounter = 'inlayHint' | 'codeLens' | 'diagnostic' | 'off';
 
 /** What a client can set in `initializationOptions`; every key is optional. */
 const InitializationOptions = v.object({
-  /** languageIds linted whatever the file is called (Neovim and Helix say `text`, VS Code `plaintext`). */
+  /** languageIds linted whatever the file is called (VS Code calls a .txt file `plaintext`, Neovim `text`). */
   languages: v.optional(v.array(v.string()), ['markdown', 'plaintext', 'text']),
   /** File extensions linted whatever languageId the editor gives them. */
   extensions: v.optional(v.array(v.pipe(v.string(), v.startsWith('.'))), ['.md', '.markdown', '.txt']),

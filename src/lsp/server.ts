@@ -18,8 +18,8 @@ import { CONFIG_FILE_NAMES, SettingsResolver } from './settings.js';
 
 /**
  * The postlint language server on a connection: lints a document when it opens or changes (only
- * that document, as soon as the changes already received are applied, so a burst lints once), publishes
- * diagnostics, offers fixes and suggestions as code actions, and shows each draft's length.
+ * that document, as soon as the changes already received are applied, so a burst lints once),
+ * publishes diagnostics, offers fixes and suggestions as code actions, and shows each draft's length.
  */
 export function startServer(connection: Connection, version: string): void {
   const documents = new TextDocuments(TextDocument);
@@ -68,7 +68,8 @@ export function startServer(connection: Connection, version: string): void {
     cancel(document.uri);
     let result: LintedDocument;
     try {
-      result = lintDocument(document.version, document.getText(), resolver.resolveSettings(document.uri, document.getText()));
+      const text = document.getText();
+      result = lintDocument(document.version, text, resolver.resolveSettings(document.uri, text));
     } catch (error) {
       connection.console.error(`postlint: linting ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       result = { version: document.version, findings: [], measures: [], problems: [{ message: `postlint failed on this document: ${String(error)}`, start: 0, end: 0, blocking: true }] };
