@@ -13,6 +13,7 @@ import {
 import { lint } from '../dist/index.js';
 
 const server = fileURLToPath(new URL('../dist/language-server.js', import.meta.url));
+const spawned = performance.now();
 const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiting = new Map();
@@ -23,6 +24,7 @@ connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, version, 
 });
 connection.listen();
 await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+const started = performance.now() - spawned;
 await connection.sendNotification(InitializedNotification.type, {});
 
 const published = (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, (d) => (waiting.delete(`${uri}@${version}`), resolve(d))));
@@ -89,6 +91,7 @@ const draft = (i) =>
   `Cancer found early is more likely to be treated successfully. Noticed a change that isn't normal for you? Talk to your GP today: https://example.org/signs-${i} #SpotCancerEarly @NHSuk 💙`;
 
 console.log(`node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`start-up: spawn to the initialize reply ${started.toFixed(0)} ms`);
 
 // 1. One X draft of 280 characters, typed at near its end.
 const single = (draft(0) + ' Find out more about the signs on our website, and share this post with someone you love today.'.repeat(2)).slice(0, 280);
