@@ -18,5 +18,6 @@ if (args.includes('--help') || args.includes('-h')) {
   // vscode-languageserver reads --stdio, --node-ipc and --socket itself; with none given, stdio.
   const transport = args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket=') || arg.startsWith('--pipe='));
   const connection = transport ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
-  startServer(connection, __POSTLINT_VERSION__);
+  // SEAM (issue 4): pass `lintCampaign` (src/run/campaign.ts) here, and campaign files are linted draft by draft.
+  startServer(connection, { version: __POSTLINT_VERSION__ });
 }

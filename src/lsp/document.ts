@@ -1,6 +1,6 @@
 import { lint } from '../run/lint.js';
 import { PostlintConfigError } from '../errors.js';
-import type { Diagnostic, Measurement } from '../types.js';
+import type { ChannelId, Diagnostic, LintOptions, LintResult, Measurement, Position } from '../types.js';
 import type { DocumentSettings, SettingsProblem } from './settings.js';
 
 /** A message of the core and where its draft starts in the document (draft offset + base = document offset). */
@@ -24,25 +24,39 @@ export interface LintedDocument {
 }
 
 /**
- * Lints a document as the drafts it holds. Today every document is one draft: the text after any
- * front matter.
- *
- * SEAM (issue 4): a Markdown file whose front matter defines a campaign (`keyMessages`) holds one
- * draft per `## channel` section. When `lintCampaign(markdown, options)` lands, the branch below
- * becomes:
- *   const campaign = lintCampaign(text, settings.options);
- *   findings = posts.flatMap(p => p.result.messages.map(diagnostic => ({ diagnostic, base: 0 })))
- *              plus campaign.messages (offsets are already source offsets, so base is 0);
- *   measures = posts.map(p => ({ anchor: end of p's heading line, measurement: p.result.measure }));
- * and, where measurable, a per-draft cache keyed by (draft text, channel) so that a keystroke in
- * one draft does not re-lint the other ninety-nine.
+ * What the server needs of `lintCampaign(markdown, options)` (issue 4): every draft's result and the
+ * campaign-level messages, with every offset (fixes and suggestions too) already in the Markdown
+ * source. SEAM: the server passes `lintCampaign` here once it exists (see server.ts).
  */
-export function lintDocument(version: number, text: string, settings: DocumentSettings): LintedDocument {
+export type CampaignLinter = (
+  markdown: string,
+  options: LintOptions & { channel?: ChannelId },
+) => { posts: { start: Position; result: LintResult }[]; messages: Diagnostic[] };
+
+/**
+ * Lints a document as the drafts it holds: a Markdown file whose front matter defines a campaign
+ * (`keyMessages`) through the campaign linter, one draft per `## channel` section with its counter
+ * at its heading; any other document as one draft, the text after its front matter.
+ *
+ * Not done yet (measure first): a per-draft cache keyed by (draft text, channel) so that a keystroke
+ * in one draft of a campaign file does not re-lint the other ninety-nine; it needs the campaign
+ * linter to take the cache or to expose its split, since today it parses and lints the whole file.
+ */
+export function lintDocument(version: number, text: string, settings: DocumentSettings, lintCampaign?: CampaignLinter): LintedDocument {
   const problems = [...settings.problems];
   if (problems.some((p) => p.blocking)) return { version, findings: [], measures: [], problems };
   const base = settings.frontMatter?.bodyStart ?? 0;
-  const draft = base === 0 ? text : text.slice(base);
   try {
+    if (lintCampaign && settings.frontMatter && 'keyMessages' in settings.frontMatter.data) {
+      const campaign = lintCampaign(text, { ...settings.options, channel: settings.channel });
+      return {
+        version,
+        findings: [...campaign.messages, ...campaign.posts.flatMap((post) => post.result.messages)].map((diagnostic) => ({ diagnostic, base: 0 })),
+        measures: campaign.posts.map((post) => ({ anchor: headingEnd(text, post.start.offset), measurement: post.result.measure })),
+        problems,
+      };
+    }
+    const draft = base === 0 ? text : text.slice(base);
     const result = lint({ text: draft, channel: settings.channel }, settings.options);
     return {
       version,
@@ -58,6 +72,22 @@ export function lintDocument(version: number, text: string, settings: DocumentSe
     problems.push({ message: `postlint: ${where}${message}`, start, end, blocking: true });
     return { version, findings: [], measures: [], problems };
   }
+}
+
+/** End of the `#` heading line above a draft (blank lines between allowed), else of the draft's first line. */
+function headingEnd(text: string, draftStart: number): number {
+  let lineEnd = text.lastIndexOf('\n', draftStart - 1);
+  while (lineEnd > 0) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    if (line.trim() === '') {
+      lineEnd = lineStart - 1;
+      continue;
+    }
+    if (line.trimStart().startsWith('#')) return lineStart + line.length;
+    break;
+  }
+  return draftStart + firstLineEnd(text.slice(draftStart));
 }
 
 /** End of the first line with text on it: where a single draft's counter sits. */

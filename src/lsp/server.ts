@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, codeLenses, FIX_ALL_KIND, inlayHints, toLspDiagnostics } from './convert.js';
-import { lintDocument, type LintedDocument } from './document.js';
+import { lintDocument, type CampaignLinter, type LintedDocument } from './document.js';
 import { parseServerOptions, type ServerOptions } from './options.js';
 import { CONFIG_FILE_NAMES, SettingsResolver } from './settings.js';
 
@@ -21,7 +21,7 @@ import { CONFIG_FILE_NAMES, SettingsResolver } from './settings.js';
  * that document, as soon as the changes already received are applied, so a burst lints once),
  * publishes diagnostics, offers fixes and suggestions as code actions, and shows each draft's length.
  */
-export function startServer(connection: Connection, version: string): void {
+export function startServer(connection: Connection, { version, lintCampaign }: { version: string; lintCampaign?: CampaignLinter }): void {
   const documents = new TextDocuments(TextDocument);
   const linted = new Map<string, LintedDocument>();
   const pending = new Map<string, () => void>();
@@ -69,7 +69,7 @@ export function startServer(connection: Connection, version: string): void {
     let result: LintedDocument;
     try {
       const text = document.getText();
-      result = lintDocument(document.version, text, resolver.resolveSettings(document.uri, text));
+      result = lintDocument(document.version, text, resolver.resolveSettings(document.uri, text), lintCampaign);
     } catch (error) {
       connection.console.error(`postlint: linting ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       result = { version: document.version, findings: [], measures: [], problems: [{ message: `postlint failed on this document: ${String(error)}`, start: 0, end: 0, blocking: true }] };
