@@ -155,6 +155,8 @@ describe('SettingsResolver', () => {
       expect(write({ channels: { instance: { extends: 'mastodon', limit: -1 } } })).toMatch(/^channels\.instance\.limit: /);
       expect(write({ channel: 'instance', channels: { instance: { extends: 'mastodon', limit: 1000 } } })).toBeUndefined();
       expect(write([1])).toBe('(root): expected an object such as { "channel": "x", "rules": {} }');
+      expect(write({ extends: ['recommended'] })).toBeUndefined();
+      expect(write({ extends: ['recommended', 'health'] })).toBe('extends: expected a preset name such as "recommended"');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

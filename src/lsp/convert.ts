@@ -115,7 +115,8 @@ export function fixAllEdits(document: TextDocument, linted: LintedDocument): Lsp
   const fixes = linted.findings.filter((f) => f.diagnostic.fix).sort((a, b) => firstStart(a) - firstStart(b));
   for (const { diagnostic, base } of fixes) {
     const ranges = diagnostic.fix!.edits.map(({ range: [s, e] }) => [base + s, base + e] as [number, number]);
-    const overlaps = ranges.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e || (s === ts && (s === e || ts === te))));
+    // Two insertions at one point, or an insertion at the start of a replaced range, overlap too: their order would be a guess.
+    const overlaps = ranges.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || (s === ts && (s === e || ts === te))));
     if (overlaps) continue;
     taken.push(...ranges);
     chosen.push(...toTextEdits(document, base, [diagnostic.fix!]));

@@ -174,7 +174,8 @@ export function loadConfigFile(file: string): LoadedConfig {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new PostlintConfigError('(root)', 'expected an object such as { "channel": "x", "rules": {} }');
     const config = raw as Record<string, unknown>;
     const options: LintOptions = {};
-    const preset = config.preset ?? config.extends;
+    const extended = Array.isArray(config.extends) && config.extends.length === 1 ? config.extends[0] : config.extends;
+    const preset = config.preset ?? extended;
     if (preset !== undefined) {
       if (typeof preset !== 'string') throw new PostlintConfigError(config.preset !== undefined ? 'preset' : 'extends', 'expected a preset name such as "recommended"');
       options.preset = preset;
