@@ -132,7 +132,7 @@ describe('postlint-language-server over stdio', () => {
     await client.change(uri('bluesky.md'), 2, [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'tiktok' }]);
     const wrong = await client.diagnostics(uri('bluesky.md'), { version: 2 });
     expect(summary(wrong.diagnostics)).toEqual([['config', 1, 2, 9, 2, 15]]);
-    expect(wrong.diagnostics[0]!.message).toMatch(/^postlint: channel: unknown channel "tiktok"; use one of x, x-140, bluesky/);
+    expect(wrong.diagnostics[0]!.message).toMatch(/^channel: unknown channel "tiktok"; use one of x, x-140, bluesky/);
   });
 
   it('follows the config file: read once, re-read when the client reports a change', async () => {

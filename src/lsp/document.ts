@@ -69,7 +69,7 @@ export function lintDocument(version: number, text: string, settings: DocumentSe
     const [start, end] = error instanceof PostlintConfigError && error.key === 'channel' && settings.frontMatter?.channelRange ? settings.frontMatter.channelRange : [0, 0];
     const where = error instanceof PostlintConfigError && error.key !== 'channel' && settings.configFile ? `${settings.configFile}: ` : '';
     const message = error instanceof Error ? error.message : String(error);
-    problems.push({ message: `postlint: ${where}${message}`, start, end, blocking: true });
+    problems.push({ message: `${where}${message}`, start, end, blocking: true });
     return { version, findings: [], measures: [], problems };
   }
 }
