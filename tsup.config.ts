@@ -31,7 +31,8 @@ export default defineConfig([
     define: { __POSTLINT_VERSION__: JSON.stringify(version) },
   },
   {
-    entry: { cli: 'src/cli.ts' },
+    // The command-line tools: the CLI and the language server (`postlint-language-server --stdio`).
+    entry: { cli: 'src/cli.ts', 'language-server': 'src/lsp-cli.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
