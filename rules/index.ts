@@ -5,8 +5,11 @@ import maxLength from './max-length.js';
 import maxLinks from './max-links.js';
 import maxMentions from './max-mentions.js';
 import noMarkdown from './no-markdown.js';
+import cancerLanguage from './cancer-language.js';
+import plainLanguage from './plain-language.js';
+import readability from './readability.js';
 
 /** The built-in rules, by id. */
 export const rules: Record<string, Rule<any>> = Object.fromEntries(
-  [maxLength, maxLinks, maxHashtags, maxMentions, invalidCharacters, noMarkdown].map((rule) => [rule.meta.id, rule]),
+  [maxLength, maxLinks, maxHashtags, maxMentions, invalidCharacters, noMarkdown, plainLanguage, readability, cancerLanguage].map((rule) => [rule.meta.id, rule]),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint, rules } from '../src/index.js';
+import { lint, rules, type LintOptions } from '../src/index.js';
 
 // Every rule's docs examples are tests: the rule reference can never drift from behaviour.
 for (const [id, rule] of Object.entries(rules)) {
@@ -10,7 +10,7 @@ for (const [id, rule] of Object.entries(rules)) {
       expect(rule.meta.docs.correct.length).toBeGreaterThan(0);
       expect(rule.meta.docs.incorrect.length).toBeGreaterThan(0);
     });
-    const only = (options?: Record<string, unknown>) => ({
+    const only = (options?: Record<string, unknown>): LintOptions => ({
       preset: 'none',
       rules: { [id]: options ? (['error', options] as ['error', Record<string, unknown>]) : 'error' },
     });

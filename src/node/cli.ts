@@ -19,7 +19,7 @@ Input (one of):
 
 Options:
   -c, --channel <id>     channel to lint for (default: x): ${Object.keys(channels).join(', ')}
-  -p, --preset <name>    rule preset (default: recommended)
+  -p, --preset <name>    rule preset (default: recommended): ${Object.keys(presets).join(', ')}
   -f, --format <name>    stylish (default) or json
   -h, --help             show this help
   -v, --version          show the version

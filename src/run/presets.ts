@@ -13,3 +13,11 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'no-markdown': 'warn',
   },
 };
+
+/** recommended plus the health language rules, for health charities, patient groups and cancer information services. */
+presets.health = {
+  ...presets.recommended,
+  'plain-language': 'warn',
+  readability: 'warn',
+  'cancer-language': 'warn',
+};
