@@ -29,7 +29,7 @@ export default defineRule<Options>({
     messages: {
       battle: '"{found}" frames cancer as a battle to win or lose: {advice}',
       hero: '"{found}" expects a person with cancer to be a fighter: {advice}',
-      victim: '"{found}" casts the person as a victim of cancer: {advice}',
+      victim: '"{found}" casts the person as a victim: {advice}',
     },
     schema: v.strictObject({ ignore: v.array(v.string(), 'expected a list of phrases, e.g. ["cancer warriors"]') }, 'unknown option; use "ignore"'),
     defaults: { ignore: [] },
@@ -49,8 +49,8 @@ export default defineRule<Options>({
       ],
       incorrect: [
         { text: 'Our friend Jo lost her battle with cancer last week.', messages: ['"lost her battle with" frames cancer as a battle to win or lose: try "died from"'] },
-        { text: 'Battling breast cancer at 30', messages: ['"Battling breast cancer" frames cancer as a battle to win or lose: try "Living with" or "Having treatment for"'] },
-        { text: 'Support for cancer sufferers and their families', messages: ['"cancer sufferers" casts the person as a victim of cancer: try "people with cancer" or "people living with cancer"'] },
+        { text: 'Battling breast cancer at 30', messages: ['"Battling breast cancer" frames cancer as a battle to win or lose: try "Living with breast cancer" or "Having treatment for breast cancer"'] },
+        { text: 'Support for cancer sufferers and their families', messages: ['"cancer sufferers" casts the person as a victim: try "people with cancer" or "people living with cancer"'] },
         { text: "She's a real fighter.", messages: ['"real fighter" expects a person with cancer to be a fighter: describe the person, e.g. "person with cancer"'] },
       ],
     },
@@ -62,7 +62,7 @@ export default defineRule<Options>({
     for (const hit of reportableHits(analysis.lexicon(lexicon), words, ignore)) {
       const replacements = replacementsFor(hit, words, text);
       const found = { messageId: hit.entry.kind, start: hit.start, end: hit.end };
-      const advice = replacements ? `try ${replacements.listed}` : ADVICE[hit.entry.kind];
+      const advice = replacements ? `try ${replacements.listed}` : (hit.entry.advice ?? ADVICE[hit.entry.kind]);
       report({ ...found, data: { found: text.slice(hit.start, hit.end), advice }, ...(replacements && { suggestions: replacements.suggestions }) });
     }
   },

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { compileLexicon, type CompiledLexicon } from '../src/analyse/lexicon.js';
 import { defineRule } from '../src/run/rule.js';
 import data from './data/plain-language.json';
-import { phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from './lib/replacements.js';
+import { inTitleCaseName, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from './lib/replacements.js';
 
 interface Options {
   /** More phrases with their everyday alternatives, e.g. { "neutropenic": "low on white blood cells" }. */
@@ -45,7 +45,7 @@ export default defineRule<Options>({
     defaults: { terms: {}, ignore: [] },
     docs: {
       why:
-        'Many adults struggle with health information written in medical language, and people reading about cancer are often frightened or tired. An everyday word ("cancer", "spread", "cancer doctor") is understood at a glance; the medical word can follow in brackets when readers will meet it again. Suggestions, not fixes: the writer checks the grammar of the new sentence. The list is postlint\'s own; add terms with `terms` and silence one with `ignore`.',
+        'Many adults struggle with health information written in medical language, and people reading about cancer are often frightened or tired. An everyday word ("cancer", "spread", "cancer doctor") is understood at a glance; the medical word can follow in brackets when readers will meet it again. Suggestions, not fixes: the writer checks the grammar of the new sentence. Words in a Title Case name ("Paediatric Oncology Unit", "Metastatic Breast Cancer Awareness Day") are left alone: names of wards, services and events are not the writer\'s to change. The list is postlint\'s own; add terms with `terms` and silence one with `ignore`.',
       sources: [
         'CDC, Everyday Words for Public Health Communication (2016)',
         'NHS digital service manual, content style guide: health literacy and the A to Z of NHS health writing',
@@ -53,7 +53,8 @@ export default defineRule<Options>({
       ],
       correct: [
         { text: 'If your cancer has spread, a cancer doctor will talk to you about your options.' },
-        { text: 'Our Oncology Day Unit opens on Monday.', options: { ignore: ['oncology'] } },
+        { text: 'Our Oncology Day Unit opens on Monday.' },
+        { text: 'The oncology unit opens on Monday.', options: { ignore: ['oncology'] } },
         { text: 'Join us for #PulmonaryFibrosis awareness week' },
       ],
       incorrect: [
@@ -67,6 +68,7 @@ export default defineRule<Options>({
     const { lexicon, ignore } = lexiconFor(options);
     const words = analysis.words;
     for (const hit of reportableHits(analysis.lexicon(lexicon), words, ignore)) {
+      if (inTitleCaseName(hit, words)) continue;
       const replacements = replacementsFor(hit, words, text);
       if (!replacements) continue;
       report({

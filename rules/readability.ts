@@ -109,8 +109,9 @@ export default defineRule<Options>({
         report({ messageId: 'longSentence', data: { count: prose.length, max: options.maxWords }, start: sentence.start, end: sentence.end });
       }
       if (long.length >= options.denseMinWords && long.length / prose.length >= options.denseShare) {
-        const examples = long.slice(0, 3).map((w) => `"${w.text}"`).join(', ') + (long.length > 3 ? ', ...' : '');
-        report({ messageId: 'dense', data: { count: long.length, total: prose.length, examples }, start: sentence.start, end: sentence.end, details: { words: long.map((w) => w.text) } });
+        const distinct = [...new Set(long.map((w) => w.text))];
+        const examples = distinct.slice(0, 3).map((w) => `"${w}"`).join(', ') + (distinct.length > 3 ? ', ...' : '');
+        report({ messageId: 'dense', data: { count: long.length, total: prose.length, examples }, start: sentence.start, end: sentence.end, details: { words: distinct } });
       }
     }
     if (wordCount < options.minWordsForGrade || wordCount === 0) return;

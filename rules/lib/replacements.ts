@@ -4,10 +4,15 @@ import type { Suggestion } from '../../src/types.js';
 
 /** A phrase-list entry that offers wording to use instead. */
 export interface ReplaceableEntry extends LexiconEntry {
-  /** Alternatives, best first; `{1}`, `{2}`... insert the matched words as written. */
+  /** Alternatives, best first. */
   replace?: string[];
-  /** Replace only the first this many words of the match (the rest stays, e.g. "battling [breast] cancer"). */
-  words?: number;
+  /**
+   * The matched words a suggestion replaces, as `Array.prototype.slice` arguments: `[0, 1]` only the
+   * first ("battling" in "battling breast cancer"), `[-2]` the last two; all of them by default.
+   */
+  words?: [number, number?];
+  /** Message advice when there is no replacement. */
+  advice?: string;
 }
 
 /** The matched words in lower case, one space apart: what users list in an `ignore` option. */
@@ -30,8 +35,25 @@ export function reportableHits<E extends LexiconEntry>(hits: readonly LexiconHit
   });
 }
 
+const capitalised = (word: Word | undefined) => word !== undefined && /^\p{Lu}\p{Ll}/u.test(word.text);
+
+/**
+ * Whether a hit sits in a Title Case name ("Paediatric Oncology Unit", "Metastatic Breast Cancer
+ * Awareness Day"): it is capitalised, and so is a word beside it in the same sentence (the word
+ * before only when the hit does not start the sentence). Names of wards, services and events are
+ * not the writer's to reword.
+ */
+export function inTitleCaseName(hit: LexiconHit, words: readonly Word[]): boolean {
+  const first = words[hit.firstWord]!;
+  if (!capitalised(first)) return false;
+  const before = words[hit.firstWord - 1];
+  const after = words[hit.endWord];
+  const inner = hit.endWord - hit.firstWord > 1 ? words[hit.firstWord + 1] : undefined;
+  return (before?.sentence === first.sentence && capitalised(before)) || (after?.sentence === first.sentence && capitalised(after)) || capitalised(inner);
+}
+
 export interface Replacements {
-  /** Rendered alternatives, e.g. `"cancer" or "cancerous"`, for the message. */
+  /** The matched phrase as each alternative would make it, e.g. `"living with breast cancer"`, for the message. */
   listed: string;
   suggestions: Suggestion[];
 }
@@ -41,20 +63,26 @@ export function replacementsFor(hit: LexiconHit<ReplaceableEntry>, words: readon
   const templates = hit.entry.replace;
   if (!templates?.length) return undefined;
   const matched = words.slice(hit.firstWord, hit.endWord);
-  const replaced = matched.slice(0, Math.min(hit.entry.words ?? matched.length, matched.length));
+  const [from, to] = hit.entry.words ?? [0];
+  const replaced = matched.slice(from, to);
+  if (replaced.length === 0) return undefined;
   const start = replaced[0]!.start;
   const end = replaced[replaced.length - 1]!.end;
   const original = text.slice(start, end);
-  const rendered = templates.map((template) => matchCase(template.replace(/\{(\d+)\}/g, (whole, n: string) => matched[Number(n) - 1]?.text ?? whole), original, template.startsWith('{')));
+  const rendered = templates.map((replacement) => matchCase(replacement, original));
+  const whole = start === hit.start && end === hit.end;
+  const rewritten = (r: string) => text.slice(hit.start, start) + r + text.slice(end, hit.end);
   return {
-    listed: rendered.map((r) => `"${r}"`).join(' or '),
-    suggestions: rendered.map((r) => ({ title: `Replace with "${r}"`, fix: { edits: [{ range: [start, end] as [number, number], text: r }] } })),
+    listed: rendered.map((r) => `"${rewritten(r)}"`).join(' or '),
+    suggestions: rendered.map((r) => ({
+      title: whole ? `Replace with "${r}"` : `Replace "${original}" with "${r}"`,
+      fix: { edits: [{ range: [start, end] as [number, number], text: r }] },
+    })),
   };
 }
 
-// "CARCINOMA" -> "CANCER", "Carcinoma" -> "Cancer"; a replacement that starts with a matched word keeps it as written.
-function matchCase(replacement: string, original: string, startsWithOriginal: boolean): string {
-  if (startsWithOriginal) return replacement;
+// "CARCINOMA" -> "CANCER", "Carcinoma" -> "Cancer".
+function matchCase(replacement: string, original: string): string {
   const letters = original.replace(/[^\p{L}]/gu, '');
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase();
   const first = original.charAt(0);
