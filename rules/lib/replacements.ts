@@ -67,7 +67,9 @@ export function replacementsFor(hit: LexiconHit<ReplaceableEntry>, words: readon
   const replaced = matched.slice(from, to);
   if (replaced.length === 0) return undefined;
   const start = replaced[0]!.start;
-  const end = replaced[replaced.length - 1]!.end;
+  let end = replaced[replaced.length - 1]!.end;
+  // "oncologist's" -> "cancer doctor's": a possessive stays outside the edit.
+  if (/['’]s$/u.test(text.slice(start, end))) end -= 2;
   const original = text.slice(start, end);
   const rendered = templates.map((replacement) => matchCase(replacement, original));
   const whole = start === hit.start && end === hit.end;

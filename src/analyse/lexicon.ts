@@ -72,20 +72,21 @@ const MAX_EXPANSIONS = 1000;
 
 /** "lost (his|her) (|long )battle" -> the four phrases it stands for, in order; compiled once at load. */
 export function expandPhrase(phrase: string): string[] {
-  const done: string[] = [];
+  const done = new Set<string>();
   const pending = [phrase];
-  while (pending.length > 0 && done.length < MAX_EXPANSIONS) {
-    const next = pending.shift()!;
+  while (pending.length > 0 && done.size < MAX_EXPANSIONS) {
+    // Depth first, so a phrase with many groups finishes phrases early instead of queueing 2^n halves.
+    const next = pending.pop()!;
     const group = ALTERNATIVES.exec(next);
     if (!group) {
-      done.push(next.split(/\s+/).filter(Boolean).join(' '));
+      done.add(next.split(/\s+/).filter(Boolean).join(' '));
       continue;
     }
     const before = next.slice(0, group.index);
     const after = next.slice(group.index + group[0].length);
-    for (const alternative of group[1]!.split('|')) pending.push(before + alternative + after);
+    for (const alternative of group[1]!.split('|').reverse()) pending.push(before + alternative + after);
   }
-  return done;
+  return [...done];
 }
 
 /** Every match of a compiled lexicon in a word list, longest first at each position, never overlapping. */
