@@ -35,8 +35,13 @@ function syllables(word: Word): number {
   return count;
 }
 
-// Words a reader reads: not hashtag or cashtag bodies, not bare numbers.
-const isProse = (word: Word) => !word.tag && HAS_LETTER.test(word.text);
+// Words a reader reads: not hashtag or cashtag bodies, not bare numbers. Words are letters, marks and
+// digits, so one that starts with an ASCII letter needs no Unicode test.
+function isProse(word: Word): boolean {
+  if (word.tag) return false;
+  const code = word.text.charCodeAt(0) | 0x20;
+  return (code >= 0x61 && code <= 0x7a) || HAS_LETTER.test(word.text);
+}
 const round = (n: number) => Math.round(n * 10) / 10;
 const positive = (what: string) => v.pipe(v.number(`expected a number (${what})`), v.minValue(0, `expected 0 or more (${what})`));
 
@@ -95,23 +100,27 @@ export default defineRule<Options>({
     let syllableCount = 0;
     let polysyllableCount = 0;
     for (const sentence of analysis.sentences) {
-      const prose = words.slice(sentence.firstWord, sentence.endWord).filter(isProse);
-      if (prose.length === 0) continue;
-      const long = prose.filter((word) => {
+      let prose = 0;
+      const long: Word[] = [];
+      for (let i = sentence.firstWord; i < sentence.endWord; i++) {
+        const word = words[i]!;
+        if (!isProse(word)) continue;
+        prose++;
         const count = syllables(word);
         syllableCount += count;
-        return count >= 3;
-      });
-      sentenceCount++;
-      wordCount += prose.length;
-      polysyllableCount += long.length;
-      if (prose.length > options.maxWords) {
-        report({ messageId: 'longSentence', data: { count: prose.length, max: options.maxWords }, start: sentence.start, end: sentence.end });
+        if (count >= 3) long.push(word);
       }
-      if (long.length >= options.denseMinWords && long.length / prose.length >= options.denseShare) {
+      if (prose === 0) continue;
+      sentenceCount++;
+      wordCount += prose;
+      polysyllableCount += long.length;
+      if (prose > options.maxWords) {
+        report({ messageId: 'longSentence', data: { count: prose, max: options.maxWords }, start: sentence.start, end: sentence.end });
+      }
+      if (long.length >= options.denseMinWords && long.length / prose >= options.denseShare) {
         const distinct = [...new Set(long.map((w) => w.text))];
         const examples = distinct.slice(0, 3).map((w) => `"${w}"`).join(', ') + (distinct.length > 3 ? ', ...' : '');
-        report({ messageId: 'dense', data: { count: long.length, total: prose.length, examples }, start: sentence.start, end: sentence.end, details: { words: distinct } });
+        report({ messageId: 'dense', data: { count: long.length, total: prose, examples }, start: sentence.start, end: sentence.end, details: { words: distinct } });
       }
     }
     if (wordCount < options.minWordsForGrade || wordCount === 0) return;
