@@ -1,15 +1,19 @@
 import type { Rule } from '../src/run/rule.js';
+import establishedName from './established-name.js';
+import fairBalance from './fair-balance.js';
 import invalidCharacters from './invalid-characters.js';
 import maxHashtags from './max-hashtags.js';
 import maxLength from './max-length.js';
 import maxLinks from './max-links.js';
 import maxMentions from './max-mentions.js';
 import noMarkdown from './no-markdown.js';
+import prescriptionOnlyPublic from './prescription-only-public.js';
+import riskLink from './risk-link.js';
 import cancerLanguage from './cancer-language.js';
 import plainLanguage from './plain-language.js';
 import readability from './readability.js';
 
 /** The built-in rules, by id. */
 export const rules: Record<string, Rule<any>> = Object.fromEntries(
-  [maxLength, maxLinks, maxHashtags, maxMentions, invalidCharacters, noMarkdown, plainLanguage, readability, cancerLanguage].map((rule) => [rule.meta.id, rule]),
+  [maxLength, maxLinks, maxHashtags, maxMentions, invalidCharacters, noMarkdown, fairBalance, riskLink, establishedName, prescriptionOnlyPublic, plainLanguage, readability, cancerLanguage].map((rule) => [rule.meta.id, rule]),
 );

@@ -14,7 +14,7 @@ export interface MeasureOptions {
 export function measure(text: string, channel: ChannelId | Channel, options: MeasureOptions = {}): Measurement {
   const profile = resolveChannel(channel, options.channels);
   let urls: Entity[] | undefined;
-  const facts: CounterFacts = { urls: () => (urls ??= extractEntities(text).filter((e) => e.type === 'url')) };
+  const facts: CounterFacts = { urls: () => (urls ??= extractEntities(text).urls) };
   return measureWithFacts(String(text), profile, facts, options.contentWarning);
 }
 

@@ -14,6 +14,15 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
   },
 };
 
+/** Character-limited promotion of medicines (FDA 2014 draft guidance, ABPI Code); reads `LintOptions.products`. */
+presets.pharma = {
+  ...presets.recommended,
+  'fair-balance': 'error',
+  'risk-link': 'error',
+  'established-name': 'error',
+  'prescription-only-public': 'error',
+};
+
 /** recommended plus the health language rules, for health charities, patient groups and cancer information services. */
 presets.health = {
   ...presets.recommended,
