@@ -5,7 +5,7 @@ import data from './data/plain-language.json';
 import { inTitleCaseName, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from './lib/replacements.js';
 
 interface Options {
-  /** More phrases with their everyday alternatives, e.g. { "neutropenic": "low on white blood cells" }. */
+  /** More phrases (lexicon syntax: `(a|b)` alternatives, `*` endings) with their everyday alternatives, e.g. { "neutropenic": "low white blood cell" }. */
   terms: Record<string, string | string[]>;
   /** Phrases not to report, as written in the draft (case-insensitive), e.g. ["oncology"] in a ward's name. */
   ignore: string[];

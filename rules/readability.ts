@@ -90,6 +90,12 @@ export default defineRule<Options>({
           text: 'Immunotherapy medications occasionally cause inflammation affecting different organs.',
           messages: ['6 of 8 words in this sentence have three or more syllables ("Immunotherapy", "medications", "occasionally", ...): use shorter words'],
         },
+        {
+          // 104 words, 13 sentences, 78 words of three or more syllables, 364 syllables; dense sentences not reported here.
+          text: 'Immunotherapy medications occasionally cause inflammation affecting different organs. '.repeat(13).trim(),
+          options: { denseMinWords: 9 },
+          messages: ['Reading grade 17.1 (SMOG; Flesch-Kincaid 28.8) is above 8: use shorter sentences and everyday words'],
+        },
       ],
     },
   },

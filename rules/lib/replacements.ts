@@ -60,8 +60,8 @@ export interface Replacements {
 
 /** Suggestions (never autofixes) for one hit, keeping the capitalisation of the words they replace. */
 export function replacementsFor(hit: LexiconHit<ReplaceableEntry>, words: readonly Word[], text: string): Replacements | undefined {
-  const templates = hit.entry.replace;
-  if (!templates?.length) return undefined;
+  const alternatives = hit.entry.replace;
+  if (!alternatives?.length) return undefined;
   const matched = words.slice(hit.firstWord, hit.endWord);
   const [from, to] = hit.entry.words ?? [0];
   const replaced = matched.slice(from, to);
@@ -71,7 +71,7 @@ export function replacementsFor(hit: LexiconHit<ReplaceableEntry>, words: readon
   // "oncologist's" -> "cancer doctor's": a possessive stays outside the edit.
   if (/['’]s$/u.test(text.slice(start, end))) end -= 2;
   const original = text.slice(start, end);
-  const rendered = templates.map((replacement) => matchCase(replacement, original));
+  const rendered = alternatives.map((replacement) => matchCase(replacement, original));
   const whole = start === hit.start && end === hit.end;
   const rewritten = (r: string) => text.slice(hit.start, start) + r + text.slice(end, hit.end);
   return {
