@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 
-const library = { index: 'src/index.ts', node: 'src/node.ts' };
+const library = { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts' };
 
 export default defineConfig([
   {

@@ -48,10 +48,31 @@ export default defineRule<Options>({
         { text: 'She called herself a cancer warrior, and so do we.', options: { ignore: ['cancer warrior'] } },
       ],
       incorrect: [
-        { text: 'Our friend Jo lost her battle with cancer last week.', messages: ['"lost her battle with" frames cancer as a battle to win or lose: try "died from"'] },
-        { text: 'Battling breast cancer at 30', messages: ['"Battling breast cancer" frames cancer as a battle to win or lose: try "Living with breast cancer" or "Having treatment for breast cancer"'] },
-        { text: 'Support for cancer sufferers and their families', messages: ['"cancer sufferers" casts the person as a victim: try "people with cancer" or "people living with cancer"'] },
-        { text: "She's a real fighter.", messages: ['"real fighter" expects a person with cancer to be a fighter: describe the person, e.g. "person with cancer"'] },
+        {
+          text: 'Our friend Jo lost her battle with cancer last week.',
+          messages: ['"lost her battle with" frames cancer as a battle to win or lose: try "died from"'],
+          ranges: [[14, 34]],
+          suggestions: [{ title: 'Replace with "died from"', output: 'Our friend Jo died from cancer last week.' }],
+        },
+        {
+          text: 'Battling breast cancer at 30',
+          messages: ['"Battling breast cancer" frames cancer as a battle to win or lose: try "Living with breast cancer" or "Having treatment for breast cancer"'],
+          ranges: [[0, 22]],
+          suggestions: [
+            { title: 'Replace "Battling" with "Living with"', output: 'Living with breast cancer at 30' },
+            { title: 'Replace "Battling" with "Having treatment for"', output: 'Having treatment for breast cancer at 30' },
+          ],
+        },
+        {
+          text: 'Support for cancer sufferers and their families',
+          messages: ['"cancer sufferers" casts the person as a victim: try "people with cancer" or "people living with cancer"'],
+          ranges: [[12, 28]],
+          suggestions: [
+            { title: 'Replace with "people with cancer"', output: 'Support for people with cancer and their families' },
+            { title: 'Replace with "people living with cancer"', output: 'Support for people living with cancer and their families' },
+          ],
+        },
+        { text: "She's a real fighter.", messages: ['"real fighter" expects a person with cancer to be a fighter: describe the person, e.g. "person with cancer"'], ranges: [[8, 20]] },
       ],
     },
   },

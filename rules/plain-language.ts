@@ -58,9 +58,29 @@ export default defineRule<Options>({
         { text: 'Join us for #PulmonaryFibrosis awareness week' },
       ],
       incorrect: [
-        { text: 'Most carcinomas are found early.', messages: ['"carcinomas" is jargon to many readers: try "cancers"'] },
-        { text: 'Metastatic breast cancer: ask your oncologist.', messages: ['"Metastatic" is jargon to many readers: try "Secondary" or "Advanced"', '"oncologist" is jargon to many readers: try "cancer doctor"'] },
-        { text: 'Neutropenic fever needs urgent care.', options: { terms: { neutropenic: 'low white blood cell' } }, messages: ['"Neutropenic" is jargon to many readers: try "Low white blood cell"'] },
+        {
+          text: 'Most carcinomas are found early.',
+          messages: ['"carcinomas" is jargon to many readers: try "cancers"'],
+          ranges: [[5, 15]],
+          suggestions: [{ title: 'Replace with "cancers"', output: 'Most cancers are found early.' }],
+        },
+        {
+          text: 'Metastatic breast cancer: ask your oncologist.',
+          messages: ['"Metastatic" is jargon to many readers: try "Secondary" or "Advanced"', '"oncologist" is jargon to many readers: try "cancer doctor"'],
+          ranges: [[0, 10], [35, 45]],
+          suggestions: [
+            { title: 'Replace with "Secondary"', output: 'Secondary breast cancer: ask your oncologist.' },
+            { title: 'Replace with "Advanced"', output: 'Advanced breast cancer: ask your oncologist.' },
+            { title: 'Replace with "cancer doctor"', output: 'Metastatic breast cancer: ask your cancer doctor.' },
+          ],
+        },
+        {
+          text: 'Neutropenic fever needs urgent care.',
+          options: { terms: { 'neutropenic fever': 'fever with a low white blood cell count' } },
+          messages: ['"Neutropenic fever" is jargon to many readers: try "Fever with a low white blood cell count"'],
+          ranges: [[0, 17]],
+          suggestions: [{ title: 'Replace with "Fever with a low white blood cell count"', output: 'Fever with a low white blood cell count needs urgent care.' }],
+        },
       ],
     },
   },

@@ -85,16 +85,19 @@ export default defineRule<Options>({
         {
           text: 'If you have been diagnosed with cancer and you are worried about money, work or family, you can call our support line any day of the week to talk to someone who understands.',
           messages: ['Sentence of 33 words: split it (aim for 25 or fewer)'],
+          ranges: [[0, 173]],
         },
         {
           text: 'Immunotherapy medications occasionally cause inflammation affecting different organs.',
           messages: ['6 of 8 words in this sentence have three or more syllables ("Immunotherapy", "medications", "occasionally", ...): use shorter words'],
+          ranges: [[0, 85]],
         },
         {
           // 104 words, 13 sentences, 78 words of three or more syllables, 364 syllables; dense sentences not reported here.
           text: 'Immunotherapy medications occasionally cause inflammation affecting different organs. '.repeat(13).trim(),
           options: { denseMinWords: 9 },
           messages: ['Reading grade 17.1 (SMOG; Flesch-Kincaid 28.8) is above 8: use shorter sentences and everyday words'],
+          ranges: [[0, 1116]],
         },
       ],
     },

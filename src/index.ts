@@ -18,3 +18,5 @@ export { formatStylish, type FileResult } from './report/stylish.js';
 export { PostlintConfigError } from './errors.js';
 export { validateProducts, type Products, type ProductHit, type ProductPlace } from './run/products.js';
 export type * from './types.js';
+export { applyFixes, applyFix, safeFix, brokenOutsideEdits, MAX_FIX_PASSES, type AppliedFixes } from './run/fix.js';
+export { split, planThread, threadEdits, splitThread, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split/index.js';

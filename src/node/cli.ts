@@ -8,6 +8,7 @@ import { PostlintConfigError } from '../errors.js';
 import { formatStylish, type FileResult } from '../report/stylish.js';
 import { validateProducts } from '../run/products.js';
 import type { LintOptions, Product } from '../types.js';
+import { split, THREAD_SEPARATOR } from '../split/split.js';
 
 export const USAGE = `Usage: postlint [files...] [options]
 
@@ -23,6 +24,8 @@ Options:
   -p, --preset <name>    rule preset (default: recommended): ${Object.keys(presets).join(', ')}; pharma needs --products
   --products <file>      JSON list of products (or { "products": [...] }) for the pharma rules
   -f, --format <name>    stylish (default) or json
+      --split            print each post as a thread that fits the channel, parts
+                         separated by a line of "---" (json: an array of parts)
   -h, --help             show this help
   -v, --version          show the version
 
@@ -64,6 +67,7 @@ function run(argv: string[], io: CliIO): number {
         format: { type: 'string', short: 'f' },
         text: { type: 'string' },
         stdin: { type: 'boolean' },
+        split: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -104,6 +108,16 @@ function run(argv: string[], io: CliIO): number {
         throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : code === 'EISDIR' ? `${file} is a folder; name the files` : `cannot read ${file}: ${(error as Error).message}`);
       }
     }
+  }
+
+  if (values.split) {
+    const threads = inputs.map(({ file, text }) => ({ file, parts: split(text, channel) }));
+    if (format === 'json') io.stdout(JSON.stringify(threads, null, 2) + '\n');
+    else {
+      const many = threads.length > 1;
+      io.stdout(threads.map(({ file, parts }) => (many ? `${file}\n\n` : '') + parts.join(THREAD_SEPARATOR)).join('\n\n===\n\n') + '\n');
+    }
+    return 0;
   }
 
   const options: LintOptions = values.preset ? { preset: values.preset } : {};

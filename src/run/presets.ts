@@ -11,6 +11,9 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'max-mentions': 'warn',
     'invalid-characters': 'error',
     'no-markdown': 'warn',
+    whitespace: 'warn',
+    'link-tracking': 'warn',
+    'hashtag-case': 'info',
   },
 };
 
