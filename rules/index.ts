@@ -12,6 +12,9 @@ import riskLink from './risk-link.js';
 import whitespace from './whitespace.js';
 import linkTracking from './link-tracking.js';
 import hashtagCase from './hashtag-case.js';
+import cancerLanguage from './cancer-language.js';
+import plainLanguage from './plain-language.js';
+import readability from './readability.js';
 
 /** The built-in rules, by id. */
 export const rules: Record<string, Rule<any>> = Object.fromEntries(
@@ -29,5 +32,8 @@ export const rules: Record<string, Rule<any>> = Object.fromEntries(
     whitespace,
     linkTracking,
     hashtagCase,
+    plainLanguage,
+    readability,
+    cancerLanguage,
   ].map((rule) => [rule.meta.id, rule]),
 );

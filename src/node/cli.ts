@@ -34,6 +34,15 @@ Configuration:
   --ignore-path <path>       ignore file (default: .postlintignore); node_modules is always ignored
   --no-ignore                ignore nothing but node_modules
   --no-error-on-unmatched-pattern  a pattern matching no file is not an error
+Options:
+  -c, --channel <id>     channel to lint for (default: x): ${Object.keys(channels).join(', ')}
+  -p, --preset <name>    rule preset (default: recommended): ${Object.keys(presets).join(', ')}; pharma needs --products
+  --products <file>      JSON list of products (or { "products": [...] }) for the pharma rules
+  -f, --format <name>    stylish (default) or json
+      --split            print each post as a thread that fits the channel, parts
+                         separated by a line of "---" (json: an array of parts)
+  -h, --help             show this help
+  -v, --version          show the version
 
 Output:
   -f, --format <name>        ${FORMAT_NAMES.join(', ')} (default: stylish)

@@ -25,3 +25,11 @@ presets.pharma = {
   'established-name': 'error',
   'prescription-only-public': 'error',
 };
+
+/** recommended plus the health language rules, for health charities, patient groups and cancer information services. */
+presets.health = {
+  ...presets.recommended,
+  'plain-language': 'warn',
+  readability: 'warn',
+  'cancer-language': 'warn',
+};
