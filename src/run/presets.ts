@@ -11,5 +11,6 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'max-mentions': 'warn',
     'invalid-characters': 'error',
     'no-markdown': 'warn',
+    'complex-medical-question': 'error',
   },
 };
