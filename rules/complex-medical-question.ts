@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { defineRule } from '../src/run/rule.js';
 import weights from './data/complex-medical-question/signals.json';
-import { assess, compileMedicalLexicons, CUE_SIGNALS, MEDICAL_CATEGORIES, type MedicalLexicons, type Signal } from './lib/medical-signals.js';
+import { assess, compileMedicalLexicons, CUE_SIGNALS, MEDICAL_CATEGORIES, VOCABULARY, type MedicalLexicons, type Signal } from './lib/medical-signals.js';
 
 interface Options {
   /** Channel ids the rule runs on: those without detailed answers among their purposes. */
@@ -73,13 +73,13 @@ export default defineRule<Options>({
           channel: 'mastodon',
           options: { threshold: 3 },
           messages: [
-            "Reads as a medical question that needs a nuanced answer (health claim, 'cancer'): answer it on the helpline, by email or in a web article, and post a pointer here instead.",
+            "Reads as a medical question that needs a nuanced answer (health claim, 'bladder cancer'): answer it on the helpline, by email or in a web article, and post a pointer here instead.",
           ],
         },
       ],
     },
   },
-  check({ channel, analysis, options, longFormChannels, report }) {
+  check({ text, channel, analysis, options, longFormChannels, report }) {
     if (!options.channels.includes(channel.id)) return;
     let lexicons = shipped;
     if (Object.keys(options.extraTerms).length > 0) {
@@ -93,7 +93,7 @@ export default defineRule<Options>({
     const positive = signals.filter((s) => s.weight > 0);
     // Name what the writer can see and change: specific terms first, then the strongest cues, in reading order.
     // "my dad" is about someone close, so "first-person" would only repeat it; "question form" says little.
-    const named = positive
+    const named = [...positive.filter((s) => !VOCABULARY.has(s.id)), ...firstTerm(text, positive)]
       .filter((s) => !(s.id === 'first-person' && has('relative')) && s.id !== 'ask')
       .sort((a, b) => Number(SPECIFIC.has(b.id)) - Number(SPECIFIC.has(a.id)) || b.weight - a.weight || a.start - b.start)
       .slice(0, MAX_SIGNALS_NAMED)
@@ -109,6 +109,16 @@ export default defineRule<Options>({
     });
   },
 });
+
+/** The first medical term, with the terms right after it: "bladder" + "cancer" reads "bladder cancer". */
+function firstTerm(text: string, signals: readonly Signal[]): Signal[] {
+  const terms = signals.filter((s) => VOCABULARY.has(s.id));
+  const first = terms[0];
+  if (!first) return [];
+  let end = first.end;
+  for (const term of terms.slice(1)) if (term.start > end && term.start - end <= 1) end = term.end;
+  return [{ ...first, end, text: text.slice(first.start, end) }];
+}
 
 function label(signal: Signal): string {
   return weights.signals[signal.id].label.replace('{text}', signal.text.toLowerCase());

@@ -31,11 +31,9 @@ export type ExtraTerms = Partial<Record<string, string[]>>;
 
 export interface MedicalLexicons {
   medical: CompiledLexicon<{ phrases: string[]; category: string }>;
-  framing: CompiledLexicon<{ phrases: string[]; signals: string[] }>;
   cues: CompiledLexicon<{ phrases: string[]; signals: string[] }>;
 }
 
-const FRAMING = new Set(['first-person', 'relative', 'second-person']);
 export const MEDICAL_CATEGORIES = medical.entries.map((e) => e.category);
 export const CUE_SIGNALS = cues.entries.map((e) => e.signal);
 
@@ -64,8 +62,7 @@ export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons 
   };
   return {
     medical: compileLexicon(medicalEntries),
-    framing: compileLexicon(signalsOf(bySignal.filter((e) => FRAMING.has(e.signal)))),
-    cues: compileLexicon(signalsOf(bySignal.filter((e) => !FRAMING.has(e.signal)))),
+    cues: compileLexicon(signalsOf(bySignal)),
   };
 }
 
@@ -98,7 +95,6 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   };
 
   for (const hit of analysis.lexicon(lexicons.medical)) raise(hit.entry.category as SignalId, hit.start, hit.end);
-  for (const hit of analysis.lexicon(lexicons.framing)) for (const s of hit.entry.signals) raise(s as SignalId, hit.start, hit.end);
   const asking = new Set<number>();
   const rhetorical = new Set<number>();
   let adviceCue = false;
@@ -149,7 +145,7 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
 }
 
 // Plain medical words: together they add at most vocabularyCap. Drugs, stages, values and doses are specific and count in full.
-const VOCABULARY = new Set<SignalId>(['condition', 'symptom', 'test', 'treatment', 'body', 'clinician', 'outlook']);
+export const VOCABULARY = new Set<SignalId>(['condition', 'symptom', 'test', 'treatment', 'body', 'clinician', 'outlook']);
 const MEDICAL_KINDS = new Set<SignalId>([...VOCABULARY, 'drug', 'stage', 'value', 'dose']);
 
 /** Stages, TNM, test values, doses, sizes, drug-name endings and phone numbers: patterns over the words. */
