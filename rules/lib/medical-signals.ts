@@ -97,25 +97,34 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   for (const hit of analysis.lexicon(lexicons.medical)) raise(hit.entry.category as SignalId, hit.start, hit.end);
   const asking = new Set<number>();
   const rhetorical = new Set<number>();
+  const personal = new Set<number>();
+  const deciding = new Set<number>();
+  const counters: { id: SignalId; start: number; end: number; sentence: number }[] = [];
   let adviceCue = false;
-  let signposts = 0;
   for (const hit of analysis.lexicon(lexicons.cues)) {
     const sentence = words[hit.firstWord]!.sentence;
     const signals = hit.entry.signals;
     if (signals.includes('rhetorical')) rhetorical.add(sentence);
     if (signals.includes('ask')) asking.add(sentence);
     if (signals.includes('advice')) adviceCue = true;
-    if (signals.includes('signpost')) signposts++;
+    if (signals.includes('first-person') || signals.includes('relative')) personal.add(sentence);
+    if (signals.includes('decision')) deciding.add(sentence);
     // "yes" or "no" answers only at the start of the draft or of a sentence, not in "if no better".
     const opener = hit.firstWord < 3 || words[hit.firstWord - 1]!.sentence !== sentence;
-    for (const s of signals) if (s !== 'neutral' && (s !== 'answer-opener' || opener)) raise(s as SignalId, hit.start, hit.end);
+    for (const s of signals as SignalId[]) {
+      if (weights.signals[s].weight < 0) counters.push({ id: s, start: hit.start, end: hit.end, sentence });
+      else if (s !== 'neutral' && (s !== 'answer-opener' || opener)) raise(s, hit.start, hit.end);
+    }
   }
   for (const sentence of analysis.sentences) {
     const first = words[sentence.firstWord]!;
     if (QUESTION_OPENERS.has(first.lower)) asking.add(first.sentence);
     // Posts drop the subject: "Found a lump...", "Had a hysterectomy..." are first-person.
     const second = words[sentence.firstWord + 1];
-    if (IMPLICIT_SUBJECT.has(first.lower) && !(second && SECOND_PERSON.has(second.lower))) raise('first-person', first.start, first.end);
+    if (IMPLICIT_SUBJECT.has(first.lower) && !(second && SECOND_PERSON.has(second.lower))) {
+      raise('first-person', first.start, first.end);
+      personal.add(first.sentence);
+    }
   }
   scanWords(text, words, found, raise);
 
@@ -125,6 +134,14 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   if (questions.length > 0) raise('ask', questions[0]!.start, questions[0]!.end);
   if (questions.length > 1) raise('several-questions', questions[1]!.start, questions[1]!.end);
   if (analysis.urls.length > 0) raise('link', analysis.urls[0]!.start, analysis.urls[0]!.end);
+  // "Should I go to A&E or wait till tomorrow?" decides where to go: signposts and dates inside one's own decision do not count.
+  const ownDecisions = new Set(questions.map((q) => words[q.firstWord]!.sentence).filter((i) => personal.has(i) && deciding.has(i)));
+  let signposts = 0;
+  for (const counter of counters) {
+    if (ownDecisions.has(counter.sentence) && (counter.id === 'signpost' || counter.id === 'event')) continue;
+    if (counter.id === 'signpost') signposts++;
+    raise(counter.id, counter.start, counter.end);
+  }
 
   const reply = analysis.mentions[0] !== undefined && text.slice(0, analysis.mentions[0].start).trim() === '';
   // A reply that asks is someone asking us (the question counts); a reply that asserts answers one person.
