@@ -1,13 +1,19 @@
 import type { Rule } from '../src/run/rule.js';
 import complexMedicalQuestion from './complex-medical-question.js';
+import establishedName from './established-name.js';
+import fairBalance from './fair-balance.js';
 import invalidCharacters from './invalid-characters.js';
 import maxHashtags from './max-hashtags.js';
 import maxLength from './max-length.js';
 import maxLinks from './max-links.js';
 import maxMentions from './max-mentions.js';
 import noMarkdown from './no-markdown.js';
+import prescriptionOnlyPublic from './prescription-only-public.js';
+import riskLink from './risk-link.js';
 
 /** The built-in rules, by id. */
 export const rules: Record<string, Rule<any>> = Object.fromEntries(
-  [maxLength, maxLinks, maxHashtags, maxMentions, invalidCharacters, noMarkdown, complexMedicalQuestion].map((rule) => [rule.meta.id, rule]),
+  [maxLength, maxLinks, maxHashtags, maxMentions, invalidCharacters, noMarkdown, fairBalance, riskLink, establishedName, prescriptionOnlyPublic, complexMedicalQuestion].map(
+    (rule) => [rule.meta.id, rule],
+  ),
 );

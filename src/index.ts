@@ -16,4 +16,5 @@ export { toVFileMessage } from './report/vfile.js';
 export { describeMeasurement } from './report/summary.js';
 export { formatStylish, type FileResult } from './report/stylish.js';
 export { PostlintConfigError } from './errors.js';
+export { validateProducts, type Products, type ProductHit, type ProductPlace } from './run/products.js';
 export type * from './types.js';

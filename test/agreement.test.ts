@@ -78,6 +78,10 @@ describe('measure agrees with the platforms on 2,000 generated posts per channel
       const theirs = new SegmentedMessage(text);
       expect(ours.count, text).toBe(text === '' ? 0 : theirs.segmentsCount);
       expect(ours.sms?.encoding).toBe(theirs.encodingName);
+      expect(ours.sms?.characters, text).toBe(theirs.encodedChars.reduce((sum, c) => sum + c.codeUnits.length, 0));
+      // Same code points; grapheme-splitter and unicode-segmenter may cluster a stray joiner differently.
+      const codePoints = (characters: string[]) => new Set([...characters.join('')]);
+      expect(codePoints(ours.sms!.nonGsmCharacters)).toEqual(codePoints(theirs.encodingName === 'UCS-2' ? theirs.getNonGsmCharacters() : []));
       if (ours.overflowStart !== undefined) {
         over++;
         expect(measure(text.slice(0, ours.overflowStart), 'sms').fits, text).toBe(true);

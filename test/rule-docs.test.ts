@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint, rules, type LintOptions } from '../src/index.js';
+import { lint, rules, type LintOptions, type Product } from '../src/index.js';
 
 // Every rule's docs examples are tests: the rule reference can never drift from behaviour.
 for (const [id, rule] of Object.entries(rules)) {
@@ -10,19 +10,20 @@ for (const [id, rule] of Object.entries(rules)) {
       expect(rule.meta.docs.correct.length).toBeGreaterThan(0);
       expect(rule.meta.docs.incorrect.length).toBeGreaterThan(0);
     });
-    const only = (options?: Record<string, unknown>): LintOptions => ({
+    const only = (options?: Record<string, unknown>, products?: Product[]): LintOptions => ({
       preset: 'none',
-      rules: { [id]: options ? ['error', options] : 'error' },
+      rules: { [id]: options ? (['error', options] as ['error', Record<string, unknown>]) : 'error' },
+      products,
     });
     for (const example of rule.meta.docs.correct) {
       it(`correct: ${JSON.stringify(example.text.slice(0, 60))}`, () => {
-        const result = lint({ text: example.text, channel: example.channel }, only(example.options));
+        const result = lint({ text: example.text, channel: example.channel }, only(example.options, example.products));
         expect(result.messages.map((m) => m.message)).toEqual([]);
       });
     }
     for (const example of rule.meta.docs.incorrect) {
       it(`incorrect: ${JSON.stringify(example.text.slice(0, 60))}`, () => {
-        const result = lint({ text: example.text, channel: example.channel }, only(example.options));
+        const result = lint({ text: example.text, channel: example.channel }, only(example.options, example.products));
         expect(result.messages.length).toBeGreaterThan(0);
         if (example.messages) expect(result.messages.map((m) => m.message)).toEqual(example.messages);
         if (example.output !== undefined) {

@@ -64,7 +64,7 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
 }
 
 /** Every match of a compiled lexicon in a word list, longest first at each position, never overlapping. */
-export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Word[]): LexiconHit<E>[] {
+export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Pick<Word, 'lower' | 'start' | 'end'>[]): LexiconHit<E>[] {
   const hits: LexiconHit<E>[] = [];
   for (let i = 0; i < words.length; ) {
     const word = words[i]!.lower;

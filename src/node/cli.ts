@@ -6,7 +6,8 @@ import { channels } from '../channels/builtin.js';
 import { presets } from '../run/presets.js';
 import { PostlintConfigError } from '../errors.js';
 import { formatStylish, type FileResult } from '../report/stylish.js';
-import type { LintOptions } from '../types.js';
+import { validateProducts } from '../run/products.js';
+import type { LintOptions, Product } from '../types.js';
 
 export const USAGE = `Usage: postlint [files...] [options]
 
@@ -19,7 +20,8 @@ Input (one of):
 
 Options:
   -c, --channel <id>     channel to lint for (default: x): ${Object.keys(channels).join(', ')}
-  -p, --preset <name>    rule preset (default: recommended)
+  -p, --preset <name>    rule preset (default: recommended); pharma needs --products
+  --products <file>      JSON list of products (or { "products": [...] }) for the pharma rules
   -f, --format <name>    stylish (default) or json
   -h, --help             show this help
   -v, --version          show the version
@@ -58,6 +60,7 @@ function run(argv: string[], io: CliIO): number {
       options: {
         channel: { type: 'string', short: 'c' },
         preset: { type: 'string', short: 'p' },
+        products: { type: 'string' },
         format: { type: 'string', short: 'f' },
         text: { type: 'string' },
         stdin: { type: 'boolean' },
@@ -104,6 +107,7 @@ function run(argv: string[], io: CliIO): number {
   }
 
   const options: LintOptions = values.preset ? { preset: values.preset } : {};
+  if (values.products !== undefined) options.products = readProducts(values.products);
   const results: FileResult[] = inputs.map(({ file, text }) => ({ file, posts: [{ result: lint({ text, channel }, options) }] }));
   if (format === 'json') {
     io.stdout(JSON.stringify(results.map(({ file, posts }) => ({ file, posts: posts.map((p) => p.result) })), null, 2) + '\n');
@@ -113,4 +117,28 @@ function run(argv: string[], io: CliIO): number {
   }
   const hasError = results.some((f) => f.posts.some((p) => p.result.messages.some((m) => m.severity === 'error')));
   return hasError ? 1 : 0;
+}
+
+/** A products file: a JSON list of products, or an object with a `products` list (as a config file has). */
+function readProducts(file: string): Product[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such products file: ${file}` : `cannot read products file ${file}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`products file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const list = typeof json === 'object' && json !== null && !Array.isArray(json) && 'products' in json ? (json as { products: unknown }).products : json;
+  try {
+    return validateProducts(list);
+  } catch (error) {
+    if (error instanceof PostlintConfigError) throw new UsageError(`products file ${file}: ${error.message}`);
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@ import { Analysis } from '../analyse/analysis.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../errors.js';
 import { measureWithFacts } from '../measure/measure.js';
+import { compileProducts } from './products.js';
 import { DOCS_BASE, formatMessage, type Report, type RuleContext } from './rule.js';
 import { resolveSettings } from './settings.js';
 
@@ -16,6 +17,7 @@ export function lint(post: Post, options: LintOptions = {}): LintResult {
   }
   const settings = resolveSettings(options);
   const channel = resolveChannel(post.channel, settings.channels);
+  const products = compileProducts(options.products);
   const text = post.text;
   const analysis = new Analysis(text);
   const measurement = measureWithFacts(text, channel, { urls: () => analysis.countedUrls }, post.contentWarning);
@@ -47,6 +49,7 @@ export function lint(post: Post, options: LintOptions = {}): LintResult {
       analysis,
       options: ruleOptions,
       longFormChannels: settings.longFormChannels,
+      products,
       report,
     };
     try {

@@ -14,3 +14,12 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'complex-medical-question': 'error',
   },
 };
+
+/** Character-limited promotion of medicines (FDA 2014 draft guidance, ABPI Code); reads `LintOptions.products`. */
+presets.pharma = {
+  ...presets.recommended,
+  'fair-balance': 'error',
+  'risk-link': 'error',
+  'established-name': 'error',
+  'prescription-only-public': 'error',
+};

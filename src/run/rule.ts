@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import type { Analysis } from '../analyse/analysis.js';
-import type { Channel, ChannelId, Diagnostic, Fix, Measurement, Severity, Suggestion } from '../types.js';
+import type { Channel, ChannelId, Diagnostic, Fix, Measurement, Product, Severity, Suggestion } from '../types.js';
+import type { Products } from './products.js';
 
 export const DOCS_BASE = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
 
@@ -13,6 +14,8 @@ export interface RuleExample {
   messages?: string[];
   /** For fixable rules: the text after fixing. */
   output?: string;
+  /** For rules that read `LintOptions.products` (the pharma rules). */
+  products?: Product[];
 }
 
 export interface RuleMeta<Options> {
@@ -60,6 +63,8 @@ export interface RuleContext<Options> {
   options: Options;
   /** Channels the organisation uses for long-form answers, for rules that suggest moving content. */
   longFormChannels: readonly ChannelId[];
+  /** `LintOptions.products`, validated, with a matcher computed once per draft (empty when none are configured). */
+  products: Products;
   report(report: Report): void;
 }
 
