@@ -47,7 +47,11 @@ export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons 
   const bySignal = cues.entries.map((e) => ({ signal: e.signal, phrases: [...e.phrases, ...(extra[e.signal] ?? [])] }));
   const signalsOf = (group: typeof bySignal) => {
     const map = new Map<string, Set<string>>();
-    for (const { signal, phrases } of group) for (const p of phrases) (map.get(p) ?? map.set(p, new Set()).get(p)!).add(signal);
+    for (const { signal, phrases } of group)
+      for (const phrase of phrases) {
+        const key = phrase.toLowerCase();
+        (map.get(key) ?? map.set(key, new Set()).get(key)!).add(signal);
+      }
     return [...map].map(([phrase, own]) => {
       const words = phrase.split(' ');
       const all = new Set(own);
