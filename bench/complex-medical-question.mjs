@@ -1,5 +1,5 @@
 // Per-post cost of complex-medical-question over the 241 labelled dev drafts, on the built package.
-// Run: npm run bench:cmq (builds first). The machine may be busy: each figure is the fastest of 7 runs,
+// Run: npm run bench:cmq (builds first). The machine may be busy: each figure is the fastest of ${RUNS} runs,
 // and the shared analysis is timed the same way, so the rule's cost can be read against it.
 import { readFileSync } from 'node:fs';
 import { Analysis, channels, lint, rules } from '../dist/index.js';
@@ -8,8 +8,8 @@ const drafts = readFileSync(new URL('../test/fixtures/complex-medical-question/d
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line));
-const COPIES = 20;
-const RUNS = 7;
+const COPIES = Number(process.env.COPIES ?? 4);
+const RUNS = Number(process.env.RUNS ?? 25);
 
 /** Fastest of RUNS timings of `work` over `COPIES` copies of the drafts, in µs per post; `prepare` runs outside the clock. */
 function time(prepare, work) {
@@ -49,3 +49,8 @@ const figures = {
 };
 for (const [name, us] of Object.entries(figures)) console.log(`${name.padEnd(54)} ${us.toFixed(2).padStart(8)} µs/post`);
 console.log(`(${drafts.length} dev drafts x ${COPIES}, fastest of ${RUNS} runs, Node ${process.version})`);
+// The machine's speed at the time, to read the figures against.
+const loop = process.hrtime.bigint();
+let sink = 0;
+for (let i = 0; i < 1e8; i++) sink += i & 3;
+console.log(`reference: 1e8-iteration integer loop took ${(Number(process.hrtime.bigint() - loop) / 1e6).toFixed(0)} ms${sink < 0 ? '!' : ''}`);
