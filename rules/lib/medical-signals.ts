@@ -99,6 +99,9 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   };
 
   for (const hit of analysis.lexicon(lexicons.medical)) raise(hit.entry.category as SignalId, hit.start, hit.end);
+  scanWords(text, words, found, raise);
+  // Most drafts have no medical content: nothing else can make them a medical question, so stop here.
+  if (![...found.keys()].some((id) => MEDICAL_KINDS.has(id))) return { signals: [], score: 0, engaged: false, medical: false };
   const asking = new Set<number>();
   const rhetorical = new Set<number>();
   const personal = new Set<number>();
@@ -130,7 +133,6 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
       personal.add(first.sentence);
     }
   }
-  scanWords(text, words, found, raise);
 
   const questions = analysis.sentences.filter((s, i) => !rhetorical.has(i) && (asking.has(i) || QUESTION_END.test(s.text.trimEnd())));
   found.delete('ask');
