@@ -107,6 +107,7 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   const personal = new Set<number>();
   const deciding = new Set<number>();
   const counters: { id: SignalId; start: number; end: number; sentence: number }[] = [];
+  const claims: { start: number; end: number; sentence: number }[] = [];
   let adviceCue = false;
   for (const hit of analysis.lexicon(lexicons.cues)) {
     const sentence = words[hit.firstWord]!.sentence;
@@ -119,7 +120,8 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
     // "yes" or "no" answers only at the start of the draft or of a sentence, not in "if no better".
     const opener = hit.firstWord < 3 || words[hit.firstWord - 1]!.sentence !== sentence;
     for (const s of signals as SignalId[]) {
-      if (weights.signals[s].weight < 0) counters.push({ id: s, start: hit.start, end: hit.end, sentence });
+      if (s === 'claim') claims.push({ start: hit.start, end: hit.end, sentence });
+      else if (weights.signals[s].weight < 0) counters.push({ id: s, start: hit.start, end: hit.end, sentence });
       else if (s !== 'neutral' && (s !== 'answer-opener' || opener)) raise(s, hit.start, hit.end);
     }
   }
@@ -127,21 +129,23 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
     const first = words[sentence.firstWord]!;
     if (QUESTION_OPENERS.has(first.lower)) asking.add(first.sentence);
     // Posts drop the subject: "Found a lump...", "Had a hysterectomy..." are first-person.
-    const second = words[sentence.firstWord + 1];
-    if (IMPLICIT_SUBJECT.has(first.lower) && !(second && SECOND_PERSON.has(second.lower))) {
+    // ...unless the sentence speaks to the reader: "Noticed blood in your pee?" is awareness.
+    const toReader = words.slice(sentence.firstWord, sentence.endWord).some((w) => SECOND_PERSON.has(w.lower));
+    if (IMPLICIT_SUBJECT.has(first.lower) && !toReader) {
       raise('first-person', first.start, first.end);
       personal.add(first.sentence);
     }
   }
 
   const questions = analysis.sentences.filter((s, i) => !rhetorical.has(i) && (asking.has(i) || QUESTION_END.test(s.text.trimEnd())));
+  const asked = new Set(questions.map((q) => words[q.firstWord]!.sentence));
   found.delete('ask');
   found.delete('rhetorical');
   if (questions.length > 0) raise('ask', questions[0]!.start, questions[0]!.end);
   if (questions.length > 1) raise('several-questions', questions[1]!.start, questions[1]!.end);
   if (analysis.urls.length > 0) raise('link', analysis.urls[0]!.start, analysis.urls[0]!.end);
   // "Should I go to A&E or wait till tomorrow?" decides where to go: signposts and dates inside one's own decision do not count.
-  const ownDecisions = new Set(questions.map((q) => words[q.firstWord]!.sentence).filter((i) => personal.has(i) && deciding.has(i)));
+  const ownDecisions = new Set([...asked].filter((i) => personal.has(i) && deciding.has(i)));
   let signposts = 0;
   for (const counter of counters) {
     if (ownDecisions.has(counter.sentence) && (counter.id === 'signpost' || counter.id === 'event')) continue;
@@ -150,6 +154,10 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   }
 
   const reply = analysis.mentions[0] !== undefined && text.slice(0, analysis.mentions[0].start).trim() === '';
+  // A claim asked about ("does X cause cancer?") or given as an answer needs nuance; stated to the public it is a fact.
+  const answering = reply || adviceCue || found.has('answer-opener');
+  const claim = claims.find((c) => answering || asked.has(c.sentence));
+  if (claim) raise('claim', claim.start, claim.end);
   // A reply that asks is someone asking us (the question counts); a reply that asserts answers one person.
   if (reply && questions.length === 0) raise('reply', analysis.mentions[0]!.start, analysis.mentions[0]!.end);
   // Advice and "you" only count for one reader: general advice to the public is awareness, not a consultation.
@@ -158,7 +166,7 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
 
   const signals = [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
   const medicalContent = signals.some((s) => MEDICAL_KINDS.has(s.id));
-  const engaged = found.has('ask') || found.has('advice') || reply || (found.has('claim') && (found.has('answer-opener') || adviceCue));
+  const engaged = found.has('ask') || found.has('advice') || reply || (found.has('claim') && answering);
   // A reply that points several ways (call, email, DM, "in private") is a pointer, whatever else it says.
   const extraSignposts = found.has('signpost') ? Math.min(signposts, 2) - 1 : 0;
   const vocabulary = signals.reduce((sum, s) => sum + (VOCABULARY.has(s.id) ? s.weight : 0), 0);
