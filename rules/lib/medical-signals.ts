@@ -160,8 +160,8 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   if (claim) raise('claim', claim.start, claim.end);
   // A reply that asks is someone asking us (the question counts); a reply that asserts answers one person.
   if (reply && questions.length === 0) raise('reply', analysis.mentions[0]!.start, analysis.mentions[0]!.end);
-  // Advice and "you" only count for one reader: general advice to the public is awareness, not a consultation.
-  if (!reply && !found.has('first-person')) found.delete('second-person');
+  // Advice and "you" only count in a reply to one reader: to the public they are awareness, to us a question about us.
+  if (!reply) found.delete('second-person');
   if (!found.has('second-person') && !reply) found.delete('advice');
 
   const signals = [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
