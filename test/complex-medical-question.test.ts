@@ -113,3 +113,10 @@ describe('complex-medical-question', () => {
     }
   });
 });
+
+describe('complex-medical-question with a low threshold', () => {
+  it('names the medical term when it and the question form are all it found', () => {
+    const [message] = lint({ text: 'is chemo ok?', channel: 'x' }, only({ threshold: 0 })).messages;
+    expect(message!.message).toBe(`Reads as a medical question that needs a nuanced answer ('chemo'): answer it ${WHERE}, and post a pointer here instead.`);
+  });
+});
