@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 
-const library = { index: 'src/index.ts', node: 'src/node.ts' };
+const library = { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts' };
 
 export default defineConfig([
   {
@@ -31,7 +31,8 @@ export default defineConfig([
     define: { __POSTLINT_VERSION__: JSON.stringify(version) },
   },
   {
-    entry: { cli: 'src/cli.ts' },
+    // The command-line tools: the CLI and the language server (`postlint-language-server --stdio`).
+    entry: { cli: 'src/cli.ts', 'language-server': 'src/lsp-cli.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',

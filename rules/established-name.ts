@@ -24,6 +24,12 @@ export default defineRule({
           channel: 'x',
           products: exampleProducts,
           messages: ['"Zelvaxa" without its established name "zelvarimab": write "Zelvaxa (zelvarimab)"'],
+          suggestions: [
+            {
+              title: 'Add "(zelvarimab)" after Zelvaxa',
+              output: 'Zelvaxa (zelvarimab) reduces plaque psoriasis flares. Risks include serious infections and liver injury. https://example.com/zelvaxa/risk',
+            },
+          ],
         },
       ],
     },

@@ -10,10 +10,26 @@ import maxMentions from './max-mentions.js';
 import noMarkdown from './no-markdown.js';
 import prescriptionOnlyPublic from './prescription-only-public.js';
 import riskLink from './risk-link.js';
+import whitespace from './whitespace.js';
+import linkTracking from './link-tracking.js';
+import hashtagCase from './hashtag-case.js';
 
 /** The built-in rules, by id. */
 export const rules: Record<string, Rule<any>> = Object.fromEntries(
-  [maxLength, maxLinks, maxHashtags, maxMentions, invalidCharacters, noMarkdown, fairBalance, riskLink, establishedName, prescriptionOnlyPublic, complexMedicalQuestion].map(
-    (rule) => [rule.meta.id, rule],
-  ),
+  [
+    maxLength,
+    maxLinks,
+    maxHashtags,
+    maxMentions,
+    invalidCharacters,
+    noMarkdown,
+    fairBalance,
+    riskLink,
+    establishedName,
+    prescriptionOnlyPublic,
+    whitespace,
+    linkTracking,
+    hashtagCase,
+    complexMedicalQuestion,
+  ].map((rule) => [rule.meta.id, rule]),
 );

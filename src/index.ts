@@ -18,3 +18,7 @@ export { formatStylish, type FileResult } from './report/stylish.js';
 export { PostlintConfigError } from './errors.js';
 export { validateProducts, type Products, type ProductHit, type ProductPlace } from './run/products.js';
 export type * from './types.js';
+export { applyFixes, applyFix, safeFix, brokenOutsideEdits, MAX_FIX_PASSES, type AppliedFixes } from './run/fix.js';
+export { split, planThread, threadEdits, splitThread, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split/index.js';
+export { applyDirectives, parseDirectives, UNUSED_DIRECTIVE_RULE, type Directive, type DirectiveKind, type DirectiveOptions } from './report/directives.js';
+export { format, FORMATS, formatJson, formatSarif, formatGithub, formatCompact, type FormatName, type FormattedFile, type FormatContext } from './report/formats/index.js';

@@ -130,6 +130,8 @@ export interface LintResult {
   channel: ChannelId;
   measure: Measurement;
   messages: Diagnostic[];
+  /** With `fix: true`: the draft after applying every safe fix (the messages describe this text). */
+  output?: string;
 }
 
 export type Entity =
@@ -160,6 +162,8 @@ export interface LintOptions {
   plugins?: Record<string, Rule<any>>;
   /** Medicines the pharma rules check posts for (fair balance, risk link, established name, UK public posts). */
   products?: Product[];
+  /** Apply the rules' fixes (never suggestions) and re-lint until stable; `output` holds the fixed text. */
+  fix?: boolean;
 }
 
 /** A medicine a comms team posts about; the pharma rules read these. */

@@ -117,16 +117,16 @@ describe('brand matching in tags and links', () => {
 });
 
 describe('postlint --products', () => {
-  const run = (argv: string[]) => {
+  const run = async (argv: string[]) => {
     let stdout = '';
     let stderr = '';
-    const code = runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), readStdin: () => '', color: false, version: '0.0.0' });
+    const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), readStdin: () => '', color: false, version: '0.0.0' });
     return { code, stdout, stderr };
   };
   const dir = mkdtempSync(join(tmpdir(), 'postlint-pharma-'));
 
-  it('lints with the products file and the pharma preset', () => {
-    const { code, stdout } = run(['--preset', 'pharma', '--products', 'examples/pharma/products.json', 'examples/pharma/claim-without-risk.txt', 'examples/pharma/compliant.txt']);
+  it('lints with the products file and the pharma preset', async () => {
+    const { code, stdout } = await run(['--preset', 'pharma', '--products', 'examples/pharma/products.json', 'examples/pharma/claim-without-risk.txt', 'examples/pharma/compliant.txt']);
     expect(code).toBe(1);
     expect(stdout).toContain(
       '1:22  error  "Zelvaxa" with the benefit claim "reduces" but not its risk information in this post: add "serious infections" and "liver injury"  fair-balance',
@@ -134,38 +134,38 @@ describe('postlint --products', () => {
     expect(stdout).toContain('examples/pharma/compliant.txt\n  x: 125/280 weighted characters');
   });
 
-  it('prints what the README shows for the examples', () => {
+  it('prints what the README shows for the examples', async () => {
     const readme = readFileSync('README.md', 'utf8');
     const files = ['compliant', 'claim-without-risk', 'thread-risk-later', 'missing-established', 'missing-link', 'reminder', 'uk-public'];
-    const all = run(['--preset', 'pharma', '--products', 'examples/pharma/products.json', ...files.map((f) => `examples/pharma/${f}.txt`)]);
-    const tooLong = run(['--preset', 'pharma', '--channel', 'x-140', '--products', 'examples/pharma/products.json', 'examples/pharma/too-long-for-x-140.txt']);
+    const all = await run(['--preset', 'pharma', '--products', 'examples/pharma/products.json', ...files.map((f) => `examples/pharma/${f}.txt`)]);
+    const tooLong = await run(['--preset', 'pharma', '--channel', 'x-140', '--products', 'examples/pharma/products.json', 'examples/pharma/too-long-for-x-140.txt']);
     for (const { code, stdout } of [all, tooLong]) {
       expect(code).toBe(1);
       expect(readme).toContain(stdout.replaceAll('examples/pharma/', '').trimEnd());
     }
   });
 
-  it('accepts a bare list of products', () => {
+  it('accepts a bare list of products', async () => {
     const file = join(dir, 'list.json');
     writeFileSync(file, JSON.stringify([valid]));
-    expect(run(['--preset', 'pharma', '--products', file, '--text', 'Zelvaxa (zelvarimab).']).code).toBe(0);
+    expect((await run(['--preset', 'pharma', '--products', file, '--text', 'Zelvaxa (zelvarimab).'])).code).toBe(0);
   });
 
-  it('exits 2 with the key path of a bad product', () => {
+  it('exits 2 with the key path of a bad product', async () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ products: [valid, { ...valid, riskUrl: 'nope' }] }));
-    expect(run(['--preset', 'pharma', '--products', file, '--text', 'x'])).toEqual({
+    expect(await run(['--preset', 'pharma', '--products', file, '--text', 'x'])).toEqual({
       code: 2,
       stdout: '',
       stderr: `postlint: products file ${file}: products[1].riskUrl: expected a full address such as "https://example.com/zelvaxa/risk"\n`,
     });
   });
 
-  it('exits 2 on a missing or malformed file', () => {
-    expect(run(['--products', join(dir, 'none.json'), '--text', 'x']).stderr).toBe(`postlint: no such products file: ${join(dir, 'none.json')}\n`);
+  it('exits 2 on a missing or malformed file', async () => {
+    expect((await run(['--products', join(dir, 'none.json'), '--text', 'x'])).stderr).toBe(`postlint: no such products file: ${join(dir, 'none.json')}\n`);
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{ "products": [');
-    const broken = run(['--products', file, '--text', 'x']);
+    const broken = await run(['--products', file, '--text', 'x']);
     expect(broken.code).toBe(2);
     expect(broken.stderr.startsWith(`postlint: products file ${file} is not valid JSON: `)).toBe(true);
   });

@@ -46,7 +46,8 @@ const cases: Case[] = [
   {
     name: 'compliant, names in any case, risk link with www., trailing slash and a tracking query',
     text: 'ZELVAXA (Zelvarimab) helps clear plaque psoriasis. Serious infections and liver injury can happen. https://www.example.com/zelvaxa/risk/?utm_source=x',
-    messages: [],
+    // The risk link counts despite its tracking query; link-tracking (in recommended) still asks to drop it.
+    messages: ['Tracking in this link (utm_source): remove it'],
   },
   { name: 'reminder post without a claim', text: 'Zelvaxa (zelvarimab). Ask your doctor about psoriasis care.', messages: [] },
   { name: 'a word that only starts with the brand is not the brand', text: 'Zelvaxan reduces flares.', messages: [] },

@@ -12,6 +12,9 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'invalid-characters': 'error',
     'no-markdown': 'warn',
     'complex-medical-question': 'error',
+    whitespace: 'warn',
+    'link-tracking': 'warn',
+    'hashtag-case': 'info',
   },
 };
 

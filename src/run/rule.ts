@@ -16,6 +16,10 @@ export interface RuleExample {
   output?: string;
   /** For rules that read `LintOptions.products` (the pharma rules). */
   products?: Product[];
+  /** For incorrect examples: the UTF-16 range [start, end) of each message, in order. */
+  ranges?: [number, number][];
+  /** For rules with suggestions: every suggestion of every message, in order, with the text after applying it. */
+  suggestions?: { title: string; output: string }[];
 }
 
 export interface RuleMeta<Options> {
