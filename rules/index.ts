@@ -1,4 +1,5 @@
 import type { Rule } from '../src/run/rule.js';
+import complexMedicalQuestion from './complex-medical-question.js';
 import establishedName from './established-name.js';
 import fairBalance from './fair-balance.js';
 import invalidCharacters from './invalid-characters.js';
@@ -35,5 +36,6 @@ export const rules: Record<string, Rule<any>> = Object.fromEntries(
     plainLanguage,
     readability,
     cancerLanguage,
+    complexMedicalQuestion,
   ].map((rule) => [rule.meta.id, rule]),
 );

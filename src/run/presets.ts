@@ -11,6 +11,7 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'max-mentions': 'warn',
     'invalid-characters': 'error',
     'no-markdown': 'warn',
+    'complex-medical-question': 'error',
     whitespace: 'warn',
     'link-tracking': 'warn',
     'hashtag-case': 'info',
