@@ -1,0 +1,200 @@
+import { Analysis } from '../../src/analyse/analysis.js';
+import type { Campaign, Channel, KeyMessageCoverage } from '../../src/types.js';
+import { stemsOf, termsOf, type Term } from './key-message-terms.js';
+import stopWords from '../data/stop-words.json';
+
+/** How a draft stands against one key message. */
+export interface MessageMatch {
+  id: string;
+  carried: boolean;
+  /** Weighted share of the closest phrasing's meaning the draft says, 0 to 1. */
+  score: number;
+  /** Words of the closest phrasing the draft says, and those it does not. */
+  found: string[];
+  missing: string[];
+  /** Offsets of the draft's words that carry it (first and past-the-last), when it is carried. */
+  start?: number;
+  end?: number;
+}
+
+interface WeightedTerm {
+  key: string;
+  negated: boolean;
+  weight: number;
+  /** The message's own word for it, for "found 'early', missing 'treat'". */
+  word: string;
+}
+
+interface Facet {
+  /** The one-sentence text may be paraphrased loosely; an `also` phrasing must be said closely. */
+  kind: 'text' | 'also';
+  terms: WeightedTerm[];
+  total: number;
+  /** Every word's stem, for an `also` phrasing said word for word. */
+  stems: string[];
+}
+
+interface CompiledMessage {
+  id: string;
+  facets: Facet[];
+}
+
+// Thresholds tuned on the development set (test/fixtures/key-messages) and checked by its test.
+const TEXT_NEEDED = 0.45;
+const ALSO_NEEDED = 0.99;
+const TEXT_WINDOW = 3;
+// Words that only echo the campaign's name, theme or hashtags say less than words of the message itself.
+const ECHO_WEIGHT = 0.5;
+// Common content words ("find", "new", "help") say less than rare ones ("legacy", "confidential").
+const COMMON_WEIGHT = 0.4;
+const COMMON = new Set(stopWords.common);
+
+const compiled = new WeakMap<Campaign, CompiledMessage[]>();
+
+/** Compiles a campaign's key messages once: terms of each phrasing, weighted by how rare they are in the campaign. */
+export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
+  let messages = compiled.get(campaign);
+  if (messages) return messages;
+  const phrasings = campaign.keyMessages.map((m) =>
+    [m.text, ...(m.also ?? [])].map((text) => {
+      const words = new Analysis(text).words;
+      return { text, terms: unique(termsOf(text, words)), stems: stemsOf(text, words).map((t) => t.stem) };
+    }),
+  );
+  const documentFrequency = new Map<string, number>();
+  for (const message of phrasings) {
+    for (const key of new Set(message.flatMap((p) => p.terms.map((t) => t.key)))) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+  }
+  const echo = new Set(termsOfText(echoText(campaign)).map((t) => t.key));
+  const count = campaign.keyMessages.length;
+  messages = campaign.keyMessages.map((message, index) => ({
+    id: message.id,
+    facets: phrasings[index]!.map(({ text, terms, stems }, k): Facet => {
+      const weighted = terms.map((t) => ({
+        key: t.key,
+        negated: t.negated,
+        weight:
+          Math.log(1 + count / (documentFrequency.get(t.key) ?? 1)) *
+          (echo.has(t.key) ? ECHO_WEIGHT : 1) *
+          (COMMON.has(text.slice(t.start, t.end).toLowerCase()) ? COMMON_WEIGHT : 1),
+        word: text.slice(t.start, t.end),
+      }));
+      return {
+        kind: k === 0 ? 'text' : 'also',
+        terms: weighted,
+        total: weighted.reduce((sum, t) => sum + t.weight, 0),
+        stems,
+      };
+    }),
+  }));
+  compiled.set(campaign, messages);
+  return messages;
+}
+
+/** Terms of the campaign's own text, read like a draft's. */
+function termsOfText(text: string): Term[] {
+  return termsOf(text, new Analysis(text).words);
+}
+
+function echoText(campaign: Campaign): string {
+  const tags = (campaign.hashtags ?? []).map((t) => t.replace(/^#/, '').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'));
+  return [campaign.name, campaign.theme ?? '', ...tags].join('. ');
+}
+
+function unique(terms: Term[]): Term[] {
+  const seen = new Set<string>();
+  return terms.filter((t) => !seen.has(t.key) && seen.add(t.key));
+}
+
+/** Matches a draft against every key message: its terms, and its stems for word-for-word `also` phrasings. */
+export function matchTerms(messages: CompiledMessage[], draft: readonly Term[], stems: readonly string[]): MessageMatch[] {
+  const sentences = draft.length ? draft[draft.length - 1]!.sentence + 1 : 0;
+  return messages.map(({ id, facets }) => {
+    let best: MessageMatch | undefined;
+    for (const facet of facets) {
+      // A paraphrase says the message within a few neighbouring sentences; an `also` phrasing within one.
+      const window = facet.kind === 'text' ? TEXT_WINDOW : 1;
+      for (let first = 0; first < Math.max(1, sentences - window + 1); first++) {
+        const match = matchFacet(id, facet, draft.filter((t) => t.sentence >= first && t.sentence < first + window));
+        // When nothing carries it, the closest paraphrase of the text is what a writer needs to see.
+        if (!best || (match.carried && !best.carried) || (match.carried === best.carried && facet.kind === 'text' && match.score > best.score)) best = match;
+      }
+      if (facet.kind === 'also' && !best!.carried && containsRun(stems, facet.stems)) best = { ...matchFacet(id, facet, draft), carried: true };
+    }
+    return best!;
+  });
+}
+
+function matchFacet(id: string, facet: Facet, draft: readonly Term[]): MessageMatch {
+  let weight = 0;
+  const found: string[] = [];
+  const missing: string[] = [];
+  let start = Infinity;
+  let end = -1;
+  for (const term of facet.terms) {
+    const hit = draft.find((t) => t.key === term.key && t.negated === term.negated);
+    if (hit) {
+      weight += term.weight;
+      found.push(term.word);
+      start = Math.min(start, hit.start);
+      end = Math.max(end, hit.end);
+    } else missing.push(term.word);
+  }
+  const score = facet.total > 0 ? weight / facet.total : 0;
+  const carried =
+    facet.kind === 'text'
+      ? score >= TEXT_NEEDED && (found.length >= 2 || facet.terms.length === 1)
+      : facet.terms.length >= 2 && score >= ALSO_NEEDED;
+  const match: MessageMatch = { id, carried, score, found, missing };
+  if (carried) Object.assign(match, { start, end });
+  return match;
+}
+
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0) return false;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const drafts = new WeakMap<Analysis, Map<Campaign, { terms: Term[]; stems: { stem: string; end: number }[]; matches: MessageMatch[] }>>();
+
+/** How a draft stands against each key message of the campaign; computed once per draft and campaign. */
+export function keyMessageMatches(analysis: Analysis, campaign: Campaign): MessageMatch[] {
+  return draftState(analysis, campaign).matches;
+}
+
+/** The same, counting only what appears before an offset (the channel's "see more" fold). */
+export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number): MessageMatch[] {
+  const { terms, stems } = draftState(analysis, campaign);
+  return matchTerms(compileKeyMessages(campaign), terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset).map((s) => s.stem));
+}
+
+function draftState(analysis: Analysis, campaign: Campaign) {
+  let byCampaign = drafts.get(analysis);
+  if (!byCampaign) drafts.set(analysis, (byCampaign = new Map()));
+  let state = byCampaign.get(campaign);
+  if (!state) {
+    const terms = termsOf(analysis.text, analysis.words);
+    const stems = stemsOf(analysis.text, analysis.words);
+    state = { terms, stems, matches: matchTerms(compileKeyMessages(campaign), terms, stems.map((s) => s.stem)) };
+    byCampaign.set(campaign, state);
+  }
+  return state;
+}
+
+/** Whether a key message must appear on a channel: everywhere, unless it lists channels. */
+export function appliesTo(message: { channels?: readonly string[] }, channel: Channel): boolean {
+  return !message.channels || message.channels.includes(channel.id);
+}
+
+/** `LintResult.keyMessages`: carried ids, and the ids the channel should carry but does not, in campaign order. */
+export function keyMessageCoverage(analysis: Analysis, campaign: Campaign, channel: Channel): KeyMessageCoverage {
+  const matches = keyMessageMatches(analysis, campaign);
+  return {
+    carried: matches.filter((m) => m.carried).map((m) => m.id),
+    missing: campaign.keyMessages.filter((m, i) => !matches[i]!.carried && appliesTo(m, channel)).map((m) => m.id),
+  };
+}
