@@ -16,6 +16,11 @@ import hashtagCase from './hashtag-case.js';
 import cancerLanguage from './cancer-language.js';
 import plainLanguage from './plain-language.js';
 import readability from './readability.js';
+import keyMessages from './key-messages.js';
+import campaignCoverage from './campaign-coverage.js';
+import campaignHashtag from './campaign-hashtag.js';
+import campaignLink from './campaign-link.js';
+
 
 /** The built-in rules, by id. */
 export const rules: Record<string, Rule<any>> = Object.fromEntries(
@@ -37,5 +42,9 @@ export const rules: Record<string, Rule<any>> = Object.fromEntries(
     readability,
     cancerLanguage,
     complexMedicalQuestion,
+    keyMessages,
+    campaignCoverage,
+    campaignHashtag,
+    campaignLink,
   ].map((rule) => [rule.meta.id, rule]),
 );

@@ -15,6 +15,11 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     whitespace: 'warn',
     'link-tracking': 'warn',
     'hashtag-case': 'info',
+    // Campaign rules act only when a campaign is given (LintOptions.campaign or a campaign file).
+    'key-messages': 'warn',
+    'campaign-coverage': 'warn',
+    'campaign-hashtag': 'warn',
+    'campaign-link': 'warn',
   },
 };
 
