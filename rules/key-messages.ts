@@ -76,12 +76,18 @@ export default defineRule({
       campaign.keyMessages.forEach((message, index) => {
         const match = matches[index]!;
         if (message.beforeFold && match.carried && !beforeFold[index]!.carried) {
-          report({ messageId: 'afterFold', data: { id: message.id, channel: channel.name, fold: channel.fold! }, start: match.start ?? 0, end: match.end ?? 0 });
+          // Point at the part after the fold: that is what the writer has to move up.
+          const end = match.end ?? 0;
+          report({ messageId: 'afterFold', data: { id: message.id, channel: channel.name, fold: channel.fold! }, start: Math.min(Math.max(match.start ?? 0, firstWordFrom(analysis.words, channel.fold!)), end), end });
         }
       });
     }
   },
 });
+
+function firstWordFrom(words: readonly { start: number }[], offset: number): number {
+  return words.find((w) => w.start >= offset)?.start ?? offset;
+}
 
 function closestOf(matches: MessageMatch[]): MessageMatch | undefined {
   let best: MessageMatch | undefined;
