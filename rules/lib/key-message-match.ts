@@ -21,6 +21,8 @@ interface WeightedTerm {
   key: string;
   negated: boolean;
   weight: number;
+  /** Only echoes the campaign's name or hashtags. */
+  named: boolean;
   /** The message's own word for it, for "found 'early', missing 'treat'". */
   word: string;
 }
@@ -40,7 +42,7 @@ interface CompiledMessage {
 }
 
 // Thresholds tuned on the development set (test/fixtures/key-messages) and checked by its test.
-const TEXT_NEEDED = 0.45;
+const TEXT_NEEDED = 0.4;
 const ALSO_NEEDED = 0.99;
 const TEXT_WINDOW = 3;
 // Words that only echo the campaign's name, theme or hashtags say less than words of the message itself.
@@ -56,7 +58,7 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
   let messages = compiled.get(campaign);
   if (messages) return messages;
   const phrasings = campaign.keyMessages.map((m) =>
-    [m.text, ...(m.also ?? [])].map((text) => {
+    [m.text, ...clausesOf(m.text), ...(m.also ?? [])].map((text) => {
       const words = new Analysis(text).words;
       return { text, terms: unique(termsOf(text, words)), stems: stemsOf(text, words).map((t) => t.stem) };
     }),
@@ -66,6 +68,7 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
     for (const key of new Set(message.flatMap((p) => p.terms.map((t) => t.key)))) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   }
   const echo = new Set(termsOfText(echoText(campaign)).map((t) => t.key));
+  const named = new Set(termsOfText(echoText({ ...campaign, theme: '' })).map((t) => t.key));
   const count = campaign.keyMessages.length;
   messages = campaign.keyMessages.map((message, index) => ({
     id: message.id,
@@ -73,6 +76,7 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
       const weighted = terms.map((t) => ({
         key: t.key,
         negated: t.negated,
+        named: named.has(t.key),
         weight:
           Math.log(1 + count / (documentFrequency.get(t.key) ?? 1)) *
           (echo.has(t.key) ? ECHO_WEIGHT : 1) *
@@ -80,7 +84,7 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
         word: text.slice(t.start, t.end),
       }));
       return {
-        kind: k === 0 ? 'text' : 'also',
+        kind: k <= clausesOf(message.text).length ? 'text' : 'also',
         terms: weighted,
         total: weighted.reduce((sum, t) => sum + t.weight, 0),
         stems,
@@ -94,6 +98,12 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
 /** Terms of the campaign's own text, read like a draft's. */
 function termsOfText(text: string): Term[] {
   return termsOf(text, new Analysis(text).words);
+}
+
+/** The halves of a message joined by a semicolon: each restates it ("you don't have to face it alone; we're with you"). */
+function clausesOf(text: string): string[] {
+  const clauses = text.split(';').map((c) => c.trim()).filter(Boolean);
+  return clauses.length > 1 ? clauses : [];
 }
 
 function echoText(campaign: Campaign): string {
@@ -131,9 +141,11 @@ function matchFacet(id: string, facet: Facet, draft: readonly Term[]): MessageMa
   const missing: string[] = [];
   let start = Infinity;
   let end = -1;
+  let own = false;
   for (const term of facet.terms) {
     const hit = draft.find((t) => t.key === term.key && t.negated === term.negated);
     if (hit) {
+      own ||= !term.named;
       weight += term.weight;
       found.push(term.word);
       start = Math.min(start, hit.start);
@@ -144,7 +156,8 @@ function matchFacet(id: string, facet: Facet, draft: readonly Term[]): MessageMa
   const carried =
     facet.kind === 'text'
       ? score >= TEXT_NEEDED && (found.length >= 2 || facet.terms.length === 1)
-      : facet.terms.length >= 2 && score >= ALSO_NEEDED;
+      : // An \`also\` phrasing said in other words needs a word of its own, not just the campaign's name ("flu jab").
+        facet.terms.length >= 2 && score >= ALSO_NEEDED && own;
   const match: MessageMatch = { id, carried, score, found, missing };
   if (carried) Object.assign(match, { start, end });
   return match;

@@ -37,6 +37,8 @@ const NEGATION_REACH = 3;
 // Punctuation that ends a clause; a spaced dash does too ("Don't sit on it - ring your GP").
 const CLAUSE_BREAK = /[.,;:!?()"“”…]|\s[-–—]\s|[–—]|\n/u;
 const CLITIC = /'(?:s|re|ve|ll|d|m)$/u;
+// Conjunctions start a new clause too: in "won't go away or unexplained weight loss" only "go away" is denied.
+const CLAUSE_WORDS = new Set(['or', 'and', 'but', 'because', 'if', 'when', 'while', 'whether']);
 
 function normalise(lower: string, previous: string | undefined): { stem: string; negator: boolean } {
   let word = lower.replace(/’/g, "'");
@@ -107,7 +109,7 @@ export function termsOf(text: string, words: readonly Word[]): Term[] {
   let hit = 0;
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
-    if (token.clauseStart) reach = 0;
+    if (token.clauseStart || CLAUSE_WORDS.has(token.stem)) reach = 0;
     const found = hits[hit]?.firstWord === i ? hits[hit++] : undefined;
     if (found) {
       const negated = reach > 0;
@@ -119,7 +121,7 @@ export function termsOf(text: string, words: readonly Word[]): Term[] {
       continue;
     }
     if (token.negator) reach = NEGATION_REACH;
-    else if (!token.stop && /\p{L}/u.test(token.stem)) {
+    else if (!token.stop && /[\p{L}\p{N}]/u.test(token.stem)) {
       terms.push({ key: token.stem, negated: reach > 0, start: token.start, end: token.end, sentence: token.sentence });
       if (reach > 0) reach--;
     }
