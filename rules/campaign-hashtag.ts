@@ -14,6 +14,7 @@ export default defineRule({
     messages: {
       missing: "Add the campaign's hashtag {hashtag}",
       spelling: 'Write the campaign hashtag as {hashtag}, the same on every channel, not {found}',
+      inconsistent: 'Write {found} as {hashtag}, as the other drafts of this plan do',
     },
     schema: v.object({ skipChannels: v.array(v.string('a channel id')) }),
     defaults: { skipChannels: ['sms', 'email', 'helpline', 'web'] },
@@ -23,8 +24,32 @@ export default defineRule({
       incorrect: [
         { text: 'Everyone can act on cancer. #worldcancerday', channel: 'x', campaign, messages: ['Write the campaign hashtag as #WorldCancerDay, the same on every channel, not #worldcancerday'], output: 'Everyone can act on cancer. #WorldCancerDay' },
         { text: 'Everyone can act on cancer.', channel: 'bluesky', campaign, messages: ["Add the campaign's hashtag #WorldCancerDay"] },
+        {
+          plan: true,
+          text: '---\nname: World Cancer Day\nkeyMessages:\n  - id: act\n    text: Everyone can act to reduce the impact of cancer.\n---\n## x\nEveryone can act. #CancerCare\n\n## bluesky\nEveryone can act. #CancerCare\n\n## threads\nEveryone can act. #cancercare\n',
+          messages: ['Write #cancercare as #CancerCare, as the other drafts of this plan do'],
+        },
       ],
     },
+  },
+  checkPlan({ campaign, drafts, report }) {
+    // Tags the campaign does not define: every draft should still write each one the same way.
+    const defined = new Set((campaign.hashtags ?? []).map((t) => t.toLowerCase()));
+    const spellings = new Map<string, Map<string, number>>();
+    for (const tag of drafts.flatMap((d) => d.hashtags)) {
+      const key = tag.text.toLowerCase();
+      if (defined.has(key)) continue;
+      const counts = spellings.get(key) ?? new Map<string, number>();
+      counts.set(tag.text, (counts.get(tag.text) ?? 0) + 1);
+      spellings.set(key, counts);
+    }
+    for (const tag of drafts.flatMap((d) => d.hashtags)) {
+      const counts = spellings.get(tag.text.toLowerCase());
+      if (!counts || counts.size < 2) continue;
+      // The spelling most drafts use (the first one written, on a tie) is the one to keep.
+      const usual = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+      if (tag.text !== usual) report({ messageId: 'inconsistent', data: { hashtag: usual, found: tag.text }, start: tag.start, end: tag.end });
+    }
   },
   check({ campaign, channel, analysis, options, text, report }) {
     if (!campaign?.hashtags?.length || options.skipChannels.includes(channel.id)) return;

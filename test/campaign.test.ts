@@ -123,6 +123,15 @@ describe('lintCampaign positions point at the Markdown source', () => {
     expect(unknown.posts).toEqual([]);
   });
 
+  it('points plan-level messages at the draft or the front matter key they are about', () => {
+    const md = `${FRONT.replace('channels: [linkedin]', 'channels: [linkedin, tiktok]')}## x\nFound early, cancer is easier to treat. #CancerCare\n\n## bluesky\n- Found *early*, cancer is easier to treat #cancercare\n`;
+    const result = lintCampaign(md, only('campaign-hashtag'));
+    expect(result.messages.map((m) => [m.message, where(m)])).toEqual([
+      ['Unknown channel "tiktok" in keyMessages.1.channels; use one of x, x-140, bluesky, mastodon, threads, linkedin, instagram, facebook, sms, email, web, helpline', at(md, 'tiktok')],
+      ['Write #cancercare as #CancerCare, as the other drafts of this plan do', at(md, '#cancercare')],
+    ]);
+  });
+
   it('lints a plain Markdown file as one post for the given channel, with positions mapped', () => {
     const campaign: Campaign = { name: 'WCD', hashtags: ['#WorldCancerDay'], keyMessages: [{ id: 'a', text: 'Cancer found early is easier to treat.' }] };
     const md = `# Heading\n\nFound **early**, cancer is easier to treat. #worldcancerday\n`;

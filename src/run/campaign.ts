@@ -3,6 +3,7 @@ import { channels as builtin } from '../channels/builtin.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../errors.js';
 import { lineStarts, positionAt } from '../analyse/positions.js';
+import { Analysis } from '../analyse/analysis.js';
 import { displayText, parseCampaignFile, sourceOffset, type DisplayText, type FrontMatter } from '../parse/campaign-file.js';
 import { DOCS_BASE, formatMessage, type PlanDraft, type Report } from './rule.js';
 import { validateCampaign } from './campaign-schema.js';
@@ -75,6 +76,13 @@ export function lintCampaign(markdown: string, options: CampaignLintOptions = {}
       fileMessage('campaign', `Campaign ${issue.path.join('.') || 'front matter'}: ${issue.message}`, start, end);
     }
     campaign = checked.campaign;
+    campaign?.keyMessages.forEach((message, index) => {
+      message.channels?.forEach((channel, k) => {
+        if (channel in channelsOf(settings.channels)) return;
+        const [start, end] = yamlRange(frontMatter, ['keyMessages', index, 'channels', k]);
+        fileMessage('unknown-channel', `Unknown channel "${channel}" in keyMessages.${index}.channels; use one of ${Object.keys(channelsOf(settings.channels)).join(', ')}`, start, end);
+      });
+    });
   } else if (options.campaign !== undefined) {
     campaign = options.campaign;
   }
@@ -104,9 +112,11 @@ export function lintCampaign(markdown: string, options: CampaignLintOptions = {}
     drafts.push({ channel: options.channel ?? 'x', nodes: file.body, headingStart: 0, headingEnd: 0 });
   }
 
+  const displays: DisplayText[] = [];
   const posts: CampaignPost[] = drafts.map((draft) => {
     const channel = resolveChannel(draft.channel, settings.channels);
     const display = displayText(markdown, draft.nodes, channel.rendersMarkdown);
+    displays.push(display);
     const result = lint({ text: display.text, channel }, postOptions);
     const post: CampaignPost = {
       channel: channel.id,
@@ -127,7 +137,13 @@ export function lintCampaign(markdown: string, options: CampaignLintOptions = {}
 
   if (campaign && file.isCampaign) {
     const planDrafts: PlanDraft[] = posts.map((p, i) => {
-      const draft: PlanDraft = { channel: resolveChannel(p.channel, settings.channels), keyMessages: p.result.keyMessages ?? { carried: [], missing: [] } };
+      const display = displays[i]!;
+      const hashtags = new Analysis(p.text).hashtags.map((h) => ({
+        text: p.text.slice(h.start, h.end),
+        start: sourceOffset(display, h.start),
+        end: sourceOffset(display, h.end, true),
+      }));
+      const draft: PlanDraft = { channel: resolveChannel(p.channel, settings.channels), keyMessages: p.result.keyMessages ?? { carried: [], missing: [] }, hashtags };
       if (drafts[i]!.label) draft.label = drafts[i]!.label;
       return draft;
     });

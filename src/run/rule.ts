@@ -83,6 +83,8 @@ export interface PlanDraft {
   channel: Channel;
   label?: string;
   keyMessages: KeyMessageCoverage;
+  /** The draft's hashtags as written, with their offsets in the Markdown source. */
+  hashtags: { text: string; start: number; end: number }[];
 }
 
 /** What a plan-level rule sees: the whole campaign file. Report offsets are in the Markdown source. */
