@@ -1,6 +1,6 @@
 import { Analysis } from '../../src/analyse/analysis.js';
 import type { Campaign, Channel, KeyMessageCoverage } from '../../src/types.js';
-import { stemsOf, termsOf, type Term } from './key-message-terms.js';
+import { readText, termsOf, type Term } from './key-message-terms.js';
 import stopWords from '../data/stop-words.json';
 
 /** How a draft stands against one key message. */
@@ -60,7 +60,8 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
   const phrasings = campaign.keyMessages.map((m) =>
     [m.text, ...clausesOf(m.text), ...(m.also ?? [])].map((text) => {
       const words = new Analysis(text).words;
-      return { text, terms: unique(termsOf(text, words)), stems: stemsOf(text, words).map((t) => t.stem) };
+      const { terms, stems } = readText(text, words);
+      return { text, terms: unique(terms), stems: stems.map((t) => t.stem) };
     }),
   );
   const documentFrequency = new Map<string, number>();
@@ -119,23 +120,38 @@ function unique(terms: Term[]): Term[] {
 /** Matches a draft against every key message: its terms, and its stems for word-for-word `also` phrasings. */
 export function matchTerms(messages: CompiledMessage[], draft: readonly Term[], stems: readonly string[]): MessageMatch[] {
   const sentences = draft.length ? draft[draft.length - 1]!.sentence + 1 : 0;
+  // What each window of neighbouring sentences says, looked up by term: built once for every message.
+  const windows = (size: number) =>
+    Array.from({ length: Math.max(1, sentences - size + 1) }, (_, first) => said(draft.filter((t) => t.sentence >= first && t.sentence < first + size)));
+  const paraphraseWindows = windows(TEXT_WINDOW);
+  const sentenceWindows = windows(1);
+  const whole = said(draft);
   return messages.map(({ id, facets }) => {
     let best: MessageMatch | undefined;
     for (const facet of facets) {
       // A paraphrase says the message within a few neighbouring sentences; an `also` phrasing within one.
-      const window = facet.kind === 'text' ? TEXT_WINDOW : 1;
-      for (let first = 0; first < Math.max(1, sentences - window + 1); first++) {
-        const match = matchFacet(id, facet, draft.filter((t) => t.sentence >= first && t.sentence < first + window));
+      for (const window of facet.kind === 'text' ? paraphraseWindows : sentenceWindows) {
+        const match = matchFacet(id, facet, window);
         // When nothing carries it, the closest paraphrase of the text is what a writer needs to see.
         if (!best || (match.carried && !best.carried) || (match.carried === best.carried && facet.kind === 'text' && match.score > best.score)) best = match;
       }
-      if (facet.kind === 'also' && !best!.carried && containsRun(stems, facet.stems)) best = { ...matchFacet(id, facet, draft), carried: true };
+      if (facet.kind === 'also' && !best!.carried && containsRun(stems, facet.stems)) best = { ...matchFacet(id, facet, whole), carried: true };
     }
     return best!;
   });
 }
 
-function matchFacet(id: string, facet: Facet, draft: readonly Term[]): MessageMatch {
+/** The first occurrence of each term, by key and polarity. */
+function said(terms: readonly Term[]): Map<string, Term> {
+  const map = new Map<string, Term>();
+  for (const t of terms) {
+    const key = t.negated ? t.key + '!' : t.key;
+    if (!map.has(key)) map.set(key, t);
+  }
+  return map;
+}
+
+function matchFacet(id: string, facet: Facet, draft: ReadonlyMap<string, Term>): MessageMatch {
   let weight = 0;
   const found: string[] = [];
   const missing: string[] = [];
@@ -143,7 +159,7 @@ function matchFacet(id: string, facet: Facet, draft: readonly Term[]): MessageMa
   let end = -1;
   let own = false;
   for (const term of facet.terms) {
-    const hit = draft.find((t) => t.key === term.key && t.negated === term.negated);
+    const hit = draft.get(term.negated ? term.key + '!' : term.key);
     if (hit) {
       own ||= !term.named;
       weight += term.weight;
@@ -156,7 +172,7 @@ function matchFacet(id: string, facet: Facet, draft: readonly Term[]): MessageMa
   const carried =
     facet.kind === 'text'
       ? score >= TEXT_NEEDED && (found.length >= 2 || facet.terms.length === 1)
-      : // An \`also\` phrasing said in other words needs a word of its own, not just the campaign's name ("flu jab").
+      : // An `also` phrasing said in other words needs a word of its own, not just the campaign's name ("flu jab").
         facet.terms.length >= 2 && score >= ALSO_NEEDED && own;
   const match: MessageMatch = { id, carried, score, found, missing };
   if (carried) Object.assign(match, { start, end });
@@ -190,8 +206,7 @@ function draftState(analysis: Analysis, campaign: Campaign) {
   if (!byCampaign) drafts.set(analysis, (byCampaign = new Map()));
   let state = byCampaign.get(campaign);
   if (!state) {
-    const terms = termsOf(analysis.text, analysis.words);
-    const stems = stemsOf(analysis.text, analysis.words);
+    const { terms, stems } = readText(analysis.text, analysis.words);
     state = { terms, stems, matches: matchTerms(compileKeyMessages(campaign), terms, stems.map((s) => s.stem)) };
     byCampaign.set(campaign, state);
   }

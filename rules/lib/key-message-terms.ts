@@ -40,6 +40,20 @@ const CLITIC = /'(?:s|re|ve|ll|d|m)$/u;
 // Conjunctions start a new clause too: in "won't go away or unexplained weight loss" only "go away" is denied.
 const CLAUSE_WORDS = new Set(['or', 'and', 'but', 'because', 'if', 'when', 'while', 'whether']);
 
+// Stems by word: drafts are re-read on every keystroke and reuse most of their words. Bounded.
+const stemCache = new Map<string, string>();
+const STEM_CACHE_SIZE = 20_000;
+
+function stemOf(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    stem = STOP.has(word) ? word : stemmer(word);
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
 function normalise(lower: string, previous: string | undefined): { stem: string; negator: boolean } {
   let word = lower.replace(/’/g, "'");
   // "little difference" denies, "a little help" does not.
@@ -49,7 +63,7 @@ function normalise(lower: string, previous: string | undefined): { stem: string;
     word = word === "won't" ? 'will' : word === "can't" ? 'can' : word.slice(0, -3);
   }
   word = word.replace(CLITIC, '');
-  return { stem: STOP.has(word) ? word : stemmer(word), negator };
+  return { stem: stemOf(word), negator };
 }
 
 function tokensOf(text: string, words: readonly Word[]): Token[] {
@@ -99,9 +113,18 @@ function compileConcepts() {
   return compileLexicon([...byPhrase.values()]);
 }
 
+/** A text read once: its terms, and every word's stem for word-for-word phrasings. */
+export function readText(text: string, words: readonly Word[]): { terms: Term[]; stems: { stem: string; end: number }[] } {
+  const tokens = tokensOf(text, words);
+  return { terms: termsOfTokens(tokens), stems: tokens.map((t) => ({ stem: t.stem, end: t.end })) };
+}
+
 /** The terms of a text, in order: thesaurus concepts first (longest phrase wins), then content-word stems. */
 export function termsOf(text: string, words: readonly Word[]): Term[] {
-  const tokens = tokensOf(text, words);
+  return termsOfTokens(tokensOf(text, words));
+}
+
+function termsOfTokens(tokens: readonly Token[]): Term[] {
   const stemmed: Word[] = tokens.map((t) => ({ text: t.stem, lower: t.stem, start: t.start, end: t.end, sentence: t.sentence }));
   const hits = matchLexicon(concepts, stemmed);
   const terms: Term[] = [];

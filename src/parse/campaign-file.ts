@@ -54,13 +54,7 @@ export function parseCampaignFile(markdown: string): CampaignFile {
     const start = first.position.start.offset ?? 0;
     const lineEnd = markdown.indexOf('\n', start);
     const yamlStart = lineEnd === -1 ? markdown.length : lineEnd + 1;
-    const document = parseDocument(first.value, { prettyErrors: false });
-    let data: unknown;
-    try {
-      data = document.errors.length ? undefined : document.toJS();
-    } catch {
-      data = undefined;
-    }
+    const { document, data } = parseYaml(first.value);
     frontMatter = { data, document, yamlStart, start, end: first.position.end.offset ?? start };
   }
   const body = tree.children.filter((node) => node.type !== 'yaml');
@@ -77,6 +71,23 @@ export function parseCampaignFile(markdown: string): CampaignFile {
     }
   }
   return { tree, frontMatter, isCampaign, sections, body };
+}
+
+// An editor re-lints the same plan on every keystroke, mostly below the front matter: parse its YAML once.
+let lastYaml: { source: string; document: Document; data: unknown } | undefined;
+
+function parseYaml(source: string): { document: Document; data: unknown } {
+  if (lastYaml?.source !== source) {
+    const document = parseDocument(source, { prettyErrors: false });
+    let data: unknown;
+    try {
+      data = document.errors.length ? undefined : document.toJS();
+    } catch {
+      data = undefined;
+    }
+    lastYaml = { source, document, data };
+  }
+  return lastYaml;
 }
 
 function draftSection(heading: Heading): DraftSection {

@@ -70,7 +70,7 @@ export function lintCampaign(markdown: string, options: CampaignLintOptions = {}
       fileMessage('yaml', `Front matter is not valid YAML: ${error.message.split('\n')[0]}`, frontMatter.yamlStart + from, frontMatter.yamlStart + to);
     }
   } else if (file.isCampaign && frontMatter) {
-    const checked = validateCampaign(frontMatter.data);
+    const checked = validatedFrontMatter(markdown.slice(frontMatter.yamlStart, frontMatter.end), frontMatter.data);
     for (const issue of checked.issues) {
       const [start, end] = yamlRange(frontMatter, issue.path);
       fileMessage('campaign', `Campaign ${issue.path.join('.') || 'front matter'}: ${issue.message}`, start, end);
@@ -86,10 +86,7 @@ export function lintCampaign(markdown: string, options: CampaignLintOptions = {}
   } else if (options.campaign !== undefined) {
     campaign = options.campaign;
   }
-  const postOptions: LintOptions = { ...options };
-  delete (postOptions as CampaignLintOptions).channel;
-  if (campaign) postOptions.campaign = campaign;
-  else delete postOptions.campaign;
+  const postOptions = draftOptions(options, campaign);
 
   // The drafts: one per `##` section of a campaign file, or the whole body of a plain file.
   const drafts: { channel: ChannelId; label?: string; nodes: typeof file.body; headingStart: number; headingEnd: number }[] = [];
@@ -169,6 +166,30 @@ export function lintCampaign(markdown: string, options: CampaignLintOptions = {}
   messages.sort((a, b) => a.start.offset - b.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   const result: CampaignLintResult = { posts, coverage, messages };
   if (campaign) result.campaign = campaign;
+  return result;
+}
+
+// An editor lints the same plan on every keystroke: reuse the validated campaign while its front
+// matter is unchanged, and the drafts' options object, so campaign and settings compile once.
+let lastFrontMatter: { source: string; checked: ReturnType<typeof validateCampaign> } | undefined;
+const draftOptionsCache = new WeakMap<LintOptions, Map<Campaign | undefined, LintOptions>>();
+
+function validatedFrontMatter(source: string, data: unknown): ReturnType<typeof validateCampaign> {
+  if (lastFrontMatter?.source !== source) lastFrontMatter = { source, checked: validateCampaign(data) };
+  return lastFrontMatter.checked;
+}
+
+function draftOptions(options: CampaignLintOptions, campaign: Campaign | undefined): LintOptions {
+  let byCampaign = draftOptionsCache.get(options);
+  if (!byCampaign) draftOptionsCache.set(options, (byCampaign = new Map()));
+  let result = byCampaign.get(campaign);
+  if (!result) {
+    const { channel: _channel, campaign: _campaign, ...rest } = options;
+    result = campaign ? { ...rest, campaign } : rest;
+    // One entry per campaign object: a plan edited often must not grow the map.
+    if (byCampaign.size > 8) byCampaign.clear();
+    byCampaign.set(campaign, result);
+  }
   return result;
 }
 
