@@ -23,7 +23,7 @@ export default defineRule({
       correct: [{ text: 'Everyone can act on cancer. #WorldCancerDay', channel: 'x', campaign }],
       incorrect: [
         { text: 'Everyone can act on cancer. #worldcancerday', channel: 'x', campaign, messages: ['Write the campaign hashtag as #WorldCancerDay, the same on every channel, not #worldcancerday'], output: 'Everyone can act on cancer. #WorldCancerDay' },
-        { text: 'Everyone can act on cancer.', channel: 'bluesky', campaign, messages: ["Add the campaign's hashtag #WorldCancerDay"] },
+        { text: 'Everyone can act on cancer.', channel: 'bluesky', campaign, messages: ["Add the campaign's hashtag #WorldCancerDay"], suggestions: [{ title: 'Add #WorldCancerDay', output: 'Everyone can act on cancer. #WorldCancerDay' }] },
         {
           plan: true,
           text: '---\nname: World Cancer Day\nkeyMessages:\n  - id: act\n    text: Everyone can act to reduce the impact of cancer.\n---\n## x\nEveryone can act. #CancerCare\n\n## bluesky\nEveryone can act. #CancerCare\n\n## threads\nEveryone can act. #cancercare\n',

@@ -34,7 +34,13 @@ export default defineRule({
         { text: 'Noticed a change? See your GP.', channel: 'x', campaign },
       ],
       incorrect: [
-        { text: 'Noticed a change? See your GP. https://example.org/news', channel: 'x', campaign, messages: ["Link to the campaign's page https://example.org/spot-it-early, not https://example.org/news"] },
+        {
+          text: 'Noticed a change? See your GP. https://example.org/news',
+          channel: 'x',
+          campaign,
+          messages: ["Link to the campaign's page https://example.org/spot-it-early, not https://example.org/news"],
+          suggestions: [{ title: 'Use https://example.org/spot-it-early', output: 'Noticed a change? See your GP. https://example.org/spot-it-early' }],
+        },
       ],
     },
   },
