@@ -17,9 +17,9 @@ export interface MessageMatch {
   end?: number;
 }
 
+/** A word or phrase of a key message; a word the thesaurus files under several concepts ("spot": notice, detect) is said by any of them. */
 interface WeightedTerm {
-  key: string;
-  negated: boolean;
+  alternatives: { key: string; negated: boolean }[];
   weight: number;
   /** Only echoes the campaign's name or hashtags. */
   named: boolean;
@@ -61,12 +61,12 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
     [m.text, ...clausesOf(m.text), ...(m.also ?? [])].map((text) => {
       const words = new Analysis(text).words;
       const { terms, stems } = readText(text, words);
-      return { text, terms: unique(terms), stems: stems.map((t) => t.stem) };
+      return { text, terms: bySpan(terms), stems: stems.map((t) => t.stem) };
     }),
   );
   const documentFrequency = new Map<string, number>();
   for (const message of phrasings) {
-    for (const key of new Set(message.flatMap((p) => p.terms.map((t) => t.key)))) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+    for (const key of new Set(message.flatMap((p) => p.terms.flat().map((t) => t.key)))) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   }
   const echo = new Set(termsOfText(echoText(campaign)).map((t) => t.key));
   const named = new Set(termsOfText(echoText({ ...campaign, theme: '' })).map((t) => t.key));
@@ -74,16 +74,18 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
   messages = campaign.keyMessages.map((message, index) => ({
     id: message.id,
     facets: phrasings[index]!.map(({ text, terms, stems }, k): Facet => {
-      const weighted = terms.map((t) => ({
-        key: t.key,
-        negated: t.negated,
-        named: named.has(t.key),
-        weight:
-          Math.log(1 + count / (documentFrequency.get(t.key) ?? 1)) *
-          (echo.has(t.key) ? ECHO_WEIGHT : 1) *
-          (COMMON.has(text.slice(t.start, t.end).toLowerCase()) ? COMMON_WEIGHT : 1),
-        word: text.slice(t.start, t.end),
-      }));
+      const weighted = terms.map((group): WeightedTerm => {
+        const { start, end } = group[0]!;
+        const word = text.slice(start, end);
+        const weightOf = (key: string) =>
+          Math.log(1 + count / (documentFrequency.get(key) ?? 1)) * (echo.has(key) ? ECHO_WEIGHT : 1) * (COMMON.has(word.toLowerCase()) ? COMMON_WEIGHT : 1);
+        return {
+          alternatives: group.map((t) => ({ key: t.key, negated: t.negated })),
+          named: group.every((t) => named.has(t.key)),
+          weight: Math.max(...group.map((t) => weightOf(t.key))),
+          word,
+        };
+      });
       return {
         kind: k <= clausesOf(message.text).length ? 'text' : 'also',
         terms: weighted,
@@ -112,9 +114,20 @@ function echoText(campaign: Campaign): string {
   return [campaign.name, campaign.theme ?? '', ...tags].join('. ');
 }
 
-function unique(terms: Term[]): Term[] {
+/** Terms grouped by the words they come from; a group whose every concept came earlier counts once. */
+function bySpan(terms: readonly Term[]): Term[][] {
+  const groups: Term[][] = [];
+  for (const term of terms) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.start === term.start && last[0]!.end === term.end) last.push(term);
+    else groups.push([term]);
+  }
   const seen = new Set<string>();
-  return terms.filter((t) => !seen.has(t.key) && seen.add(t.key));
+  return groups.filter((group) => {
+    const fresh = group.some((t) => !seen.has(t.key));
+    for (const t of group) seen.add(t.key);
+    return fresh;
+  });
 }
 
 /** Matches a draft against every key message: its terms, and its stems for word-for-word `also` phrasings. */
@@ -159,7 +172,8 @@ function matchFacet(id: string, facet: Facet, draft: ReadonlyMap<string, Term>):
   let end = -1;
   let own = false;
   for (const term of facet.terms) {
-    const hit = draft.get(term.negated ? term.key + '!' : term.key);
+    let hit: Term | undefined;
+    for (const { key, negated } of term.alternatives) hit ??= draft.get(negated ? key + '!' : key);
     if (hit) {
       own ||= !term.named;
       weight += term.weight;
