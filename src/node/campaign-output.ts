@@ -62,38 +62,6 @@ export function campaignDiagnostics(result: CampaignLintResult): Diagnostic[] {
   return [...result.messages, ...result.posts.flatMap((p) => p.result.messages)];
 }
 
-/**
- * A campaign file in the terminal: its campaign-level problems, then each draft (heading, problems at
- * file line:column, measurement, key messages carried), then the coverage matrix of key messages by drafts.
- */
-export function formatCampaign(file: string, result: CampaignLintResult, colors: Colors = plain): string {
-  const out: string[] = [colors.underline(file)];
-  const rows = (messages: readonly Diagnostic[]) => {
-    const cells = messages.map((m) => [
-      `${m.start.line}:${m.start.column}`,
-      m.severity === 'error' ? colors.red('error') : m.severity === 'warning' ? colors.yellow('warning') : colors.blue('info'),
-      m.message,
-      colors.dim(m.ruleId),
-    ]);
-    const widths = [0, 1].map((i) => Math.max(0, ...cells.map((r) => visibleLength(r[i]!))));
-    for (const r of cells) out.push(`    ${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!)}  ${r[2]}  ${r[3]}`);
-  };
-  if (result.campaign) out.push(`  ${colors.bold('campaign')} ${result.campaign.name}: ${result.campaign.keyMessages.length} key messages, ${result.posts.length} drafts`);
-  rows(result.messages);
-  result.posts.forEach((post, index) => {
-    const name = draftName(post, index);
-    out.push(`  ${colors.bold(name)} ${colors.dim(`(line ${post.start.line})`)}`);
-    rows(post.result.messages);
-    out.push(`    ${colors.dim(describeMeasurement(post.result.measure))}`);
-    const carried = post.result.keyMessages;
-    if (carried) {
-      out.push(`    carries: ${carried.carried.length ? carried.carried.join(', ') : colors.yellow('no key message')}`);
-    }
-  });
-  if (result.campaign && result.posts.length) out.push('', ...coverageMatrix(result, colors));
-  return out.join('\n') + '\n';
-}
-
 /** "3 x" or "4 linkedin: launch day": how the matrix and the headings name a draft. */
 function draftName(post: CampaignLintResult['posts'][number], index: number): string {
   return `${index + 1} ${post.channel}${post.label ? ': ' + post.label : ''}`;
