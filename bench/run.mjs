@@ -14,7 +14,7 @@ const QUICK = process.argv.includes('--quick');
 // Sizes: the full run takes a few minutes on 2 cores; --quick is a smoke run well under a minute.
 const SIZE = QUICK
   ? { posts: 2_000, repeats: 5, linterPosts: 200, linterRepeats: 3, spawns: 3, edits: 1_000, stream: 50_000, streamCheck: 5_000 }
-  : { posts: 10_000, repeats: 15, linterPosts: 1_000, linterRepeats: 5, spawns: 10, edits: 10_000, stream: 1_000_000, streamCheck: 100_000 };
+  : { posts: 10_000, repeats: 9, linterPosts: 500, linterRepeats: 3, spawns: 10, edits: 10_000, stream: 1_000_000, streamCheck: 100_000 };
 
 const log = (s) => process.stderr.write(s + '\n');
 
@@ -78,6 +78,28 @@ async function perPostAsync(posts, repeats, fn) {
   return median(passes);
 }
 
+/**
+ * Contenders timed in turns on the same posts, round after round (after a warm-up round), so a
+ * change in the machine's load hits all of them alike: CPU microseconds per post, per round.
+ */
+async function rounds(posts, repeats, contenders) {
+  const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  for (let r = 0; r <= repeats; r++) {
+    for (const [name, fn] of Object.entries(contenders)) {
+      const start = cpuNow();
+      for (const text of posts) {
+        const result = fn(text);
+        if (result instanceof Promise) await result;
+      }
+      if (r > 0) times[name].push((cpuNow() - start) / posts.length);
+    }
+  }
+  return times;
+}
+
+/** Median of the per-round ratios a / b. */
+const ratio = (a, b) => median(a.map((x, i) => x / b[i]));
+
 // GNU time reports a child's CPU time; without it (a bare CI image) only wall time is measured.
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -129,19 +151,25 @@ log(`postlint bench${QUICK ? ' (quick)' : ''}: ${posts.length} posts of ${corpus
 
 // 1. lint() per preset against parseTweet, on the same posts, in this process.
 log('lint() per preset vs parseTweet...');
-const parseTweetUs = perPost(posts, SIZE.repeats, (text) => twitter.parseTweet(text).weightedLength);
-results.parseTweet = { usPerPost: round(parseTweetUs) };
-results.presets = {};
+const presetOptions = {};
 for (const preset of Object.keys(postlint.presets)) {
-  const options = optionsFor(preset);
   try {
-    postlint.lint({ text: posts[0], channel: 'x' }, options);
+    presetOptions[preset] = optionsFor(preset);
+    postlint.lint({ text: posts[0], channel: 'x' }, presetOptions[preset]);
   } catch (error) {
+    delete presetOptions[preset];
+    results.presets ??= {};
     results.presets[preset] = { error: String(error.message ?? error) };
-    continue;
   }
-  const us = perPost(posts, SIZE.repeats, (text) => postlint.lint({ text, channel: 'x' }, options).messages.length);
-  results.presets[preset] = { usPerPost: round(us), xParseTweet: round(us / parseTweetUs) };
+}
+const lintTimes = await rounds(posts, SIZE.repeats, {
+  parseTweet: (text) => twitter.parseTweet(text).weightedLength,
+  ...Object.fromEntries(Object.entries(presetOptions).map(([preset, options]) => [preset, (text) => postlint.lint({ text, channel: 'x' }, options).messages.length])),
+});
+results.parseTweet = { usPerPost: round(median(lintTimes.parseTweet)) };
+results.presets ??= {};
+for (const preset of Object.keys(presetOptions)) {
+  results.presets[preset] = { usPerPost: round(median(lintTimes[preset])), xParseTweet: round(ratio(lintTimes[preset], lintTimes.parseTweet)) };
 }
 
 // 2. textlint (two simple rules) and alex on the same posts, with postlint's recommended preset on them too.
@@ -151,28 +179,34 @@ const descriptor = await loadTextlintrc({ configFilePath: join(ROOT, 'bench/text
 const textlint = createLinter({ descriptor });
 const alex = await import('alex');
 const recommended = optionsFor('recommended');
-const postlintOnLinterPosts = perPost(linterPosts, SIZE.repeats, (text) => postlint.lint({ text, channel: 'x' }, recommended).messages.length);
-const textlintUs = await perPostAsync(linterPosts, SIZE.linterRepeats, (text) => textlint.lintText(text, 'post.txt'));
-const alexUs = perPost(linterPosts, SIZE.linterRepeats, (text) => alex.text(text).messages.length);
+const linterTimes = await rounds(linterPosts, SIZE.linterRepeats, {
+  postlint: (text) => postlint.lint({ text, channel: 'x' }, recommended).messages.length,
+  textlint: (text) => textlint.lintText(text, 'post.txt'),
+  alex: (text) => alex.text(text).messages.length,
+});
+const postlintOnLinterPosts = median(linterTimes.postlint);
+const textlintUs = median(linterTimes.textlint);
+const alexUs = median(linterTimes.alex);
 results.linters = {
   posts: linterPosts.length,
   postlintRecommended: { usPerPost: round(postlintOnLinterPosts) },
-  textlint: { usPerPost: round(textlintUs), timesSlowerThanPostlint: round(textlintUs / postlintOnLinterPosts, 1), rules: ['sentence-length', 'no-todo'] },
-  alex: { usPerPost: round(alexUs), timesSlowerThanPostlint: round(alexUs / postlintOnLinterPosts, 1) },
+  textlint: { usPerPost: round(textlintUs), timesSlowerThanPostlint: round(ratio(linterTimes.textlint, linterTimes.postlint), 1), rules: ['sentence-length', 'no-todo'] },
+  alex: { usPerPost: round(alexUs), timesSlowerThanPostlint: round(ratio(linterTimes.alex, linterTimes.postlint), 1) },
 };
 
 // 3. measure() alone per channel, and the grapheme count Bluesky needs, against Intl.Segmenter.
 log('measure() per channel...');
-results.measure = {};
-for (const id of Object.keys(postlint.channels)) {
-  results.measure[id] = { usPerPost: round(perPost(posts, SIZE.repeats, (text) => postlint.measure(text, id).count)) };
-}
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const intlUs = perPost(posts, SIZE.repeats, (text) => {
-  let n = 0;
-  for (const _ of segmenter.segment(text)) n++;
-  return n;
+const measureTimes = await rounds(posts, SIZE.repeats, {
+  ...Object.fromEntries(Object.keys(postlint.channels).map((id) => [id, (text) => postlint.measure(text, id).count])),
+  intlSegmenter: (text) => {
+    let n = 0;
+    for (const _ of segmenter.segment(text)) n++;
+    return n;
+  },
 });
+results.measure = Object.fromEntries(Object.keys(postlint.channels).map((id) => [id, { usPerPost: round(median(measureTimes[id])) }]));
+const intlUs = median(measureTimes.intlSegmenter);
 results.graphemes = { intlSegmenterUsPerPost: round(intlUs), blueskyMeasureUsPerPost: results.measure.bluesky?.usPerPost };
 
 // 4. Campaign file: 100 drafts in Markdown, each linted for its own channel.

@@ -3,7 +3,9 @@ import type { Nodes, Root } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { describe, expect, it } from 'vitest';
+import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import { lint } from '../src/index.js';
+import { forEachCluster } from '../src/measure/graphemes.js';
 import { mayContainFormatting, parseMarkdown, parsePieces, setextPieces } from '../src/parse/markdown.js';
 
 // The two shortcuts the benchmark led to must never change a tree or a report: these compare
@@ -72,5 +74,20 @@ describe('mayContainFormatting', () => {
     expect(mayContainFormatting('Join us **today**')).toBe(true);
     expect(mayContainFormatting('_really_')).toBe(true);
     expect(mayContainFormatting('Update\n---')).toBe(true);
+  });
+});
+
+describe('forEachCluster', () => {
+  it('gives the clusters unicode-segmenter gives, at the same offsets', () => {
+    // ASCII, CR LF, combining marks, joiners, emoji, skin tones, flags, a prepend mark, Hangul, lone surrogates.
+    const piece = fc.constantFrom('a', ' ', '\r', '\n', '\u0301', '\u200d', '\ufe0f', '👩', '🏽', '🇬', '🇧', '\u0600', '\u1100', '\u1161', '\ud800', '\udc00', 'é', '©', '#', '1', '\u20e3');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+        const ours: [string, number][] = [];
+        forEachCluster(text, (segment, index) => ours.push([segment, index]));
+        expect(ours).toEqual([...graphemeSegments(text)].map(({ segment, index }) => [segment, index]));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
