@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 // Bump when the generator changes, so a stale corpus is regenerated rather than reused.
-const VERSION = 2;
-const SEED = 20260204;
+export const VERSION = 2;
+export const SEED = 20260204;
 
 /** mulberry32: a small, well-known seeded PRNG, so the corpus is the same on every machine. */
 function random(seed) {
