@@ -2,6 +2,7 @@ import type { Nodes, Parents } from 'mdast';
 import { defineRule } from '../src/run/rule.js';
 import { toPlainText } from '../src/parse/plain-text.js';
 import { safeFix } from '../src/run/fix.js';
+import { mayContainFormatting } from '../src/parse/markdown.js';
 
 // Syntax a channel without Markdown shows literally. Lists stay: "- " and "1. " read fine as plain text.
 const FLAGGED: Record<string, string> = {
@@ -32,7 +33,8 @@ export default defineRule({
     },
   },
   check({ text, channel, analysis, report }) {
-    if (channel.rendersMarkdown) return;
+    // Lists and quotes alone need no parse: they are not flagged, and the parse is most of lint's cost.
+    if (channel.rendersMarkdown || !mayContainFormatting(text)) return;
     const tree = analysis.markdown;
     if (!tree) return;
     const visit = (node: Nodes) => {

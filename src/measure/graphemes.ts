@@ -1,5 +1,31 @@
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 
+/**
+ * Calls `visit` with each grapheme cluster and its UTF-16 offset, in order. Two ASCII characters
+ * other than CR LF always have a cluster boundary between them, so ASCII text skips the segmenter,
+ * and the rest goes to unicode-segmenter in stretches that start and end at such boundaries.
+ */
+export function forEachCluster(text: string, visit: (segment: string, index: number) => void): void {
+  const length = text.length;
+  const boundaryBefore = (at: number) => {
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at);
+    return before < 0x80 && after < 0x80 && !(before === 13 && after === 10);
+  };
+  let i = 0;
+  while (i < length) {
+    if (i + 1 === length ? text.charCodeAt(i) < 0x80 : boundaryBefore(i + 1)) {
+      visit(text[i]!, i);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < length && !boundaryBefore(end)) end++;
+    for (const { segment, index } of graphemeSegments(text.slice(i, end))) visit(segment, i + index);
+    i = end;
+  }
+}
+
 /** A stretch of text that counts as a fixed amount, e.g. a URL Mastodon counts as 23. */
 export interface FixedCount {
   start: number;
@@ -20,8 +46,8 @@ export function countGraphemeClusters(
   let overflowStart: number | undefined;
   let next = 0;
   let skipUntil = 0;
-  for (const { segment, index } of graphemeSegments(text)) {
-    if (index < skipUntil) continue;
+  forEachCluster(text, (segment, index) => {
+    if (index < skipUntil) return;
     const stretch = fixed[next];
     if (stretch && index >= stretch.start) {
       next++;
@@ -32,7 +58,7 @@ export function countGraphemeClusters(
       skipUntil = index + segment.length;
     }
     if (overflowStart === undefined && count > limit) overflowStart = index;
-  }
+  });
   return { count, overflowStart };
 }
 

@@ -2,6 +2,7 @@ import twitter, { type Entity as TwitterEntity, type TwitterTextConfig, type Url
 import emojiRegex from 'emoji-regex';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import type { Counter, Entity } from '../types.js';
+import { forEachCluster } from './graphemes.js';
 
 export type TwitterConfigName = 'version1' | 'version2' | 'version3';
 
@@ -88,9 +89,9 @@ function weighNormalized(
     }
   };
 
-  for (const { segment, index } of graphemeSegments(text)) {
+  forEachCluster(text, (segment, index) => {
     const end = index + segment.length;
-    if (end <= skipUntil) continue;
+    if (end <= skipUntil) return;
     let from = Math.max(index, skipUntil);
     while (urlIndex < urls.length && urls[urlIndex]!.start < end) {
       const url = urls[urlIndex++]!;
@@ -99,10 +100,10 @@ function weighNormalized(
       add(config.transformedURLLength * config.scale, url.start);
       from = skipUntil = url.end;
     }
-    if (from >= end) continue;
+    if (from >= end) return;
     if (!config.emojiParsingEnabled || (segment.length === 1 && segment.charCodeAt(0) < 0x80)) {
       weighCodePoints(from, end);
-      continue;
+      return;
     }
     // Emoji inside the cluster weigh 2 each; what lies between them is weighed as text.
     for (let at = from - index; at < segment.length; ) {
@@ -116,7 +117,7 @@ function weighNormalized(
         at += codePoint > 0xffff ? 2 : 1;
       }
     }
-  }
+  });
   return { count: weighted / config.scale, overflowStart };
 }
 

@@ -1,0 +1,378 @@
+// postlint's benchmark: the built package against the counting floor (twitter-text's parseTweet)
+// and the linters people use today (textlint, alex), in one process, as ratios.
+// Usage: npm run bench [-- --quick]. Writes bench/results/latest.json (--quick: bench/data/quick.json).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { DATA_DIR, ensureCorpus, VERSION as CORPUS_VERSION } from './corpus.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const QUICK = process.argv.includes('--quick');
+// Sizes: the full run takes a few minutes on 2 cores; --quick is a smoke run well under a minute.
+const SIZE = QUICK
+  ? { posts: 2_000, repeats: 5, linterPosts: 200, linterRepeats: 3, spawns: 3, edits: 1_000, stream: 50_000, streamCheck: 5_000 }
+  : { posts: 10_000, repeats: 9, linterPosts: 500, linterRepeats: 3, spawns: 10, edits: 10_000, stream: 1_000_000, streamCheck: 100_000 };
+
+const log = (s) => process.stderr.write(s + '\n');
+
+// ---------------------------------------------------------------------------------------------
+// The built package: rebuild when dist is missing or older than any source file.
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+function ensureBuilt() {
+  const outputs = ['dist/index.js', 'dist/node.js', 'dist/cli.js'].map((f) => join(ROOT, f));
+  const sources = ['src', 'rules', 'package.json', 'tsup.config.ts'].map((f) => newest(join(ROOT, f)));
+  if (outputs.every(existsSync) && Math.min(...outputs.map(newest)) >= Math.max(...sources)) return;
+  log('dist/ is missing or stale: npm run build');
+  const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('npm run build failed');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing helpers.
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+// CPU time (user + system, all threads of this process) rather than wall time: on a shared or
+// busy machine wall time mostly measures the other processes. Both are recorded where it matters.
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/** Median over `repeats` passes (after one warm-up pass) of the CPU time per post, in microseconds. */
+function perPost(posts, repeats, fn) {
+  let sink = 0;
+  for (const text of posts) sink += fn(text) ? 1 : 0;
+  const passes = [];
+  for (let r = 0; r < repeats; r++) {
+    const start = cpuNow();
+    for (const text of posts) sink += fn(text) ? 1 : 0;
+    passes.push((cpuNow() - start) / posts.length);
+  }
+  if (sink < 0) log('unreachable');
+  return median(passes);
+}
+
+async function perPostAsync(posts, repeats, fn) {
+  for (const text of posts) await fn(text);
+  const passes = [];
+  for (let r = 0; r < repeats; r++) {
+    const start = cpuNow();
+    for (const text of posts) await fn(text);
+    passes.push((cpuNow() - start) / posts.length);
+  }
+  return median(passes);
+}
+
+/**
+ * Contenders timed in turns on the same posts, round after round (after a warm-up round): each
+ * round walks the posts in slices and times every contender on each slice before moving on, so a
+ * change in the machine's load hits all of them alike. CPU microseconds per post, per round.
+ * No forced garbage collection between turns: it flushed compiled code and made lint() look about 1.5x
+ * slower than it runs.
+ */
+async function rounds(posts, repeats, contenders, slice = 1000) {
+  const names = Object.keys(contenders);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (let r = 0; r <= repeats; r++) {
+    const spent = Object.fromEntries(names.map((name) => [name, 0]));
+    for (let from = 0; from < posts.length; from += slice) {
+      const part = posts.slice(from, from + slice);
+      for (const name of names) {
+        const fn = contenders[name];
+        const start = cpuNow();
+        for (const text of part) {
+          const result = fn(text);
+          if (result instanceof Promise) await result;
+        }
+        spent[name] += cpuNow() - start;
+      }
+    }
+    if (r > 0) for (const name of names) times[name].push(spent[name] / posts.length);
+  }
+  return times;
+}
+
+/** Median of the per-round ratios a / b. */
+const ratio = (a, b) => median(a.map((x, i) => x / b[i]));
+
+// GNU time reports a child's CPU time; without it (a bare CI image) only wall time is measured.
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Medians of spawning a command: wall time and, where GNU time exists, the child's CPU time (ms). */
+function spawnMedian(command, args, input) {
+  const wall = [];
+  const cpu = [];
+  let status;
+  for (let i = 0; i < SIZE.spawns + 1; i++) {
+    const start = performance.now();
+    const run = TIME
+      ? spawnSync(TIME, ['-f', 'CPUTIME %U %S', command, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+      : spawnSync(command, args, { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const ms = performance.now() - start;
+    if (run.error) throw run.error;
+    status = run.status;
+    if (i === 0) continue; // the first spawn warms the file-system cache
+    wall.push(ms);
+    const times = /CPUTIME ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr ?? '');
+    if (times) cpu.push((Number(times[1]) + Number(times[2])) * 1000);
+  }
+  return { wallMs: median(wall), cpuMs: cpu.length ? median(cpu) : undefined, status };
+}
+
+const round = (x, digits = 2) => (x === undefined || x === null || !Number.isFinite(x) ? x : Number(x.toFixed(digits)));
+
+// ---------------------------------------------------------------------------------------------
+ensureBuilt();
+const postlint = await import(join(ROOT, 'dist/node.js'));
+const twitter = (await import('twitter-text')).default;
+const { corpus, corpusFile, campaign } = ensureCorpus();
+const posts = corpus.slice(0, SIZE.posts);
+const linterPosts = corpus.slice(0, SIZE.linterPosts);
+const products = JSON.parse(readFileSync(join(ROOT, 'examples/pharma/products.json'), 'utf8'));
+// Options every preset might read (a preset that needs none ignores them).
+const campaignOptions = {
+  name: 'World Cancer Day 2026',
+  hashtags: ['#WorldCancerDay'],
+  link: 'https://example.org/worldcancerday',
+  keyMessages: [
+    { id: 'early-diagnosis', text: 'Early diagnosis saves lives' },
+    { id: 'know-the-signs', text: 'Know the signs and symptoms' },
+    { id: 'helpline', text: 'Our nurses are here to help' },
+  ],
+};
+const optionsFor = (preset) => ({ preset, products: Array.isArray(products) ? products : products.products, campaign: campaignOptions });
+const results = { quick: QUICK, sizes: SIZE };
+log(`postlint bench${QUICK ? ' (quick)' : ''}: ${posts.length} posts of ${corpusFile}, Node ${process.version}, ${cpus()[0]?.model} x${cpus().length}`);
+
+// 1. lint() per preset against parseTweet, on the same posts, in this process.
+log('lint() per preset vs parseTweet...');
+const presetOptions = {};
+for (const preset of Object.keys(postlint.presets)) {
+  try {
+    presetOptions[preset] = optionsFor(preset);
+    postlint.lint({ text: posts[0], channel: 'x' }, presetOptions[preset]);
+  } catch (error) {
+    delete presetOptions[preset];
+    results.presets ??= {};
+    results.presets[preset] = { error: String(error.message ?? error) };
+  }
+}
+const lintTimes = await rounds(posts, SIZE.repeats, {
+  parseTweet: (text) => twitter.parseTweet(text).weightedLength,
+  ...Object.fromEntries(Object.entries(presetOptions).map(([preset, options]) => [preset, (text) => postlint.lint({ text, channel: 'x' }, options).messages.length])),
+});
+results.parseTweet = { usPerPost: round(median(lintTimes.parseTweet)) };
+results.presets ??= {};
+for (const preset of Object.keys(presetOptions)) {
+  results.presets[preset] = { usPerPost: round(median(lintTimes[preset])), xParseTweet: round(ratio(lintTimes[preset], lintTimes.parseTweet)) };
+}
+
+// 2. textlint (two simple rules) and alex on the same posts, with postlint's recommended preset on them too.
+log('textlint and alex...');
+const { createLinter, loadTextlintrc } = await import('textlint');
+const descriptor = await loadTextlintrc({ configFilePath: join(ROOT, 'bench/textlintrc.json'), node_modulesDir: join(ROOT, 'node_modules') });
+const textlint = createLinter({ descriptor });
+const alex = await import('alex');
+const recommended = optionsFor('recommended');
+const linterTimes = await rounds(linterPosts, SIZE.linterRepeats, {
+  postlint: (text) => postlint.lint({ text, channel: 'x' }, recommended).messages.length,
+  textlint: (text) => textlint.lintText(text, 'post.txt'),
+  alex: (text) => alex.text(text).messages.length,
+}, linterPosts.length);
+const postlintOnLinterPosts = median(linterTimes.postlint);
+const textlintUs = median(linterTimes.textlint);
+const alexUs = median(linterTimes.alex);
+results.linters = {
+  posts: linterPosts.length,
+  postlintRecommended: { usPerPost: round(postlintOnLinterPosts) },
+  textlint: { usPerPost: round(textlintUs), timesSlowerThanPostlint: round(ratio(linterTimes.textlint, linterTimes.postlint), 1), rules: ['sentence-length', 'no-todo'] },
+  alex: { usPerPost: round(alexUs), timesSlowerThanPostlint: round(ratio(linterTimes.alex, linterTimes.postlint), 1) },
+};
+
+// 3. measure() alone per channel, and the grapheme count Bluesky needs, against Intl.Segmenter.
+log('measure() per channel...');
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const measureTimes = await rounds(posts, SIZE.repeats, {
+  ...Object.fromEntries(Object.keys(postlint.channels).map((id) => [id, (text) => postlint.measure(text, id).count])),
+  intlSegmenter: (text) => {
+    let n = 0;
+    for (const _ of segmenter.segment(text)) n++;
+    return n;
+  },
+});
+results.measure = Object.fromEntries(Object.keys(postlint.channels).map((id) => [id, { usPerPost: round(median(measureTimes[id])) }]));
+const intlUs = median(measureTimes.intlSegmenter);
+results.graphemes = { intlSegmenterUsPerPost: round(intlUs), blueskyMeasureUsPerPost: results.measure.bluesky?.usPerPost };
+
+// 4. Campaign file: 100 drafts in Markdown, each linted for its own channel.
+log('campaign file...');
+// Each section runs to the next "## " heading or the end of the file (not of the line: no m-flag $).
+const sections = [...campaign.matchAll(/^## (\S+?):[^\n]*\n\n([^]*?)(?=\n## |(?![^]))/gm)].map((m) => ({ channel: m[1], text: m[2].trim() }));
+const campaignRuns = [];
+for (let r = 0; r < SIZE.linterRepeats + 1; r++) {
+  const start = performance.now();
+  if (typeof postlint.lintCampaign === 'function') postlint.lintCampaign(campaign, recommended);
+  else for (const { channel, text } of sections) postlint.lint({ text, channel }, recommended);
+  if (r > 0) campaignRuns.push(performance.now() - start);
+}
+results.campaign = { drafts: sections.length, api: typeof postlint.lintCampaign === 'function' ? 'lintCampaign' : 'lint per section', msPerFile: round(median(campaignRuns)) };
+
+// 5. Editor re-lint: a 280-character draft, one character changed before every lint.
+log('editor re-lint...');
+const base = corpus.find((t) => t.length >= 280 && /#/.test(t) && /https?:/.test(t))?.slice(0, 280) ?? corpus[0].padEnd(280, ' x');
+results.editor = {};
+for (const preset of Object.keys(results.presets)) {
+  if (results.presets[preset].error) continue;
+  const options = optionsFor(preset);
+  const cpu = [];
+  const wall = [];
+  let text = base;
+  for (let i = 0; i < SIZE.edits + 200; i++) {
+    const at = (i * 37) % text.length;
+    // Replace one UTF-16 unit that is plain ASCII, so no surrogate pair is split.
+    if (text.charCodeAt(at) < 0x80) text = text.slice(0, at) + String.fromCharCode(97 + (i % 26)) + text.slice(at + 1);
+    const startCpu = cpuNow();
+    const startWall = performance.now();
+    postlint.lint({ text, channel: 'x' }, options);
+    const us = cpuNow() - startCpu;
+    const wallUs = (performance.now() - startWall) * 1000;
+    if (i >= 200) {
+      cpu.push(us);
+      wall.push(wallUs);
+    }
+  }
+  results.editor[preset] = { p50us: round(median(cpu)), p99us: round(percentile(cpu, 99)), wallP50us: round(median(wall)), wallP99us: round(percentile(wall, 99)) };
+}
+
+// 6. Worst cases known to have been slow (single runs).
+log('worst cases...');
+const once = (fn) => {
+  const start = cpuNow();
+  fn();
+  return round((cpuNow() - start) / 1000, 1);
+};
+const setext = 'Some text\n---\n'.repeat(2000);
+const dots = 'a.'.repeat(20_000);
+results.worstCases = {
+  setextPairs2000LintMs: once(() => postlint.lint({ text: setext, channel: 'x' }, recommended)),
+  dotted40000MeasureMs: once(() => postlint.measure(dots, 'x')),
+  dotted40000LintMs: once(() => postlint.lint({ text: dots, channel: 'x' }, recommended)),
+};
+
+// 7. CLI cold start on one post, against node -e 0 and textlint's CLI on the same text.
+log('CLI cold start...');
+const onePost = corpus.find((t) => t.length > 200 && t.length < 280) ?? corpus[0];
+const node = spawnMedian(process.execPath, ['-e', '0']);
+const cli = spawnMedian(process.execPath, [join(ROOT, 'dist/cli.js'), '--text', onePost]);
+const textlintCli = spawnMedian(process.execPath, [join(ROOT, 'node_modules/textlint/bin/textlint.js'), '--config', join(ROOT, 'bench/textlintrc.json'), '--stdin', '--stdin-filename', 'post.txt'], onePost);
+// The ratio is taken on CPU time where GNU time exists, on wall time otherwise.
+const basis = node.cpuMs !== undefined && cli.cpuMs !== undefined && textlintCli.cpuMs !== undefined ? 'cpuMs' : 'wallMs';
+results.cli = {
+  basis,
+  node: { wallMs: round(node.wallMs, 1), cpuMs: round(node.cpuMs, 1) },
+  postlint: { wallMs: round(cli.wallMs, 1), cpuMs: round(cli.cpuMs, 1) },
+  textlint: { wallMs: round(textlintCli.wallMs, 1), cpuMs: round(textlintCli.cpuMs, 1) },
+  xTextlint: round(cli[basis] / textlintCli[basis]),
+  postlintOverNodeMs: round(cli[basis] - node[basis], 1),
+  exitCodes: { postlint: cli.status, textlint: textlintCli.status },
+};
+
+// 8. Memory: lint a long JSONL file streamed through the Node API in a child process.
+log(`memory: ${SIZE.stream.toLocaleString('en')} posts streamed...`);
+// Named by the corpus version, so a new corpus makes a new file.
+const streamFile = join(DATA_DIR, `stream-v${CORPUS_VERSION}-${SIZE.stream}.jsonl`);
+if (!existsSync(streamFile)) {
+  // The corpus repeated with variations: a counter and a rotating suffix, so no two lines are equal.
+  const out = createWriteStream(streamFile);
+  const suffixes = ['', ' 💙', ' #Research', ' @WHO', ' https://example.org/p/'];
+  for (let i = 0; i < SIZE.stream; i++) {
+    const line = JSON.stringify(`${corpus[i % corpus.length]}${suffixes[i % suffixes.length]}${i % suffixes.length === 4 ? i : ''} (${i})`) + '\n';
+    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  await new Promise((resolve) => out.end(resolve));
+}
+const streamed = spawnSync(process.execPath, [join(ROOT, 'bench/stream.mjs'), streamFile, `${SIZE.streamCheck},${SIZE.stream}`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+if (streamed.status !== 0) throw new Error(`stream child failed: ${streamed.stderr}`);
+const memory = JSON.parse(streamed.stdout);
+const [early, late] = memory.checkpoints;
+results.memory = {
+  posts: memory.posts,
+  at: early && late ? [early, late].map((c) => ({ posts: c.posts, rssMB: c.rssMB, peakRssMB: c.peakRssMB })) : memory.checkpoints,
+  peakRssMB: late?.peakRssMB,
+  peakGrowthMB: early && late ? round(late.peakRssMB - early.peakRssMB, 1) : undefined,
+  postsPerSecond: late ? Math.round(late.posts / late.seconds) : undefined,
+};
+
+// 9. The pure core as a browser ESM bundle, minified, gzipped.
+log('bundle...');
+const esbuild = await import('esbuild');
+const bundle = await esbuild.build({ entryPoints: [join(ROOT, 'dist/index.js')], bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, logLevel: 'silent' });
+const bytes = bundle.outputFiles[0].contents;
+results.bundle = { minifiedKB: round(bytes.length / 1024, 1), gzippedKB: round(gzipSync(bytes, { level: 9 }).length / 1024, 1) };
+
+// ---------------------------------------------------------------------------------------------
+// Targets from issue 8.
+const rec = results.presets.recommended;
+const recommendedEditor = results.editor.recommended;
+results.targets = [
+  { name: 'recommended lint <= 3x parseTweet', value: rec.xParseTweet, target: 3, met: rec.xParseTweet <= 3 },
+  { name: '>= 10x faster than textlint per post', value: results.linters.textlint.timesSlowerThanPostlint, target: 10, met: results.linters.textlint.timesSlowerThanPostlint >= 10 },
+  { name: '>= 50x faster than alex per post', value: results.linters.alex.timesSlowerThanPostlint, target: 50, met: results.linters.alex.timesSlowerThanPostlint >= 50 },
+  { name: 'Bluesky measure() < 100 us per post', value: results.measure.bluesky?.usPerPost, target: 100, met: results.measure.bluesky?.usPerPost < 100 },
+  { name: 'CLI cold start <= 0.35x textlint CLI', value: results.cli.xTextlint, target: 0.35, met: results.cli.xTextlint <= 0.35 },
+  { name: 'editor re-lint p99 < 1 ms (recommended)', value: round(recommendedEditor.p99us / 1000, 3), target: 1, met: recommendedEditor.p99us < 1000 },
+];
+results.machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` };
+results.date = new Date().toISOString();
+results.command = QUICK ? 'npm run bench -- --quick' : 'npm run bench';
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+const rows = [];
+const row = (what, value, note = '') => rows.push([what, String(value), note]);
+row('parseTweet (twitter-text)', `${results.parseTweet.usPerPost} µs/post`, 'the counting floor');
+for (const [preset, r] of Object.entries(results.presets)) row(`lint() preset ${preset}`, r.error ? 'error' : `${r.usPerPost} µs/post`, r.error ? r.error : `${r.xParseTweet}x parseTweet`);
+row(`textlint 2 rules (${linterPosts.length} posts)`, `${results.linters.textlint.usPerPost} µs/post`, `${results.linters.textlint.timesSlowerThanPostlint}x postlint recommended (${results.linters.postlintRecommended.usPerPost} µs on these posts)`);
+row(`alex (${linterPosts.length} posts)`, `${results.linters.alex.usPerPost} µs/post`, `${results.linters.alex.timesSlowerThanPostlint}x postlint recommended`);
+for (const [id, r] of Object.entries(results.measure)) row(`measure() ${id}`, `${r.usPerPost} µs/post`);
+row('Intl.Segmenter graphemes', `${results.graphemes.intlSegmenterUsPerPost} µs/post`, 'what Bluesky would cost with it');
+row(`campaign file (${results.campaign.drafts} drafts)`, `${results.campaign.msPerFile} ms`, results.campaign.api);
+for (const [preset, r] of Object.entries(results.editor)) row(`editor re-lint ${preset} (280 chars)`, `p50 ${r.p50us} µs`, `p99 ${r.p99us} µs (wall p50 ${r.wallP50us}, p99 ${r.wallP99us})`);
+const c = results.cli;
+const ms = (r) => `${r[c.basis]} ms`;
+const other = c.basis === 'cpuMs' ? 'wallMs' : 'cpuMs';
+row('node -e 0', ms(c.node), `median spawn, ${c.basis === 'cpuMs' ? 'CPU' : 'wall'} (${other === 'wallMs' ? 'wall' : 'CPU'} ${c.node[other]} ms)`);
+row('postlint --text (one post)', ms(c.postlint), `${c.xTextlint}x textlint CLI, +${c.postlintOverNodeMs} ms over node (${other === 'wallMs' ? 'wall' : 'CPU'} ${c.postlint[other]} ms)`);
+row('textlint CLI --stdin (same post)', ms(c.textlint), `(${other === 'wallMs' ? 'wall' : 'CPU'} ${c.textlint[other]} ms)`);
+for (const c of results.memory.at) row(`RSS after ${c.posts.toLocaleString('en')} posts`, `${c.rssMB} MB`, `peak so far ${c.peakRssMB} MB`);
+row('streamed throughput', `${results.memory.postsPerSecond?.toLocaleString('en')} posts/s`, 'Node API, recommended, x');
+row('browser bundle (core, esm, min)', `${results.bundle.minifiedKB} KB`, `${results.bundle.gzippedKB} KB gzipped`);
+for (const [name, value] of Object.entries(results.worstCases)) row(`worst case ${name.replace(/Ms$/, '')}`, `${value} ms`, 'single run');
+const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
+const out = [];
+out.push(`postlint bench (CPU time unless marked wall) — ${results.machine.cpu} x${results.machine.cores}, Node ${results.machine.node}, ${results.date}${QUICK ? ' (quick)' : ''}`);
+for (const [a, b, c] of rows) out.push(`  ${a.padEnd(widths[0])}  ${b.padStart(widths[1])}  ${c}`);
+out.push('Targets:');
+for (const t of results.targets) out.push(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.name}: ${t.value}`);
+console.log(out.join('\n'));
+
+// A smoke run's figures are not the benchmark's: they stay in the git-ignored data folder.
+const jsonFile = QUICK ? join(DATA_DIR, 'quick.json') : join(ROOT, 'bench/results/latest.json');
+mkdirSync(dirname(jsonFile), { recursive: true });
+writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
+log(`written ${jsonFile}`);
