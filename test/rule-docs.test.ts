@@ -12,7 +12,7 @@ for (const [id, rule] of Object.entries(rules)) {
     });
     const only = (options?: Record<string, unknown>) => ({
       preset: 'none',
-      rules: { [id]: options ? (['error', options] as ['error', Record<string, unknown>]) : 'error' },
+      rules: { [id]: options ? (['error', options] as ['error', Record<string, unknown>]) : ('error' as const) },
     });
     for (const example of rule.meta.docs.correct) {
       it(`correct: ${JSON.stringify(example.text.slice(0, 60))}`, () => {
