@@ -11,5 +11,9 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'max-mentions': 'warn',
     'invalid-characters': 'error',
     'no-markdown': 'warn',
+    // Robustness and safety (issue 7): see each rule's docs for why these severities.
+    'hidden-characters': 'warn',
+    'suspicious-link': 'warn',
+    'personal-data': 'error',
   },
 };
