@@ -37,7 +37,7 @@ export default defineRule<Options>({
       fancy: 'Screen readers spell out or skip "{text}": write "{plain}"',
       plain: 'Write "{plain}"',
     },
-    schema: v.object({ allow: v.array(v.pipe(v.string(), v.minLength(1))) }),
+    schema: v.strictObject({ allow: v.array(v.pipe(v.string(), v.minLength(1))) }),
     defaults: { allow: [] },
     docs: {
       why:

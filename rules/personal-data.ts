@@ -38,7 +38,7 @@ export default defineRule<Options>({
       address: 'Postal address in a public post: move the conversation to {where}',
       healthDetail: '{person} is tied to a health detail ("{detail}") in public: move the conversation to {where}',
     },
-    schema: v.object({
+    schema: v.strictObject({
       allowedContacts: v.array(v.string()),
       defaultCountry: v.pipe(v.string(), v.check((c) => isSupportedCountry(c), 'expected a supported ISO 3166 country code such as "GB" or "US"')),
       privateChannel: v.pipe(v.string(), v.minLength(1)),

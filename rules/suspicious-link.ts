@@ -34,7 +34,7 @@ export default defineRule<Options>({
       shortener: 'Link shortener {host} hides where "{url}" goes: use the full address',
       ipAddress: 'Link "{url}" goes to an IP address, not a named site: readers cannot tell whose it is',
     },
-    schema: v.object({
+    schema: v.strictObject({
       shorteners: v.array(v.pipe(v.string(), v.minLength(1))),
       allowedHosts: v.array(v.pipe(v.string(), v.minLength(1))),
     }),
