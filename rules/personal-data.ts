@@ -4,6 +4,7 @@ import { compileLexicon } from '../src/analyse/lexicon.js';
 import { defineRule } from '../src/run/rule.js';
 import healthDetails from './data/health-details.json';
 import words from './data/personal-data.json';
+import { Coverage } from './lib/coverage.js';
 import { findDatesOfBirth, findEmails, findNhsNumbers, findPostalAddresses, findRecordNumbers, phoneCandidates, type Found } from './lib/personal-data.js';
 
 interface Options {
@@ -78,9 +79,10 @@ export default defineRule<Options>({
     }
     const where = options.privateChannel;
     const found: Found[] = [];
-    const taken = (start: number, end: number) => found.some((f) => start < f.end && end > f.start);
+    // Finders run from the most specific; a later finding inside an earlier one is the same data.
+    const coverage = new Coverage(text.length);
     const add = (item: Found) => {
-      if (!allowed.has(normalise(item.value)) && !taken(item.start, item.end)) found.push(item);
+      if (!allowed.has(normalise(item.value)) && coverage.claim(item.start, item.end)) found.push(item);
     };
     for (const item of findEmails(text)) add(item);
     for (const item of findNhsNumbers(text)) add(item);
@@ -91,7 +93,7 @@ export default defineRule<Options>({
       for (const match of findPhoneNumbersInText(piece, country)) {
         const start = offset + match.startsAt;
         const end = offset + match.endsAt;
-        if (!allowed.has(match.number.number) && !taken(start, end)) found.push({ kind: 'phone', value: match.number.number, start, end });
+        if (!allowed.has(match.number.number) && coverage.claim(start, end)) found.push({ kind: 'phone', value: match.number.number, start, end });
       }
     }
     found.sort((a, b) => a.start - b.start);

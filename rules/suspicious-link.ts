@@ -3,6 +3,7 @@ import type { Link, Nodes, Parents } from 'mdast';
 import { defineRule, type Report } from '../src/run/rule.js';
 import { toPlainText } from '../src/parse/plain-text.js';
 import shortenerList from './data/link-shorteners.json';
+import { Coverage } from './lib/coverage.js';
 import { isIpHost, isWithin, parseLink, scriptMix, stripWww, unicodeHost } from './lib/domains.js';
 
 interface Options {
@@ -65,8 +66,8 @@ export default defineRule<Options>({
     },
   },
   check({ text, analysis, options, report }) {
-    const checked: [number, number][] = [];
-    const covered = (start: number, end: number) => checked.some(([s, e]) => start < e && end > s);
+    // Each link is checked once: a Markdown link's target is also a twitter-text URL.
+    const coverage = new Coverage(text.length);
 
     // Markdown links first: their text and target are both known.
     const tree = analysis.markdown;
@@ -78,7 +79,7 @@ export default defineRule<Options>({
       visit(tree);
     }
     for (const url of analysis.urls) {
-      if (covered(url.start, url.end)) continue;
+      if (!coverage.claim(url.start, url.end)) continue;
       let start = url.start;
       if (!/^[a-z][a-z\d+.-]*:/i.test(url.text) && /[^\x00-\x7f]/.test(text[start - 1] ?? '') && LOOKALIKE_CHAR.test(text[start - 1]!)) {
         while (start > 0 && url.start - start < MAX_LABEL && LOOKALIKE_CHAR.test(text[start - 1]!)) start--;
@@ -88,14 +89,13 @@ export default defineRule<Options>({
     for (const match of text.matchAll(IP_LINK)) {
       const start = match.index!;
       const end = start + match[0].length;
-      if (!covered(start, end)) checkAddress(match[0], start, end, start);
+      if (coverage.claim(start, end)) checkAddress(match[0], start, end, start);
     }
 
     function checkMarkdownLink(link: Link) {
       const start = link.position?.start.offset;
       const end = link.position?.end.offset;
-      if (start === undefined || end === undefined) return;
-      checked.push([start, end]);
+      if (start === undefined || end === undefined || !coverage.claim(start, end)) return;
       const target = parseLink(link.url);
       if (!target || !/^https?:$/.test(target.protocol)) return;
       const shownText = link.children.map(toPlainText).join('').trim();
@@ -111,7 +111,6 @@ export default defineRule<Options>({
     function checkAddress(address: string, start: number, end: number, schemeAt: number) {
       const url = parseLink(address);
       if (!url || !/^https?:$/.test(url.protocol)) return;
-      checked.push([start, end]);
       const host = url.hostname;
       if (options.allowedHosts.some((allowed) => isWithin(host, allowed) || isWithin(unicodeHost(host), allowed))) return;
       const shown = address.length > 60 ? address.slice(0, 57) + '...' : address;

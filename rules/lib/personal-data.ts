@@ -103,13 +103,14 @@ export function findPostalAddresses(text: string): Found[] {
 
 const PHONE_CHAR = /^[\d+()\-. \u00A0/]$/;
 const WINDOW = 40;
-// libphonenumber-js takes about 1 ms per candidate; past this many a draft is a data dump, not a post.
-const MAX_CANDIDATES = 500;
+// libphonenumber-js takes about 1 ms per candidate: a run of digits longer than this many windows
+// (2,000 characters) is a table or a data dump, not a post, and only its start is checked.
+const MAX_WINDOWS = 100;
 
 /**
  * Stretches that may hold a phone number, for libphonenumber-js: runs of digits and phone
  * punctuation with at least 7 digits. A run longer than WINDOW is cut into overlapping windows,
- * as the library's matcher slows down more than linearly on long runs; at most MAX_CANDIDATES.
+ * as the library's matcher slows down more than linearly on long runs; at most MAX_WINDOWS a run.
  */
 export function phoneCandidates(text: string): { start: number; text: string }[] {
   const pieces: { start: number; text: string }[] = [];
@@ -128,14 +129,14 @@ export function phoneCandidates(text: string): { start: number; text: string }[]
     if (digits >= 7) {
       if (end - i <= WINDOW) pieces.push({ start: i, text: text.slice(i, end) });
       else {
-        for (let from = i; from < end && pieces.length < MAX_CANDIDATES; from += WINDOW / 2) {
+        for (let from = i; from < end && from < i + (MAX_WINDOWS * WINDOW) / 2; from += WINDOW / 2) {
           const piece = text.slice(from, Math.min(end, from + WINDOW));
           if (/\d{2}/.test(piece)) pieces.push({ start: from, text: piece });
         }
       }
     }
-    if (pieces.length >= MAX_CANDIDATES) break;
     i = Math.max(end, i + 1);
   }
   return pieces;
 }
+

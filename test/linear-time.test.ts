@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { lint, rules, type LintOptions } from '../src/index.js';
+
+// Linting ten times the input may take about ten times as long, never more than 25 times: a
+// ratio measured in this run (best of three, each timing long enough to be stable), not a time.
+const MAX_RATIO = 25;
+const BASE = 2_000;
+const measureOnly: LintOptions = { preset: 'none' };
+const everyRule: LintOptions = { preset: 'none', rules: Object.fromEntries(Object.keys(rules).map((id) => [id, 'error' as const])) };
+
+const ADVERSARIAL: Record<string, string> = {
+  hashes: '#',
+  'at signs': '@',
+  dots: '.',
+  'colon slashes': ':/',
+  'open brackets': '(',
+  'square brackets': '[',
+  'angle brackets': '<',
+  stars: '*',
+  spaces: ' ',
+  'emoji modifiers': '👍🏽',
+  'bare modifiers': '🏽',
+  'zero-width joiners': '\u200D',
+  'domain-like': 'a.',
+  'mention-like': '@a',
+  'email-like': 'a@b.',
+  'hashtag-like': '#a',
+  'url-like': 'http://a.',
+  'digits and spaces': '1 ',
+  'phone-like': '0808 800 4040 ',
+  'fancy letters': '𝗙',
+  'lone surrogates': '\uD800',
+  'words and a health detail': 'Hi Sam, your biopsy ',
+};
+
+function secondsPerRun(run: () => void): number {
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let runs = 0;
+    const start = performance.now();
+    do {
+      run();
+      runs++;
+    } while (performance.now() - start < 20);
+    best = Math.min(best, (performance.now() - start) / runs);
+  }
+  return best;
+}
+
+function ratio(unit: string, channel: string, size: number, options: LintOptions): number {
+  const small = unit.repeat(Math.ceil(size / unit.length));
+  const large = unit.repeat(Math.ceil((size * 10) / unit.length));
+  lint({ text: small, channel }, options); // warm up the JIT and the module-level caches
+  return secondsPerRun(() => lint({ text: large, channel }, options)) / secondsPerRun(() => lint({ text: small, channel }, options));
+}
+
+describe('linear time on adversarial input', () => {
+  for (const [name, unit] of Object.entries(ADVERSARIAL)) {
+    it(`long runs of ${name}: every rule on X, the counters of Mastodon, Bluesky and SMS`, () => {
+      expect(ratio(unit, 'x', BASE, everyRule), `${name}, every rule`).toBeLessThanOrEqual(MAX_RATIO);
+      for (const channel of ['mastodon', 'bluesky', 'sms']) {
+        expect(ratio(unit, channel, BASE, measureOnly), `${name} on ${channel}`).toBeLessThanOrEqual(MAX_RATIO);
+      }
+    });
+  }
+
+  it('a 1 MB draft of mixed content takes at most 25x the time of 100 kB', { timeout: 120_000 }, () => {
+    const piece = 'Hi Sam, your biopsy results 0808 800 4040 https://exаmple.org/a?b=c #Health @jane_d http://bit.ly/y 👩‍⚕️\u200B𝗙𝗿𝗲𝗲 jane@example.org DOB 12/03/1985\n';
+    const pieces = Math.ceil(100_000 / piece.length);
+    const small = piece.repeat(pieces);
+    const large = piece.repeat(pieces * 10);
+    expect(large.length).toBeGreaterThanOrEqual(1_000_000);
+    const time = (text: string) => {
+      const start = performance.now();
+      const result = lint({ text, channel: 'x' }, everyRule);
+      return { ms: performance.now() - start, messages: result.messages.filter((m) => m.ruleId !== 'max-length').length };
+    };
+    time(small);
+    const a = time(small);
+    const b = time(large);
+    // Every piece has the same findings, so the large draft has ten times the messages (max-length aside: one each).
+    expect(b.messages).toBe(a.messages * 10);
+    expect(b.ms / a.ms).toBeLessThanOrEqual(MAX_RATIO);
+  });
+});
