@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channels, lint, measure, presets, rules, type LintOptions, type LintResult } from '../src/index.js';
+import { channels, lint, measure, presets, rules, type LintOptions } from '../src/index.js';
 import { drafts } from './fuzz-arbitraries.js';
+import { checkResult } from './fuzz-check.js';
 
 // The library never throws on any string, and every range it reports lies inside the text.
 const RUNS = 15;
@@ -9,24 +10,6 @@ const configs: Record<string, LintOptions> = {
   ...Object.fromEntries(Object.keys(presets).map((name) => [`preset ${name}`, { preset: name }])),
   'every rule': { preset: 'none', rules: Object.fromEntries(Object.keys(rules).map((id) => [id, 'error' as const])) },
 };
-
-export function checkResult(text: string, result: LintResult): void {
-  for (const message of result.messages) {
-    expect(message.messageId, message.message).not.toBe('internal-error');
-    expect(message.start.offset).toBeGreaterThanOrEqual(0);
-    expect(message.start.offset).toBeLessThanOrEqual(message.end.offset);
-    expect(message.end.offset).toBeLessThanOrEqual(text.length);
-    for (const edit of [...(message.fix?.edits ?? []), ...(message.suggestions ?? []).flatMap((s) => s.fix.edits)]) {
-      expect(edit.range[0]).toBeGreaterThanOrEqual(0);
-      expect(edit.range[0]).toBeLessThanOrEqual(edit.range[1]);
-      expect(edit.range[1]).toBeLessThanOrEqual(text.length);
-    }
-  }
-  const { count, overflowStart } = result.measure;
-  expect(Number.isNaN(count)).toBe(false);
-  expect(count).toBeGreaterThanOrEqual(0);
-  if (overflowStart !== undefined) expect(overflowStart).toBeGreaterThanOrEqual(0), expect(overflowStart).toBeLessThanOrEqual(text.length);
-}
 
 describe('fuzz: lint and measure never throw', () => {
   for (const channel of Object.keys(channels)) {
