@@ -58,17 +58,19 @@ const DATE = new RegExp(
 );
 const BIRTH_CUE = /\b(?:d\.?o\.?b|date of birth|birth ?date|born|birthday)\b/i;
 
-/** Dates with a birth cue ("DOB", "born", "date of birth") in the 30 characters before them. */
+/** Dates with a birth cue ("DOB", "born", "date of birth") in the 30 characters before them, after any earlier date. */
 export function findDatesOfBirth(text: string): Found[] {
   const found: Found[] = [];
+  let previousEnd = 0;
   for (const match of text.matchAll(DATE)) {
     const start = match.index!;
-    if (BIRTH_CUE.test(text.slice(Math.max(0, start - 30), start))) found.push({ kind: 'dateOfBirth', value: match[0], start, end: start + match[0].length });
+    if (BIRTH_CUE.test(text.slice(Math.max(previousEnd, start - 30), start))) found.push({ kind: 'dateOfBirth', value: match[0], start, end: start + match[0].length });
+    previousEnd = start + match[0].length;
   }
   return found;
 }
 
-const RECORD = /\b(?:MRN|medical record(?: number| no\.?)?|record (?:number|no\.?)|patient (?:id|number|no\.?)|hospital (?:number|no\.?)|case (?:number|no\.?)|CHI number)[ \t]{0,3}[:#]?[ \t]{0,3}([A-Z]{0,3}\d[\dA-Z-]{3,15})\b/gi;
+const RECORD = /\b(?:MRN|medical record(?: number| no\.?)?|record (?:number|no\.?)|patient (?:id|number|no\.?)|hospital (?:number|no\.?)|case (?:number|no\.?)|CHI number)[ \t]{0,3}[:#]?[ \t]{0,3}([A-Z]{0,3}-?\d[\dA-Z-]{3,15})\b/gi;
 
 /** Record numbers after a label that names them (MRN, patient ID, hospital number...). */
 export function findRecordNumbers(text: string): Found[] {

@@ -58,7 +58,7 @@ export function defineChannel(spec: ChannelSpec): Channel {
     throw new PostlintConfigError(`channel${path ? '.' + path : ''}`, issue.message);
   }
   const { extends: base, counter, ...rest } = result.output;
-  const parent = base === undefined ? undefined : channels[base as keyof typeof channels];
+  const parent = base === undefined || !Object.hasOwn(channels, base) ? undefined : channels[base as keyof typeof channels];
   if (base !== undefined && !parent) {
     throw new PostlintConfigError('channel.extends', `unknown channel "${base}"; use one of ${Object.keys(channels).join(', ')}`);
   }
@@ -126,7 +126,8 @@ export function resolveChannel(channel: ChannelId | Channel | undefined, custom?
   if (typeof channel !== 'string') {
     throw new PostlintConfigError('channel', `expected a channel id or a channel object, got ${typeof channel}`);
   }
-  const found = custom?.[channel] ?? channels[channel as keyof typeof channels];
+  // Own keys only: "constructor" is not a channel.
+  const found = (custom && Object.hasOwn(custom, channel) ? custom[channel] : undefined) ?? (Object.hasOwn(channels, channel) ? channels[channel as keyof typeof channels] : undefined);
   if (!found) {
     const known = [...Object.keys(channels), ...Object.keys(custom ?? {})];
     throw new PostlintConfigError('channel', `unknown channel "${channel}"; use one of ${known.join(', ')} or defineChannel()`);

@@ -50,21 +50,22 @@ function resolveUncached(options: LintOptions): ResolvedSettings {
   for (const [id, channel] of Object.entries(options.channels ?? {})) validateChannel(channel, `channels.${id}`);
   const known: Record<string, Rule<any>> = { ...builtinRules, ...options.plugins };
   const presetName = options.preset ?? 'recommended';
-  const preset = presets[presetName];
+  const preset = typeof presetName === 'string' && Object.hasOwn(presets, presetName) ? presets[presetName] : undefined;
   if (!preset) {
-    throw new PostlintConfigError('preset', `unknown preset "${presetName}"; use one of ${Object.keys(presets).join(', ')}`);
+    throw new PostlintConfigError('preset', `unknown preset "${String(presetName)}"; use one of ${Object.keys(presets).join(', ')}`);
   }
   const settings: Record<string, RuleSetting> = { ...preset, ...options.rules };
   const enabled: EnabledRule[] = [];
   for (const [id, setting] of Object.entries(settings)) {
-    const rule = known[id];
+    const rule = Object.hasOwn(known, id) ? known[id] : undefined;
     if (!rule) {
       throw new PostlintConfigError(`rules.${id}`, `unknown rule; use one of ${Object.keys(known).sort().join(', ')}`);
     }
     const [level, userOptions] = Array.isArray(setting) ? setting : [setting, undefined];
-    const severity = SEVERITIES[String(level)];
+    // Own keys only: "constructor" or "__proto__" must not pass as a severity.
+    const severity = typeof level === 'string' && Object.hasOwn(SEVERITIES, level) ? SEVERITIES[level] : undefined;
     if (!severity) {
-      throw new PostlintConfigError(`rules.${id}`, `unknown severity ${JSON.stringify(level)}; use 'off', 'warn', 'error' or 'info'`);
+      throw new PostlintConfigError(`rules.${id}`, `unknown severity ${typeof level === 'string' ? JSON.stringify(level) : `of type ${Array.isArray(level) ? 'array' : typeof level}`}; use 'off', 'warn', 'error' or 'info'`);
     }
     if (severity === 'off') continue;
     enabled.push({ rule, severity, options: validateRuleOptions(rule, userOptions) });
