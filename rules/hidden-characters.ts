@@ -54,9 +54,9 @@ export default defineRule<Options>({
         { text: 'Join\u00ADing us', options: { allow: ['\u00AD'] } },
       ],
       incorrect: [
-        { text: 'Join us\u200B #World\u200BCancerDay', channel: 'x', messages: ['Invisible U+200B (zero width space) hides in the text: remove it', 'Invisible U+200B (zero width space) hides in the text: remove it'], output: 'Join us #WorldCancerDay' },
+        { text: 'Join us\u200B on World Cancer Day\u2060', channel: 'x', messages: ['Invisible U+200B (zero width space) hides in the text: remove it', 'Invisible U+2060 (word joiner) hides in the text: remove it'], output: 'Join us on World Cancer Day' },
         { text: 'Dose: \u202E01 gm\u202C', channel: 'bluesky', messages: ['Bidirectional control U+202E (right-to-left override) reorders the text a reader sees: remove it', 'Bidirectional control U+202C (pop directional formatting) reorders the text a reader sees: remove it'], output: 'Dose: 01 gm' },
-        { text: '𝗙𝗿𝗲𝗲 𝘀𝗰𝗿𝗲𝗲𝗻𝗶𝗻𝗴 today', channel: 'x', messages: ['Screen readers spell out or skip "𝗙𝗿𝗲𝗲 𝘀𝗰𝗿𝗲𝗲𝗻𝗶𝗻𝗴": write "Free screening"'] },
+        { text: '𝗙𝗿𝗲𝗲 𝘀𝗰𝗿𝗲𝗲𝗻𝗶𝗻𝗴 today', channel: 'x', messages: ['Screen readers spell out or skip "𝗙𝗿𝗲𝗲 𝘀𝗰𝗿𝗲𝗲𝗻𝗶𝗻𝗴": write "Free screening"'], suggestions: [{ title: 'Write "Free screening"', output: 'Free screening today' }] },
       ],
     },
   },

@@ -14,7 +14,7 @@ export default defineRule({
       why: 'X refuses a post that contains U+FFFE, U+FEFF or U+FFFF; they often arrive invisibly when text is pasted from a document.',
       sources: ['twitter-text 3.1.0 hasInvalidCharacters'],
       correct: [{ text: 'Hello world', channel: 'x' }],
-      incorrect: [{ text: 'Hello\uFEFF world', channel: 'x', messages: ['X rejects U+FEFF: remove it'], output: 'Hello world' }],
+      incorrect: [{ text: 'Hello\uFEFF world', channel: 'x', messages: ['X rejects U+FEFF: remove it'], ranges: [[5, 6]], output: 'Hello world' }],
     },
   },
   check({ text, channel, report }) {

@@ -1,4 +1,21 @@
-import { defineRule } from '../src/run/rule.js';
+import { defineRule, type Report } from '../src/run/rule.js';
+import type { Channel, Suggestion } from '../src/types.js';
+import { planThread, threadEdits } from '../src/split/split.js';
+
+const LONG_POST =
+  'Our breast screening clinic is open late on Thursdays this month. Screening takes about ten minutes, and a woman nurse carries it out. You can bring someone with you, and we can arrange an interpreter. Book online or call our nurses free on 0808 800 4040, Monday to Friday, 9am to 5pm.';
+
+// Past this length a thread plan would cost an editor a keystroke's time; the CLI's --split still splits.
+const MAX_SPLIT_LENGTH = 10_000;
+
+/** "Split into a 3-post thread": the draft as a thread, parts joined by THREAD_SEPARATOR (see src/split). */
+function threadSuggestion(text: string, channel: Channel): Suggestion[] | undefined {
+  if (text.length > MAX_SPLIT_LENGTH) return undefined;
+  const plan = planThread(text, channel);
+  if (plan.parts.length < 2) return undefined;
+  const title = channel.id === 'sms' ? `Split into ${plan.parts.length} messages` : `Split into a ${plan.parts.length}-post thread`;
+  return [{ title, fix: { edits: threadEdits(text, plan) } }];
+}
 
 export default defineRule({
   meta: {
@@ -6,6 +23,7 @@ export default defineRule({
     description: "The draft fits the channel's limit, counted the way the channel counts.",
     severity: 'error',
     fixable: false,
+    hasSuggestions: true,
     messages: {
       tooLong: '{count}/{limit} {unit} for {channel}: {over} over',
       tooManyBytes: '{count}/{limit} UTF-8 bytes for {channel}: {over} over',
@@ -14,17 +32,39 @@ export default defineRule({
     defaults: {},
     docs: {
       why:
-        'A post over the limit is rejected or cut off by the platform. Each channel counts differently: X weighs URLs as 23 and emoji and CJK as 2, Bluesky counts graphemes, Mastodon counts URLs as 23 and remote mentions as @user, SMS counts GSM-7 or UCS-2 parts.',
+        'A post over the limit is rejected or cut off by the platform. Each channel counts differently: X weighs URLs as 23 and emoji and CJK as 2, Bluesky counts graphemes, Mastodon counts URLs as 23 and remote mentions as @user, SMS counts GSM-7 or UCS-2 parts. The suggestion splits the draft into a numbered thread whose every part fits (see `split`), cut at paragraphs, then sentences, clauses and words, with the parts joined by a line of "---" between blank lines.',
       sources: ['twitter-text 3.1.0 (configs version1 and version3)', 'AT Protocol app.bsky.feed.post lexicon', 'Mastodon StatusLengthValidator', '3GPP TS 23.038'],
       correct: [{ text: 'Our nurses answer your questions free on 0808 800 4040.', channel: 'x' }],
       incorrect: [
-        { text: 'x'.repeat(291), channel: 'x', messages: ['291/280 weighted characters for X: 11 over'] },
-        { text: 'Book your screening today. Café open 9–5.'.repeat(2), channel: 'sms', messages: ['2/1 segments for SMS (UCS-2, 67 characters per segment, because of "–"): 1 over'] },
+        {
+          text: LONG_POST,
+          channel: 'x',
+          messages: ['285/280 weighted characters for X: 5 over'],
+          ranges: [[280, 285]],
+          suggestions: [
+            {
+              title: 'Split into a 2-post thread',
+              output:
+                'Our breast screening clinic is open late on Thursdays this month. Screening takes about ten minutes, and a woman nurse carries it out. 1/2\n\n---\n\nYou can bring someone with you, and we can arrange an interpreter. Book online or call our nurses free on 0808 800 4040, Monday to Friday, 9am to 5pm. 2/2',
+            },
+          ],
+        },
+        {
+          text: 'Book your screening today. Café open 9–5.'.repeat(2),
+          channel: 'sms',
+          messages: ['2/1 segments for SMS (UCS-2, 67 characters per segment, because of "–"): 1 over'],
+          ranges: [[70, 82]],
+          suggestions: [{ title: 'Split into 2 messages', output: 'Book your screening today. 1/2\n\n---\n\nCafé open 9–5.Book your screening today. Café open 9–5. 2/2' }],
+        },
       ],
     },
   },
-  check({ text, channel, measurement, report }) {
+  check({ text, channel, measurement, report: send }) {
     if (measurement.fits) return;
+    const report = (found: Report) => {
+      const suggestions = threadSuggestion(text, channel);
+      send(suggestions ? { ...found, suggestions } : found);
+    };
     const start = measurement.overflowStart ?? text.length;
     const { bytes, sms } = measurement;
     if (measurement.count <= measurement.limit && bytes && bytes.count > bytes.limit) {

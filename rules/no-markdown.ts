@@ -1,6 +1,7 @@
 import type { Nodes, Parents } from 'mdast';
 import { defineRule } from '../src/run/rule.js';
 import { toPlainText } from '../src/parse/plain-text.js';
+import { safeFix } from '../src/run/fix.js';
 
 // Syntax a channel without Markdown shows literally. Lists stay: "- " and "1. " read fine as plain text.
 const FLAGGED: Record<string, string> = {
@@ -25,8 +26,8 @@ export default defineRule({
       why: 'Drafts written in a CMS or a notes app keep their Markdown; X, Bluesky, Mastodon, Threads, SMS and the Meta apps show the asterisks and brackets as typed. The fix replaces the syntax with what the reader should see.',
       correct: [{ text: 'Join us on 4 February #WorldCancerDay https://example.org', channel: 'x' }, { text: '**Join us**', channel: 'email' }],
       incorrect: [
-        { text: 'Join us **today**', channel: 'x', messages: ['X does not render Markdown: bold will show as "**today**"'], output: 'Join us today' },
-        { text: 'Read [our guide](https://example.org/guide)', channel: 'bluesky', messages: ['Bluesky does not render Markdown: a Markdown link will show as "[our guide](https://example.org/guide)"'], output: 'Read our guide https://example.org/guide' },
+        { text: 'Join us **today**', channel: 'x', messages: ['X does not render Markdown: bold will show as "**today**"'], ranges: [[8, 17]], output: 'Join us today' },
+        { text: 'Read [our guide](https://example.org/guide)', channel: 'bluesky', messages: ['Bluesky does not render Markdown: a Markdown link will show as "[our guide](https://example.org/guide)"'], ranges: [[5, 43]], output: 'Read our guide https://example.org/guide' },
       ],
     },
   },
@@ -44,12 +45,14 @@ export default defineRule({
       if (kind && start !== undefined && end !== undefined && !indentedCode) {
         const source = text.slice(start, end);
         const plain = autolink ? (node as { url: string }).url : toPlainText(node);
+        // "$ABC**bold**" would become "$ABCbold", another cashtag: such a fix is not certainly right, so none is offered.
+        const fix = safeFix(text, [{ range: [start, end], text: plain }]);
         report({
           messageId: 'markdown',
           data: { channel: channel.name, kind, source: source.length > 60 ? source.slice(0, 57) + '...' : source },
           start,
           end,
-          fix: { edits: [{ range: [start, end], text: plain }] },
+          ...(fix ? { fix } : {}),
         });
         return;
       }

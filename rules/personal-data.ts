@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { compileLexicon } from '../src/analyse/lexicon.js';
 import { defineRule } from '../src/run/rule.js';
 import healthDetails from './data/health-details.json';
@@ -23,6 +23,9 @@ const HONORIFICS = new Set(words.honorifics);
 // "Hi Jane," / "Dear Mr Patel," / "Jane," at the start of a sentence: a person addressed by name.
 const VOCATIVE = /^(?:(?:hi|hello|hey|dear|thanks|thank you)[ ,]+)?((?:(?:mr|mrs|ms|miss|mx|dr|prof)\.? )?\p{Lu}\p{Ll}{1,30}(?: \p{Lu}\p{Ll}{1,30})?),/iu;
 const NEAR = 3;
+// Freephone, shared-cost and non-geographic numbers (0808, 0300, 1-800...) belong to services, not
+// people: libphonenumber-js's full metadata tells them apart from mobile and landline numbers.
+const SERVICE_TYPES = new Set(['TOLL_FREE', 'SHARED_COST', 'UAN', 'PREMIUM_RATE']);
 
 export default defineRule<Options>({
   meta: {
@@ -47,7 +50,7 @@ export default defineRule<Options>({
     defaults: { allowedContacts: [], defaultCountry: 'GB', privateChannel: 'a private message or the helpline' },
     docs: {
       why:
-        "Replies to patients happen in public. A reply that names a person next to their diagnosis, test or treatment (\"@jane_d your biopsy results...\") discloses health information, and regulators have fined providers for exactly this in replies to online reviews. Contact details, dates of birth, NHS and record numbers and postal addresses identify a person (they are HIPAA Safe Harbor identifiers). The rule suggests moving the conversation to a private channel; the organisation's own published helpline numbers and addresses go in `allowedContacts`. It is an error in `recommended` because a publish hook should stop such a post: the harm cannot be undone once it is public. Messages never repeat the data, so CI logs do not copy it. Phone numbers are found with libphonenumber-js (valid numbers only); NHS numbers must pass the modulus 11 check.",
+        "Replies to patients happen in public. A reply that names a person next to their diagnosis, test or treatment (\"@jane_d your biopsy results...\") discloses health information, and regulators have fined providers for exactly this in replies to online reviews. Contact details, dates of birth, NHS and record numbers and postal addresses identify a person (they are HIPAA Safe Harbor identifiers). The rule suggests moving the conversation to a private channel; the organisation's own published helpline numbers and addresses go in `allowedContacts`. It is an error in `recommended` because a publish hook should stop such a post: the harm cannot be undone once it is public. Messages never repeat the data, so CI logs do not copy it. Phone numbers are found with libphonenumber-js (valid numbers only, full metadata); freephone, shared-cost and other non-geographic service numbers (0808, 0300, 1-800) are not a person's and pass, while mobile and landline numbers need listing. NHS numbers must pass the modulus 11 check.",
       sources: [
         'HIPAA Privacy Rule, 45 CFR 164.514(b)(2): the Safe Harbor identifiers',
         'HHS OCR: Elite Dental Associates (2019) and Manasa Health Center (2020), PHI disclosed in replies to online reviews',
@@ -56,7 +59,8 @@ export default defineRule<Options>({
         'libphonenumber-js (Google libphonenumber metadata)',
       ],
       correct: [
-        { text: 'Call our nurses free on 0808 800 4040 or email hello@example.org', channel: 'x', options: { allowedContacts: ['0808 800 4040', 'hello@example.org'] } },
+        { text: 'Call our nurses free on 0808 800 4040 or email hello@example.org', channel: 'x', options: { allowedContacts: ['hello@example.org'] } },
+        { text: 'Our office: 020 7946 0958', channel: 'x', options: { allowedContacts: ['+44 20 7946 0958'] } },
         { text: 'Join @CancerCharityUK at the cancer awareness walk on 4 February', channel: 'x' },
         { text: 'Our clinic at 1 Main Street reopens on 12/03/2025', channel: 'x' },
       ],
@@ -93,7 +97,8 @@ export default defineRule<Options>({
       for (const match of findPhoneNumbersInText(piece, country)) {
         const start = offset + match.startsAt;
         const end = offset + match.endsAt;
-        if (!allowed.has(match.number.number) && coverage.claim(start, end)) found.push({ kind: 'phone', value: match.number.number, start, end });
+        if (SERVICE_TYPES.has(match.number.getType() ?? '') || allowed.has(match.number.number)) continue;
+        if (coverage.claim(start, end)) found.push({ kind: 'phone', value: match.number.number, start, end });
       }
     }
     found.sort((a, b) => a.start - b.start);

@@ -59,7 +59,7 @@ export default defineRule<Options>({
         { text: 'Book at https://exаmple.org/book', channel: 'x', messages: ['Link domain "exаmple.org" mixes Latin and Cyrillic letters ("а" U+0430 Cyrillic): look-alike letters can imitate another domain'] },
         { text: 'Book at xn--80ak6aa92e.com', channel: 'x', messages: ['Link domain "аррӏе.com" is internationalised (xn--80ak6aa92e.com): check it is the site you mean, as look-alike letters can imitate another domain'] },
         { text: 'See [nhs.uk](https://nhs-help.example.com/login)', channel: 'email', messages: ['Link text shows nhs.uk but the link goes to nhs-help.example.com'] },
-        { text: 'Details: http://example.org/clinic', channel: 'x', messages: ['Link "http://example.org/clinic" uses http: use https so nobody can change the page on the way'] },
+        { text: 'Details: http://example.org/clinic', channel: 'x', messages: ['Link "http://example.org/clinic" uses http: use https so nobody can change the page on the way'], suggestions: [{ title: 'Use https://', output: 'Details: https://example.org/clinic' }] },
         { text: 'Details: https://bit.ly/3abc', channel: 'x', messages: ['Link shortener bit.ly hides where "https://bit.ly/3abc" goes: use the full address'] },
         { text: 'Results: https://192.168.10.4/results', channel: 'x', messages: ['Link "https://192.168.10.4/results" goes to an IP address, not a named site: readers cannot tell whose it is'] },
       ],

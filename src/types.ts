@@ -130,6 +130,8 @@ export interface LintResult {
   channel: ChannelId;
   measure: Measurement;
   messages: Diagnostic[];
+  /** With `fix: true`: the draft after applying every safe fix (the messages describe this text). */
+  output?: string;
 }
 
 export type Entity =
@@ -158,6 +160,26 @@ export interface LintOptions {
   longFormChannels?: ChannelId[];
   /** Extra rules (custom rules) by id. */
   plugins?: Record<string, Rule<any>>;
+  /** Medicines the pharma rules check posts for (fair balance, risk link, established name, UK public posts). */
+  products?: Product[];
+  /** Apply the rules' fixes (never suggestions) and re-lint until stable; `output` holds the fixed text. */
+  fix?: boolean;
+}
+
+/** A medicine a comms team posts about; the pharma rules read these. */
+export interface Product {
+  /** Proprietary (brand) name, matched as whole words in text, hashtags, @-tags and links. */
+  brand: string;
+  /** Established (generic) name, which must accompany the brand. */
+  established: string;
+  /** Its most serious risks, as phrases the post must carry (a trailing `*` matches any ending). */
+  riskInfo: string[];
+  /** The page devoted to its fuller risk information. */
+  riskUrl: string;
+  /** Prescription-only medicine (POM in the UK). */
+  prescriptionOnly?: boolean;
+  /** Markets it is promoted in, e.g. ["US", "UK"]. */
+  markets?: string[];
 }
 
 import type { Rule } from './run/rule.js';

@@ -23,9 +23,14 @@ describe('personal-data', () => {
   });
 
   it("allows the organisation's own contacts however they are written", () => {
-    const options = { allowedContacts: ['+44 808 800 4040', 'Helpline@Example.org'] };
-    expect(found('Call 0808 800 4040 or email helpline@example.org', options)).toEqual([]);
-    expect(found('Call 0808 800 4040')).toEqual([['phone', 5, 18]]);
+    const options = { allowedContacts: ['+44 20 7946 0958', 'Helpline@Example.org'] };
+    expect(found('Call 020 7946 0958 or email helpline@example.org', options)).toEqual([]);
+    expect(found('Call 020 7946 0958')).toEqual([['phone', 5, 18]]);
+  });
+
+  it('lets freephone and non-geographic service numbers pass: they are not a person', () => {
+    expect(found('Call 0808 800 4040, 0300 123 1022 or 116 123')).toEqual([]);
+    expect(found('Call 1-800-227-2345', { defaultCountry: 'US' })).toEqual([]);
   });
 
   it('reads numbers in the default country it is given', () => {

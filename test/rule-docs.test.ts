@@ -1,37 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { lint, rules } from '../src/index.js';
+import { rules } from '../src/index.js';
+import { RuleTester, casesFromDocs } from '../src/testing/rule-tester.js';
 
-// Every rule's docs examples are tests: the rule reference can never drift from behaviour.
+// Every rule's docs examples run through the RuleTester: messages, ranges, fixed output and
+// suggestions are asserted, and every fix is checked for safety. The rule reference can never
+// drift from behaviour.
+const tester = new RuleTester({ describe, it });
+
 for (const [id, rule] of Object.entries(rules)) {
-  describe(`${id} docs examples`, () => {
+  describe(`${id} meta`, () => {
     it('has an id that matches its key, a description and at least one example of each kind', () => {
       expect(rule.meta.id).toBe(id);
       expect(rule.meta.description.length).toBeGreaterThan(10);
       expect(rule.meta.docs.correct.length).toBeGreaterThan(0);
       expect(rule.meta.docs.incorrect.length).toBeGreaterThan(0);
     });
-    const only = (options?: Record<string, unknown>) => ({
-      preset: 'none',
-      rules: { [id]: options ? (['error', options] as ['error', Record<string, unknown>]) : ('error' as const) },
+    it('gives the messages of every incorrect example, and an output for every example a fixable rule fixes', () => {
+      for (const example of rule.meta.docs.incorrect) {
+        expect(example.messages?.length, JSON.stringify(example.text)).toBeGreaterThan(0);
+        if (example.ranges) expect(example.ranges).toHaveLength(example.messages!.length);
+      }
+      if (rule.meta.fixable) expect(rule.meta.docs.incorrect.some((e) => e.output !== undefined)).toBe(true);
+      if (rule.meta.hasSuggestions) expect(rule.meta.docs.incorrect.some((e) => e.suggestions !== undefined)).toBe(true);
     });
-    for (const example of rule.meta.docs.correct) {
-      it(`correct: ${JSON.stringify(example.text.slice(0, 60))}`, () => {
-        const result = lint({ text: example.text, channel: example.channel }, only(example.options));
-        expect(result.messages.map((m) => m.message)).toEqual([]);
-      });
-    }
-    for (const example of rule.meta.docs.incorrect) {
-      it(`incorrect: ${JSON.stringify(example.text.slice(0, 60))}`, () => {
-        const result = lint({ text: example.text, channel: example.channel }, only(example.options));
-        expect(result.messages.length).toBeGreaterThan(0);
-        if (example.messages) expect(result.messages.map((m) => m.message)).toEqual(example.messages);
-        if (example.output !== undefined) {
-          const edits = result.messages.flatMap((m) => m.fix?.edits ?? []).sort((a, b) => b.range[0] - a.range[0]);
-          let fixed = example.text;
-          for (const edit of edits) fixed = fixed.slice(0, edit.range[0]) + edit.text + fixed.slice(edit.range[1]);
-          expect(fixed).toBe(example.output);
-        }
-      });
-    }
   });
+  tester.run(`${id} docs examples`, rule, casesFromDocs(rule));
 }

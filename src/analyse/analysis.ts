@@ -3,7 +3,9 @@ import type { Entity, Position } from '../types.js';
 import { extractEntities } from '../measure/twitter.js';
 import { mayContainMarkdown, parseMarkdown } from '../parse/markdown.js';
 import { matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit } from './lexicon.js';
+import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from './positions.js';
+import { splitThread, type ThreadPost } from './thread.js';
 import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
 
 /**
@@ -13,11 +15,14 @@ import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
 export class Analysis {
   readonly text: string;
   #lineStarts?: number[];
-  #entities?: Entity[];
+  #twitter?: { urls: Entity[]; entities: Entity[] };
   #words?: Word[];
   #sentences?: Sentence[];
   #markdown?: Root | null;
   #lexiconHits = new Map<CompiledLexicon<any>, LexiconHit<any>[]>();
+  #entityWords?: EntityWords[];
+  #thread?: ThreadPost[];
+  #memo = new Map<object, unknown>();
 
   constructor(text: string) {
     this.text = text;
@@ -30,7 +35,12 @@ export class Analysis {
 
   /** URLs, hashtags, mentions and cashtags (twitter-text's extractors), in order, with UTF-16 offsets. */
   get entities(): readonly Entity[] {
-    return (this.#entities ??= extractEntities(this.text));
+    return (this.#twitter ??= extractEntities(this.text)).entities;
+  }
+
+  /** Every URL as X counts it, including any that overlaps a hashtag (entities keep the hashtag). */
+  get countedUrls(): readonly Entity[] {
+    return (this.#twitter ??= extractEntities(this.text)).urls;
   }
 
   get urls(): readonly Entity[] {
@@ -68,6 +78,27 @@ export class Analysis {
   get markdown(): Root | undefined {
     if (this.#markdown === undefined) this.#markdown = mayContainMarkdown(this.text) ? parseMarkdown(this.text) : null;
     return this.#markdown ?? undefined;
+  }
+
+  /** Words of each hashtag, @-tag and link (camelCase split, links by host and path), for rules that read tags too. */
+  get entityWords(): readonly EntityWords[] {
+    return (this.#entityWords ??= entityWords(this.text, this.entities));
+  }
+
+  /** The posts of a thread drafted as one text (separator lines, "1/3" numbering); one post otherwise. */
+  get thread(): readonly ThreadPost[] {
+    return (this.#thread ??= splitThread(this.text));
+  }
+
+  /**
+   * A fact derived from this draft by a compiled object that lives outside the core (a product
+   * list, say), computed once per draft and per key however many rules ask.
+   */
+  memo<T>(key: object, compute: (analysis: Analysis) => T): T {
+    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const value = compute(this);
+    this.#memo.set(key, value);
+    return value;
   }
 
   /** Hits of a compiled lexicon in the words, matched once per draft however many rules ask. */

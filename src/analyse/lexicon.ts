@@ -5,7 +5,10 @@ import type { Word } from './words.js';
  * the rule that owns it wants to know (a suggestion, a category, a weight). One engine matches them all.
  */
 export interface LexiconEntry {
-  /** Phrases as written; matched case-insensitively on whole words. A word ending in `*` matches any ending. */
+  /**
+   * Phrases as written; matched case-insensitively on whole words. A word ending in `*` matches any
+   * ending (a lone `*` any word); `(a|b c|)` expands to each alternative, an empty one making it optional.
+   */
   phrases: string[];
   [key: string]: unknown;
 }
@@ -46,7 +49,7 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
   const exact = new Map<string, Pattern<E>[]>();
   const prefix = new Map<string, Pattern<E>[]>();
   for (const entry of entries) {
-    for (const phrase of entry.phrases) {
+    for (const phrase of entry.phrases.flatMap(expandPhrase)) {
       const words = (phrase.toLowerCase().replace(/’/g, "'").match(PHRASE_WORD) ?? []).map((w) =>
         w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false },
       );
@@ -63,8 +66,31 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
   return { exact, prefix };
 }
 
+const ALTERNATIVES = /\(([^()]*)\)/;
+// A data file that multiplies out further than this is a mistake; the rest of its expansions are dropped.
+const MAX_EXPANSIONS = 1000;
+
+/** "lost (his|her) (|long )battle" -> the four phrases it stands for, in order; compiled once at load. */
+export function expandPhrase(phrase: string): string[] {
+  const done = new Set<string>();
+  const pending = [phrase];
+  while (pending.length > 0 && done.size < MAX_EXPANSIONS) {
+    // Depth first, so a phrase with many groups finishes phrases early instead of queueing 2^n halves.
+    const next = pending.pop()!;
+    const group = ALTERNATIVES.exec(next);
+    if (!group) {
+      done.add(next.split(/\s+/).filter(Boolean).join(' '));
+      continue;
+    }
+    const before = next.slice(0, group.index);
+    const after = next.slice(group.index + group[0].length);
+    for (const alternative of group[1]!.split('|').reverse()) pending.push(before + alternative + after);
+  }
+  return [...done];
+}
+
 /** Every match of a compiled lexicon in a word list, longest first at each position, never overlapping. */
-export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Word[]): LexiconHit<E>[] {
+export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Pick<Word, 'lower' | 'start' | 'end'>[]): LexiconHit<E>[] {
   const hits: LexiconHit<E>[] = [];
   for (let i = 0; i < words.length; ) {
     const word = words[i]!.lower;

@@ -17,8 +17,9 @@ export const graphemeCounter: Counter = {
   count: (text, limit) => countGraphemeClusters(text, limit),
 };
 
-// `@user@domain` counts as `@user` on Mastodon. Each repetition needs its separator, so it cannot backtrack.
-const REMOTE_MENTION = /(?<![\/\w])@(\w+(?:[.-]\w+)*)@((?:[\w-]+\.)+[\w-]+)/gu;
+// `@user@domain` counts as `@user` on Mastodon (its MENTION_RE: the domain needs no dot). Each
+// repetition starts with a separator, so the pattern cannot backtrack.
+const REMOTE_MENTION = /(?<![\/\w])@(\w+(?:[.-]+\w+)*)@\w+(?:[.-]+\w+)*/gu;
 const HTTP_URL = /^https?:\/\//i;
 
 /**
@@ -37,6 +38,9 @@ export const mastodonCounter: Counter = {
       fixed.push({ start: match.index!, end: match.index! + match[0].length, count: local });
     }
     fixed.sort((a, b) => a.start - b.start);
-    return countGraphemeClusters(text, limit, fixed);
+    // A mention inside a URL's query is part of the URL, as the server's entity extractor decides.
+    let keptEnd = 0;
+    const apart = fixed.filter((stretch) => stretch.start >= keptEnd && ((keptEnd = stretch.end), true));
+    return countGraphemeClusters(text, limit, apart);
   },
 };

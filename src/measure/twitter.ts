@@ -1,20 +1,32 @@
-import twitter, { type TwitterTextConfig } from 'twitter-text';
+import twitter, { type Entity as TwitterEntity, type TwitterTextConfig, type UrlEntity } from 'twitter-text';
+import emojiRegex from 'emoji-regex';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import type { Counter, Entity } from '../types.js';
 
 export type TwitterConfigName = 'version1' | 'version2' | 'version3';
 
-/** twitter-text's configs; parseTweet does not merge options with defaults, so callers spread defaults first. */
+/**
+ * One of twitter-text's named configs, as parseTweet uses it when given that config: parseTweet does
+ * not merge options with defaults, so version1 and version2 run without emoji parsing.
+ */
 export function twitterConfig(name: TwitterConfigName): TwitterTextConfig {
-  return { ...twitter.configs.defaults, ...twitter.configs[name] };
+  const config = twitter.configs[name];
+  return { ...config, emojiParsingEnabled: config.emojiParsingEnabled === true };
 }
 
-// An emoji cluster is anything pictographic, a flag or a keycap. A lone © or ® stays text: X weighs it 1.
-const EMOJI_CLUSTER = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
+// The RGI emoji sequence a grapheme cluster starts with (emoji-regex follows Unicode's current list,
+// where twitter-text 3.1.0's is years old). Whatever follows it in the cluster, such as a stray
+// joiner or a combining mark, is weighed as text, as twitter-text does.
+const EMOJI_SEQUENCE = new RegExp(emojiRegex().source, 'y');
+// A lone © or ® without VS16 is text: X weighs it 1.
 const TEXT_STYLE_SYMBOL = /^[\u00A9\u00AE]$/;
 
-function isEmojiCluster(cluster: string): boolean {
-  return EMOJI_CLUSTER.test(cluster) && !TEXT_STYLE_SYMBOL.test(cluster);
+/** Length of the emoji sequence at `at` in a cluster, 0 when there is none. */
+function emojiLength(cluster: string, at: number): number {
+  EMOJI_SEQUENCE.lastIndex = at;
+  const match = EMOJI_SEQUENCE.exec(cluster);
+  if (!match || TEXT_STYLE_SYMBOL.test(match[0])) return 0;
+  return match[0].length;
 }
 
 function codePointWeight(codePoint: number, config: TwitterTextConfig): number {
@@ -27,10 +39,32 @@ function codePointWeight(codePoint: number, config: TwitterTextConfig): number {
 /**
  * X's weighted length, as twitter-text's parseTweet computes it, with one deliberate difference:
  * an emoji is found per grapheme cluster, so ZWJ sequences newer than twitter-text 3.1.0's emoji
- * list (🐦‍🔥, 🧑‍🩰) weigh 2 like every other emoji instead of 2 per code point. Text is weighed in
- * NFC per cluster, as parseTweet normalises first, while offsets stay those of the original text.
+ * list (🐦‍🔥, 🧑‍🩰) weigh 2 like every other emoji instead of 2 per code point. Like parseTweet it
+ * weighs the NFC form of the text; `overflowStart` is an offset in the text as given.
  */
 export function weighTweet(
+  text: string,
+  urls: readonly Entity[],
+  config: TwitterTextConfig,
+  limit: number,
+): { count: number; overflowStart?: number } {
+  const normalized = text.normalize('NFC');
+  if (normalized === text) return weighNormalized(text, urls, config, limit);
+  // Normalise cluster by cluster to keep a map from each offset of the NFC text back to the original.
+  let nfc = '';
+  const original: number[] = [];
+  for (const { segment, index } of graphemeSegments(text)) {
+    const cluster = segment.normalize('NFC');
+    for (let k = 0; k < cluster.length; k++) original.push(cluster === segment ? index + k : index);
+    nfc += cluster;
+  }
+  original.push(text.length);
+  const weighed = weighNormalized(nfc, urlEntities(twitter.extractUrlsWithIndices(nfc)), config, limit);
+  if (weighed.overflowStart === undefined) return weighed;
+  return { count: weighed.count, overflowStart: original[weighed.overflowStart] };
+}
+
+function weighNormalized(
   text: string,
   urls: readonly Entity[],
   config: TwitterTextConfig,
@@ -46,6 +80,13 @@ export function weighTweet(
     weighted += weight;
     if (overflowStart === undefined && weighted > max) overflowStart = offset;
   };
+  const weighCodePoints = (from: number, to: number) => {
+    for (let at = from; at < to; ) {
+      const codePoint = text.codePointAt(at)!;
+      add(codePointWeight(codePoint, config), at);
+      at += codePoint > 0xffff ? 2 : 1;
+    }
+  };
 
   for (const { segment, index } of graphemeSegments(text)) {
     const end = index + segment.length;
@@ -54,34 +95,29 @@ export function weighTweet(
     while (urlIndex < urls.length && urls[urlIndex]!.start < end) {
       const url = urls[urlIndex++]!;
       if (url.end <= from) continue;
-      weighCodePoints(text.slice(from, Math.max(from, url.start)), from);
+      weighCodePoints(from, Math.max(from, url.start));
       add(config.transformedURLLength * config.scale, url.start);
       from = skipUntil = url.end;
     }
     if (from >= end) continue;
-    const code = segment.charCodeAt(0);
-    // Below U+0300 NFC changes nothing: the common case needs no normalisation.
-    if (segment.length === 1 && code < 0x300 && from === index) {
-      add(codePointWeight(code, config), index);
-    } else if (from === index && config.emojiParsingEnabled && isEmojiCluster(segment)) {
-      add(config.defaultWeight, index);
-    } else {
-      weighCodePoints(text.slice(from, end), from);
+    if (!config.emojiParsingEnabled || (segment.length === 1 && segment.charCodeAt(0) < 0x80)) {
+      weighCodePoints(from, end);
+      continue;
+    }
+    // Emoji inside the cluster weigh 2 each; what lies between them is weighed as text.
+    for (let at = from - index; at < segment.length; ) {
+      const emoji = emojiLength(segment, at);
+      if (emoji > 0) {
+        add(config.defaultWeight, index + at);
+        at += emoji;
+      } else {
+        const codePoint = segment.codePointAt(at)!;
+        add(codePointWeight(codePoint, config), index + at);
+        at += codePoint > 0xffff ? 2 : 1;
+      }
     }
   }
   return { count: weighted / config.scale, overflowStart };
-
-  function weighCodePoints(part: string, offset: number) {
-    if (part === '') return;
-    const normalized = part.normalize('NFC');
-    // Offsets inside a cluster that NFC changed cannot be kept; the cluster's start is exact enough.
-    const keepOffsets = normalized === part;
-    let at = offset;
-    for (const char of normalized) {
-      add(codePointWeight(char.codePointAt(0)!, config), keepOffsets ? at : offset);
-      at += char.length;
-    }
-  }
 }
 
 export function twitterCounter(configName: TwitterConfigName): Counter {
@@ -92,15 +128,18 @@ export function twitterCounter(configName: TwitterConfigName): Counter {
   };
 }
 
-// twitter-text's URL pattern backtracks quadratically on long runs like "a.a.a.a": 5,000 characters
-// took 0.1 s, 50,000 took 9 s. Longer drafts are fed to it in pieces cut at white space (no entity
-// contains any, and twitter-text treats a piece's start like a space), or, in a run of more than
-// PIECE characters without white space, at a code point boundary: such a run holds no real entity.
-const PIECE = 1000;
+function urlEntities(found: UrlEntity[]): Entity[] {
+  return found.map(({ url, indices }) => ({ type: 'url', text: url, start: indices[0], end: indices[1] }));
+}
 
-/** Entities (URLs with protocol or without, mentions, hashtags, cashtags) as twitter-text finds them. */
-export function extractEntities(text: string): Entity[] {
-  if (text.length <= PIECE) return extractPiece(text, 0);
+/**
+ * twitter-text's entities with UTF-16 offsets. `urls` are every URL as X counts them, with protocol or
+ * without; `entities` are URLs, mentions, hashtags and cashtags with overlaps removed, as X links them
+ * (what extractEntitiesWithIndices returns, without extracting the URLs twice).
+ */
+export function extractEntities(text: string): { urls: Entity[]; entities: Entity[] } {
+  if (text.length <= PIECE) return extractPiece(text);
+  const urls: Entity[] = [];
   const entities: Entity[] = [];
   let start = 0;
   while (start < text.length) {
@@ -111,26 +150,39 @@ export function extractEntities(text: string): Entity[] {
       if (cut > start + PIECE / 2) end = cut;
       else if ((text.charCodeAt(end) & 0xfc00) === 0xdc00 && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
     }
-    for (const entity of extractPiece(text.slice(start, end), start)) entities.push(entity);
+    const piece = extractPiece(text.slice(start, end));
+    for (const entity of piece.urls) urls.push({ ...entity, start: entity.start + start, end: entity.end + start });
+    for (const entity of piece.entities) entities.push({ ...entity, start: entity.start + start, end: entity.end + start });
     start = end;
   }
-  return entities;
+  return { urls, entities };
 }
+
+// twitter-text's URL pattern backtracks quadratically on long runs like "a.a.a.a": 5,000 characters
+// took 0.1 s, 50,000 took 9 s. Longer drafts are fed to it in pieces cut at white space (no entity
+// contains any, and twitter-text treats a piece's start like a space), or, in a run of more than
+// PIECE characters without white space, at a code point boundary: such a run holds no real entity.
+const PIECE = 1000;
 
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0x2028 || code === 0x2029;
 }
 
-function extractPiece(text: string, offset: number): Entity[] {
-  const entities: Entity[] = [];
-  for (const entity of twitter.extractEntitiesWithIndices(text, { extractUrlsWithoutProtocol: true })) {
-    const [from, to] = entity.indices;
-    const start = from + offset;
-    const end = to + offset;
-    if ('url' in entity) entities.push({ type: 'url', text: entity.url, start, end });
-    else if ('hashtag' in entity) entities.push({ type: 'hashtag', text: entity.hashtag, start, end });
-    else if ('cashtag' in entity) entities.push({ type: 'cashtag', text: entity.cashtag, start, end });
-    else entities.push({ type: 'mention', text: entity.screenName, start, end });
-  }
-  return entities;
+function extractPiece(text: string): { urls: Entity[]; entities: Entity[] } {
+  const rawUrls = twitter.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true });
+  const found: TwitterEntity[] = [
+    ...rawUrls,
+    ...twitter.extractMentionsOrListsWithIndices(text),
+    ...twitter.extractHashtagsWithIndices(text, { checkUrlOverlap: false }),
+    ...twitter.extractCashtagsWithIndices(text),
+  ];
+  if (found.length > 1) twitter.removeOverlappingEntities(found);
+  const entities = found.map((entity): Entity => {
+    const [start, end] = entity.indices;
+    if ('url' in entity) return { type: 'url', text: entity.url, start, end };
+    if ('hashtag' in entity) return { type: 'hashtag', text: entity.hashtag, start, end };
+    if ('cashtag' in entity) return { type: 'cashtag', text: entity.cashtag, start, end };
+    return { type: 'mention', text: entity.screenName, start, end };
+  });
+  return { urls: urlEntities(rawUrls), entities };
 }

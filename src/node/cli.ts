@@ -1,55 +1,97 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pc from 'picocolors';
-import { lint } from '../run/lint.js';
+import type { LintOptions, RuleSetting } from '../types.js';
 import { channels } from '../channels/builtin.js';
 import { presets } from '../run/presets.js';
+import { rules as builtinRules } from '../../rules/index.js';
 import { PostlintConfigError } from '../errors.js';
-import { formatStylish, type FileResult } from '../report/stylish.js';
-import type { LintOptions } from '../types.js';
+import { split, THREAD_SEPARATOR } from '../split/index.js';
+import { loadConfig } from './config.js';
+import { splitDraft } from './draft.js';
+import { displayPath, lintSource, ReadError, type FileReport } from './engine.js';
 
-export const USAGE = `Usage: postlint [files...] [options]
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
+
+export const USAGE = `Usage: postlint [files, folders or globs...] [options]
 
 Lint drafted social-media posts for the channel they are meant for.
 
 Input (one of):
-  files...               .txt or .md files; each file is one post
-  --text <text>          lint this text
-  --stdin                read one post from standard input
+  files...                   files, folders (their .md and .txt files) or globs; each file is one post
+  --text <text>              lint this text
+  --stdin                    read one post from standard input
+  --stdin-filename <path>    the path stdin stands for (config overrides, Markdown front matter)
 
+Configuration:
+  -c, --channel <id>         channel to lint for (default: the config's, else x): ${Object.keys(channels).join(', ')}
+  -p, --preset <name>        base preset, replacing the config's "extends": ${Object.keys(presets).join(', ')}
+  --config <path>            use this config file instead of searching from the working folder up
+  --no-config                use no config file
+  --products <file.json>     medicines for the pharma preset: a list, or { "products": [...] }
+  --rule <'id: setting'>     set a rule, above the config: --rule 'max-hashtags: off'
+                             or --rule 'max-hashtags: [warn, {max: 2}]' (repeatable)
+  --ignore-path <path>       ignore file (default: .postlintignore); node_modules is always ignored
+  --no-ignore                ignore nothing but node_modules
+  --no-error-on-unmatched-pattern  a pattern matching no file is not an error
 Options:
   -c, --channel <id>     channel to lint for (default: x): ${Object.keys(channels).join(', ')}
-  -p, --preset <name>    rule preset (default: recommended)
+  -p, --preset <name>    rule preset (default: recommended): ${Object.keys(presets).join(', ')}; pharma needs --products
+  --products <file>      JSON list of products (or { "products": [...] }) for the pharma rules
   -f, --format <name>    stylish (default) or json
+      --split            print each post as a thread that fits the channel, parts
+                         separated by a line of "---" (json: an array of parts)
   -h, --help             show this help
   -v, --version          show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or configuration.`;
+Output:
+  -f, --format <name>        ${FORMAT_NAMES.join(', ')} (default: stylish)
+  -o, --output-file <path>   write the report to a file instead of standard output
+  --quiet                    report errors only
+  --max-warnings <n>         exit 1 when there are more than n warnings
+  --report-unused-disable-directives  report postlint-disable comments that suppress nothing
+  --color, --no-color        force colour on or off (default: on a terminal unless NO_COLOR is set)
+
+Fixing:
+  --fix                      apply the rules' fixes to the files, atomically
+  --fix-dry-run              compute fixes and show the fixed text; write nothing
+  --split                    print each draft as a thread whose every part fits the channel,
+                             parts separated by a line of "---" (json: [{ file, parts }])
+
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 bad usage, configuration or unreadable input.`;
 
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => string;
+  readStdin: () => string | Promise<string>;
+  /** Colour when neither --color nor --no-color is given. */
   color: boolean;
   version: string;
+  /** Working folder (default: process.cwd()). */
+  cwd?: string;
 }
 
 export class UsageError extends Error {}
 
 /** Runs the CLI and returns its exit code; output goes through `io` so tests can run it in process. */
-export function runCli(argv: string[], io: CliIO): number {
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof PostlintConfigError) {
-      io.stderr(`postlint: ${error.message}\n`);
+    if (error instanceof UsageError || error instanceof PostlintConfigError || error instanceof ReadError || (error as Error).name === 'NoFilesError') {
+      io.stderr(`postlint: ${(error as Error).message}\n`);
       return 2;
     }
-    throw error;
+    io.stderr(`postlint: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
   }
 }
 
-function run(argv: string[], io: CliIO): number {
+async function run(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -58,15 +100,32 @@ function run(argv: string[], io: CliIO): number {
       options: {
         channel: { type: 'string', short: 'c' },
         preset: { type: 'string', short: 'p' },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        products: { type: 'string' },
+        split: { type: 'boolean' },
+        'ignore-path': { type: 'string' },
+        'no-ignore': { type: 'boolean' },
+        'no-error-on-unmatched-pattern': { type: 'boolean' },
         format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        quiet: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        'report-unused-disable-directives': { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         text: { type: 'string' },
         stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+    throw new UsageError(`${(error as Error).message}\nRun "postlint --help" for the options.`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -77,40 +136,150 @@ function run(argv: string[], io: CliIO): number {
     io.stdout(io.version + '\n');
     return 0;
   }
-  const channel = values.channel ?? 'x';
-  if (!(channel in channels)) throw new UsageError(`unknown channel "${channel}"; use one of ${Object.keys(channels).join(', ')}`);
+  const cwd = path.resolve(io.cwd ?? process.cwd());
+  const format = values.format ?? 'stylish';
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number of 0 or more, got "${values['max-warnings']}"`);
+  }
+  const sources = Number(values.text !== undefined) + Number(values.stdin === true) + Number(positionals.length > 0);
+  if (sources === 0) throw new UsageError('nothing to lint: give files, --text or --stdin. Run "postlint --help" for the options.');
+  if (sources > 1) throw new UsageError('give files, --text or --stdin, not several of them');
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename goes with --stdin');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('give --fix or --fix-dry-run, not both');
+  if (values.fix && positionals.length === 0) throw new UsageError('--fix writes files; with --text or --stdin use --fix-dry-run, which prints the fixed text');
   if (values.preset !== undefined && !(values.preset in presets)) {
     throw new UsageError(`unknown preset "${values.preset}"; use one of ${Object.keys(presets).join(', ')}`);
   }
-  const format = values.format ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json') throw new UsageError(`unknown format "${format}"; use stylish or json`);
-  const sources = Number(values.text !== undefined) + Number(values.stdin === true) + Number(positionals.length > 0);
-  if (sources === 0) throw new UsageError(`nothing to lint: give files, --text or --stdin\n\n${USAGE}`);
-  if (sources > 1) throw new UsageError('give files, --text or --stdin, not several of them');
+  if (values.config !== undefined && values['no-config']) throw new UsageError('give --config or --no-config, not both');
+  const cliRules = values.rule?.length ? await parseRuleFlags(values.rule) : undefined;
+  const products = values.products === undefined ? undefined : readProductsFile(path.resolve(cwd, values.products), values.products);
 
-  // Read every input before printing anything, so a missing file fails the run cleanly.
-  const inputs: { file: string; text: string }[] = [];
-  if (values.text !== undefined) inputs.push({ file: '<text>', text: values.text });
-  else if (values.stdin) inputs.push({ file: '<stdin>', text: io.readStdin() });
-  else {
-    for (const file of positionals) {
-      try {
-        inputs.push({ file, text: readFileSync(file, 'utf8') });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : code === 'EISDIR' ? `${file} is a folder; name the files` : `cannot read ${file}: ${(error as Error).message}`);
+  // Everything that can fail on configuration fails here, before any file is read or written.
+  const config = await loadConfig({ cwd, configFile: values['no-config'] ? false : values.config, preset: values.preset, rules: cliRules, products });
+  if (values.channel !== undefined && !config.channelIds.includes(values.channel)) {
+    throw new UsageError(`unknown channel "${values.channel}"; use one of ${config.channelIds.join(', ')}`);
+  }
+  const lintOptions = {
+    config,
+    channel: values.channel,
+    fix: values.fix === true || values['fix-dry-run'] === true,
+    reportUnused: values['report-unused-disable-directives'] ? ('error' as const) : undefined,
+  };
+
+  let reports: FileReport[];
+  if (values.text !== undefined) {
+    reports = [await lintSource(values.text, undefined, '<text>', lintOptions)];
+  } else if (values.stdin) {
+    const name = values['stdin-filename'];
+    const filePath = name === undefined ? undefined : path.resolve(cwd, name);
+    reports = [await lintSource(await io.readStdin(), filePath, filePath ? displayPath(cwd, filePath) : '<stdin>', lintOptions)];
+  } else {
+    const { findFiles, ignoreTest, readIgnoreFile } = await import('./files.js');
+    const ignoreLines = values['no-ignore'] ? [] : readIgnoreFile(path.resolve(cwd, values['ignore-path'] ?? '.postlintignore'));
+    const files = await findFiles(positionals, {
+      cwd,
+      ignored: ignoreTest(cwd, ignoreLines, config.base, values['no-ignore'] ? [] : config.ignorePatterns),
+      errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
+    });
+    const { lintPaths } = await import('./engine.js');
+    reports = await lintPaths(files, cwd, lintOptions);
+  }
+
+  if (values.split) return printThreads(reports, format, io, config.forFile(undefined).options.channels);
+
+  if (values.fix) {
+    const { writeFileAtomic } = await import('./write.js');
+    for (const report of reports) {
+      if (report.filePath && report.output !== undefined) {
+        try {
+          writeFileAtomic(report.filePath, report.output);
+        } catch (error) {
+          throw new ReadError(`cannot write the fixed ${report.file}: ${(error as Error).message}`);
+        }
       }
     }
   }
 
-  const options: LintOptions = values.preset ? { preset: values.preset } : {};
-  const results: FileResult[] = inputs.map(({ file, text }) => ({ file, posts: [{ result: lint({ text, channel }, options) }] }));
-  if (format === 'json') {
-    io.stdout(JSON.stringify(results.map(({ file, posts }) => ({ file, posts: posts.map((p) => p.result) })), null, 2) + '\n');
-  } else {
-    const colors = io.color ? pc.createColors(true) : undefined;
-    io.stdout(formatStylish(results, colors));
+  if (values.quiet) {
+    for (const report of reports) for (const post of report.posts) post.result = { ...post.result, messages: post.result.messages.filter((m) => m.severity === 'error') };
   }
-  const hasError = results.some((f) => f.posts.some((p) => p.result.messages.some((m) => m.severity === 'error')));
-  return hasError ? 1 : 0;
+  const messages = reports.flatMap((r) => r.posts.flatMap((p) => p.result.messages));
+  const errors = messages.filter((m) => m.severity === 'error').length;
+  const warnings = messages.filter((m) => m.severity === 'warning').length;
+
+  const { format: render } = await import('../report/formats/index.js');
+  const color = values['no-color'] ? false : values.color ? true : io.color && values['output-file'] === undefined;
+  const colors = color ? (await import('picocolors')).default.createColors(true) : undefined;
+  let out = reports.length === 0 && format === 'stylish' ? '' : render(format as (typeof FORMAT_NAMES)[number], reports, { rules: { ...builtinRules, ...config.plugins }, version: io.version }, colors);
+  if (values['fix-dry-run'] && format !== 'json') {
+    const fixedTexts = reports.filter((r) => r.output !== undefined).map((r) => `${r.file} (${r.fixed} fix${r.fixed === 1 ? '' : 'es'} would apply):\n${r.output}${r.output!.endsWith('\n') ? '' : '\n'}`);
+    if (fixedTexts.length && format !== 'sarif' && format !== 'github') out = fixedTexts.join('\n') + '\n' + out;
+  }
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    const note = `postlint found too many warnings (maximum: ${maxWarnings}).\n`;
+    if (format === 'stylish' || format === 'compact') out += note;
+    else io.stderr(note);
+  }
+  if (values['output-file'] !== undefined) {
+    const { writeFileAtomic } = await import('./write.js');
+    writeFileAtomic(path.resolve(cwd, values['output-file']), out);
+  } else {
+    io.stdout(out);
+  }
+  return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+}
+
+/** `--products <file>`: JSON, either a list of products or `{ "products": [...] }` like a config's key. */
+function readProductsFile(filePath: string, shown: string): { file: string; products: unknown } {
+  let source: string;
+  try {
+    source = readFileSync(filePath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such products file: ${shown}` : `cannot read products file ${shown}: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(source);
+  } catch (error) {
+    throw new UsageError(`products file ${shown} is not valid JSON: ${(error as Error).message}`);
+  }
+  const list = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'products' in parsed ? (parsed as { products: unknown }).products : parsed;
+  return { file: `products file ${shown}`, products: list };
+}
+
+/** `--split`: each draft's published text as a thread that fits its channel. */
+function printThreads(reports: FileReport[], format: string, io: CliIO, channels: LintOptions['channels']): number {
+  const threads = reports.map((report) => {
+    const body = splitDraft(report.source ?? '', { markdown: /\.(?:md|markdown|mdx)$/i.test(report.file) }).body;
+    return { file: report.file, parts: report.posts.flatMap((post) => split(body, post.result.channel, { channels })) };
+  });
+  if (format === 'json') io.stdout(JSON.stringify(threads, null, 2) + '\n');
+  else {
+    const many = threads.length > 1;
+    io.stdout(threads.map(({ file, parts }) => (many ? `${file}\n\n` : '') + parts.join(THREAD_SEPARATOR)).join('\n\n===\n\n') + '\n');
+  }
+  return 0;
+}
+
+/** `--rule 'id: severity'` or `--rule 'id: [severity, {option: value}]'` (YAML flow, as ESLint's levn). */
+async function parseRuleFlags(flags: string[]): Promise<Record<string, RuleSetting>> {
+  const { parse } = await import('yaml');
+  const rules: Record<string, RuleSetting> = {};
+  for (const flag of flags) {
+    let value: unknown;
+    try {
+      value = parse(flag);
+    } catch (error) {
+      throw new UsageError(`--rule "${flag}": ${(error as Error).message.split('\n')[0]}; write it as 'rule-id: error' or 'rule-id: [warn, {max: 2}]'`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new UsageError(`--rule "${flag}": write it as 'rule-id: error' or 'rule-id: [warn, {max: 2}]'`);
+    }
+    Object.assign(rules, value);
+  }
+  return rules;
 }

@@ -33,9 +33,9 @@ export function formatStylish(files: FileResult[], colors: Colors = plain): stri
         const severity = m.severity === 'error' ? colors.red('error') : m.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
         return [`${m.start.line}:${m.start.column}`, severity, m.message, colors.dim(m.ruleId)];
       });
-      const widths = [0, 1].map((i) => Math.max(0, ...rows.map((r) => visibleLength(r[i]!))));
+      const widths = [0, 1, 2].map((i) => Math.max(0, ...rows.map((r) => visibleLength(r[i]!))));
       for (const row of rows) {
-        out.push(`  ${pad(row[0]!, widths[0]!)}  ${pad(row[1]!, widths[1]!)}  ${row[2]}  ${row[3]}`);
+        out.push(`  ${pad(row[0]!, widths[0]!)}  ${pad(row[1]!, widths[1]!)}  ${pad(row[2]!, widths[2]!)}  ${row[3]}`);
       }
       const measured = describeMeasurement(result.measure);
       out.push(`  ${colors.dim((label ? label + ' ' : '') + measured)}`);

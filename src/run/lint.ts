@@ -3,14 +3,27 @@ import { Analysis } from '../analyse/analysis.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../errors.js';
 import { measureWithFacts } from '../measure/measure.js';
+import { compileProducts } from './products.js';
 import { DOCS_BASE, formatMessage, type Report, type RuleContext } from './rule.js';
 import { resolveSettings } from './settings.js';
+import { fixUntilStable } from './fix.js';
 
 /**
  * Lints one draft for its channel: measure it, analyse it once, run every enabled rule on the
  * shared analysis, and return the messages sorted by position. Synchronous and pure.
+ * With `fix: true` it applies the fixes, re-lints the result until no fix is left (at most
+ * MAX_FIX_PASSES passes) and returns the fixed text as `output` with the messages that remain.
  */
 export function lint(post: Post, options: LintOptions = {}): LintResult {
+  const fix = options?.fix;
+  if (fix !== undefined && typeof fix !== "boolean") throw new PostlintConfigError('fix', `expected true or false, got ${JSON.stringify(fix)}`);
+  if (!fix) return lintOnce(post, options);
+  let last: LintResult | undefined;
+  const { output } = fixUntilStable(post.text, (text) => (last = lintOnce({ ...post, text }, options)).messages);
+  return { ...last!, output };
+}
+
+function lintOnce(post: Post, options: LintOptions): LintResult {
   if (typeof post !== 'object' || post === null || typeof post.text !== 'string') {
     throw new PostlintConfigError('post.text', 'expected { text: string, channel?: string }');
   }
@@ -19,9 +32,10 @@ export function lint(post: Post, options: LintOptions = {}): LintResult {
   }
   const settings = resolveSettings(options);
   const channel = resolveChannel(post.channel, settings.channels);
+  const products = compileProducts(options.products);
   const text = post.text;
   const analysis = new Analysis(text);
-  const measurement = measureWithFacts(text, channel, { urls: () => analysis.urls }, post.contentWarning);
+  const measurement = measureWithFacts(text, channel, { urls: () => analysis.countedUrls }, post.contentWarning);
   const messages: Diagnostic[] = [];
 
   for (const { rule, severity, options: ruleOptions } of settings.rules) {
@@ -50,6 +64,7 @@ export function lint(post: Post, options: LintOptions = {}): LintResult {
       analysis,
       options: ruleOptions,
       longFormChannels: settings.longFormChannels,
+      products,
       report,
     };
     try {

@@ -11,9 +11,29 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'max-mentions': 'warn',
     'invalid-characters': 'error',
     'no-markdown': 'warn',
+    whitespace: 'warn',
+    'link-tracking': 'warn',
+    'hashtag-case': 'info',
     // Robustness and safety (issue 7): see each rule's docs for why these severities.
     'hidden-characters': 'warn',
     'suspicious-link': 'warn',
     'personal-data': 'error',
   },
+};
+
+/** Character-limited promotion of medicines (FDA 2014 draft guidance, ABPI Code); reads `LintOptions.products`. */
+presets.pharma = {
+  ...presets.recommended,
+  'fair-balance': 'error',
+  'risk-link': 'error',
+  'established-name': 'error',
+  'prescription-only-public': 'error',
+};
+
+/** recommended plus the health language rules, for health charities, patient groups and cancer information services. */
+presets.health = {
+  ...presets.recommended,
+  'plain-language': 'warn',
+  readability: 'warn',
+  'cancer-language': 'warn',
 };

@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import type { Analysis } from '../analyse/analysis.js';
-import type { Channel, ChannelId, Diagnostic, Fix, Measurement, Severity, Suggestion } from '../types.js';
+import type { Channel, ChannelId, Diagnostic, Fix, Measurement, Product, Severity, Suggestion } from '../types.js';
+import type { Products } from './products.js';
 
 export const DOCS_BASE = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
 
@@ -13,6 +14,12 @@ export interface RuleExample {
   messages?: string[];
   /** For fixable rules: the text after fixing. */
   output?: string;
+  /** For rules that read `LintOptions.products` (the pharma rules). */
+  products?: Product[];
+  /** For incorrect examples: the UTF-16 range [start, end) of each message, in order. */
+  ranges?: [number, number][];
+  /** For rules with suggestions: every suggestion of every message, in order, with the text after applying it. */
+  suggestions?: { title: string; output: string }[];
 }
 
 export interface RuleMeta<Options> {
@@ -60,6 +67,8 @@ export interface RuleContext<Options> {
   options: Options;
   /** Channels the organisation uses for long-form answers, for rules that suggest moving content. */
   longFormChannels: readonly ChannelId[];
+  /** `LintOptions.products`, validated, with a matcher computed once per draft (empty when none are configured). */
+  products: Products;
   report(report: Report): void;
 }
 

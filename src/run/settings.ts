@@ -96,6 +96,7 @@ export function validateRuleOptions(rule: Rule<any>, userOptions: unknown): unkn
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.');
-  if (issue.type === 'strict_object' && path && !known.includes(path)) throw unknownOption(path);
+  // valibot's own wording for an unknown key names no option; a rule's custom message is kept.
+  if (issue.type === 'strict_object' && issue.message.startsWith('Invalid key') && path && !known.includes(path)) throw unknownOption(path);
   throw new PostlintConfigError(`rules.${id}[1]${path ? '.' + path : ''}`, issue.message);
 }

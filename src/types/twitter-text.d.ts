@@ -30,6 +30,11 @@ declare module 'twitter-text' {
     parseTweet(text: string, options?: TwitterTextConfig): ParsedTweet;
     extractEntitiesWithIndices(text: string, options?: { extractUrlsWithoutProtocol?: boolean }): Entity[];
     extractUrlsWithIndices(text: string, options?: { extractUrlsWithoutProtocol?: boolean }): UrlEntity[];
+    extractMentionsOrListsWithIndices(text: string): MentionEntity[];
+    extractHashtagsWithIndices(text: string, options?: { checkUrlOverlap?: boolean }): HashtagEntity[];
+    extractCashtagsWithIndices(text: string): CashtagEntity[];
+    /** Sorts by start and removes, in place, every entity that overlaps an earlier one. */
+    removeOverlappingEntities(entities: Entity[]): Entity[];
     hasInvalidCharacters(text: string): boolean;
   };
   export default twitter;

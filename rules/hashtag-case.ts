@@ -1,0 +1,114 @@
+import { daleChall } from 'dale-chall';
+import { defineRule } from '../src/run/rule.js';
+import extra from './data/hashtag-words.json';
+
+// Familiar words: the New Dale–Chall list (dale-chall, MIT) and the health and campaign words of rules/data.
+const WORDS = new Set<string>([...daleChall, ...extra.words]);
+const ENDINGS = ['s', 'es', 'ed', 'ing', 'er', 'ers'];
+const LONGEST = 24;
+
+function isWord(candidate: string): boolean {
+  if (candidate.length === 1) return candidate === 'a' || candidate === 'i';
+  if (WORDS.has(candidate)) return true;
+  return ENDINGS.some((ending) => candidate.length > ending.length + 2 && candidate.endsWith(ending) && WORDS.has(candidate.slice(0, -ending.length)));
+}
+
+/**
+ * The words of an all-lower-case run of letters, when there is exactly one way to read it with
+ * the fewest words; undefined when the run is not made of listed words or reads two ways
+ * ("nowhere": "now here" or "no where").
+ */
+export function segmentWords(letters: string): string[] | undefined {
+  const n = letters.length;
+  // fewest[i]: the fewest words that spell letters[0, i); ways[i]: how many spellings use that many (capped at 2).
+  const fewest = new Array<number>(n + 1).fill(Infinity);
+  const ways = new Array<number>(n + 1).fill(0);
+  const from = new Array<number>(n + 1).fill(-1);
+  fewest[0] = 0;
+  ways[0] = 1;
+  for (let end = 1; end <= n; end++) {
+    for (let start = Math.max(0, end - LONGEST); start < end; start++) {
+      if (fewest[start] === Infinity || !isWord(letters.slice(start, end))) continue;
+      const count = fewest[start]! + 1;
+      if (count < fewest[end]!) {
+        fewest[end] = count;
+        ways[end] = ways[start]!;
+        from[end] = start;
+      } else if (count === fewest[end]) {
+        ways[end] = Math.min(2, ways[end]! + ways[start]!);
+      }
+    }
+  }
+  if (fewest[n] === Infinity || ways[n] !== 1) return undefined;
+  const words: string[] = [];
+  for (let end = n; end > 0; end = from[end]!) words.unshift(letters.slice(from[end]!, end));
+  return words;
+}
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+export default defineRule({
+  meta: {
+    id: 'hashtag-case',
+    description: 'Hashtags of several words are written in CamelCase, so screen readers read the words.',
+    severity: 'info',
+    fixable: false,
+    hasSuggestions: true,
+    messages: { lowerCase: 'Screen readers read #{tag} as one word: write #{camel}' },
+    defaults: {},
+    docs: {
+      why: 'A screen reader spells out or mispronounces #worldcancerday; #WorldCancerDay is read as three words, and sighted readers parse it faster too. The words are found in a list of familiar English words (New Dale–Chall, with health and campaign words); a hashtag that reads two ways ("#nowhere") or has an unknown word gets no suggestion. A suggestion, not a fix: only the author knows the words meant.',
+      sources: ['RNIB guidance on accessible social media: capitalise each word of a hashtag'],
+      correct: [{ text: 'Join us on #WorldCancerDay', channel: 'x' }, { text: 'Thank you #nurses', channel: 'x' }],
+      incorrect: [
+        {
+          text: 'Join us on #worldcancerday',
+          channel: 'x',
+          messages: ['Screen readers read #worldcancerday as one word: write #WorldCancerDay'],
+          ranges: [[11, 26]],
+          suggestions: [{ title: 'Write #WorldCancerDay', output: 'Join us on #WorldCancerDay' }],
+        },
+        {
+          text: 'Sign up for #walk4life',
+          channel: 'bluesky',
+          messages: ['Screen readers read #walk4life as one word: write #Walk4Life'],
+          ranges: [[12, 22]],
+          suggestions: [{ title: 'Write #Walk4Life', output: 'Sign up for #Walk4Life' }],
+        },
+      ],
+    },
+  },
+  check({ analysis, report }) {
+    for (const hashtag of analysis.hashtags) {
+      const body = hashtag.text;
+      // Only hashtags without any capital: an author who capitalised chose the words already.
+      if (body !== body.toLowerCase() || !/^[a-z\d]+$/.test(body)) continue;
+      const runs = body.match(/[a-z]+|\d+/g) ?? [];
+      let letterWords = 0;
+      const parts: string[] = [];
+      for (const run of runs) {
+        if (/^\d/.test(run)) {
+          parts.push(run);
+          continue;
+        }
+        const words = segmentWords(run);
+        if (!words) {
+          parts.length = 0;
+          break;
+        }
+        letterWords += words.length;
+        parts.push(...words.map(capitalise));
+      }
+      if (parts.length === 0 || letterWords < 2) continue;
+      const camel = parts.join('');
+      const bodyStart = hashtag.end - body.length;
+      report({
+        messageId: 'lowerCase',
+        data: { tag: body, camel },
+        start: hashtag.start,
+        end: hashtag.end,
+        suggestions: [{ title: `Write #${camel}`, fix: { edits: [{ range: [bodyStart, hashtag.end], text: camel }] } }],
+      });
+    }
+  },
+});

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/server.js';
+
+declare const __POSTLINT_VERSION__: string;
+
+const USAGE = `Usage: postlint-language-server [--stdio | --node-ipc | --socket=<port>]
+
+The postlint language server: live diagnostics, quick fixes and the length of each draft in any
+editor that speaks the Language Server Protocol. Talks over standard input and output by default.`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(USAGE + '\n');
+} else if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(__POSTLINT_VERSION__ + '\n');
+} else {
+  // vscode-languageserver reads --stdio, --node-ipc and --socket itself; with none given, stdio.
+  const transport = args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket=') || arg.startsWith('--pipe='));
+  const connection = transport ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // SEAM (issue 4): pass `lintCampaign` (src/run/campaign.ts) here, and campaign files are linted draft by draft.
+  startServer(connection, { version: __POSTLINT_VERSION__ });
+}

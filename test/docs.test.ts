@@ -1,0 +1,27 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { presets, rules } from '../src/index.js';
+import { renderRulesReference } from '../src/docs/rules-reference.js';
+
+// docs/rules.md is generated from the rules' meta and tested examples. `npm run docs` rewrites it
+// (POSTLINT_WRITE_DOCS=1); otherwise this test fails when the file is stale.
+const file = fileURLToPath(new URL('../docs/rules.md', import.meta.url));
+
+it('docs/rules.md is up to date with every rule (run `npm run docs` to regenerate)', () => {
+  const generated = renderRulesReference(rules, presets);
+  if (process.env.POSTLINT_WRITE_DOCS === '1') writeFileSync(file, generated);
+  expect(existsSync(file), 'docs/rules.md is missing: run `npm run docs`').toBe(true);
+  expect(readFileSync(file, 'utf8'), 'docs/rules.md is stale: run `npm run docs`').toBe(generated);
+});
+
+it('documents every rule, with a section per rule that the messages link to', () => {
+  const generated = renderRulesReference(rules, presets);
+  for (const id of Object.keys(rules)) {
+    expect(generated).toContain(`\n## ${id}\n`);
+    expect(generated).toContain(`| [${id}](#${id}) |`);
+  }
+  // Examples are run: a fixed text and a suggestion appear as postlint produces them.
+  expect(generated).toContain('Suggestion "Write #WorldCancerDay":\n\n```text\nJoin us on #WorldCancerDay\n```');
+  expect(generated).toContain('- `1:9-1:18` X does not render Markdown: bold will show as "**today**"\n\nFixed:\n\n```text\nJoin us today\n```');
+});

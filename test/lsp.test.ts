@@ -1,0 +1,268 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CodeActionRequest,
+  CodeLensRequest,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  FileChangeType,
+  InlayHintRequest,
+  type CodeAction,
+  type Diagnostic,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TestClient } from './lsp-client.js';
+
+const DOCS = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+// The emoji is two UTF-16 code units: a server counting code points would be one column off.
+const DRAFT = '👋 Join us **today**\nRead [our guide](https://example.org/guide)\uFEFF\n';
+
+const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
+const editsOf = (action: CodeAction): TextEdit[] => {
+  const change = action.edit?.documentChanges?.[0];
+  if (!change || !('edits' in change)) throw new Error(`no versioned edit in ${JSON.stringify(action)}`);
+  return change.edits as TextEdit[];
+};
+
+describe('postlint-language-server over stdio', () => {
+  let client: TestClient;
+  let workspace: string;
+  const uri = (name: string) => pathToFileURL(join(workspace, name)).href;
+
+  beforeAll(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'postlint-lsp-'));
+    client = new TestClient();
+  });
+  afterAll(() => {
+    client.kill();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('initializes with incremental sync, UTF-16 positions, quick fixes, fix-all and inlay hints', async () => {
+    const result = await client.initialize();
+    expect(result.serverInfo?.name).toBe('postlint-language-server');
+    expect(result.capabilities.positionEncoding).toBe('utf-16');
+    expect(result.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
+    expect(result.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.postlint'] });
+    expect(result.capabilities.inlayHintProvider).toBe(true);
+    expect(result.capabilities.codeLensProvider).toBeUndefined();
+  });
+
+  it('asks the client to watch the config files', async () => {
+    await expect.poll(() => client.registrations.length).toBe(1);
+    expect(client.registrations[0]).toMatchObject({
+      method: 'workspace/didChangeWatchedFiles',
+      registerOptions: { watchers: [{ globPattern: '**/postlint.config.json' }, { globPattern: '**/.postlintrc.json' }] },
+    });
+  });
+
+  it('publishes diagnostics on open with exact UTF-16 ranges, rule ids, docs links and severities', async () => {
+    await client.open(uri('draft.md'), DRAFT);
+    const { diagnostics, version } = await client.diagnostics(uri('draft.md'), { version: 1 });
+    expect(version).toBe(1);
+    expect(summary(diagnostics)).toEqual([
+      ['no-markdown', 2, 0, 11, 0, 20],
+      ['no-markdown', 2, 1, 5, 1, 43],
+      ['invalid-characters', 1, 1, 43, 1, 44],
+    ]);
+    expect(diagnostics[0]).toEqual({
+      range: { start: { line: 0, character: 11 }, end: { line: 0, character: 20 } },
+      severity: 2,
+      code: 'no-markdown',
+      codeDescription: { href: DOCS + 'no-markdown' },
+      source: 'postlint',
+      message: 'X does not render Markdown: bold will show as "**today**"',
+    });
+    expect(diagnostics[2]!.message).toBe('X rejects U+FEFF: remove it');
+  });
+
+  it('shows the length as an inlay hint after the first line', async () => {
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri('draft.md') }, range: WHOLE });
+    expect(hints).toEqual([{ position: { line: 0, character: 20 }, label: 'x: 65/280 weighted characters', paddingLeft: true }]);
+  });
+
+  it('re-lints after an incremental edit and publishes the new version', async () => {
+    // "**today**" -> "today"
+    await client.change(uri('draft.md'), 2, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 20 } }, text: 'today' }]);
+    const { diagnostics } = await client.diagnostics(uri('draft.md'), { version: 2 });
+    expect(summary(diagnostics)).toEqual([
+      ['no-markdown', 2, 1, 5, 1, 43],
+      ['invalid-characters', 1, 1, 43, 1, 44],
+    ]);
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri('draft.md') }, range: WHOLE });
+    expect(hints?.map((h) => [h.position, h.label])).toEqual([[{ line: 0, character: 16 }, 'x: 61/280 weighted characters']]);
+  });
+
+  it('offers a preferred quick fix and fix-all; applying them gives the fixed text', async () => {
+    const text = '👋 Join us today\nRead [our guide](https://example.org/guide)\uFEFF\n';
+    const document = TextDocument.create(uri('draft.md'), 'markdown', 2, text);
+    const range = { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } };
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('draft.md') }, range, context: { diagnostics: [] } })) as CodeAction[];
+    expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([
+      ['Fix: X does not render Markdown: a Markdown link will show as "[our guide](https://example.org/guide)"', 'quickfix', true],
+      ['Fix all postlint problems', 'source.fixAll.postlint', undefined],
+    ]);
+    expect(actions[0]!.diagnostics?.map((d) => d.code)).toEqual(['no-markdown']);
+    expect(actions[0]!.edit?.documentChanges?.[0]).toMatchObject({ textDocument: { uri: uri('draft.md'), version: 2 } });
+    expect(TextDocument.applyEdits(document, editsOf(actions[0]!))).toBe('👋 Join us today\nRead our guide https://example.org/guide\uFEFF\n');
+    expect(TextDocument.applyEdits(document, editsOf(actions[1]!))).toBe('👋 Join us today\nRead our guide https://example.org/guide\n');
+  });
+
+  it('answers a source.fixAll request (as on save) with the fix-all action only', async () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('draft.md') }, range, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.postlint']);
+    expect(editsOf(actions[0]!)).toHaveLength(2);
+  });
+
+  it('takes the channel from front matter and points at a wrong one', async () => {
+    await client.open(uri('bluesky.md'), '---\ntitle: launch\nchannel: bluesky\n---\nJoin us **today**\n');
+    const { diagnostics } = await client.diagnostics(uri('bluesky.md'), { version: 1 });
+    expect(summary(diagnostics)).toEqual([['no-markdown', 2, 4, 8, 4, 17]]);
+    expect(diagnostics[0]!.message).toBe('Bluesky does not render Markdown: bold will show as "**today**"');
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri('bluesky.md') }, range: WHOLE });
+    expect(hints?.map((h) => [h.position, h.label])).toEqual([[{ line: 4, character: 17 }, 'bluesky: 18/300 graphemes, 18/3000 bytes']]);
+
+    await client.change(uri('bluesky.md'), 2, [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'tiktok' }]);
+    const wrong = await client.diagnostics(uri('bluesky.md'), { version: 2 });
+    expect(summary(wrong.diagnostics)).toEqual([['config', 1, 2, 9, 2, 15]]);
+    expect(wrong.diagnostics[0]!.message).toMatch(/^channel: unknown channel "tiktok"; use one of x, x-140, bluesky/);
+  });
+
+  it('follows the config file: read once, re-read when the client reports a change', async () => {
+    const folder = join(workspace, 'sms');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'postlint.config.json'), JSON.stringify({ channel: 'sms' }));
+    const draft = uri('sms/reminder.txt');
+    await client.open(draft, 'Café open 9–5 **today**\n', 'plaintext');
+    const first = await client.diagnostics(draft, { version: 1 });
+    expect(first.diagnostics.map((d) => d.message)).toEqual(['SMS does not render Markdown: bold will show as "**today**"']);
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: draft }, range: WHOLE });
+    expect(hints?.map((h) => h.label)).toEqual(['sms: 1/1 segments (UCS-2, 24 characters)']);
+
+    writeFileSync(join(folder, 'postlint.config.json'), JSON.stringify({ channel: 'x', rules: { 'no-markdown': 'off' } }));
+    const before = client.published.length - 1;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(folder, 'postlint.config.json')).href, type: FileChangeType.Changed }] });
+    const second = await client.diagnostics(draft, { after: before });
+    expect(second.diagnostics).toEqual([]);
+    const after = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: draft }, range: WHOLE });
+    expect(after?.map((h) => h.label)).toEqual(['x: 24/280 weighted characters']);
+
+    // A mistake in the config shows once, naming the file and the key, and does not take the server down.
+    writeFileSync(join(folder, 'postlint.config.json'), JSON.stringify({ rules: { 'no-markdwn': 'warn' } }));
+    const mark = client.published.length - 1;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(folder, 'postlint.config.json')).href, type: FileChangeType.Changed }] });
+    const broken = await client.diagnostics(draft, { after: mark });
+    expect(summary(broken.diagnostics)).toEqual([['config', 1, 0, 0, 0, 0]]);
+    expect(broken.diagnostics[0]!.message).toMatch(new RegExp(`^${escape(join(folder, 'postlint.config.json'))}: rules\\.no-markdwn: unknown rule; use one of `));
+
+    writeFileSync(join(folder, 'postlint.config.json'), '{ "channel": "sms", }');
+    const mark2 = client.published.length - 1;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(folder, 'postlint.config.json')).href, type: FileChangeType.Changed }] });
+    const unparsable = await client.diagnostics(draft, { after: mark2 });
+    expect(unparsable.diagnostics[0]!.message).toMatch(new RegExp(`^${escape(join(folder, 'postlint.config.json'))}: .*JSON`));
+
+    // A change to another watched file re-reads nothing (its handler would publish before the reply below).
+    writeFileSync(join(folder, 'postlint.config.json'), JSON.stringify({ channel: 'sms' }));
+    const mark3 = client.published.length;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('sms/notes.json'), type: FileChangeType.Changed }] });
+    await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: draft }, range: WHOLE });
+    expect(client.published.length).toBe(mark3);
+
+    // A client that does not watch files still reports the save of a config file it edits.
+    const configUri = pathToFileURL(join(folder, 'postlint.config.json')).href;
+    await client.open(configUri, JSON.stringify({ channel: 'sms' }), 'json');
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: configUri } });
+    const saved = await client.diagnostics(draft, { after: mark3 - 1 });
+    expect(saved.diagnostics.map((d) => d.message)).toEqual(['SMS does not render Markdown: bold will show as "**today**"']);
+    expect(client.published.slice(mark3).map((p) => p.uri)).not.toContain(configUri);
+  });
+
+  it('survives malformed messages, bad params and unknown methods', async () => {
+    client.child.stdin.write('Content-Length: 9\r\n\r\n{"bad": }');
+    await expect(client.connection.sendRequest('postlint/noSuchMethod', {})).rejects.toMatchObject({ code: -32601 });
+    await expect(client.connection.sendRequest(CodeActionRequest.type.method, { nonsense: true })).rejects.toMatchObject({ code: expect.any(Number) });
+    const none = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: 'file:///never/opened.md' }, range: WHOLE, context: { diagnostics: [] } });
+    expect(none).toEqual([]);
+    // Still serving.
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri('draft.md') }, range: WHOLE });
+    expect(hints?.map((h) => h.label)).toEqual(['x: 61/280 weighted characters']);
+  });
+
+  it('lints invalid and huge content without crashing', async () => {
+    // Lone surrogates, NUL, lone CRs and U+FFFF (which X rejects): line 3 is "x\uFFFF".
+    await client.open(uri('odd.txt'), '\uD800abc\uDC00\u0000\r\rx\uFFFF', 'plaintext');
+    const odd = await client.diagnostics(uri('odd.txt'), { version: 1 });
+    expect(summary(odd.diagnostics)).toEqual([['invalid-characters', 1, 2, 1, 2, 2]]);
+    await client.open(uri('huge.txt'), 'a'.repeat(300_000), 'plaintext');
+    const huge = await client.diagnostics(uri('huge.txt'), { version: 1 });
+    expect(summary(huge.diagnostics)).toEqual([['max-length', 1, 0, 280, 0, 300_000]]);
+    expect(huge.diagnostics[0]!.message).toBe('300000/280 weighted characters for X: 299720 over');
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const mark = client.published.length - 1;
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri('huge.txt') } });
+    const cleared = await client.diagnostics(uri('huge.txt'), { after: mark });
+    expect(cleared.diagnostics).toEqual([]);
+  });
+
+  it('shuts down and exits with code 0', async () => {
+    expect(await client.shutdown()).toBe(0);
+  });
+});
+
+describe('initializationOptions', () => {
+  it('lints the configured languages and extensions and shows the counter as a hint diagnostic', async () => {
+    const client = new TestClient();
+    try {
+      await client.initialize({ languages: ['markdown'], extensions: ['.post'], lengthCounter: 'diagnostic', channel: 'mastodon' });
+      await client.open('file:///tmp/notes.txt', 'Join us **today**', 'plaintext');
+      await client.open('file:///tmp/launch.post', 'Join us **today**', 'plaintext');
+      const { diagnostics } = await client.diagnostics('file:///tmp/launch.post', { version: 1 });
+      expect(summary(diagnostics)).toEqual([
+        ['no-markdown', 2, 0, 8, 0, 17],
+        ['length', 4, 0, 0, 0, 17],
+      ]);
+      expect(diagnostics[1]!.message).toBe('mastodon: 17/500 characters');
+      // notes.txt is plain text but neither its language nor its extension is configured.
+      expect(client.published.map((p) => p.uri)).toEqual(['file:///tmp/launch.post']);
+      expect(await client.shutdown()).toBe(0);
+    } finally {
+      client.kill();
+    }
+  });
+
+  it('offers code lenses when asked, and falls back to the defaults with a warning on a bad option', async () => {
+    const lens = new TestClient();
+    try {
+      const result = await lens.initialize({ lengthCounter: 'codeLens' });
+      expect(result.capabilities.codeLensProvider).toEqual({ resolveProvider: false });
+      expect(result.capabilities.inlayHintProvider).toBeUndefined();
+      await lens.open('file:///tmp/a.md', 'Hello\nworld');
+      const lenses = await lens.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: 'file:///tmp/a.md' } });
+      expect(lenses).toEqual([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: 'x: 11/280 weighted characters', command: '' } }]);
+    } finally {
+      lens.kill();
+    }
+    const bad = new TestClient();
+    try {
+      const result = await bad.initialize({ lengthCounter: 'banner' });
+      expect(result.capabilities.inlayHintProvider).toBe(true);
+      await expect.poll(() => bad.messages.map((m) => m.message)).toEqual([expect.stringMatching(/^postlint: initializationOptions\.lengthCounter: Invalid type: Expected/)]);
+    } finally {
+      bad.kill();
+    }
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
