@@ -6,8 +6,8 @@ import { lint, rules, type LintOptions } from '../src/index.js';
 const MAX_RATIO = 25;
 const BASE = 5_000;
 // Counting alone is fast: its small input must be large enough to leave the JIT's and the GC's start-up
-// effects behind. SMS counting (sms-segments-calculator) is slow per character, so its input stays small.
-const COUNTER_BASE: Record<string, number> = { mastodon: 20_000, bluesky: 20_000, sms: 2_000 };
+// effects behind.
+const COUNTER_BASE: Record<string, number> = { mastodon: 20_000, bluesky: 20_000, sms: 20_000 };
 const measureOnly: LintOptions = { preset: 'none' };
 const everyRule: LintOptions = { preset: 'none', rules: Object.fromEntries(Object.keys(rules).map((id) => [id, 'error' as const])) };
 
@@ -82,6 +82,9 @@ describe('linear time on adversarial input', () => {
     });
   }
 
+  // Rules that report each finding (max-length and readability's grade report once per draft).
+  const PER_FINDING = new Set(['hidden-characters', 'suspicious-link', 'personal-data']);
+
   it('a 1 MB draft of mixed content takes at most 25x the time of 100 kB', { timeout: 120_000 }, () => {
     const piece = 'Hi Sam, your biopsy results 0808 800 4040 https://exаmple.org/a?b=c #Health @jane_d http://bit.ly/y 👩‍⚕️\u200B𝗙𝗿𝗲𝗲 jane@example.org DOB 12/03/1985\n';
     const pieces = Math.ceil(100_000 / piece.length);
@@ -91,12 +94,12 @@ describe('linear time on adversarial input', () => {
     const time = (text: string) => {
       const start = performance.now();
       const result = lint({ text, channel: 'x' }, everyRule);
-      return { ms: performance.now() - start, messages: result.messages.filter((m) => m.ruleId !== 'max-length').length };
+      return { ms: performance.now() - start, messages: result.messages.filter((m) => PER_FINDING.has(m.ruleId)).length };
     };
     time(small);
     const a = time(small);
     const b = time(large);
-    // Every piece has the same findings, so the large draft has ten times the messages (max-length aside: one each).
+    // Every piece has the same findings, so the large draft has ten times their messages.
     expect(b.messages).toBe(a.messages * 10);
     expect(b.ms / a.ms).toBeLessThanOrEqual(MAX_RATIO);
   });
