@@ -1,4 +1,5 @@
 import type { Rule } from '../src/run/rule.js';
+import complexMedicalQuestion from './complex-medical-question.js';
 import establishedName from './established-name.js';
 import fairBalance from './fair-balance.js';
 import invalidCharacters from './invalid-characters.js';
@@ -18,6 +19,11 @@ import readability from './readability.js';
 import hiddenCharacters from './hidden-characters.js';
 import suspiciousLink from './suspicious-link.js';
 import personalData from './personal-data.js';
+import keyMessages from './key-messages.js';
+import campaignCoverage from './campaign-coverage.js';
+import campaignHashtag from './campaign-hashtag.js';
+import campaignLink from './campaign-link.js';
+
 
 /** The built-in rules, by id. */
 export const rules: Record<string, Rule<any>> = Object.fromEntries(
@@ -41,5 +47,10 @@ export const rules: Record<string, Rule<any>> = Object.fromEntries(
     hiddenCharacters,
     suspiciousLink,
     personalData,
+    complexMedicalQuestion,
+    keyMessages,
+    campaignCoverage,
+    campaignHashtag,
+    campaignLink,
   ].map((rule) => [rule.meta.id, rule]),
 );

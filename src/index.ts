@@ -4,12 +4,14 @@
  * Everything exported here is pure: no fs, network or process, so it runs in Node, browsers and editors.
  */
 export { lint } from './run/lint.js';
+export { lintCampaign, type CampaignLintOptions, type CampaignLintResult, type CampaignPost, type KeyMessageReach } from './run/campaign.js';
+export { validateCampaign, type CampaignIssue } from './run/campaign-schema.js';
 export { measure, type MeasureOptions } from './measure/measure.js';
 export { channels } from './channels/builtin.js';
 export { defineChannel, counters, type ChannelSpec } from './channels/define.js';
 export { rules } from '../rules/index.js';
 export { presets } from './run/presets.js';
-export { defineRule, formatMessage, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report } from './run/rule.js';
+export { defineRule, formatMessage, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report, type PlanContext, type PlanDraft } from './run/rule.js';
 export { Analysis } from './analyse/analysis.js';
 export { compileLexicon, type Lexicon, type LexiconEntry, type LexiconHit } from './analyse/lexicon.js';
 export { toVFileMessage } from './report/vfile.js';

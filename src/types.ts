@@ -132,6 +132,36 @@ export interface LintResult {
   messages: Diagnostic[];
   /** With `fix: true`: the draft after applying every safe fix (the messages describe this text). */
   output?: string;
+  /** Whenever a campaign is given: ids of its key messages this draft carries, and of those it should but does not, in campaign order. */
+  keyMessages?: KeyMessageCoverage;
+}
+
+export interface KeyMessageCoverage {
+  carried: string[];
+  missing: string[];
+}
+
+/** One thing every post of a campaign should say, as the comms team writes it. */
+export interface KeyMessage {
+  id: string;
+  /** The message in one sentence; drafts carry it by meaning, not by exact words. */
+  text: string;
+  /** Other phrasings or keywords that say the same. */
+  also?: string[];
+  /** Only these channels must carry it; it still counts wherever it appears. */
+  channels?: ChannelId[];
+  /** Must appear before the channel's "see more" fold (LinkedIn, Instagram, Facebook). */
+  beforeFold?: boolean;
+}
+
+/** A multi-channel plan: one theme, one set of hashtags and link, one set of key messages. */
+export interface Campaign {
+  name: string;
+  theme?: string;
+  /** Written as every draft should write them, e.g. "#WorldCancerDay". */
+  hashtags?: string[];
+  link?: string;
+  keyMessages: KeyMessage[];
 }
 
 export type Entity =
@@ -164,6 +194,8 @@ export interface LintOptions {
   products?: Product[];
   /** Apply the rules' fixes (never suggestions) and re-lint until stable; `output` holds the fixed text. */
   fix?: boolean;
+  /** The campaign the draft belongs to: its key messages, hashtags and link (campaign rules act only when it is given). */
+  campaign?: Campaign;
 }
 
 /** A medicine a comms team posts about; the pharma rules read these. */

@@ -92,35 +92,36 @@ export function expandPhrase(phrase: string): string[] {
 /** Every match of a compiled lexicon in a word list, longest first at each position, never overlapping. */
 export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Pick<Word, 'lower' | 'start' | 'end'>[]): LexiconHit<E>[] {
   const hits: LexiconHit<E>[] = [];
+  const hasPrefixes = lexicon.prefix.size > 0;
   for (let i = 0; i < words.length; ) {
     const word = words[i]!.lower;
-    let best: { pattern: Pattern<E>; length: number } | undefined;
-    const candidates = lexicon.exact.get(word);
-    const prefixed = lexicon.prefix.size === 0 ? undefined : prefixCandidates(lexicon, word);
-    for (const pattern of candidates && prefixed ? [...candidates, ...prefixed] : (candidates ?? prefixed ?? [])) {
-      const length = pattern.words.length;
-      if (best && best.length >= length) continue;
-      if (i + length > words.length) continue;
-      if (pattern.words.every((p, k) => matchesWord(p, words[i + k]!.lower))) best = { pattern, length };
+    // This runs for every word of every draft on every keystroke: no allocation unless a pattern matches.
+    let best = longestAt(lexicon.exact.get(word), words, i, undefined);
+    if (hasPrefixes) {
+      for (let k = 1; k <= PREFIX_KEY && k <= word.length; k++) best = longestAt(lexicon.prefix.get(word.slice(0, k)), words, i, best);
     }
     if (best) {
-      const last = words[i + best.length - 1]!;
-      hits.push({ entry: best.pattern.entry, phrase: best.pattern.phrase, start: words[i]!.start, end: last.end, firstWord: i, endWord: i + best.length });
-      i += best.length;
+      const length = best.words.length;
+      hits.push({ entry: best.entry, phrase: best.phrase, start: words[i]!.start, end: words[i + length - 1]!.end, firstWord: i, endWord: i + length });
+      i += length;
     } else i++;
   }
   return hits;
 }
 
-function prefixCandidates<E>(lexicon: CompiledLexicon<E & LexiconEntry>, word: string): Pattern<E & LexiconEntry>[] | undefined {
-  let found: Pattern<E & LexiconEntry>[] | undefined;
-  for (let k = 1; k <= PREFIX_KEY && k <= word.length; k++) {
-    const list = lexicon.prefix.get(word.slice(0, k));
-    if (list) found = found ? [...found, ...list] : list;
+/** The longest of `patterns` that matches the words from `i`, or `best` if none is longer. */
+function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<Word, 'lower'>[], i: number, best: Pattern<E> | undefined): Pattern<E> | undefined {
+  if (!patterns) return best;
+  for (const pattern of patterns) {
+    const length = pattern.words.length;
+    if ((best && best.words.length >= length) || i + length > words.length) continue;
+    let all = true;
+    for (let k = 0; k < length && all; k++) {
+      const expected = pattern.words[k]!;
+      const actual = words[i + k]!.lower;
+      all = expected.prefix ? actual.startsWith(expected.text) : actual === expected.text;
+    }
+    if (all) best = pattern;
   }
-  return found;
-}
-
-function matchesWord(pattern: { text: string; prefix: boolean }, word: string): boolean {
-  return pattern.prefix ? word.startsWith(pattern.text) : word === pattern.text;
+  return best;
 }

@@ -10,6 +10,7 @@ import { split, THREAD_SEPARATOR } from '../split/index.js';
 import { loadConfig } from './config.js';
 import { splitDraft } from './draft.js';
 import { displayPath, lintSource, ReadError, type FileReport } from './engine.js';
+import { formatCampaignSummary } from './campaign-output.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
 
@@ -227,7 +228,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const { writeFileAtomic } = await import('./write.js');
     writeFileAtomic(path.resolve(cwd, values['output-file']), out);
   } else {
-    io.stdout(out);
+    io.stdout(out + (format === 'stylish' ? campaignSummaries(reports, colors) : ''));
   }
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
 }
@@ -282,4 +283,10 @@ async function parseRuleFlags(flags: string[]): Promise<Record<string, RuleSetti
     Object.assign(rules, value);
   }
   return rules;
+}
+
+/** For campaign plans: what each draft carries and the coverage matrix, after the report. */
+function campaignSummaries(reports: readonly FileReport[], colors: Parameters<typeof formatCampaignSummary>[2]): string {
+  const summaries = reports.filter((r) => r.campaign).map((r) => formatCampaignSummary(r.file, r.campaign!, colors));
+  return summaries.length ? '\n' + summaries.join('\n') : '';
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as v from 'valibot';
 import type picomatchType from 'picomatch';
-import type { Channel, LintOptions, Product, RuleSetting, Severity } from '../types.js';
+import type { Campaign, Channel, LintOptions, Product, RuleSetting, Severity } from '../types.js';
 import { channels as builtinChannels } from '../channels/builtin.js';
 import { defineChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../errors.js';
@@ -318,7 +318,7 @@ function asFileError(file: string, error: unknown): Error {
 
 /** Per-file settings of a run: the config's options with the overrides that match the file. */
 export interface FileSettings {
-  options: LintOptions & { campaign?: Record<string, unknown> };
+  options: LintOptions;
   channel?: string;
 }
 
@@ -388,7 +388,8 @@ export class ResolvedConfig {
       }
       const options: FileSettings['options'] = { preset: 'none', rules, channels: layer.channels, plugins: layer.plugins };
       if (layer.longFormChannels) options.longFormChannels = layer.longFormChannels;
-      if (layer.campaign) options.campaign = layer.campaign;
+      // Validated by lint() (PostlintConfigError naming campaign.<key>), like every other option.
+      if (layer.campaign) options.campaign = layer.campaign as unknown as Campaign;
       if (layer.products) options.products = layer.products;
       settings = channel === undefined ? { options } : { options, channel };
       this.#cache.set(key, settings);

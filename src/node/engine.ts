@@ -9,6 +9,8 @@ import { positionAt, lineStarts } from '../analyse/positions.js';
 import { DOCS_BASE } from '../run/rule.js';
 import type { ResolvedConfig } from './config.js';
 import { frontMatterChannel, mapResultToFile, splitDraft } from './draft.js';
+import type { CampaignLintResult } from '../run/campaign.js';
+import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
 
 export interface LintSourceOptions {
   config: ResolvedConfig;
@@ -22,6 +24,8 @@ export interface LintSourceOptions {
 export interface FileReport extends FormattedFile {
   /** Absolute path, when the text came from a file. */
   filePath?: string;
+  /** A campaign plan (Markdown with `keyMessages` in its front matter): the whole result, for the coverage matrix. */
+  campaign?: CampaignLintResult;
 }
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
@@ -36,9 +40,18 @@ export async function lintSource(text: string, filePath: string | undefined, dis
   const markdown = filePath !== undefined && MARKDOWN.test(filePath);
   const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
 
+  let channel = options.channel ?? settings.channel ?? 'x';
+  // A campaign plan: every draft is linted for the channel its heading names.
+  if (markdown && isCampaignFile(text)) {
+    const plan = lintCampaignFile(text, settings.options as LintOptions, channel, options.fix === true, (source, messages) => applyDirectives(source, messages, { reportUnused }));
+    const report: FileReport = { file: display, posts: plan.posts, source: plan.output ?? text, campaign: plan.campaign };
+    if (filePath !== undefined) report.filePath = filePath;
+    if (plan.output !== undefined) Object.assign(report, { output: plan.output, fixed: plan.fixed });
+    return report;
+  }
+
   // The front matter is read once: fixes never touch it, so its channel holds for every pass.
   const first = splitDraft(text, { markdown });
-  let channel = options.channel ?? settings.channel ?? 'x';
   const problems: Diagnostic[] = [];
   if (first.frontMatter) {
     const found = await frontMatterChannel(first.frontMatter.yaml);

@@ -7,6 +7,8 @@ import { compileProducts } from './products.js';
 import { DOCS_BASE, formatMessage, type Report, type RuleContext } from './rule.js';
 import { resolveSettings } from './settings.js';
 import { fixUntilStable } from './fix.js';
+import { checkedCampaign } from './campaign-schema.js';
+import { keyMessageCoverage } from '../../rules/lib/key-message-match.js';
 
 /**
  * Lints one draft for its channel: measure it, analyse it once, run every enabled rule on the
@@ -33,6 +35,7 @@ function lintOnce(post: Post, options: LintOptions): LintResult {
   const settings = resolveSettings(options);
   const channel = resolveChannel(post.channel, settings.channels);
   const products = compileProducts(options.products);
+  const campaign = options.campaign === undefined ? undefined : checkedCampaign(options.campaign);
   const text = post.text;
   const analysis = new Analysis(text);
   const measurement = measureWithFacts(text, channel, { urls: () => analysis.countedUrls }, post.contentWarning);
@@ -67,6 +70,7 @@ function lintOnce(post: Post, options: LintOptions): LintResult {
       products,
       report,
     };
+    if (campaign) context.campaign = campaign;
     try {
       rule.check(context);
     } catch (error) {
@@ -83,7 +87,9 @@ function lintOnce(post: Post, options: LintOptions): LintResult {
     }
   }
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  return { channel: channel.id, measure: measurement, messages };
+  const result: LintResult = { channel: channel.id, measure: measurement, messages };
+  if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel);
+  return result;
 }
 
 function clamp(offset: number, length: number): number {

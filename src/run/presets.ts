@@ -11,9 +11,15 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'max-mentions': 'warn',
     'invalid-characters': 'error',
     'no-markdown': 'warn',
+    'complex-medical-question': 'error',
     whitespace: 'warn',
     'link-tracking': 'warn',
     'hashtag-case': 'info',
+    // Campaign rules act only when a campaign is given (LintOptions.campaign or a campaign file).
+    'key-messages': 'warn',
+    'campaign-coverage': 'warn',
+    'campaign-hashtag': 'warn',
+    'campaign-link': 'warn',
     // Robustness and safety (issue 7): see each rule's docs for why these severities.
     'hidden-characters': 'warn',
     'suspicious-link': 'warn',

@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import type { Analysis } from '../analyse/analysis.js';
-import type { Channel, ChannelId, Diagnostic, Fix, Measurement, Product, Severity, Suggestion } from '../types.js';
+import type { Campaign, Channel, ChannelId, Diagnostic, Fix, KeyMessageCoverage, Measurement, Product, Severity, Suggestion } from '../types.js';
 import type { Products } from './products.js';
 
 export const DOCS_BASE = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
@@ -20,6 +20,10 @@ export interface RuleExample {
   ranges?: [number, number][];
   /** For rules with suggestions: every suggestion of every message, in order, with the text after applying it. */
   suggestions?: { title: string; output: string }[];
+  /** For campaign rules: the campaign the draft belongs to. */
+  campaign?: Campaign;
+  /** For plan-level rules: `text` is a whole Markdown campaign file, linted with `lintCampaign`. */
+  plan?: boolean;
 }
 
 export interface RuleMeta<Options> {
@@ -69,12 +73,36 @@ export interface RuleContext<Options> {
   longFormChannels: readonly ChannelId[];
   /** `LintOptions.products`, validated, with a matcher computed once per draft (empty when none are configured). */
   products: Products;
+  /** The campaign the draft belongs to (`LintOptions.campaign`), validated; campaign rules act only when it is set. */
+  campaign?: Campaign;
+  report(report: Report): void;
+}
+
+/** One draft of a plan, as plan-level rules see it. */
+export interface PlanDraft {
+  channel: Channel;
+  label?: string;
+  keyMessages: KeyMessageCoverage;
+  /** The draft's hashtags as written, with their offsets in the Markdown source. */
+  hashtags: { text: string; start: number; end: number }[];
+}
+
+/** What a plan-level rule sees: the whole campaign file. Report offsets are in the Markdown source. */
+export interface PlanContext<Options> {
+  campaign: Campaign;
+  drafts: readonly PlanDraft[];
+  /** Source offsets of each key message's entry in the front matter, by id, and of each draft's heading. */
+  keyMessageRanges: ReadonlyMap<string, [number, number]>;
+  draftRanges: readonly [number, number][];
+  options: Options;
   report(report: Report): void;
 }
 
 export interface Rule<Options = Record<string, never>> {
   meta: RuleMeta<Options>;
   check(context: RuleContext<Options>): void;
+  /** For rules about a whole campaign plan (coverage across drafts): run once per campaign file. */
+  checkPlan?(context: PlanContext<Options>): void;
 }
 
 /** Identity, for type inference of a rule's options. */

@@ -1,6 +1,7 @@
-import type { ChannelId, Diagnostic, Fix, LintOptions, Product, RuleSetting, Severity } from '../types.js';
+import type { Campaign, ChannelId, Diagnostic, Fix, LintOptions, Product, RuleSetting, Severity } from '../types.js';
 import type { Rule, RuleExample } from '../run/rule.js';
 import { lint } from '../run/lint.js';
+import { lintCampaign } from '../run/campaign.js';
 import { applyFix, applyFixes, brokenOutsideEdits, normaliseEdits } from '../run/fix.js';
 
 /** A draft the rule must accept. */
@@ -12,6 +13,10 @@ export interface ValidCase {
   options?: Record<string, unknown>;
   /** Products for rules that read them (the pharma rules). */
   products?: Product[];
+  /** The campaign, for the campaign rules. */
+  campaign?: Campaign;
+  /** `text` is a whole Markdown campaign file, linted with `lintCampaign` (plan-level rules); positions are in that file. */
+  plan?: boolean;
 }
 
 /** What one expected message must match; every field given is compared, the others are not. */
@@ -168,7 +173,8 @@ export class RuleTester {
       plugins: { ...this.#config.lintOptions?.plugins, [rule.meta.id]: rule },
     };
     if (item.products) options.products = item.products;
-    const messages = lint({ text, channel: item.channel }, options).messages;
+    if (item.campaign) options.campaign = item.campaign;
+    const messages = lintMessages(text, item, options);
     const crash = messages.find((m) => m.messageId === 'internal-error');
     if (crash) fail('rule-crashed', crash.message);
     return messages;
@@ -242,9 +248,10 @@ export class RuleTester {
       plugins: { ...this.#config.lintOptions?.plugins, [id]: rule },
     };
     if (item.products) options.products = item.products;
+    if (item.campaign) options.campaign = item.campaign;
     const tally = (text: string) => {
       const counts = new Map<string, { count: number; example: string }>();
-      for (const m of lint({ text, channel: item.channel }, options).messages) {
+      for (const m of lintMessages(text, item, options)) {
         if (m.ruleId === id) continue;
         const key = `${m.ruleId}/${m.messageId}`;
         const entry = counts.get(key) ?? { count: 0, example: m.message };
@@ -268,6 +275,8 @@ export function casesFromDocs(rule: Rule<any>): RuleTesterCases {
     if (example.channel !== undefined) item.channel = example.channel;
     if (example.options !== undefined) item.options = example.options;
     if (example.products !== undefined) item.products = example.products;
+    if (example.campaign !== undefined) item.campaign = example.campaign;
+    if (example.plan) item.plan = true;
     return item;
   };
   return {
@@ -302,6 +311,13 @@ function compareMessage(got: Diagnostic, want: ExpectedMessage, index: number): 
   if (want.column !== undefined && got.start.column !== want.column) mismatch('column', want.column, got.start.column);
   if (want.endLine !== undefined && got.end.line !== want.endLine) mismatch('endLine', want.endLine, got.end.line);
   if (want.endColumn !== undefined && got.end.column !== want.endColumn) mismatch('endColumn', want.endColumn, got.end.column);
+}
+
+// A draft, or a whole campaign file for a plan case: its campaign-level messages, then each draft's.
+function lintMessages(text: string, item: ValidCase, options: LintOptions): Diagnostic[] {
+  if (!item.plan) return lint({ text, channel: item.channel }, options).messages;
+  const plan = lintCampaign(text, options);
+  return [...plan.messages, ...plan.posts.flatMap((p) => p.result.messages)];
 }
 
 function describeMessages(messages: readonly Diagnostic[]): string {
