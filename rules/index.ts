@@ -16,6 +16,9 @@ import hashtagCase from './hashtag-case.js';
 import cancerLanguage from './cancer-language.js';
 import plainLanguage from './plain-language.js';
 import readability from './readability.js';
+import hiddenCharacters from './hidden-characters.js';
+import suspiciousLink from './suspicious-link.js';
+import personalData from './personal-data.js';
 import keyMessages from './key-messages.js';
 import campaignCoverage from './campaign-coverage.js';
 import campaignHashtag from './campaign-hashtag.js';
@@ -41,6 +44,9 @@ export const rules: Record<string, Rule<any>> = Object.fromEntries(
     plainLanguage,
     readability,
     cancerLanguage,
+    hiddenCharacters,
+    suspiciousLink,
+    personalData,
     complexMedicalQuestion,
     keyMessages,
     campaignCoverage,

@@ -1,4 +1,5 @@
 import type { Channel, Entity } from '../../src/types.js';
+import * as v from 'valibot';
 import { defineRule, type Rule, type RuleExample } from '../../src/run/rule.js';
 
 interface CapSpec {
@@ -24,7 +25,9 @@ export function entityCapRule({ id, entity, cap, noun, why, sources, correct, in
       severity: 'error',
       fixable: false,
       messages: { tooMany: `{count} ${noun} for {channel}, which allows {max}: remove {over}` },
-      defaults: {},
+      schema: v.strictObject({ max: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+      // `max` is listed so that a typo of it is reported as an unknown option.
+      defaults: { max: undefined },
       docs: { why, sources, correct, incorrect },
     },
     check({ channel, analysis, options, report }) {

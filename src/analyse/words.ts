@@ -25,7 +25,9 @@ export interface Sentence {
 // Letters, marks and digits, with inner apostrophes ("isn't", "patient’s"): no nested quantifier can overlap.
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
 // A sentence ends at . ! ? … (with closing quotes or brackets) before white space, or at a line break.
-const SENTENCE_END = /[.!?…]+["'’”)\]]*(?=\s|$)|\n/gu;
+// The lookbehind starts a match only at the first mark of a run: without it, a run of n dots before a
+// letter was tried from each dot, O(n²) (50,000 dots took 63 s).
+const SENTENCE_END = /(?<![.!?…])[.!?…]+["'’”)\]]*(?=\s|$)|\n/gu;
 
 /** Words outside URLs and mentions, in order. */
 export function tokenize(text: string, entities: readonly Entity[]): Word[] {

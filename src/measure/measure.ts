@@ -1,5 +1,6 @@
 import type { Channel, ChannelId, CounterFacts, Entity, Measurement } from '../types.js';
-import { resolveChannel } from '../channels/define.js';
+import { resolveChannel, validateChannel } from '../channels/define.js';
+import { PostlintConfigError } from '../errors.js';
 import { extractEntities } from './twitter.js';
 import { countGraphemeClusters, measureUtf8 } from './graphemes.js';
 
@@ -12,10 +13,15 @@ export interface MeasureOptions {
 
 /** Measures `text` for a channel: the count in the channel's unit, the limit, and where it overflows. */
 export function measure(text: string, channel: ChannelId | Channel, options: MeasureOptions = {}): Measurement {
+  if (typeof text !== 'string') throw new PostlintConfigError('text', `expected a string, got ${typeof text}`);
+  if (options.contentWarning !== undefined && typeof options.contentWarning !== 'string') {
+    throw new PostlintConfigError('contentWarning', `expected a string, got ${typeof options.contentWarning}`);
+  }
+  for (const [id, custom] of Object.entries(options.channels ?? {})) validateChannel(custom, `channels.${id}`);
   const profile = resolveChannel(channel, options.channels);
   let urls: Entity[] | undefined;
   const facts: CounterFacts = { urls: () => (urls ??= extractEntities(text).urls) };
-  return measureWithFacts(String(text), profile, facts, options.contentWarning);
+  return measureWithFacts(text, profile, facts, options.contentWarning);
 }
 
 /** The engine's entry: the shared analysis supplies the entities, so nothing is extracted twice. */

@@ -29,6 +29,9 @@ function lintOnce(post: Post, options: LintOptions): LintResult {
   if (typeof post !== 'object' || post === null || typeof post.text !== 'string') {
     throw new PostlintConfigError('post.text', 'expected { text: string, channel?: string }');
   }
+  if (post.contentWarning !== undefined && typeof post.contentWarning !== 'string') {
+    throw new PostlintConfigError('post.contentWarning', `expected a string, got ${typeof post.contentWarning}`);
+  }
   const settings = resolveSettings(options);
   const channel = resolveChannel(post.channel, settings.channels);
   const products = compileProducts(options.products);

@@ -20,6 +20,10 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'campaign-coverage': 'warn',
     'campaign-hashtag': 'warn',
     'campaign-link': 'warn',
+    // Robustness and safety (issue 7): see each rule's docs for why these severities.
+    'hidden-characters': 'warn',
+    'suspicious-link': 'warn',
+    'personal-data': 'error',
   },
 };
 

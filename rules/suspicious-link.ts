@@ -1,0 +1,152 @@
+import * as v from 'valibot';
+import type { Link, Nodes, Parents } from 'mdast';
+import { defineRule, type Report } from '../src/run/rule.js';
+import { toPlainText } from '../src/parse/plain-text.js';
+import shortenerList from './data/link-shorteners.json';
+import { Coverage } from './lib/coverage.js';
+import { isIpHost, isWithin, parseLink, scriptMix, stripWww, unicodeHost } from './lib/domains.js';
+
+interface Options {
+  /** Hosts that hide a link's destination; replaces the built-in list (rules/data/link-shorteners.json). */
+  shorteners: string[];
+  /** Hosts the organisation trusts (its own short domain, an IDN it owns): never flagged. */
+  allowedHosts: string[];
+}
+
+// twitter-text finds no link to an IP address, so those are looked for here; each part is bounded.
+const IP_LINK = /\bhttps?:\/\/(?:\d{1,3}(?:\.\d{1,3}){3}|\[[\dA-Fa-f:.]{2,45}\])(?::\d{1,5})?(?:[/?#][^\s<>"'()[\]]*)?/gi;
+// Letters twitter-text leaves out of a link without protocol ("exаmple.org" gives "mple.org"): those
+// of the scripts that imitate Latin. A CJK sentence running into a link ("请访问example.org") stays out.
+const LOOKALIKE_CHAR = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}\p{M}\d-]$/u;
+const MAX_LABEL = 63;
+
+export default defineRule<Options>({
+  meta: {
+    id: 'suspicious-link',
+    description: 'Links show where they go: no look-alike domains, no text that names another site, https, no shorteners, no bare IP addresses.',
+    severity: 'warning',
+    fixable: false,
+    hasSuggestions: true,
+    messages: {
+      mixedScripts: 'Link domain "{host}" mixes {scripts} letters ({odd}): look-alike letters can imitate another domain',
+      idn: 'Link domain "{host}" is internationalised ({ascii}): check it is the site you mean, as look-alike letters can imitate another domain',
+      mismatch: 'Link text shows {shown} but the link goes to {target}',
+      insecure: 'Link "{url}" uses http: use https so nobody can change the page on the way',
+      shortener: 'Link shortener {host} hides where "{url}" goes: use the full address',
+      ipAddress: 'Link "{url}" goes to an IP address, not a named site: readers cannot tell whose it is',
+    },
+    schema: v.strictObject({
+      shorteners: v.array(v.pipe(v.string(), v.minLength(1))),
+      allowedHosts: v.array(v.pipe(v.string(), v.minLength(1))),
+    }),
+    defaults: { shorteners: shortenerList.hosts, allowedHosts: [] },
+    docs: {
+      why:
+        'Health misinformation and phishing spread through links that look trustworthy. A reader checks the domain before clicking: a Cyrillic "а" in "exаmple.org", a punycode (xn--) domain, link text naming one site while the link opens another, a shortener or an IP address all defeat that check, and http lets anyone on the network change the page. Severity is a warning in `recommended`: a shortener or an http link is poor practice rather than a leak, and an organisation may own an internationalised domain (list it in `allowedHosts`).',
+      sources: [
+        'Unicode UTS #39 (Security Mechanisms): mixed-script detection, "Highly Restrictive" level',
+        'WHATWG URL Standard (host parsing, IDNA to punycode)',
+        'NCSC (UK) phishing guidance: check the real destination of links',
+        'NHS Digital service manual: use https everywhere',
+      ],
+      correct: [
+        { text: 'Read our guide https://www.nhs.uk/conditions/', channel: 'x' },
+        { text: 'Read [nhs.uk](https://www.nhs.uk/conditions/)', channel: 'email' },
+        { text: 'Short link: https://ch.ar/guide', channel: 'x' },
+        { text: 'https://bit.ly/guide', channel: 'x', options: { allowedHosts: ['bit.ly'] } },
+      ],
+      incorrect: [
+        { text: 'Book at https://exаmple.org/book', channel: 'x', messages: ['Link domain "exаmple.org" mixes Latin and Cyrillic letters ("а" U+0430 Cyrillic): look-alike letters can imitate another domain'] },
+        { text: 'Book at xn--80ak6aa92e.com', channel: 'x', messages: ['Link domain "аррӏе.com" is internationalised (xn--80ak6aa92e.com): check it is the site you mean, as look-alike letters can imitate another domain'] },
+        { text: 'See [nhs.uk](https://nhs-help.example.com/login)', channel: 'email', messages: ['Link text shows nhs.uk but the link goes to nhs-help.example.com'] },
+        { text: 'Details: http://example.org/clinic', channel: 'x', messages: ['Link "http://example.org/clinic" uses http: use https so nobody can change the page on the way'], suggestions: [{ title: 'Use https://', output: 'Details: https://example.org/clinic' }] },
+        { text: 'Details: https://bit.ly/3abc', channel: 'x', messages: ['Link shortener bit.ly hides where "https://bit.ly/3abc" goes: use the full address'] },
+        { text: 'Results: https://192.168.10.4/results', channel: 'x', messages: ['Link "https://192.168.10.4/results" goes to an IP address, not a named site: readers cannot tell whose it is'] },
+      ],
+    },
+  },
+  check({ text, analysis, options, report }) {
+    // Each link is checked once: a Markdown link's target is also a twitter-text URL.
+    const coverage = new Coverage(text.length);
+
+    // Markdown links first: their text and target are both known.
+    const tree = analysis.markdown;
+    if (tree) {
+      const visit = (node: Nodes) => {
+        if (node.type === 'link') checkMarkdownLink(node);
+        else if ('children' in node) for (const child of (node as Parents).children) visit(child);
+      };
+      visit(tree);
+    }
+    for (const url of analysis.urls) {
+      if (!coverage.claim(url.start, url.end)) continue;
+      let start = url.start;
+      if (!/^[a-z][a-z\d+.-]*:/i.test(url.text) && /[^\x00-\x7f]/.test(text[start - 1] ?? '') && LOOKALIKE_CHAR.test(text[start - 1]!)) {
+        while (start > 0 && url.start - start < MAX_LABEL && LOOKALIKE_CHAR.test(text[start - 1]!)) start--;
+      }
+      checkAddress(text.slice(start, url.end), start, url.end, start);
+    }
+    for (const match of text.matchAll(IP_LINK)) {
+      const start = match.index!;
+      const end = start + match[0].length;
+      if (coverage.claim(start, end)) checkAddress(match[0], start, end, start);
+    }
+
+    function checkMarkdownLink(link: Link) {
+      const start = link.position?.start.offset;
+      const end = link.position?.end.offset;
+      if (start === undefined || end === undefined || !coverage.claim(start, end)) return;
+      const target = parseLink(link.url);
+      if (!target || !/^https?:$/.test(target.protocol)) return;
+      const shownText = link.children.map(toPlainText).join('').trim();
+      const shown = parseLink(shownText);
+      if (shown && !/\s/.test(shownText) && /\.\p{L}{2,63}$/u.test(unicodeHost(shown.hostname)) && !sameSite(shown.hostname, target.hostname)) {
+        report({ messageId: 'mismatch', data: { shown: unicodeHost(stripWww(shown.hostname)), target: unicodeHost(target.hostname) }, start, end });
+      }
+      const urlAt = text.indexOf(link.url, start);
+      checkAddress(link.url, start, end, urlAt >= start && urlAt < end ? urlAt : -1);
+    }
+
+    /** Checks one address; `schemeAt` is where it is written in the draft, for the https suggestion (-1: not written as is). */
+    function checkAddress(address: string, start: number, end: number, schemeAt: number) {
+      const url = parseLink(address);
+      if (!url || !/^https?:$/.test(url.protocol)) return;
+      const host = url.hostname;
+      if (options.allowedHosts.some((allowed) => isWithin(host, allowed) || isWithin(unicodeHost(host), allowed))) return;
+      const shown = address.length > 60 ? address.slice(0, 57) + '...' : address;
+      const found: Report[] = [];
+      if (isIpHost(host)) found.push({ messageId: 'ipAddress', data: { url: shown }, start, end });
+      const unicode = unicodeHost(host);
+      const mixedLabel = unicode.split('.').map(scriptMix).find((mix) => mix !== undefined);
+      if (mixedLabel) {
+        const odd = [...new Map(mixedLabel.odd.map((o) => [o.char, o])).values()].slice(0, 3);
+        found.push({
+          messageId: 'mixedScripts',
+          data: { host: unicode, scripts: mixedLabel.scripts.join(' and '), odd: odd.map((o) => `"${o.char}" ${codePoint(o.char)} ${o.script}`).join(', ') },
+          start,
+          end,
+        });
+      } else if (unicode !== host || /(?:^|\.)xn--/i.test(host)) {
+        found.push({ messageId: 'idn', data: { host: unicode, ascii: host }, start, end });
+      }
+      const shortener = options.shorteners.find((s) => isWithin(host, s));
+      if (shortener) found.push({ messageId: 'shortener', data: { host: stripWww(host), url: shown }, start, end });
+      if (url.protocol === 'http:') {
+        const insecure: Report = { messageId: 'insecure', data: { url: shown }, start, end };
+        if (schemeAt >= 0 && text.slice(schemeAt, schemeAt + 7).toLowerCase() === 'http://') {
+          insecure.suggestions = [{ title: 'Use https://', fix: { edits: [{ range: [schemeAt, schemeAt + 4], text: 'https' }] } }];
+        }
+        found.push(insecure);
+      }
+      for (const item of found) report(item);
+    }
+  },
+});
+
+function sameSite(shown: string, target: string): boolean {
+  return isWithin(target, shown) || isWithin(shown, target);
+}
+
+function codePoint(char: string): string {
+  return 'U+' + char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+}
