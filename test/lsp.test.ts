@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
+  CodeActionResolveRequest,
   CodeLensRequest,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
@@ -18,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEARCH_PLACES } from '../src/node/config.js';
 import { lintText } from '../src/node/api.js';
-import { TestClient } from './lsp-client.js';
+import { CAPABILITIES, TestClient } from './lsp-client.js';
 
 const DOCS = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
@@ -51,7 +52,7 @@ describe('postlint-language-server over stdio', () => {
     expect(result.serverInfo?.name).toBe('postlint-language-server');
     expect(result.capabilities.positionEncoding).toBe('utf-16');
     expect(result.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
-    expect(result.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.postlint'] });
+    expect(result.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.postlint'], resolveProvider: true });
     expect(result.capabilities.inlayHintProvider).toBe(true);
     expect(result.capabilities.codeLensProvider).toBeUndefined();
   });
@@ -225,6 +226,31 @@ describe('postlint-language-server over stdio', () => {
 
   it('shuts down and exits with code 0', async () => {
     expect(await client.shutdown()).toBe(0);
+  });
+});
+
+describe('fix-all with codeAction/resolve', () => {
+  it('offers fix-all without its edit and computes the edit only when resolved, for the version it was offered for', async () => {
+    const client = new TestClient();
+    try {
+      await client.initialize(undefined, { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, codeAction: { resolveSupport: { properties: ['edit'] } } } });
+      const uri = 'file:///tmp/postlint-resolve.md';
+      const text = 'Join us **today**\nRead [our guide](https://example.org/guide)\n';
+      await client.open(uri, text);
+      await client.diagnostics(uri, { version: 1 });
+      const request = { textDocument: { uri }, range: WHOLE, context: { diagnostics: [], only: ['source.fixAll'] } };
+      const [offered] = (await client.connection.sendRequest(CodeActionRequest.type, request)) as CodeAction[];
+      expect(offered).toEqual({ title: 'Fix all postlint problems', kind: 'source.fixAll.postlint', data: { uri, version: 1 } });
+      const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, offered!);
+      expect(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), editsOf(resolved))).toBe('Join us today\nRead our guide https://example.org/guide\n');
+      // Once the document has changed, the old offer resolves to no edit rather than a stale one.
+      await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Hi. ' }]);
+      await client.diagnostics(uri, { version: 2 });
+      expect((await client.connection.sendRequest(CodeActionResolveRequest.type, offered!)).edit).toBeUndefined();
+      expect(await client.shutdown()).toBe(0);
+    } finally {
+      client.kill();
+    }
   });
 });
 

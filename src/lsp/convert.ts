@@ -73,6 +73,14 @@ export interface CodeActionRequest {
   only?: string[];
   /** Edits carry the document version when the client supports versioned edits, so a stale edit is refused. */
   versioned: boolean;
+  /** The client resolves a code action's edit when it is chosen: fix-all is then computed only then. */
+  resolvable?: boolean;
+}
+
+/** What a fix-all action carries until `codeAction/resolve` computes its edit. */
+export interface FixAllData {
+  uri: string;
+  version: number;
 }
 
 /**
@@ -98,10 +106,19 @@ export function codeActions(document: TextDocument, linted: LintedDocument, requ
     }
   }
   if (wants(FIX_ALL_KIND) && linted.messages.some((message) => message.fix)) {
-    const output = fixAll();
-    if (output !== undefined) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, request.versioned, [wholeDocumentEdit(document, output)]) });
+    // Editors ask for code actions on every cursor move; several passes of fixes wait until the action is chosen.
+    if (request.resolvable) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data: { uri: document.uri, version: document.version } satisfies FixAllData });
+    else {
+      const output = fixAll();
+      if (output !== undefined) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: fixAllEdit(document, request.versioned, output) });
+    }
   }
   return actions;
+}
+
+/** The edit of "Fix all postlint problems": the document as several passes of fixes left it. */
+export function fixAllEdit(document: TextDocument, versioned: boolean, output: string): WorkspaceEdit {
+  return workspaceEdit(document, versioned, [wholeDocumentEdit(document, output)]);
 }
 
 /** One edit that replaces the whole document: what several passes of fixes made of it. */

@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMarkdownPath } from '../node/engine.js';
 import { CONFIG_FILE_NAMES, ConfigCache, toFilePath, type LoadedConfig } from './config.js';
-import { codeActions, codeLenses, FIX_ALL_KIND, inlayHints, toLspDiagnostics } from './convert.js';
+import { codeActions, codeLenses, FIX_ALL_KIND, fixAllEdit, inlayHints, toLspDiagnostics, type FixAllData } from './convert.js';
 import { fixAll, lintDocument, type CampaignLinter, type DocumentTarget, type LintedDocument } from './document.js';
 import { parseServerOptions, type ServerOptions } from './options.js';
 
@@ -49,7 +49,7 @@ export function startServer(connection: Connection, { version, lintCampaign }: {
       capabilities: {
         positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         ...(options.lengthCounter === 'inlayHint' ? { inlayHintProvider: true } : {}),
         ...(options.lengthCounter === 'codeLens' ? { codeLensProvider: { resolveProvider: false } } : {}),
       },
@@ -199,15 +199,27 @@ export function startServer(connection: Connection, { version, lintCampaign }: {
     const document = documents.get(textDocument.uri);
     if (!document || !isLinted(document)) return [];
     const versioned = client.workspace?.workspaceEdit?.documentChanges === true;
+    const resolvable = client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const entry = await current(document);
-    // Several passes of fixes cost a few lints: run once per version, only when fix-all is asked for.
-    const fixAllOutput = () => {
-      if (!entry.target) return undefined;
-      entry.fixed ??= { output: fixAll(document.getText(), entry.target, lintCampaign) };
-      return entry.fixed.output;
-    };
-    return codeActions(document, entry, { range, versioned, ...(context?.only ? { only: context.only } : {}) }, fixAllOutput);
+    return codeActions(document, entry, { range, versioned, resolvable, ...(context?.only ? { only: context.only } : {}) }, () => fixAllOutput(document, entry));
   });
+
+  // Fix all, chosen: its edit, unless the document changed since the action was offered.
+  connection.onCodeActionResolve(async (action) => {
+    const data = action.data as FixAllData | undefined;
+    const document = data && action.kind === FIX_ALL_KIND ? documents.get(data.uri) : undefined;
+    if (!document || document.version !== data!.version || !isLinted(document)) return action;
+    const output = fixAllOutput(document, await current(document));
+    if (output !== undefined) action.edit = fixAllEdit(document, client.workspace?.workspaceEdit?.documentChanges === true, output);
+    return action;
+  });
+
+  /** Several passes of fixes cost a few lints: run once per document version, and only when fix-all is wanted. */
+  const fixAllOutput = (document: TextDocument, entry: LintedEntry) => {
+    if (!entry.target) return undefined;
+    entry.fixed ??= { output: fixAll(document.getText(), entry.target, lintCampaign) };
+    return entry.fixed.output;
+  };
 
   connection.languages.inlayHint.on(async ({ textDocument, range }) => {
     const document = documents.get(textDocument.uri);
