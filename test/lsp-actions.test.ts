@@ -1,14 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { presets } from '../src/run/presets.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, fixAllEdits, inlayHints, toLspDiagnostics } from '../src/lsp/convert.js';
-import { lintDocument, type CampaignLinter } from '../src/lsp/document.js';
+import { ConfigCache, type LoadedConfig } from '../src/lsp/config.js';
+import { codeActions, inlayHints, toLspDiagnostics } from '../src/lsp/convert.js';
+import { fixAll, lintDocument, type CampaignLinter, type DocumentTarget } from '../src/lsp/document.js';
+import { loadConfig, type ResolvedConfig } from '../src/node/config.js';
 import { lint } from '../src/run/lint.js';
-import { findFrontMatter, loadConfigFile, SettingsResolver, type DocumentSettings } from '../src/lsp/settings.js';
 import { defineRule } from '../src/run/rule.js';
 import type { LintOptions } from '../src/types.js';
 
@@ -36,19 +35,42 @@ const splitter = defineRule({
   },
 });
 
-const options: LintOptions = { preset: 'none', rules: { 'test-split': 'warn', 'no-markdown': 'warn', 'invalid-characters': 'error' }, plugins: { 'test-split': splitter } };
-const settings = (text: string, channel = 'x'): DocumentSettings => {
-  const block = findFrontMatter(text);
-  return { options, channel, configFile: undefined, frontMatter: block ? { data: {}, bodyStart: block.bodyStart } : undefined, problems: [] };
-};
+// Reports every pair of spaces, overlapping ones too: one pass of fixes cannot take them all.
+const doubleSpace = defineRule({
+  meta: {
+    id: 'test-double-space',
+    description: 'Two spaces become one.',
+    severity: 'warning',
+    fixable: true,
+    messages: { double: 'two spaces' },
+    defaults: {},
+    docs: { why: 'test', correct: [], incorrect: [] },
+  },
+  check({ text, report }) {
+    for (let i = text.indexOf('  '); i >= 0; i = text.indexOf('  ', i + 1)) {
+      report({ messageId: 'double', start: i, end: i + 2, fix: { edits: [{ range: [i, i + 2], text: ' ' }] } });
+    }
+  },
+});
+
+const rules = { 'test-split': 'warn', 'test-double-space': 'warn', 'no-markdown': 'warn', 'invalid-characters': 'error' } as const;
+const options: LintOptions = { preset: 'none', rules, plugins: { 'test-split': splitter, 'test-double-space': doubleSpace } };
+let config: ResolvedConfig;
+beforeAll(async () => {
+  config = await loadConfig({ cwd: tmpdir(), configFile: false, preset: 'none', overrideConfig: { rules, plugins: { 'test-split': splitter, 'test-double-space': doubleSpace } } });
+});
+const target = (filePath = '/drafts/d.md'): DocumentTarget => ({ filePath, markdown: filePath.endsWith('.md'), config, defaultChannel: 'x' });
 const everywhere = (document: TextDocument) => ({ start: document.positionAt(0), end: document.positionAt(document.getText().length) });
+const actionsFor = (document: TextDocument, only?: string[]) => {
+  const linted = lintDocument(document.version, document.getText(), target(document.uri.slice('file://'.length)));
+  return codeActions(document, linted, { range: everywhere(document), versioned: false, ...(only ? { only } : {}) }, () => fixAll(document.getText(), target(document.uri.slice('file://'.length))));
+};
 
 describe('code actions', () => {
   it('offers every suggestion as a quick fix that is not preferred, and applies it at the right place', () => {
     const text = '---\nchannel: x\n---\r\nFirst part. Second **part**.';
     const document = TextDocument.create('file:///d.md', 'markdown', 1, text);
-    const linted = lintDocument(1, text, settings(text));
-    const actions = codeActions(document, linted, { range: everywhere(document), versioned: false });
+    const actions = actionsFor(document);
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
       ['Split into a 2-post thread', 'quickfix', false],
       ['Fix: X does not render Markdown: bold will show as "**part**"', 'quickfix', true],
@@ -56,111 +78,105 @@ describe('code actions', () => {
     ]);
     const split = actions[0]!.edit!.changes!['file:///d.md']!;
     expect(TextDocument.applyEdits(document, split)).toBe('---\nchannel: x\n---\r\nFirst part.\n\n---\n\nSecond **part**.');
-    // Fix all applies fixes, never suggestions: those need the writer's judgement.
-    expect(TextDocument.applyEdits(document, actions[2]!.edit!.changes!['file:///d.md']!)).toBe('---\nchannel: x\n---\r\nFirst part. Second part.');
+    // Fix all applies fixes, never suggestions: those need the writer's judgement. One edit, the whole document.
+    const all = actions[2]!.edit!.changes!['file:///d.md']!;
+    expect(all.map((edit) => edit.range)).toEqual([everywhere(document)]);
+    expect(TextDocument.applyEdits(document, all)).toBe('---\nchannel: x\n---\r\nFirst part. Second part.');
   });
 
   it('keeps only the actions of the kinds the client asks for', () => {
-    const text = 'First part. Second **part**.';
-    const document = TextDocument.create('file:///d.md', 'markdown', 1, text);
-    const linted = lintDocument(1, text, settings(text));
-    expect(codeActions(document, linted, { range: everywhere(document), versioned: false, only: ['source'] }).map((a) => a.kind)).toEqual(['source.fixAll.postlint']);
-    expect(codeActions(document, linted, { range: everywhere(document), versioned: false, only: ['refactor'] })).toEqual([]);
+    const document = TextDocument.create('file:///d.md', 'markdown', 1, 'First part. Second **part**.');
+    expect(actionsFor(document, ['source']).map((a) => a.kind)).toEqual(['source.fixAll.postlint']);
+    expect(actionsFor(document, ['refactor'])).toEqual([]);
   });
 
-  it('leaves out of fix-all a fix that overlaps one already taken', () => {
-    const text = 'ab';
-    const document = TextDocument.create('file:///d.txt', 'plaintext', 1, text);
-    const finding = (start: number, end: number, replacement: string) => ({
-      base: 0,
-      diagnostic: { ruleId: 'r', severity: 'error' as const, message: 'm', start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end }, url: '', fix: { edits: [{ range: [start, end] as [number, number], text: replacement }] } },
-    });
-    const linted = { version: 1, findings: [finding(0, 2, 'X'), finding(1, 2, 'Y'), finding(2, 2, '!')], measures: [], problems: [] };
-    const edits = fixAllEdits(document, linted);
-    expect(TextDocument.applyEdits(document, edits)).toBe('X!');
+  it('fixes all in several passes, as --fix does: overlapping fixes get their turn on the next pass', () => {
+    // Pairs of spaces at 1, 2 and 3 overlap: one pass takes those at 1 and 3 ("a  b"), the next the one left.
+    const document = TextDocument.create('file:///d.txt', 'plaintext', 1, 'a    b');
+    const linted = lintDocument(1, 'a    b', target('/drafts/d.txt'));
+    expect(linted.messages.map((m) => [m.ruleId, m.start.offset, m.end.offset])).toEqual([
+      ['test-double-space', 1, 3],
+      ['test-double-space', 2, 4],
+      ['test-double-space', 3, 5],
+    ]);
+    const [all] = codeActions(document, linted, { range: everywhere(document), versioned: false, only: ['source.fixAll'] }, () => fixAll('a    b', target('/drafts/d.txt')));
+    expect(TextDocument.applyEdits(document, all!.edit!.changes!['file:///d.txt']!)).toBe('a b');
+  });
+
+  it('offers no fix-all when fixing would change nothing', () => {
+    const document = TextDocument.create('file:///d.md', 'markdown', 1, 'First part. Second part.');
+    expect(actionsFor(document).map((a) => a.title)).toEqual(['Split into a 2-post thread']);
   });
 });
 
 describe('lintDocument', () => {
-  it('maps offsets after front matter and CRLF line ends to exact positions', () => {
+  it('lints the file as the CLI does: front matter and the final line break left out, CRLF, exact positions', () => {
     const text = '---\r\nchannel: x\r\n---\r\n\r\n👋 **hi**\r\n';
     const document = TextDocument.create('file:///d.md', 'markdown', 1, text);
-    const linted = lintDocument(1, text, settings(text));
+    const linted = lintDocument(1, text, target());
     expect(toLspDiagnostics(document, linted, 'inlayHint').map((d) => [d.code, d.range])).toEqual([['no-markdown', { start: { line: 4, character: 3 }, end: { line: 4, character: 9 } }]]);
-    expect(inlayHints(document, linted, everywhere(document)).map((h) => [h.position, h.label])).toEqual([[{ line: 4, character: 9 }, 'x: 13/280 weighted characters']]);
+    expect(inlayHints(document, linted, everywhere(document)).map((h) => [h.position, h.label])).toEqual([[{ line: 4, character: 9 }, 'x: 9/280 weighted characters']]);
   });
 
-  it('blocks on a broken config and reports it instead of linting', () => {
-    const linted = lintDocument(3, 'hi', { ...settings('hi'), problems: [{ message: 'bad', start: 0, end: 0, blocking: true }] });
-    expect(linted).toEqual({ version: 3, findings: [], measures: [], problems: [{ message: 'bad', start: 0, end: 0, blocking: true }] });
+  it('honours disable comments, and puts the counter on the first line of the post, not on a comment', () => {
+    const text = '<!-- postlint-disable-next-line no-markdown -->\nJoin us **today**\nand **tomorrow**\n';
+    const document = TextDocument.create('file:///d.md', 'markdown', 1, text);
+    const linted = lintDocument(1, text, target());
+    expect(linted.messages.map((m) => [m.ruleId, m.start.line, m.start.column])).toEqual([['no-markdown', 3, 5]]);
+    expect(inlayHints(document, linted, everywhere(document)).map((h) => [h.position, h.label])).toEqual([[{ line: 1, character: 17 }, 'x: 34/280 weighted characters']]);
   });
-});
 
-describe('findFrontMatter', () => {
-  it('finds a fenced block at the very start and nowhere else', () => {
-    expect(findFrontMatter('---\nchannel: sms\n---\nHello')).toEqual({ source: 'channel: sms\n', sourceStart: 4, bodyStart: 21 });
-    expect(findFrontMatter('---\r\nchannel: sms\r\n...\r\nHello')).toEqual({ source: 'channel: sms\r\n', sourceStart: 5, bodyStart: 24 });
-    expect(findFrontMatter('---\nchannel: sms\n---')).toEqual({ source: 'channel: sms\n', sourceStart: 4, bodyStart: 20 });
-    expect(findFrontMatter('---\nchannel: sms\nno end')).toBeUndefined();
-    expect(findFrontMatter('\n---\nchannel: sms\n---\n')).toBeUndefined();
-    expect(findFrontMatter('--- \nchannel: sms\n---\n')).toBeUndefined();
+  it('reports a settings error as a problem instead of throwing', () => {
+    const linted = lintDocument(3, 'hi', { ...target(), defaultChannel: 'tiktok' });
+    expect(linted.messages).toEqual([]);
+    expect(linted.problems).toEqual([{ message: expect.stringMatching(/^channel: unknown channel "tiktok"/), start: 0, end: 0 }]);
   });
 });
 
-describe('SettingsResolver', () => {
-  it('finds the nearest config file above the document, reads it once, and re-reads it only when told', () => {
-    const root = mkdtempSync(join(tmpdir(), 'postlint-settings-'));
-    try {
-      mkdirSync(join(root, 'drafts', 'sms'), { recursive: true });
-      writeFileSync(join(root, '.postlintrc.json'), JSON.stringify({ channel: 'bluesky', rules: { 'no-markdown': 'off' } }));
-      const resolver = new SettingsResolver({ channel: 'x' });
-      const deep = pathToFileURL(join(root, 'drafts', 'sms', 'reminder.md')).href;
-      const first = resolver.resolveSettings(deep, 'Hello');
-      expect([first.channel, first.configFile, first.options]).toEqual(['bluesky', join(root, '.postlintrc.json'), { rules: { 'no-markdown': 'off' } }]);
-      // The same options object for every keystroke and every document under that file: the core validates it once.
-      expect(resolver.resolveSettings(pathToFileURL(join(root, 'other.md')).href, 'Hi').options).toBe(first.options);
+describe('ConfigCache', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'postlint-configs-'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const settled = async (loaded: LoadedConfig | Promise<LoadedConfig>) => await loaded;
 
-      // A nearer file wins, and postlint.config.json before .postlintrc.json in one folder; seen only after invalidate().
-      writeFileSync(join(root, 'drafts', 'sms', '.postlintrc.json'), JSON.stringify({ channel: 'x' }));
-      writeFileSync(join(root, 'drafts', 'sms', 'postlint.config.json'), JSON.stringify({ channel: 'sms' }));
-      expect(resolver.resolveSettings(deep, 'Hello').channel).toBe('bluesky');
-      resolver.invalidate();
-      expect(resolver.resolveSettings(deep, 'Hello').channel).toBe('sms');
+  it('loads the config of a folder with the CLI loader once, shares it per config file, and reads again only when told', async () => {
+    mkdirSync(join(root, 'drafts', 'sms'), { recursive: true });
+    writeFileSync(join(root, '.postlintrc.yaml'), 'channel: bluesky\noverrides:\n  - files: ["drafts/sms/**"]\n    channel: sms\n');
+    const cache = new ConfigCache();
+    const deep = join(root, 'drafts', 'sms', 'reminder.md');
+    const pending = cache.get(deep);
+    expect(pending).toBeInstanceOf(Promise);
+    const first = await settled(pending);
+    expect(first.config?.file).toBe(join(root, '.postlintrc.yaml'));
+    expect(first.config?.forFile(deep).channel).toBe('sms');
+    expect(first.config?.forFile(join(root, 'drafts', 'other.md')).channel).toBe('bluesky');
+    // Synchronous from now on, and the same object for another folder under the same file.
+    expect(cache.get(deep)).toBe(first);
+    expect(await settled(cache.get(join(root, 'drafts', 'other.md')))).toBe(first);
 
-      // The draft's own front matter comes last.
-      const own = resolver.resolveSettings(deep, '---\nchannel: mastodon\n---\nHello');
-      expect([own.channel, own.frontMatter?.bodyStart, own.frontMatter?.channelRange, own.problems]).toEqual(['mastodon', 26, [13, 21], []]);
-      expect(resolver.resolveSettings(deep, '---\nchannel: [x\n---\nHello').problems.map((p) => [p.message.split(' at ')[0], p.blocking])).toEqual([
-        ['front matter: Flow sequence in block collection must be sufficiently indented and end with a ]', false],
-      ]);
-      expect(resolver.resolveSettings(deep, '---\nchannel: 42\n---\nHello').problems).toEqual([
-        { message: 'front matter channel: expected a channel id such as x, bluesky or sms', start: 13, end: 15, blocking: false },
-      ]);
-      // Untitled documents have no folder: the defaults.
-      expect(resolver.resolveSettings('untitled:Untitled-1', 'Hello').channel).toBe('x');
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    // A nearer file is seen only after invalidate().
+    writeFileSync(join(root, 'drafts', 'sms', 'postlint.config.json'), JSON.stringify({ channel: 'mastodon' }));
+    expect(cache.get(deep)).toBe(first);
+    cache.invalidate();
+    const nearer = await settled(cache.get(deep));
+    expect([nearer.config?.file, nearer.config?.forFile(deep).channel]).toEqual([join(root, 'drafts', 'sms', 'postlint.config.json'), 'mastodon']);
   });
 
-  it('names the key of a wrong setting in a config file', () => {
-    const root = mkdtempSync(join(tmpdir(), 'postlint-settings-'));
-    try {
-      const write = (config: unknown) => {
-        writeFileSync(join(root, 'postlint.config.json'), JSON.stringify(config));
-        return loadConfigFile(join(root, 'postlint.config.json')).problem;
-      };
-      expect(write({ channel: 'tiktok' })).toMatch(/^channel: unknown channel "tiktok"; use one of x, /);
-      expect(write({ preset: 'strict' })).toBe(`preset: unknown preset "strict"; use one of ${Object.keys(presets).join(', ')}`);
-      expect(write({ rules: { 'max-length': 'loud' } })).toBe(`rules.max-length: unknown severity "loud"; use 'off', 'warn', 'error' or 'info'`);
-      expect(write({ channels: { instance: { extends: 'mastodon', limit: -1 } } })).toMatch(/^channels\.instance\.limit: /);
-      expect(write({ channel: 'instance', channels: { instance: { extends: 'mastodon', limit: 1000 } } })).toBeUndefined();
-      expect(write([1])).toBe('(root): expected an object such as { "channel": "x", "rules": {} }');
-      expect(write({ extends: ['recommended'] })).toBeUndefined();
-      expect(write({ extends: ['recommended', 'health'] })).toBe('extends: expected a preset name such as "recommended"');
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+  it('names the file (absolute) and the key of a mistake, and uses the server preset only without a config file', async () => {
+    const folder = join(root, 'broken');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '.postlintrc.yml'), 'rules:\n  no-markdwn: warn\n');
+    const cache = new ConfigCache({ preset: 'health' });
+    expect((await settled(cache.get(join(folder, 'a.md')))).problem).toMatch(new RegExp(`^${escape(join(folder, '.postlintrc.yml'))}: rules\\.no-markdwn: `));
+    writeFileSync(join(folder, '.postlintrc.yml'), 'channel: [x\n');
+    cache.invalidate();
+    expect((await settled(cache.get(join(folder, 'a.md')))).problem).toMatch(new RegExp(`^${escape(join(folder, '.postlintrc.yml'))}: \\(file\\): cannot parse: `));
+    // An untitled document has no folder to search: the server's preset.
+    const untitled = await settled(cache.get(undefined));
+    expect([untitled.config?.file, untitled.config?.forFile(undefined).options.rules?.['cancer-language']]).toEqual([undefined, 'warn']);
+    expect((await settled(new ConfigCache({ preset: 'strict' }).get(undefined))).problem).toMatch(/^initializationOptions\.preset: "strict" is neither a built-in preset/);
   });
 });
 
@@ -184,7 +200,7 @@ describe('the campaign seam', () => {
         messages: [{ ruleId: 'campaign-coverage', severity: 'warning', message: 'early is carried by no draft', start: { line: 4, column: 9, offset: markdown.indexOf('early') }, end: { line: 4, column: 14, offset: markdown.indexOf('early') + 5 }, url: '' }],
       };
     };
-    const linted = lintDocument(1, text, { ...settings(text), frontMatter: { data: { keyMessages: [] }, bodyStart: findFrontMatter(text)!.bodyStart } }, fake);
+    const linted = lintDocument(1, text, target('/plan.md'), fake);
     expect(calls).toEqual(['x']);
     expect(toLspDiagnostics(document, linted, 'inlayHint').map((d) => [d.code, d.range.start, d.range.end])).toEqual([
       ['campaign-coverage', { line: 3, character: 8 }, { line: 3, character: 13 }],
@@ -195,7 +211,12 @@ describe('the campaign seam', () => {
       [{ line: 11, character: 16 }, 'sms: 1/1 segments (GSM-7, 7 characters)'],
     ]);
     // Without campaign front matter the same linter is not asked: the file is one draft.
-    lintDocument(1, 'Join us', settings('Join us'), fake);
+    lintDocument(1, '---\nchannel: x\n---\nJoin us', target('/plan.md'), fake);
+    lintDocument(1, 'Join us', target('/plan.md'), fake);
     expect(calls).toEqual(['x']);
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

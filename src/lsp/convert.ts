@@ -11,8 +11,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeMeasurement } from '../report/summary.js';
-import type { Fix, Severity } from '../types.js';
-import type { Finding, LintedDocument } from './document.js';
+import type { Diagnostic, Fix, Severity } from '../types.js';
+import type { LintedDocument } from './document.js';
 import type { LengthCounter } from './options.js';
 
 export const SOURCE = 'postlint';
@@ -26,14 +26,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** Document range of a finding: offsets are UTF-16 code units, LSP's default position encoding. */
-function rangeOf(document: TextDocument, base: number, start: number, end: number): Range {
-  return { start: document.positionAt(base + start), end: document.positionAt(base + end) };
+/** Document range of offsets in UTF-16 code units, LSP's default position encoding. */
+function rangeOf(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
 }
 
-export function toLspDiagnostic(document: TextDocument, { diagnostic, base }: Finding): LspDiagnostic {
+export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic): LspDiagnostic {
   return {
-    range: rangeOf(document, base, diagnostic.start.offset, diagnostic.end.offset),
+    range: rangeOf(document, diagnostic.start.offset, diagnostic.end.offset),
     severity: SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Error,
     code: diagnostic.ruleId,
     codeDescription: { href: diagnostic.url },
@@ -45,13 +45,13 @@ export function toLspDiagnostic(document: TextDocument, { diagnostic, base }: Fi
 /** Everything published for a document: the rules' messages, settings problems, and the counter when it is a diagnostic. */
 export function toLspDiagnostics(document: TextDocument, linted: LintedDocument, counter: LengthCounter): LspDiagnostic[] {
   const diagnostics = linted.problems.map<LspDiagnostic>((problem) => ({
-    range: rangeOf(document, 0, problem.start, problem.end),
+    range: rangeOf(document, problem.start, problem.end),
     severity: DiagnosticSeverity.Error,
     code: 'config',
     source: SOURCE,
     message: problem.message,
   }));
-  for (const finding of linted.findings) diagnostics.push(toLspDiagnostic(document, finding));
+  for (const message of linted.messages) diagnostics.push(toLspDiagnostic(document, message));
   if (counter === 'diagnostic') {
     for (const { anchor, measurement } of linted.measures) {
       const position = document.positionAt(anchor);
@@ -73,63 +73,61 @@ export interface CodeActionRequest {
   only?: string[];
   /** Edits carry the document version when the client supports versioned edits, so a stale edit is refused. */
   versioned: boolean;
+  /** The client resolves a code action's edit when it is chosen: fix-all is then computed only then. */
+  resolvable?: boolean;
+}
+
+/** What a fix-all action carries until `codeAction/resolve` computes its edit. */
+export interface FixAllData {
+  uri: string;
+  version: number;
 }
 
 /**
- * Quick fixes for the findings under the range (each fix preferred, each suggestion offered) and
- * "Fix all postlint problems" when the document has any fix.
+ * Quick fixes for the messages under the range (each fix preferred, each suggestion offered) and
+ * "Fix all postlint problems" when a message has a fix. `fixAll` gives the whole document fixed as
+ * `--fix` fixes it (several passes), asked only when that action is wanted.
  */
-export function codeActions(document: TextDocument, linted: LintedDocument, request: CodeActionRequest): CodeAction[] {
+export function codeActions(document: TextDocument, linted: LintedDocument, request: CodeActionRequest, fixAll: () => string | undefined): CodeAction[] {
   const wants = (kind: string) => !request.only || request.only.some((only) => kind === only || kind.startsWith(only + '.'));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     const start = document.offsetAt(request.range.start);
     const end = document.offsetAt(request.range.end);
-    for (const finding of linted.findings) {
-      const { diagnostic, base } = finding;
-      if (base + diagnostic.start.offset > end || base + diagnostic.end.offset < start) continue;
-      const diagnostics = [toLspDiagnostic(document, finding)];
-      if (diagnostic.fix) {
-        actions.push({ title: `Fix: ${diagnostic.message}`, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: workspaceEdit(document, request.versioned, toTextEdits(document, base, [diagnostic.fix])) });
+    for (const message of linted.messages) {
+      if (message.start.offset > end || message.end.offset < start) continue;
+      const diagnostics = [toLspDiagnostic(document, message)];
+      if (message.fix) {
+        actions.push({ title: `Fix: ${message.message}`, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: workspaceEdit(document, request.versioned, toTextEdits(document, message.fix)) });
       }
-      for (const suggestion of diagnostic.suggestions ?? []) {
-        actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit(document, request.versioned, toTextEdits(document, base, [suggestion.fix])) });
+      for (const suggestion of message.suggestions ?? []) {
+        actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics, edit: workspaceEdit(document, request.versioned, toTextEdits(document, suggestion.fix)) });
       }
     }
   }
-  if (wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdits(document, linted);
-    if (edits.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, request.versioned, edits) });
+  if (wants(FIX_ALL_KIND) && linted.messages.some((message) => message.fix)) {
+    // Editors ask for code actions on every cursor move; several passes of fixes wait until the action is chosen.
+    if (request.resolvable) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data: { uri: document.uri, version: document.version } satisfies FixAllData });
+    else {
+      const output = fixAll();
+      if (output !== undefined) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: fixAllEdit(document, request.versioned, output) });
+    }
   }
   return actions;
 }
 
-/**
- * The edits of every fix that does not overlap an earlier one, in one pass. SEAM (issue 6): the
- * core's `applyFixes` re-lints until stable; an editor applies one pass and the next lint offers
- * whatever a first fix uncovered.
- */
-export function fixAllEdits(document: TextDocument, linted: LintedDocument): LspTextEdit[] {
-  const taken: [number, number][] = [];
-  const chosen: LspTextEdit[] = [];
-  const fixes = linted.findings.filter((f) => f.diagnostic.fix).sort((a, b) => firstStart(a) - firstStart(b));
-  for (const { diagnostic, base } of fixes) {
-    const ranges = diagnostic.fix!.edits.map(({ range: [s, e] }) => [base + s, base + e] as [number, number]);
-    // Two insertions at one point, or an insertion at the start of a replaced range, overlap too: their order would be a guess.
-    const overlaps = ranges.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || (s === ts && (s === e || ts === te))));
-    if (overlaps) continue;
-    taken.push(...ranges);
-    chosen.push(...toTextEdits(document, base, [diagnostic.fix!]));
-  }
-  return chosen;
+/** The edit of "Fix all postlint problems": the document as several passes of fixes left it. */
+export function fixAllEdit(document: TextDocument, versioned: boolean, output: string): WorkspaceEdit {
+  return workspaceEdit(document, versioned, [wholeDocumentEdit(document, output)]);
 }
 
-function firstStart({ diagnostic, base }: Finding): number {
-  return base + Math.min(...diagnostic.fix!.edits.map((e) => e.range[0]));
+/** One edit that replaces the whole document: what several passes of fixes made of it. */
+export function wholeDocumentEdit(document: TextDocument, newText: string): LspTextEdit {
+  return { range: rangeOf(document, 0, document.getText().length), newText };
 }
 
-function toTextEdits(document: TextDocument, base: number, fixes: Fix[]): LspTextEdit[] {
-  return fixes.flatMap((fix) => fix.edits.map(({ range: [start, end], text }) => ({ range: rangeOf(document, base, start, end), newText: text })));
+function toTextEdits(document: TextDocument, fix: Fix): LspTextEdit[] {
+  return fix.edits.map(({ range: [start, end], text }) => ({ range: rangeOf(document, start, end), newText: text }));
 }
 
 function workspaceEdit(document: TextDocument, versioned: boolean, edits: LspTextEdit[]): WorkspaceEdit {

@@ -11,7 +11,7 @@ const InitializationOptions = v.object({
   extensions: v.optional(v.array(v.pipe(v.string(), v.startsWith('.'))), ['.md', '.markdown', '.txt']),
   /** Channel of a draft when neither its front matter nor a config file names one. */
   channel: v.optional(v.pipe(v.string(), v.minLength(1)), 'x'),
-  /** Preset when no config file names one. */
+  /** Preset when no config file is found (a config file without `extends` means `recommended`, as in the CLI). */
   preset: v.optional(v.string()),
   lengthCounter: v.optional(v.picklist(['inlayHint', 'codeLens', 'diagnostic', 'off']), 'inlayHint'),
   /** Wait this long after the last keystroke before linting; 0 lints as soon as the changes already received are applied. */

@@ -11,34 +11,45 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, codeLenses, FIX_ALL_KIND, inlayHints, toLspDiagnostics } from './convert.js';
-import { lintDocument, type CampaignLinter, type LintedDocument } from './document.js';
+import { isMarkdownPath } from '../node/engine.js';
+import { CONFIG_FILE_NAMES, ConfigCache, toFilePath, type LoadedConfig } from './config.js';
+import { codeActions, codeLenses, FIX_ALL_KIND, fixAllEdit, inlayHints, toLspDiagnostics, type FixAllData } from './convert.js';
+import { fixAll, lintDocument, type CampaignLinter, type DocumentTarget, type LintedDocument } from './document.js';
 import { parseServerOptions, type ServerOptions } from './options.js';
-import { CONFIG_FILE_NAMES, SettingsResolver } from './settings.js';
+
+/** A document's last lint, what it was linted as, and its fix-all result once asked for. */
+type LintedEntry = LintedDocument & { target?: DocumentTarget; fixed?: { output: string | undefined } };
 
 /**
  * The postlint language server on a connection: lints a document when it opens or changes (only
  * that document, as soon as the changes already received are applied, so a burst lints once),
  * publishes diagnostics, offers fixes and suggestions as code actions, and shows each draft's length.
+ * Each document is linted as the CLI lints its file: the config the CLI's loader finds for its folder
+ * (read once, re-read when a watched config file changes), the overrides for its path, its
+ * front-matter channel and its `<!-- postlint-disable -->` comments.
+ *
+ * SEAM (issue 4): `lintCampaign` (src/run/campaign.ts), once it exists, is passed here by
+ * lsp-cli.ts; a Markdown file whose front matter has `keyMessages` is then linted as a campaign,
+ * draft by draft, with each draft's counter at its heading.
  */
 export function startServer(connection: Connection, { version, lintCampaign }: { version: string; lintCampaign?: CampaignLinter }): void {
   const documents = new TextDocuments(TextDocument);
-  const linted = new Map<string, LintedDocument>();
+  const linted = new Map<string, LintedEntry>();
   const pending = new Map<string, () => void>();
   let options: ServerOptions = parseServerOptions(undefined).options;
   let optionsProblem: string | undefined;
-  let resolver = new SettingsResolver(options);
+  let configs = new ConfigCache(options);
   let client: ClientCapabilities = {};
 
   connection.onInitialize((params): InitializeResult => {
     client = params.capabilities;
     ({ options, problem: optionsProblem } = parseServerOptions(params.initializationOptions));
-    resolver = new SettingsResolver(options);
+    configs = new ConfigCache(options);
     return {
       capabilities: {
         positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         ...(options.lengthCounter === 'inlayHint' ? { inlayHintProvider: true } : {}),
         ...(options.lengthCounter === 'codeLens' ? { codeLensProvider: { resolveProvider: false } } : {}),
       },
@@ -56,33 +67,52 @@ export function startServer(connection: Connection, { version, lintCampaign }: {
     }
   });
 
+  const isConfigFile = (uri: string) => CONFIG_FILE_NAMES.includes(basename(uri.split(/[?#]/)[0]!));
+
   const isLinted = (document: TextDocument) => {
+    if (isConfigFile(document.uri)) return false;
     if (options.languages.includes(document.languageId)) return true;
     const path = document.uri.toLowerCase().split(/[?#]/)[0]!;
     return options.extensions.some((extension) => path.endsWith(extension.toLowerCase()));
   };
 
-  const isConfigFile = (uri: string) => (CONFIG_FILE_NAMES as readonly string[]).includes(basename(uri.split(/[?#]/)[0]!));
-
-  const lintAndPublish = (document: TextDocument): LintedDocument => {
+  /** Lints with the document's config, already loaded: synchronous, as on every keystroke. */
+  const lintAndPublish = (document: TextDocument, loaded: LoadedConfig): LintedEntry => {
     cancel(document.uri);
-    let result: LintedDocument;
+    let result: LintedEntry;
     try {
-      const text = document.getText();
-      result = lintDocument(document.version, text, resolver.resolveSettings(document.uri, text), lintCampaign);
+      if (loaded.problem !== undefined) {
+        // A broken config file: one error naming the file and the key, until the file is fixed.
+        result = { version: document.version, messages: [], measures: [], problems: [{ message: loaded.problem, start: 0, end: 0 }] };
+      } else {
+        const filePath = toFilePath(document.uri);
+        const target: DocumentTarget = {
+          filePath,
+          markdown: document.languageId === 'markdown' || isMarkdownPath(filePath),
+          config: loaded.config,
+          defaultChannel: options.channel,
+        };
+        result = { ...lintDocument(document.version, document.getText(), target, lintCampaign), target };
+      }
     } catch (error) {
       connection.console.error(`postlint: linting ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      result = { version: document.version, findings: [], measures: [], problems: [{ message: `postlint failed on this document: ${String(error)}`, start: 0, end: 0, blocking: true }] };
+      result = { version: document.version, messages: [], measures: [], problems: [{ message: `postlint failed on this document: ${String(error)}`, start: 0, end: 0 }] };
     }
     linted.set(document.uri, result);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toLspDiagnostics(document, result, options.lengthCounter) });
     return result;
   };
 
-  /** The lint of the document's current version; a request that arrives before the scheduled lint runs it now. */
-  const current = (document: TextDocument): LintedDocument => {
+  /**
+   * The lint of the document's current version; a request that arrives before the scheduled lint
+   * runs it now. Waits only for a config not read yet (the first document of a folder).
+   */
+  const current = (document: TextDocument): LintedEntry | Promise<LintedEntry> => {
     const last = linted.get(document.uri);
-    return last?.version === document.version ? last : lintAndPublish(document);
+    if (last?.version === document.version) return last;
+    const loaded = configs.get(toFilePath(document.uri));
+    if (loaded instanceof Promise) return loaded.then(() => current(documents.get(document.uri) ?? document));
+    return lintAndPublish(document, loaded);
   };
 
   const cancel = (uri: string) => {
@@ -96,8 +126,18 @@ export function startServer(connection: Connection, { version, lintCampaign }: {
     const run = () => {
       pending.delete(uri);
       const latest = documents.get(uri);
+      if (!latest || linted.get(uri)?.version === latest.version) return;
+      const loaded = configs.get(toFilePath(uri));
+      if (loaded instanceof Promise) {
+        // The first document of a folder: lint once its config is read (never throws: a problem is a result).
+        void loaded.then(() => {
+          const now = documents.get(uri);
+          if (now) schedule(now);
+        });
+        return;
+      }
       try {
-        if (latest && linted.get(uri)?.version !== latest.version) lintAndPublish(latest);
+        lintAndPublish(latest, loaded);
       } catch (error) {
         // Outside a request nothing else would catch it, and the editor would lose its server.
         connection.console.error(`postlint: ${error instanceof Error ? error.stack : String(error)}`);
@@ -114,10 +154,24 @@ export function startServer(connection: Connection, { version, lintCampaign }: {
     }
   };
 
-  const relintAll = () => {
-    for (const document of documents.all()) if (isLinted(document)) lintAndPublish(document);
-    if (client.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
-    if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh');
+  /** After a config file changed: every config is read again, every open document re-linted with it. */
+  const reloadConfigs = () => {
+    configs.invalidate();
+    linted.clear();
+    const open = documents.all().filter(isLinted);
+    for (const document of open) cancel(document.uri);
+    // Every config read first, then every document re-linted in one go: the editor never shows a mix of old and new settings.
+    void Promise.all(open.map((document) => configs.get(toFilePath(document.uri)))).then(() => {
+      for (const { uri } of open) {
+        const document = documents.get(uri);
+        if (!document) continue;
+        const loaded = configs.get(toFilePath(uri));
+        if (loaded instanceof Promise) schedule(document);
+        else lintAndPublish(document, loaded);
+      }
+      if (client.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
+      if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh');
+    });
   };
 
   // Fires on open too.
@@ -128,42 +182,55 @@ export function startServer(connection: Connection, { version, lintCampaign }: {
   documents.onDidClose(({ document }) => {
     cancel(document.uri);
     linted.delete(document.uri);
-    resolver.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   // A client that cannot watch files still tells us when a config file it edits is saved.
   documents.onDidSave(({ document }) => {
-    if (isConfigFile(document.uri)) {
-      resolver.invalidate();
-      relintAll();
-    }
+    if (isConfigFile(document.uri)) reloadConfigs();
   });
 
   // Some clients report every file they watch: only a config file's change re-reads settings.
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    if (!changes.some((change) => isConfigFile(change.uri))) return;
-    resolver.invalidate();
-    relintAll();
+    if (changes.some((change) => isConfigFile(change.uri))) reloadConfigs();
   });
 
-  connection.onCodeAction(({ textDocument, range, context }) => {
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
     const document = documents.get(textDocument.uri);
     if (!document || !isLinted(document)) return [];
     const versioned = client.workspace?.workspaceEdit?.documentChanges === true;
-    return codeActions(document, current(document), { range, versioned, ...(context?.only ? { only: context.only } : {}) });
+    const resolvable = client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    const entry = await current(document);
+    return codeActions(document, entry, { range, versioned, resolvable, ...(context?.only ? { only: context.only } : {}) }, () => fixAllOutput(document, entry));
   });
 
-  connection.languages.inlayHint.on(({ textDocument, range }) => {
+  // Fix all, chosen: its edit, unless the document changed since the action was offered.
+  connection.onCodeActionResolve(async (action) => {
+    const data = action.data as FixAllData | undefined;
+    const document = data && action.kind === FIX_ALL_KIND ? documents.get(data.uri) : undefined;
+    if (!document || document.version !== data!.version || !isLinted(document)) return action;
+    const output = fixAllOutput(document, await current(document));
+    if (output !== undefined) action.edit = fixAllEdit(document, client.workspace?.workspaceEdit?.documentChanges === true, output);
+    return action;
+  });
+
+  /** Several passes of fixes cost a few lints: run once per document version, and only when fix-all is wanted. */
+  const fixAllOutput = (document: TextDocument, entry: LintedEntry) => {
+    if (!entry.target) return undefined;
+    entry.fixed ??= { output: fixAll(document.getText(), entry.target, lintCampaign) };
+    return entry.fixed.output;
+  };
+
+  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
     const document = documents.get(textDocument.uri);
     if (!document || !isLinted(document) || options.lengthCounter !== 'inlayHint') return [];
-    return inlayHints(document, current(document), range);
+    return inlayHints(document, await current(document), range);
   });
 
-  connection.onCodeLens(({ textDocument }) => {
+  connection.onCodeLens(async ({ textDocument }) => {
     const document = documents.get(textDocument.uri);
     if (!document || !isLinted(document) || options.lengthCounter !== 'codeLens') return [];
-    return codeLenses(document, current(document));
+    return codeLenses(document, await current(document));
   });
 
   connection.onShutdown(() => {

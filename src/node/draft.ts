@@ -151,9 +151,18 @@ function merge(ranges: [number, number][]): [number, number][] {
   return out;
 }
 
+/** A YAML parser (`parse` of the yaml package), loaded by the caller: a run on drafts without front matter never loads it. */
+export type ParseYaml = (text: string) => unknown;
+
 /** The `channel:` key of a draft's front matter. Kept small so the campaign front matter (issue 4) can absorb it. */
 export async function frontMatterChannel(yamlText: string): Promise<{ channel?: string; error?: string }> {
   const { parse } = await import('yaml');
+  const { channel, error } = readFrontMatter(yamlText, parse);
+  return error !== undefined ? { error } : channel !== undefined ? { channel } : {};
+}
+
+/** A draft's front matter: its keys, its `channel:`, or what is wrong with it. Synchronous, for the language server. */
+export function readFrontMatter(yamlText: string, parse: ParseYaml): { data?: Record<string, unknown>; channel?: string; error?: string } {
   let data: unknown;
   try {
     data = parse(yamlText);
@@ -162,8 +171,9 @@ export async function frontMatterChannel(yamlText: string): Promise<{ channel?: 
   }
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) return { error: 'front matter must be a YAML mapping, e.g. "channel: x"' };
-  const channel = (data as Record<string, unknown>).channel;
-  if (channel === undefined) return {};
-  if (typeof channel !== 'string') return { error: `front matter "channel" must be a channel id string, got ${JSON.stringify(channel)}` };
-  return { channel };
+  const keys = data as Record<string, unknown>;
+  const channel = keys.channel;
+  if (channel === undefined) return { data: keys };
+  if (typeof channel !== 'string') return { data: keys, error: `front matter "channel" must be a channel id string, got ${JSON.stringify(channel)}` };
+  return { data: keys, channel };
 }

@@ -8,7 +8,7 @@ import type { FormattedFile } from '../report/formats/types.js';
 import { positionAt, lineStarts } from '../analyse/positions.js';
 import { DOCS_BASE } from '../run/rule.js';
 import type { ResolvedConfig } from './config.js';
-import { frontMatterChannel, mapResultToFile, splitDraft } from './draft.js';
+import { mapResultToFile, readFrontMatter, splitDraft, type DraftSource, type ParseYaml } from './draft.js';
 import type { CampaignLintResult } from '../run/campaign.js';
 import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
 
@@ -30,31 +30,73 @@ export interface FileReport extends FormattedFile {
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
 
+/** Whether a file is linted as Markdown (front matter read): by its name, as the CLI decides. */
+export function isMarkdownPath(filePath: string | undefined): boolean {
+  return filePath !== undefined && MARKDOWN.test(filePath);
+}
+
+export interface LintFileOptions extends LintSourceOptions {
+  /** Needed when the text may have front matter (Markdown starting with `---`); see `ParseYaml`. */
+  parseYaml: ParseYaml | undefined;
+  /** Read front matter: by default when `filePath` names a Markdown file. */
+  markdown?: boolean;
+  /** Channel when neither `channel`, the config and its overrides nor the front matter name one. */
+  defaultChannel?: string;
+}
+
+/** One file's lint: the split of the text as given, and the result (of the fixed text when fixing changed it). */
+export interface LintedFile {
+  source: DraftSource;
+  result: LintResult;
+  output?: string;
+  fixed?: number;
+}
+
 /**
  * Lints one draft's text as the file `filePath` (which may not exist: stdin with a name):
  * the config and overrides for that path, the front matter's channel, directives, and fixes
  * until stable when asked. Writes nothing.
  */
 export async function lintSource(text: string, filePath: string | undefined, display: string, options: LintSourceOptions): Promise<FileReport> {
-  const settings = options.config.forFile(filePath);
-  const markdown = filePath !== undefined && MARKDOWN.test(filePath);
-  const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
-
-  let channel = options.channel ?? settings.channel ?? 'x';
   // A campaign plan: every draft is linted for the channel its heading names.
-  if (markdown && isCampaignFile(text)) {
+  if (isMarkdownPath(filePath) && isCampaignFile(text)) {
+    const settings = options.config.forFile(filePath);
+    const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
+    const channel = options.channel ?? settings.channel ?? 'x';
     const plan = lintCampaignFile(text, settings.options as LintOptions, channel, options.fix === true, (source, messages) => applyDirectives(source, messages, { reportUnused }));
     const report: FileReport = { file: display, posts: plan.posts, source: plan.output ?? text, campaign: plan.campaign };
     if (filePath !== undefined) report.filePath = filePath;
     if (plan.output !== undefined) Object.assign(report, { output: plan.output, fixed: plan.fixed });
     return report;
   }
+  // The YAML parser is loaded only for a file that may have front matter: a hook on one draft starts faster.
+  const parseYaml = isMarkdownPath(filePath) && text.startsWith('---') ? (await import('yaml')).parse : undefined;
+  const { result, output, fixed } = lintFile(text, filePath, { ...options, parseYaml });
+  const report: FileReport = { file: display, posts: [{ result }], source: output ?? text };
+  if (filePath !== undefined) report.filePath = filePath;
+  if (output !== undefined) {
+    report.output = output;
+    report.fixed = fixed;
+  }
+  return report;
+}
+
+/**
+ * What `lintSource` does, synchronously: the CLI and the language server (on every keystroke)
+ * both lint a file through it, so an editor shows exactly what a pre-commit hook reports.
+ */
+export function lintFile(text: string, filePath: string | undefined, options: LintFileOptions): LintedFile {
+  const settings = options.config.forFile(filePath);
+  const markdown = options.markdown ?? isMarkdownPath(filePath);
+  const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
 
   // The front matter is read once: fixes never touch it, so its channel holds for every pass.
   const first = splitDraft(text, { markdown });
+  let channel = options.channel ?? settings.channel ?? options.defaultChannel ?? 'x';
   const problems: Diagnostic[] = [];
   if (first.frontMatter) {
-    const found = await frontMatterChannel(first.frontMatter.yaml);
+    if (!options.parseYaml) throw new Error('lintFile: a file with front matter needs options.parseYaml');
+    const found = readFrontMatter(first.frontMatter.yaml, options.parseYaml);
     if (found.error) problems.push(frontMatterProblem(text, found.error));
     else if (found.channel !== undefined) {
       if (options.config.channelIds.includes(found.channel)) channel = found.channel;
@@ -68,27 +110,15 @@ export async function lintSource(text: string, filePath: string | undefined, dis
     return { ...result, messages: applyDirectives(current, [...problems, ...result.messages], { reportUnused }) };
   };
 
-  let result: LintResult;
-  let output: string | undefined;
-  let fixed = 0;
-  if (options.fix) {
-    let last: LintResult | undefined;
-    const fixedRun = fixUntilStable(text, (current) => (last = lintOnce(current)).messages);
-    result = last!;
-    if (fixedRun.applied > 0) {
-      output = fixedRun.output;
-      fixed = fixedRun.applied;
-    }
-  } else {
-    result = lintOnce(text);
+  if (!options.fix) return { source: first, result: lintOnce(text) };
+  let last: LintResult | undefined;
+  const fixedRun = fixUntilStable(text, (current) => (last = lintOnce(current)).messages);
+  const linted: LintedFile = { source: first, result: last! };
+  if (fixedRun.applied > 0) {
+    linted.output = fixedRun.output;
+    linted.fixed = fixedRun.applied;
   }
-  const report: FileReport = { file: display, posts: [{ result }], source: output ?? text };
-  if (filePath !== undefined) report.filePath = filePath;
-  if (output !== undefined) {
-    report.output = output;
-    report.fixed = fixed;
-  }
-  return report;
+  return linted;
 }
 
 function frontMatterProblem(text: string, message: string): Diagnostic {
