@@ -138,8 +138,20 @@ export function brokenOutsideEdits(text: string, output: string, edits: readonly
 export function safeFix(text: string, edits: TextEdit[]): Fix | undefined {
   const fix = { edits };
   const sorted = normaliseEdits(fix, text.length);
-  const output = applyFix(text, fix);
-  return sorted && output !== undefined && output !== text && !brokenOutsideEdits(text, output, sorted) ? fix : undefined;
+  if (!sorted || sorted.length === 0) return undefined;
+  // Only the stretch around the edits can break: no entity or grapheme crosses white space, so the
+  // check reads from the white space before the first edit to the one after the last, not the
+  // whole draft (a draft with hundreds of fixes would otherwise cost hundreds of full scans).
+  let from = sorted[0]!.range[0];
+  while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
+  from = Math.max(0, from - 1);
+  let to = sorted[sorted.length - 1]!.range[1];
+  while (to < text.length && !/\s/.test(text[to]!)) to++;
+  to = Math.min(text.length, to + 1);
+  const window = text.slice(from, to);
+  const local = sorted.map(({ range: [s, e], text: replacement }): TextEdit => ({ range: [s - from, e - from], text: replacement }));
+  const output = applyFix(window, { edits: local });
+  return output !== undefined && output !== window && !brokenOutsideEdits(window, output, local) ? fix : undefined;
 }
 
 /**
