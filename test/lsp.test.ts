@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
@@ -84,6 +84,19 @@ describe('postlint-language-server over stdio', () => {
       message: 'X does not render Markdown: bold will show as "**today**"',
     });
     expect(diagnostics[2]!.message).toBe('X rejects U+FEFF: remove it');
+  });
+
+  it('lints a campaign plan draft by draft, with a length hint at each draft heading', async () => {
+    const plan = readFileSync(fileURLToPath(new URL('../examples/bowel-cancer-awareness.md', import.meta.url)), 'utf8');
+    await client.open(uri('plan.md'), plan);
+    const { diagnostics } = await client.diagnostics(uri('plan.md'), { version: 1 });
+    const cli = await lintText(plan, { cwd: workspace, filePath: join(workspace, 'plan.md') });
+    expect(diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1]).sort()).toEqual(
+      cli.posts.flatMap((p) => p.result.messages).map((m) => [m.ruleId, m.start.line, m.start.column]).sort(),
+    );
+    expect(diagnostics.some((d) => d.code === 'key-messages')).toBe(true);
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri('plan.md') }, range: WHOLE });
+    expect((hints ?? []).map((h) => String(h.label).split(':')[0])).toEqual(['x', 'bluesky', 'linkedin', 'instagram', 'facebook', 'sms']);
   });
 
   it('shows the length as an inlay hint after the first line', async () => {
