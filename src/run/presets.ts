@@ -20,7 +20,7 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'campaign-coverage': 'warn',
     'campaign-hashtag': 'warn',
     'campaign-link': 'warn',
-    // Robustness and safety (issue 7): see each rule's docs for why these severities.
+    // Hidden text, deceptive links and personal data: each rule's docs say why these severities.
     'hidden-characters': 'warn',
     'suspicious-link': 'warn',
     'personal-data': 'error',
