@@ -20,7 +20,7 @@ export function measure(text: string, channel: ChannelId | Channel, options: Mea
   for (const [id, custom] of Object.entries(options.channels ?? {})) validateChannel(custom, `channels.${id}`);
   const profile = resolveChannel(channel, options.channels);
   let urls: Entity[] | undefined;
-  const facts: CounterFacts = { urls: () => (urls ??= extractEntities(text).urls) };
+  const facts: CounterFacts = { urls: () => (urls ??= extractEntities(text, { urlsOnly: true }).urls) };
   return measureWithFacts(text, profile, facts, options.contentWarning);
 }
 

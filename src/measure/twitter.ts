@@ -136,10 +136,11 @@ function urlEntities(found: UrlEntity[]): Entity[] {
 /**
  * twitter-text's entities with UTF-16 offsets. `urls` are every URL as X counts them, with protocol or
  * without; `entities` are URLs, mentions, hashtags and cashtags with overlaps removed, as X links them
- * (what extractEntitiesWithIndices returns, without extracting the URLs twice).
+ * (what extractEntitiesWithIndices returns, without extracting the URLs twice). With `urlsOnly`,
+ * only the URLs a counter needs: the other three extractors cost twice as much again.
  */
-export function extractEntities(text: string): { urls: Entity[]; entities: Entity[] } {
-  if (text.length <= PIECE) return extractPiece(text);
+export function extractEntities(text: string, { urlsOnly = false } = {}): { urls: Entity[]; entities: Entity[] } {
+  if (text.length <= PIECE) return extractPiece(text, urlsOnly);
   const urls: Entity[] = [];
   const entities: Entity[] = [];
   let start = 0;
@@ -162,7 +163,7 @@ export function extractEntities(text: string): { urls: Entity[]; entities: Entit
         if (end < dottyRunEnd && (text.charCodeAt(end) & 0xfc00) === 0xdc00 && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
       }
     }
-    const piece = extractPiece(text.slice(start, end));
+    const piece = extractPiece(text.slice(start, end), urlsOnly);
     for (const entity of piece.urls) urls.push({ ...entity, start: entity.start + start, end: entity.end + start });
     for (const entity of piece.entities) entities.push({ ...entity, start: entity.start + start, end: entity.end + start });
     start = end;
@@ -187,8 +188,9 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0x2028 || code === 0x2029;
 }
 
-function extractPiece(text: string): { urls: Entity[]; entities: Entity[] } {
+function extractPiece(text: string, urlsOnly: boolean): { urls: Entity[]; entities: Entity[] } {
   const rawUrls = twitter.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true });
+  if (urlsOnly) return { urls: urlEntities(rawUrls), entities: [] };
   const found: TwitterEntity[] = [
     ...rawUrls,
     ...twitter.extractMentionsOrListsWithIndices(text),

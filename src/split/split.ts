@@ -89,7 +89,14 @@ export function planThread(text: string, channel: ChannelId | Channel, options: 
 
   const label = (n: number, total: number) => (numbering === 'none' ? '' : template.replace(/\{n\}/g, String(n)).replace(/\{total\}/g, String(total)));
   const dress = (part: string, tag: string) => (tag === '' ? part : numbering === 'start' ? `${tag} ${part}` : `${part} ${tag}`);
-  const fits = (start: number, end: number, tag: string) => measure(dress(source.slice(start, end), tag), profile).fits;
+  // The search asks about the same stretch more than once; measuring is the cost, so ask it once.
+  const measured = new Map<string, boolean>();
+  const fits = (start: number, end: number, tag: string) => {
+    const key = `${start}:${end}:${tag}`;
+    let fit = measured.get(key);
+    if (fit === undefined) measured.set(key, (fit = measure(dress(source.slice(start, end), tag), profile).fits));
+    return fit;
+  };
 
   const boundaries = graphemeBoundaries(source);
   const wordBreaks = findBreaks(source, bodyStart, bodyEnd, boundaries);
