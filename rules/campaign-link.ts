@@ -1,5 +1,4 @@
-import { defineRule } from '../src/run/rule.js';
-import type { Campaign } from '../src/types.js';
+import { defineRule, type Campaign } from '../src/rule/index.js';
 
 const campaign: Campaign = { name: 'Spot It Early', link: 'https://example.org/spot-it-early', keyMessages: [{ id: 'gp', text: 'See your GP about unusual changes.' }] };
 // Parameters that only say where a click came from: the page is the same without them.

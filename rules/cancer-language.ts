@@ -1,8 +1,6 @@
 import * as v from 'valibot';
-import { compileLexicon } from '../src/analyse/lexicon.js';
-import { defineRule } from '../src/run/rule.js';
 import data from './data/cancer-language.json';
-import { phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from './lib/replacements.js';
+import { compileLexicon, defineRule, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
 
 type Kind = 'battle' | 'hero' | 'victim';
 

@@ -1,6 +1,6 @@
 import { daleChall } from 'dale-chall';
-import { defineRule } from '../src/run/rule.js';
 import extra from './data/hashtag-words.json';
+import { defineRule } from '../src/rule/index.js';
 
 // Familiar words: the New Dale–Chall list (dale-chall, MIT) and the health and campaign words of rules/data.
 const WORDS = new Set<string>([...daleChall, ...extra.words]);

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import { defineRule } from '../src/run/rule.js';
-import { safeFix } from '../src/run/fix.js';
 import tracking from './data/tracking-parameters.json';
+import { defineRule, safeFix } from '../src/rule/index.js';
 
 // The WHATWG URL and URLSearchParams of the host (Node, browsers, editors); typed here because the core has no DOM or Node types.
 interface WhatwgUrl {

@@ -1,6 +1,4 @@
-import { defineRule, type Report } from '../src/run/rule.js';
-import type { Channel, Suggestion } from '../src/types.js';
-import { planThread, threadEdits } from '../src/split/split.js';
+import { defineRule, type Report, type Channel, type Suggestion, planThread, threadEdits } from '../src/rule/index.js';
 
 const LONG_POST =
   'Our breast screening clinic is open late on Thursdays this month. Screening takes about ten minutes, and a woman nurse carries it out. You can bring someone with you, and we can arrange an interpreter. Book online or call our nurses free on 0808 800 4040, Monday to Friday, 9am to 5pm.';

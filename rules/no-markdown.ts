@@ -1,8 +1,5 @@
 import type { Nodes, Parents } from 'mdast';
-import { defineRule } from '../src/run/rule.js';
-import { toPlainText } from '../src/parse/plain-text.js';
-import { safeFix } from '../src/run/fix.js';
-import { mayContainFormatting } from '../src/parse/markdown.js';
+import { defineRule, toPlainText, safeFix, mayContainFormatting } from '../src/rule/index.js';
 
 // Syntax a channel without Markdown shows literally. Lists stay: "- " and "1. " read fine as plain text.
 const FLAGGED: Record<string, string> = {

@@ -1,8 +1,6 @@
 import * as v from 'valibot';
-import { compileLexicon, type CompiledLexicon } from '../src/analyse/lexicon.js';
-import { defineRule } from '../src/run/rule.js';
 import data from './data/plain-language.json';
-import { inTitleCaseName, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from './lib/replacements.js';
+import { compileLexicon, type CompiledLexicon, defineRule, inTitleCaseName, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
 
 interface Options {
   /** More phrases (lexicon syntax: `(a|b)` alternatives, `*` endings) with their everyday alternatives, e.g. { "neutropenic": "low white blood cell" }. */

@@ -1,9 +1,8 @@
 import riskPageWords from './data/risk-page-words.json';
-import { compileLexicon, matchLexicon, type LexiconEntry } from '../src/analyse/lexicon.js';
-import { defineRule } from '../src/run/rule.js';
-import type { EntityWords } from '../src/analyse/entity-words.js';
-import { exampleProducts, PHARMA_SOURCES } from './lib/pharma-examples.js';
-import { pharmaPosts } from './lib/pharma-posts.js';
+import pharmaExamples from './data/pharma-examples.json';
+import { compileLexicon, matchLexicon, type LexiconEntry, defineRule, type EntityWords, pharmaPosts } from '../src/rule/index.js';
+
+const { products: exampleProducts, sources: PHARMA_SOURCES } = pharmaExamples;
 
 const riskPathWords = compileLexicon(riskPageWords.entries as LexiconEntry[]);
 

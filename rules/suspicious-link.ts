@@ -1,10 +1,7 @@
 import * as v from 'valibot';
 import type { Link, Nodes, Parents } from 'mdast';
-import { defineRule, type Report } from '../src/run/rule.js';
-import { toPlainText } from '../src/parse/plain-text.js';
 import shortenerList from './data/link-shorteners.json';
-import { Coverage } from './lib/coverage.js';
-import { isIpHost, isWithin, parseLink, scriptMix, stripWww, unicodeHost } from './lib/domains.js';
+import { defineRule, type Report, toPlainText, Coverage, isIpHost, isWithin, parseLink, scriptMix, stripWww, unicodeHost } from '../src/rule/index.js';
 
 interface Options {
   /** Hosts that hide a link's destination; replaces the built-in list (rules/data/link-shorteners.json). */

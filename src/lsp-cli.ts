@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { lintCampaign } from './run/campaign.js';
+import { lintCampaign } from './index.js';
 import { startServer } from './lsp/server.js';
 
 declare const __POSTLINT_VERSION__: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lint, lintCampaign, PostlintConfigError, type Campaign, type Diagnostic } from '../src/index.js';
-import { displayText, parseCampaignFile, sourceOffset } from '../src/parse/campaign-file.js';
+import { displayText, parseCampaignFile, sourceOffset } from '../src/text/campaign-file.js';
 
 /** 1-based line and column of the n-th occurrence of `needle` in `source`, counted independently of the library. */
 function at(source: string, needle: string, occurrence = 1): { line: number; column: number } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '../src/run/lint.js';
-import { applyDirectives, parseDirectives } from '../src/report/directives.js';
-import { splitDraft, toFileOffset } from '../src/node/draft.js';
+import { lint } from '../src/index.js';
+import { applyDirectives, parseDirectives } from '../src/text/directives.js';
+import { splitDraft, toFileOffset } from '../src/text/draft.js';
 import { cli, tempDir } from './cli-helpers.js';
 
 const summary = (text: string, reportUnused?: 'error' | 'warning') =>

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { presets } from '../src/run/presets.js';
+import { presets } from '../rules/presets.js';
 import { rules } from '../rules/index.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

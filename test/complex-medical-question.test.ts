@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint, PostlintConfigError, presets } from '../src/index.js';
-import type { LintOptions } from '../src/types.js';
+import type { LintOptions } from '../src/engine/options.js';
 
 const only = (options?: Record<string, unknown>): LintOptions => ({
   preset: 'none',

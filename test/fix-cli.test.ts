@@ -2,8 +2,8 @@ import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync,
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/types.js';
-import { applyFixes, fixUntilStable } from '../src/run/fix.js';
+import type { Diagnostic } from '../src/core/types.js';
+import { applyFixes, fixUntilStable } from '../src/text/edits.js';
 import { writeFileAtomic } from '../src/node/write.js';
 import { lintFiles, lintText, writeFixes } from '../src/node/api.js';
 import { BUILT_CLI, builtCli, cli, tempDir } from './cli-helpers.js';

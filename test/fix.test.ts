@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brokenOutsideEdits, normaliseEdits } from '../src/run/fix.js';
+import { brokenOutsideEdits, normaliseEdits } from '../src/text/edits.js';
 import { applyFix, applyFixes, lint, MAX_FIX_PASSES, PostlintConfigError, defineRule, type LintOptions } from '../src/index.js';
 
 const fix = (...edits: [number, number, string][]) => ({ fix: { edits: edits.map(([s, e, text]) => ({ range: [s, e] as [number, number], text })) } });

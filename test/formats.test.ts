@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { rules } from '../rules/index.js';
-import { lint } from '../src/run/lint.js';
-import { formatCompact } from '../src/report/formats/compact.js';
-import { formatGithub } from '../src/report/formats/github.js';
-import { formatJson } from '../src/report/formats/json.js';
-import { formatSarif } from '../src/report/formats/sarif.js';
-import type { FormattedFile } from '../src/report/formats/types.js';
+import { lint } from '../src/index.js';
+import { formatCompact } from '../src/format/compact.js';
+import { formatGithub } from '../src/format/github.js';
+import { formatJson } from '../src/format/json.js';
+import { formatSarif } from '../src/format/sarif.js';
+import type { FormattedFile } from '../src/format/types.js';
 import { cli, overLongX, tempDir } from './cli-helpers.js';
 
 // The official SARIF 2.1.0 schema (rtm.5, draft-04), as shipped in @microsoft/jest-sarif: no network at test time.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Analysis } from '../src/analyse/analysis.js';
-import { keyMessageMatches } from '../rules/lib/key-message-match.js';
-import type { Campaign } from '../src/types.js';
+import { Analysis } from '../src/facts/analysis.js';
+import { keyMessageMatches } from '../src/facts/key-message-match.js';
+import type { Campaign } from '../src/core/types.js';
 
 /** Micro-averaged precision and recall of carried key messages over (draft, message) pairs of a labelled set. */
 export function evaluate(dir: string, verbose = false) {

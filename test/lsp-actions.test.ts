@@ -7,9 +7,9 @@ import { ConfigCache, type LoadedConfig } from '../src/lsp/config.js';
 import { codeActions, inlayHints, toLspDiagnostics } from '../src/lsp/convert.js';
 import { fixAll, lintDocument, type CampaignLinter, type DocumentTarget } from '../src/lsp/document.js';
 import { loadConfig, type ResolvedConfig } from '../src/node/config.js';
-import { lint } from '../src/run/lint.js';
-import { defineRule } from '../src/run/rule.js';
-import type { LintOptions } from '../src/types.js';
+import { lint } from '../src/index.js';
+import { defineRule } from '../src/rule/rule.js';
+import type { LintOptions } from '../src/engine/options.js';
 
 // A rule shaped like max-length's thread suggestion (issue 6): the server must offer any suggestion, whatever its rule.
 const splitter = defineRule({

@@ -5,8 +5,8 @@ import remarkParse from 'remark-parse';
 import { describe, expect, it } from 'vitest';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import { lint } from '../src/index.js';
-import { forEachCluster } from '../src/measure/graphemes.js';
-import { mayContainFormatting, parseMarkdown, parsePieces, setextPieces } from '../src/parse/markdown.js';
+import { forEachCluster } from '../src/channels/graphemes.js';
+import { mayContainFormatting, parseMarkdown, parsePieces, setextPieces } from '../src/text/markdown.js';
 
 // The two shortcuts the benchmark led to must never change a tree or a report: these compare
 // them with remark-parse run on the whole draft.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { isNhsNumber } from '../rules/lib/personal-data.js';
+import { isNhsNumber } from '../rules/personal-data/detectors.js';
 
 const only = (options?: Record<string, unknown>) => ({ preset: 'none', rules: { 'personal-data': options ? (['error', options] as ['error', Record<string, unknown>]) : ('error' as const) } });
 const found = (text: string, options?: Record<string, unknown>) =>

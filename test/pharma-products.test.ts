@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, PostlintConfigError, type Product } from '../src/index.js';
 import { runCli } from '../src/node.js';
-import { splitThread } from '../src/analyse/thread.js';
-import { entityWords } from '../src/analyse/entity-words.js';
-import { Analysis } from '../src/analyse/analysis.js';
-import { compileProducts, validateProducts } from '../src/run/products.js';
+import { splitThread } from '../src/text/thread.js';
+import { entityWords } from '../src/facts/entity-words.js';
+import { Analysis } from '../src/facts/analysis.js';
+import { compileProducts, validateProducts } from '../src/facts/products.js';
 import exampleFile from '../examples/pharma/products.json';
 
 const valid: Product = {

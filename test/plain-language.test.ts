@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint, PostlintConfigError, type Diagnostic } from '../src/index.js';
-import { expandPhrase } from '../src/analyse/lexicon.js';
+import { expandPhrase } from '../src/facts/lexicon.js';
 
 const run = (text: string, options?: Record<string, unknown>) =>
   lint({ text, channel: 'x' }, { preset: 'none', rules: { 'plain-language': options ? ['warn', options] : 'warn' } }).messages;

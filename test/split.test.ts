@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import { describe, expect, it } from 'vitest';
 import { defineChannel, measure, planThread, split, splitThread, threadEdits, THREAD_SEPARATOR, applyFix, type Channel, type ChannelId } from '../src/index.js';
-import { extractEntities } from '../src/measure/twitter.js';
+import { extractEntities } from '../src/text/entities.js';
 
 // Pieces of drafts as posts have them: words, sentence and clause ends, URLs, mentions, hashtags,
 // cashtags, emoji sequences, combining marks, CJK, accented and non-GSM characters.

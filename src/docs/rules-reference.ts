@@ -1,7 +1,7 @@
-import type { Diagnostic, RuleSetting } from '../types.js';
-import type { Rule, RuleExample } from '../run/rule.js';
-import { lint } from '../run/lint.js';
-import { applyFix, applyFixes } from '../run/fix.js';
+import type { Diagnostic, RuleSetting } from '../core/types.js';
+import type { Rule, RuleExample } from '../rule/rule.js';
+import { lint } from '../index.js';
+import { applyFix, applyFixes } from '../text/edits.js';
 
 // Characters a reader cannot see in a code block; an example holding one is shown as a JSON string.
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF0-\uFFFF]|[ \t]$/mu;

@@ -1,9 +1,10 @@
 import { parse as parseYaml } from 'yaml';
-import { fixUntilStable } from '../run/fix.js';
+import { fixUntilStable } from '../text/edits.js';
 import type { ResolvedConfig } from '../node/config.js';
-import { readFrontMatter, splitDraft, toFileOffset } from '../node/draft.js';
+import { readFrontMatter, splitDraft, toFileOffset } from '../text/draft.js';
 import { lintFile } from '../node/engine.js';
-import type { ChannelId, Diagnostic, LintOptions, LintResult, Measurement, Position } from '../types.js';
+import type { ChannelId, Diagnostic, LintResult, Measurement, Position } from '../core/types.js';
+import type { LintOptions } from '../engine/options.js';
 
 /** One draft's measurement and where the counter shows: the draft's heading or first line. */
 export interface DraftMeasure {

@@ -28,7 +28,7 @@ type LintedEntry = LintedDocument & { target?: DocumentTarget; fixed?: { output:
  * (read once, re-read when a watched config file changes), the overrides for its path, its
  * front-matter channel and its `<!-- postlint-disable -->` comments.
  *
- * `lintCampaign` (src/run/campaign.ts) is passed here by
+ * `lintCampaign` (src/engine/campaign.ts) is passed here by
  * lsp-cli.ts; a Markdown file whose front matter has `keyMessages` is then linted as a campaign,
  * draft by draft, with each draft's counter at its heading.
  */

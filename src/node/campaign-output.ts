@@ -1,9 +1,11 @@
-import { lintCampaign, type CampaignLintOptions, type CampaignLintResult } from '../run/campaign.js';
-import type { Diagnostic, LintOptions } from '../types.js';
-import { describeMeasurement } from '../report/summary.js';
-import type { Colors, FileResult } from '../report/stylish.js';
-import { fixUntilStable } from '../run/fix.js';
-import { parseCampaignFile } from '../parse/campaign-file.js';
+import type { CampaignLintOptions, CampaignLintResult } from '../engine/campaign.js';
+import { lintCampaign } from '../index.js';
+import type { Diagnostic } from '../core/types.js';
+import type { LintOptions } from '../engine/options.js';
+import { describeMeasurement } from '../format/summary.js';
+import type { Colors, FileResult } from '../format/stylish.js';
+import { fixUntilStable } from '../text/edits.js';
+import { parseCampaignFile } from '../text/campaign-file.js';
 
 const plain: Colors = { red: String, yellow: String, blue: String, dim: String, underline: String, bold: String };
 

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LintOptions, RuleSetting } from '../types.js';
+import type { RuleSetting } from '../core/types.js';
+import type { LintOptions } from '../engine/options.js';
 import { channels } from '../channels/builtin.js';
-import { presets } from '../run/presets.js';
-import { rules as builtinRules } from '../../rules/index.js';
-import { PostlintConfigError } from '../errors.js';
+import { presets, rules as builtinRules } from '../index.js';
+import { PostlintConfigError } from '../core/errors.js';
 import { split, THREAD_SEPARATOR } from '../split/index.js';
 import { loadConfig } from './config.js';
-import { splitDraft } from './draft.js';
+import { splitDraft } from '../text/draft.js';
 import { displayPath, lintSource, ReadError, type FileReport } from './engine.js';
 import { formatCampaignSummary } from './campaign-output.js';
 
@@ -211,7 +211,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const errors = messages.filter((m) => m.severity === 'error').length;
   const warnings = messages.filter((m) => m.severity === 'warning').length;
 
-  const { format: render } = await import('../report/formats/index.js');
+  const { format: render } = await import('../format/index.js');
   const color = values['no-color'] ? false : values.color ? true : io.color && values['output-file'] === undefined;
   const colors = color ? (await import('picocolors')).default.createColors(true) : undefined;
   let out = reports.length === 0 && format === 'stylish' ? '' : render(format as (typeof FORMAT_NAMES)[number], reports, { rules: { ...builtinRules, ...config.plugins }, version: io.version }, colors);

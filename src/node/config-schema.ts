@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import type { Channel, Product, RuleSetting } from '../types.js';
+import type { Channel, Product, RuleSetting } from '../core/types.js';
 import type { ChannelSpec } from '../channels/define.js';
-import type { Rule } from '../run/rule.js';
+import type { Rule } from '../rule/rule.js';
 
 /** A postlint configuration, as written in postlint.config.*, .postlintrc* or package.json "postlint". */
 export interface PostlintConfig {

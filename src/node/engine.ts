@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, LintOptions, LintResult, Severity } from '../types.js';
-import { lint } from '../run/lint.js';
-import { fixUntilStable } from '../run/fix.js';
-import { applyDirectives } from '../report/directives.js';
-import type { FormattedFile } from '../report/formats/types.js';
-import { positionAt, lineStarts } from '../analyse/positions.js';
-import { DOCS_BASE } from '../run/rule.js';
+import type { Diagnostic, LintResult, Severity } from '../core/types.js';
+import type { LintOptions } from '../engine/options.js';
+import { lint } from '../index.js';
+import { fixUntilStable } from '../text/edits.js';
+import { applyDirectives } from '../text/directives.js';
+import type { FormattedFile } from '../format/types.js';
+import { positionAt, lineStarts } from '../text/positions.js';
+import { DOCS_BASE } from '../rule/rule.js';
 import type { ResolvedConfig } from './config.js';
-import { mapResultToFile, readFrontMatter, splitDraft, type DraftSource, type ParseYaml } from './draft.js';
-import type { CampaignLintResult } from '../run/campaign.js';
+import { mapResultToFile, readFrontMatter, splitDraft, type DraftSource, type ParseYaml } from '../text/draft.js';
+import type { CampaignLintResult } from '../engine/campaign.js';
 import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
 
 export interface LintSourceOptions {

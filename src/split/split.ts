@@ -1,8 +1,8 @@
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
-import type { Channel, ChannelId, TextEdit } from '../types.js';
+import type { Channel, ChannelId, TextEdit } from '../core/types.js';
 import { resolveChannel } from '../channels/define.js';
-import { measure } from '../measure/measure.js';
-import { extractEntities } from '../measure/twitter.js';
+import { measure } from '../channels/measure.js';
+import { extractEntities } from '../text/entities.js';
 
 export interface SplitOptions {
   /** Where each part's number goes: after the text (default), before it, or nowhere. */

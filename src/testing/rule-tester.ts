@@ -1,8 +1,8 @@
-import type { Campaign, ChannelId, Diagnostic, Fix, LintOptions, Product, RuleSetting, Severity } from '../types.js';
-import type { Rule, RuleExample } from '../run/rule.js';
-import { lint } from '../run/lint.js';
-import { lintCampaign } from '../run/campaign.js';
-import { applyFix, applyFixes, brokenOutsideEdits, normaliseEdits } from '../run/fix.js';
+import type { Campaign, ChannelId, Diagnostic, Fix, Product, RuleSetting, Severity } from '../core/types.js';
+import type { LintOptions } from '../engine/options.js';
+import type { Rule, RuleExample } from '../rule/rule.js';
+import { lint, lintCampaign } from '../index.js';
+import { applyFix, applyFixes, brokenOutsideEdits, normaliseEdits } from '../text/edits.js';
 
 /** A draft the rule must accept. */
 export interface ValidCase {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lint } from '../../src/index.js';
-import type { ChannelId, LintOptions } from '../../src/types.js';
+import type { ChannelId } from '../../src/core/types.js';
+import type { LintOptions } from '../../src/engine/options.js';
 
 export interface Draft {
   id: string;

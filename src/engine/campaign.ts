@@ -1,0 +1,240 @@
+import type { Campaign, ChannelId, Diagnostic, Fix, LintResult, Position, Suggestion } from '../core/types.js';
+import type { LintOptions } from './options.js';
+import { channels as builtin } from '../channels/builtin.js';
+import { resolveChannel } from '../channels/define.js';
+import { PostlintConfigError } from '../core/errors.js';
+import { lineStarts, positionAt } from '../text/positions.js';
+import { Analysis } from '../facts/analysis.js';
+import { displayText, parseCampaignFile, sourceOffset, type DisplayText, type FrontMatter } from '../text/campaign-file.js';
+import { DOCS_BASE, formatMessage, type PlanDraft, type Report } from '../rule/rule.js';
+import { validateCampaign } from './campaign-schema.js';
+import { lint } from './lint.js';
+import { resolveSettings, type RuleSet } from './settings.js';
+
+export interface CampaignLintOptions extends LintOptions {
+  /** Channel of a plain `.md` file that is one post (default `x`). */
+  channel?: ChannelId;
+}
+
+/** One draft of a campaign file, linted for its own channel; positions are in the Markdown source. */
+export interface CampaignPost {
+  channel: ChannelId;
+  label?: string;
+  /** The text the channel shows: the draft's Markdown rendered for it. */
+  text: string;
+  /** Where the draft's text starts and ends in the source file. */
+  start: Position;
+  end: Position;
+  result: LintResult;
+}
+
+/** For each key message, the drafts that carry it (indices into `posts`) and the listed channels none carries it on. */
+export interface KeyMessageReach {
+  id: string;
+  carriedBy: number[];
+  missingOn: ChannelId[];
+}
+
+export interface CampaignLintResult {
+  /** The campaign, from the file's front matter or `options.campaign`; undefined when there is none or it is invalid. */
+  campaign?: Campaign;
+  posts: CampaignPost[];
+  coverage: KeyMessageReach[];
+  /** Campaign-level messages: mistakes in the front matter or headings, and plan rules (campaign-coverage). */
+  messages: Diagnostic[];
+}
+
+const FILE_RULE = 'campaign-file';
+
+/**
+ * Lints a Markdown campaign file: YAML front matter with the campaign (name, theme, hashtags, link,
+ * keyMessages), then one `## channel` or `## channel: label` section per draft. Every draft is
+ * rendered to what its channel shows and linted for it, with positions mapped back to the source.
+ * A file without campaign front matter is one post, for `options.channel`. Pure: no fs, runs in a browser.
+ */
+export function lintCampaign(ruleSet: RuleSet, markdown: string, options: CampaignLintOptions = {}): CampaignLintResult {
+  if (typeof markdown !== 'string') throw new PostlintConfigError('markdown', 'expected the campaign file as a string');
+  const file = parseCampaignFile(markdown);
+  const starts = lineStarts(markdown);
+  const position = (offset: number) => positionAt(starts, Math.min(Math.max(0, offset), markdown.length));
+  const messages: Diagnostic[] = [];
+  const fileMessage = (messageId: string, message: string, start: number, end: number): void => {
+    messages.push({ ruleId: FILE_RULE, severity: 'error', message, messageId, start: position(start), end: position(end), url: DOCS_BASE + FILE_RULE });
+  };
+  const settings = resolveSettings(ruleSet, options);
+
+  let campaign: Campaign | undefined;
+  const frontMatter = file.frontMatter;
+  if (frontMatter && frontMatter.document.errors.length) {
+    for (const error of frontMatter.document.errors) {
+      const [from, to] = error.pos;
+      fileMessage('yaml', `Front matter is not valid YAML: ${error.message.split('\n')[0]}`, frontMatter.yamlStart + from, frontMatter.yamlStart + to);
+    }
+  } else if (file.isCampaign && frontMatter) {
+    const checked = validatedFrontMatter(markdown.slice(frontMatter.yamlStart, frontMatter.end), frontMatter.data);
+    for (const issue of checked.issues) {
+      const [start, end] = yamlRange(frontMatter, issue.path);
+      fileMessage('campaign', `Campaign ${issue.path.join('.') || 'front matter'}: ${issue.message}`, start, end);
+    }
+    campaign = checked.campaign;
+    campaign?.keyMessages.forEach((message, index) => {
+      message.channels?.forEach((channel, k) => {
+        if (channel in channelsOf(settings.channels)) return;
+        const [start, end] = yamlRange(frontMatter, ['keyMessages', index, 'channels', k]);
+        fileMessage('unknown-channel', `Unknown channel "${channel}" in keyMessages.${index}.channels; use one of ${Object.keys(channelsOf(settings.channels)).join(', ')}`, start, end);
+      });
+    });
+  } else if (options.campaign !== undefined) {
+    campaign = options.campaign;
+  }
+  const postOptions = draftOptions(options, campaign);
+
+  // The drafts: one per `##` section of a campaign file, or the whole body of a plain file.
+  const drafts: { channel: ChannelId; label?: string; nodes: typeof file.body; headingStart: number; headingEnd: number }[] = [];
+  if (file.isCampaign) {
+    for (const section of file.sections) {
+      if (!(section.channel in channelsOf(settings.channels))) {
+        fileMessage(
+          'unknown-channel',
+          `Unknown channel "${section.channel}" in this heading; start a draft's heading with a channel id (${Object.keys(channelsOf(settings.channels)).join(', ')}), e.g. "## linkedin: launch day"`,
+          section.headingStart,
+          section.headingEnd,
+        );
+        continue;
+      }
+      const draft = { channel: section.channel, nodes: section.nodes, headingStart: section.headingStart, headingEnd: section.headingEnd };
+      drafts.push(section.label ? { ...draft, label: section.label } : draft);
+    }
+    if (file.sections.length === 0) fileMessage('no-drafts', 'This campaign file has no drafts: add a section per draft, e.g. "## x" or "## linkedin: launch day"', frontMatter?.start ?? 0, frontMatter?.end ?? 0);
+  } else {
+    drafts.push({ channel: options.channel ?? 'x', nodes: file.body, headingStart: 0, headingEnd: 0 });
+  }
+
+  const displays: DisplayText[] = [];
+  const posts: CampaignPost[] = drafts.map((draft) => {
+    const channel = resolveChannel(draft.channel, settings.channels);
+    const display = displayText(markdown, draft.nodes, channel.rendersMarkdown);
+    displays.push(display);
+    const result = lint(ruleSet, { text: display.text, channel }, postOptions);
+    const post: CampaignPost = {
+      channel: channel.id,
+      text: display.text,
+      start: position(sourceOffset(display, 0)),
+      end: position(sourceOffset(display, display.text.length, true)),
+      result: { ...result, messages: result.messages.map((m) => toSource(m, display, markdown, position)) },
+    };
+    if (draft.label) post.label = draft.label;
+    return post;
+  });
+
+  const coverage: KeyMessageReach[] = (campaign?.keyMessages ?? []).map((message) => {
+    const carriedBy = posts.flatMap((p, i) => (p.result.keyMessages?.carried.includes(message.id) ? [i] : []));
+    const missingOn = (message.channels ?? []).filter((c) => !carriedBy.some((i) => posts[i]!.channel === c));
+    return { id: message.id, carriedBy, missingOn };
+  });
+
+  if (campaign && file.isCampaign) {
+    const planDrafts: PlanDraft[] = posts.map((p, i) => {
+      const display = displays[i]!;
+      const hashtags = new Analysis(p.text).hashtags.map((h) => ({
+        text: p.text.slice(h.start, h.end),
+        start: sourceOffset(display, h.start),
+        end: sourceOffset(display, h.end, true),
+      }));
+      const draft: PlanDraft = { channel: resolveChannel(p.channel, settings.channels), keyMessages: p.result.keyMessages ?? { carried: [], missing: [] }, hashtags };
+      if (drafts[i]!.label) draft.label = drafts[i]!.label;
+      return draft;
+    });
+    const keyMessageRanges = new Map(campaign.keyMessages.map((m, i) => [m.id, yamlRange(frontMatter!, ['keyMessages', i, 'id'])] as const));
+    const draftRanges = drafts.map((d) => [d.headingStart, d.headingEnd] as [number, number]);
+    for (const { rule, severity, options: ruleOptions } of settings.rules) {
+      if (!rule.checkPlan) continue;
+      const report = (found: Report) => {
+        messages.push({
+          ruleId: rule.meta.id,
+          severity: found.severity ?? severity,
+          message: formatMessage(rule.meta.messages[found.messageId] ?? found.messageId, found.data),
+          messageId: found.messageId,
+          start: position(found.start),
+          end: position(Math.max(found.start, found.end)),
+          url: rule.meta.url ?? DOCS_BASE + rule.meta.id,
+          ...(found.data || found.details ? { data: { ...found.data, ...found.details } } : {}),
+        });
+      };
+      rule.checkPlan({ campaign, drafts: planDrafts, keyMessageRanges, draftRanges, options: ruleOptions, report });
+    }
+  }
+  messages.sort((a, b) => a.start.offset - b.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  const result: CampaignLintResult = { posts, coverage, messages };
+  if (campaign) result.campaign = campaign;
+  return result;
+}
+
+// An editor lints the same plan on every keystroke: reuse the validated campaign while its front
+// matter is unchanged, and the drafts' options object, so campaign and settings compile once.
+let lastFrontMatter: { source: string; checked: ReturnType<typeof validateCampaign> } | undefined;
+const draftOptionsCache = new WeakMap<LintOptions, Map<Campaign | undefined, LintOptions>>();
+
+function validatedFrontMatter(source: string, data: unknown): ReturnType<typeof validateCampaign> {
+  if (lastFrontMatter?.source !== source) lastFrontMatter = { source, checked: validateCampaign(data) };
+  return lastFrontMatter.checked;
+}
+
+function draftOptions(options: CampaignLintOptions, campaign: Campaign | undefined): LintOptions {
+  let byCampaign = draftOptionsCache.get(options);
+  if (!byCampaign) draftOptionsCache.set(options, (byCampaign = new Map()));
+  let result = byCampaign.get(campaign);
+  if (!result) {
+    const { channel: _channel, campaign: _campaign, ...rest } = options;
+    result = campaign ? { ...rest, campaign } : rest;
+    // One entry per campaign object: a plan edited often must not grow the map.
+    if (byCampaign.size > 8) byCampaign.clear();
+    byCampaign.set(campaign, result);
+  }
+  return result;
+}
+
+function channelsOf(custom: LintOptions['channels']) {
+  return { ...builtinIds, ...custom };
+}
+
+const builtinIds: Record<string, unknown> = builtin;
+
+/** Source offsets of a key path in the front matter (the nearest node that exists). */
+function yamlRange(frontMatter: FrontMatter, path: (string | number)[]): [number, number] {
+  for (let length = path.length; length >= 0; length--) {
+    const node = frontMatter.document.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return [frontMatter.yamlStart + node.range[0], frontMatter.yamlStart + node.range[1]];
+  }
+  return [frontMatter.start, frontMatter.start + 3];
+}
+
+/** A draft's diagnostic with positions in the Markdown source; a fix is kept only where the source reads exactly as the draft. */
+function toSource(diagnostic: Diagnostic, display: DisplayText, markdown: string, position: (offset: number) => Position): Diagnostic {
+  const start = sourceOffset(display, diagnostic.start.offset);
+  const end = Math.max(start, sourceOffset(display, diagnostic.end.offset, diagnostic.end.offset > diagnostic.start.offset));
+  const mapped: Diagnostic = { ...diagnostic, start: position(start), end: position(end) };
+  delete mapped.fix;
+  delete mapped.suggestions;
+  const fix = diagnostic.fix && mapFix(diagnostic.fix, display, markdown);
+  if (fix) mapped.fix = fix;
+  const suggestions = diagnostic.suggestions?.flatMap((s): Suggestion[] => {
+    const mappedFix = mapFix(s.fix, display, markdown);
+    return mappedFix ? [{ title: s.title, fix: mappedFix }] : [];
+  });
+  if (suggestions?.length) mapped.suggestions = suggestions;
+  return mapped;
+}
+
+function mapFix(fix: Fix, display: DisplayText, markdown: string): Fix | undefined {
+  const edits = [];
+  for (const edit of fix.edits) {
+    const [from, to] = edit.range;
+    const start = sourceOffset(display, from);
+    const end = to > from ? sourceOffset(display, to, true) : start;
+    // Only where the source is the display text character for character (no Markdown in between).
+    if (markdown.slice(start, end) !== display.text.slice(from, to)) return undefined;
+    edits.push({ range: [start, end] as [number, number], text: edit.text });
+  }
+  return { edits };
+}

@@ -1,0 +1,28 @@
+import type { LintResult, Post } from '../core/types.js';
+import type { Rule } from '../rule/rule.js';
+import type { RuleSetting } from '../core/types.js';
+import { lintCampaign, type CampaignLintOptions, type CampaignLintResult } from './campaign.js';
+import { lint } from './lint.js';
+import type { LintOptions } from './options.js';
+import { resolveSettings, type ResolvedSettings, type RuleSet } from './settings.js';
+
+/** A linter bound to its rules: the engine knows no rule until one is handed to it here. */
+export interface Linter {
+  readonly rules: Readonly<Record<string, Rule<any>>>;
+  readonly presets: Readonly<Record<string, Record<string, RuleSetting>>>;
+  lint(post: Post, options?: LintOptions): LintResult;
+  lintCampaign(markdown: string, options?: CampaignLintOptions): CampaignLintResult;
+  /** The rules a set of options enables, validated (throws PostlintConfigError naming the key). */
+  resolveSettings(options: LintOptions): ResolvedSettings;
+}
+
+export function createLinter(ruleSet: RuleSet): Linter {
+  const bound: RuleSet = { rules: ruleSet.rules, presets: ruleSet.presets };
+  return {
+    rules: bound.rules,
+    presets: bound.presets,
+    lint: (post, options = {}) => lint(bound, post, options),
+    lintCampaign: (markdown, options = {}) => lintCampaign(bound, markdown, options),
+    resolveSettings: (options) => resolveSettings(bound, options),
+  };
+}

@@ -1,0 +1,179 @@
+import type { Diagnostic, LintResult, Position } from '../core/types.js';
+import { lineStarts, positionAt } from './positions.js';
+import { parseDirectives } from './directives.js';
+
+/**
+ * A draft file split into what gets published (the body) and what does not: the front matter,
+ * postlint directive comments and the file's final line break. Lengths are measured on the body;
+ * positions are mapped back to the file so editors and annotations point at the right place.
+ * Pure, despite living at the Node edge.
+ */
+export interface DraftSource {
+  /** The whole file. */
+  text: string;
+  /** What is linted. */
+  body: string;
+  /** Ranges of `text` left out of the body, sorted, non-overlapping. */
+  removed: [number, number][];
+  /** The YAML between the `---` fences, when the file is Markdown with front matter. */
+  frontMatter?: { yaml: string; start: number; end: number };
+}
+
+export function splitDraft(text: string, { markdown }: { markdown: boolean }): DraftSource {
+  const ranges: [number, number][] = [];
+  let frontMatter: DraftSource['frontMatter'];
+  if (markdown) {
+    const found = findFrontMatter(text);
+    if (found) {
+      frontMatter = found;
+      ranges.push([0, skipBlankLines(text, found.end)]);
+    }
+  }
+  for (const directive of parseDirectives(text)) {
+    if (frontMatter && directive.start < frontMatter.end) continue;
+    ranges.push(directiveRange(text, directive.start, directive.end));
+  }
+  // Editors end files with a line break; the post does not.
+  let tail = text.length;
+  while (tail > 0 && (text[tail - 1] === '\n' || text[tail - 1] === '\r')) tail--;
+  if (tail < text.length) ranges.push([tail, text.length]);
+
+  const removed = merge(ranges);
+  let body = '';
+  let cursor = 0;
+  for (const [start, end] of removed) {
+    body += text.slice(cursor, start);
+    cursor = end;
+  }
+  body += text.slice(cursor);
+  return frontMatter ? { text, body, removed, frontMatter } : { text, body, removed };
+}
+
+/** A body offset as a file offset. At a removed range, `after` lands past it (for starts), `before` before it. */
+export function toFileOffset(source: DraftSource, offset: number, bias: 'before' | 'after'): number {
+  let shift = 0;
+  for (const [start, end] of source.removed) {
+    const inBody = start - shift;
+    if (inBody < offset || (inBody === offset && bias === 'after')) shift += end - start;
+    else break;
+  }
+  return offset + shift;
+}
+
+/** A lint result on the body, with every position, fix and the overflow mapped to the file. */
+export function mapResultToFile(source: DraftSource, result: LintResult): LintResult {
+  if (source.removed.length === 0) return result;
+  const starts = lineStarts(source.text);
+  const at = (offset: number): Position => positionAt(starts, offset);
+  const messages = result.messages.map((m): Diagnostic => {
+    const start = toFileOffset(source, m.start.offset, 'after');
+    const end = m.end.offset === m.start.offset ? start : Math.max(start, toFileOffset(source, m.end.offset, 'before'));
+    const mapped: Diagnostic = { ...m, start: at(start), end: at(end) };
+    const fix = m.fix && mapFix(source, m.fix);
+    if (fix) mapped.fix = fix;
+    else delete mapped.fix;
+    if (m.suggestions) {
+      const suggestions = m.suggestions.flatMap((s) => {
+        const mappedFix = mapFix(source, s.fix);
+        return mappedFix ? [{ ...s, fix: mappedFix }] : [];
+      });
+      if (suggestions.length) mapped.suggestions = suggestions;
+      else delete mapped.suggestions;
+    }
+    return mapped;
+  });
+  const measure = { ...result.measure };
+  if (measure.overflowStart !== undefined) measure.overflowStart = toFileOffset(source, measure.overflowStart, 'after');
+  return { ...result, measure, messages };
+}
+
+// A fix whose range would swallow a removed part (a directive comment) is dropped, not applied.
+function mapFix(source: DraftSource, fix: NonNullable<Diagnostic['fix']>) {
+  const edits = [];
+  for (const edit of fix.edits) {
+    const [s, e] = edit.range;
+    const start = toFileOffset(source, s, 'after');
+    const end = s === e ? start : toFileOffset(source, e, 'before');
+    if (end - start !== e - s) return undefined;
+    edits.push({ ...edit, range: [start, end] as [number, number] });
+  }
+  return { edits };
+}
+
+function findFrontMatter(text: string): DraftSource['frontMatter'] {
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  let lineStart = open[0].length;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    if (line.trimEnd() === '---' || line.trimEnd() === '...') {
+      return { yaml: text.slice(open[0].length, lineStart), start: 0, end: Math.min(lineEnd + 1, text.length) };
+    }
+    if (lineEnd === text.length) return undefined;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+function skipBlankLines(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    let i = at;
+    while (text[i] === ' ' || text[i] === '\t' || text[i] === '\r') i++;
+    if (text[i] !== '\n') return at;
+    at = i + 1;
+  }
+}
+
+// A comment alone on its line goes with its line; one at the end of a line takes the spaces before it.
+function directiveRange(text: string, start: number, end: number): [number, number] {
+  let before = start;
+  while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  let after = end;
+  while (text[after] === ' ' || text[after] === '\t' || text[after] === '\r') after++;
+  const endsLine = after === text.length || text[after] === '\n';
+  const startsLine = before === 0 || text[before - 1] === '\n';
+  if (startsLine && endsLine) return [before, after < text.length ? after + 1 : after];
+  if (endsLine) return [before, end];
+  return [start, end];
+}
+
+function merge(ranges: [number, number][]): [number, number][] {
+  const sorted = ranges.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const range of sorted) {
+    const last = out[out.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else out.push([range[0], range[1]]);
+  }
+  return out;
+}
+
+/** A YAML parser (`parse` of the yaml package), loaded by the caller: a run on drafts without front matter never loads it. */
+export type ParseYaml = (text: string) => unknown;
+
+/** The `channel:` key of a draft's front matter. Kept small so the campaign front matter (issue 4) can absorb it. */
+export async function frontMatterChannel(yamlText: string): Promise<{ channel?: string; error?: string }> {
+  const { parse } = await import('yaml');
+  const { channel, error } = readFrontMatter(yamlText, parse);
+  return error !== undefined ? { error } : channel !== undefined ? { channel } : {};
+}
+
+/** A draft's front matter: its keys, its `channel:`, or what is wrong with it. Synchronous, for the language server. */
+export function readFrontMatter(yamlText: string, parse: ParseYaml): { data?: Record<string, unknown>; channel?: string; error?: string } {
+  let data: unknown;
+  try {
+    data = parse(yamlText);
+  } catch (error) {
+    return { error: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) return { error: 'front matter must be a YAML mapping, e.g. "channel: x"' };
+  const keys = data as Record<string, unknown>;
+  const channel = keys.channel;
+  if (channel === undefined) return { data: keys };
+  if (typeof channel !== 'string') return { data: keys, error: `front matter "channel" must be a channel id string, got ${JSON.stringify(channel)}` };
+  return { data: keys, channel };
+}
