@@ -98,6 +98,9 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
 
   for (const hit of analysis.lexicon(lexicons.medical)) raise(hit.entry.category as SignalId, hit.start, hit.end);
   scanWords(text, words, found, raise);
+  // Phone numbers signpost; they are not results. A run of nine digits or more reads as one.
+  const phone = analysis.phoneRuns.find((run) => run.digits >= PHONE_DIGITS);
+  if (phone) raise('phone', phone.start, phone.end);
   // Most drafts have no medical content: nothing else can make them a medical question, so stop here.
   if (![...found.keys()].some((id) => MEDICAL_KINDS.has(id))) return { signals: [], score: 0, engaged: false, medical: false };
   const asking = new Set<number>();
@@ -177,11 +180,11 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
 export const VOCABULARY = new Set<SignalId>(['condition', 'symptom', 'test', 'treatment', 'body', 'clinician', 'outlook']);
 const MEDICAL_KINDS = new Set<SignalId>([...VOCABULARY, 'drug', 'stage', 'value', 'dose']);
 
-/** Stages, TNM, test values, doses, sizes, drug-name endings and phone numbers: patterns over the words. */
+const PHONE_DIGITS = 9;
+
+/** Stages, TNM, test values, doses, sizes and drug-name endings: patterns over the words. */
 function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Signal>, raise: (id: SignalId, start: number, end: number) => void) {
   const test = found.get('test');
-  let digitsRun = 0;
-  let runStart = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = words[i + 1];
@@ -193,10 +196,6 @@ function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Si
     else if (TNM.test(lower)) raise('stage', word.start, word.end);
 
     if (DIGITS.test(lower)) {
-      // Phone numbers: a run of digit groups; they signpost, they are not results.
-      digitsRun = digitsRun > 0 && word.start - words[i - 1]!.end <= 3 ? digitsRun + lower.length : lower.length;
-      if (digitsRun === lower.length) runStart = word.start;
-      if (digitsRun >= 9) raise('phone', runStart, word.end);
       if ('£$€'.includes(text[word.start - 1] ?? ' ')) raise('fundraising', word.start - 1, word.end);
       if ('£$€'.includes(text[word.start - 1] ?? ' ') || YEAR.test(lower)) continue;
       const decimal = adjacent && text[word.end] === '.' && next.start === word.end + 1 && DIGITS.test(next.lower);
@@ -209,7 +208,6 @@ function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Si
       else if (test && test.start >= last.end && test.start - last.end <= NEAR) raise('value', word.start, test.end);
       continue;
     }
-    digitsRun = 0;
     const withUnit = NUMBER_WITH_UNIT.exec(lower);
     if (withUnit) {
       if (DOSE_UNITS.has(withUnit[2]!)) raise('dose', word.start, word.end);

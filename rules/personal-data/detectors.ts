@@ -9,27 +9,6 @@ export interface Found {
   end: number;
 }
 
-const LOCAL_CHAR = /^[\p{L}\p{N}._%+'-]$/u;
-const DOMAIN_CHAR = /^[\p{L}\p{N}.-]$/u;
-const TOP_LEVEL = /\.\p{L}{2,63}$/u;
-
-/** Email addresses, found from each "@" outwards (at most 64 characters before, 255 after, as RFC 5321 allows). */
-export function findEmails(text: string): Found[] {
-  const found: Found[] = [];
-  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
-    while (start < at && text[start] === '.') start++;
-    let end = at + 1;
-    while (end < text.length && end - at <= 255 && DOMAIN_CHAR.test(text[end]!)) end++;
-    while (end > at + 1 && /[.-]/.test(text[end - 1]!)) end--;
-    const domain = text.slice(at + 1, end);
-    if (start === at || !TOP_LEVEL.test(domain) || domain.includes('..')) continue;
-    found.push({ kind: 'email', value: text.slice(start, end), start, end });
-  }
-  return found;
-}
-
 const NHS_NUMBER = /(?<![\d])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)/g;
 
 /** 10-digit NHS numbers whose check digit passes modulus 11 (NHS Data Dictionary). */
@@ -102,43 +81,3 @@ export function findPostalAddresses(text: string): Found[] {
   }
   return found;
 }
-
-const PHONE_CHAR = /^[\d+()\-. \u00A0/]$/;
-const WINDOW = 40;
-// libphonenumber-js takes about 1 ms per candidate: a run of digits longer than this many windows
-// (2,000 characters) is a table or a data dump, not a post, and only its start is checked.
-const MAX_WINDOWS = 100;
-
-/**
- * Stretches that may hold a phone number, for libphonenumber-js: runs of digits and phone
- * punctuation with at least 7 digits. A run longer than WINDOW is cut into overlapping windows,
- * as the library's matcher slows down more than linearly on long runs; at most MAX_WINDOWS a run.
- */
-export function phoneCandidates(text: string): { start: number; text: string }[] {
-  const pieces: { start: number; text: string }[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (!/[\d+(]/.test(text[i]!)) {
-      i++;
-      continue;
-    }
-    let end = i;
-    let digits = 0;
-    while (end < text.length && PHONE_CHAR.test(text[end]!)) {
-      if (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) digits++;
-      end++;
-    }
-    if (digits >= 7) {
-      if (end - i <= WINDOW) pieces.push({ start: i, text: text.slice(i, end) });
-      else {
-        for (let from = i; from < end && from < i + (MAX_WINDOWS * WINDOW) / 2; from += WINDOW / 2) {
-          const piece = text.slice(from, Math.min(end, from + WINDOW));
-          if (/\d{2}/.test(piece)) pieces.push({ start: from, text: piece });
-        }
-      }
-    }
-    i = Math.max(end, i + 1);
-  }
-  return pieces;
-}
-

@@ -1,9 +1,8 @@
 import * as v from 'valibot';
-import { findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import healthDetails from '../data/health-details.json';
 import words from '../data/personal-data.json';
-import { findDatesOfBirth, findEmails, findNhsNumbers, findPostalAddresses, findRecordNumbers, phoneCandidates, type Found } from './detectors.js';
-import { compileLexicon, defineRule, Coverage } from '../../src/rule/index.js';
+import { findDatesOfBirth, findNhsNumbers, findPostalAddresses, findRecordNumbers, type Found } from './detectors.js';
+import { compileLexicon, defineRule, Coverage, isPhoneCountry, phoneNumberOf } from '../../src/rule/index.js';
 
 interface Options {
   /** The organisation's own published contacts (helpline numbers, emails, its postcode): never flagged. */
@@ -42,7 +41,7 @@ export default defineRule<Options>({
     },
     schema: v.strictObject({
       allowedContacts: v.array(v.string()),
-      defaultCountry: v.pipe(v.string(), v.check((c) => isSupportedCountry(c), 'expected a supported ISO 3166 country code such as "GB" or "US"')),
+      defaultCountry: v.pipe(v.string(), v.check((c) => isPhoneCountry(c), 'expected a supported ISO 3166 country code such as "GB" or "US"')),
       privateChannel: v.pipe(v.string(), v.minLength(1)),
     }),
     defaults: { allowedContacts: [], defaultCountry: 'GB', privateChannel: 'a private message or the helpline' },
@@ -72,12 +71,12 @@ export default defineRule<Options>({
     },
   },
   check({ text, analysis, options, report }) {
-    const country = options.defaultCountry as CountryCode;
+    const country = options.defaultCountry;
     const allowed = new Set<string>();
     for (const contact of options.allowedContacts) {
       allowed.add(normalise(contact));
-      const phone = parsePhoneNumberFromString(contact, country);
-      if (phone) allowed.add(phone.number);
+      const phone = phoneNumberOf(contact, country);
+      if (phone) allowed.add(phone);
     }
     const where = options.privateChannel;
     const found: Found[] = [];
@@ -86,18 +85,14 @@ export default defineRule<Options>({
     const add = (item: Found) => {
       if (!allowed.has(normalise(item.value)) && coverage.claim(item.start, item.end)) found.push(item);
     };
-    for (const item of findEmails(text)) add(item);
+    for (const { value, start, end } of analysis.emails) add({ kind: 'email', value, start, end });
     for (const item of findNhsNumbers(text)) add(item);
     for (const item of findDatesOfBirth(text)) add(item);
     for (const item of findRecordNumbers(text)) add(item);
     for (const item of findPostalAddresses(text)) add(item);
-    for (const { start: offset, text: piece } of phoneCandidates(text)) {
-      for (const match of findPhoneNumbersInText(piece, country)) {
-        const start = offset + match.startsAt;
-        const end = offset + match.endsAt;
-        if (SERVICE_TYPES.has(match.number.getType() ?? '') || allowed.has(match.number.number)) continue;
-        if (coverage.claim(start, end)) found.push({ kind: 'phone', value: match.number.number, start, end });
-      }
+    for (const phone of analysis.phoneNumbers(country)) {
+      if (SERVICE_TYPES.has(phone.type ?? '') || allowed.has(phone.number)) continue;
+      if (coverage.claim(phone.start, phone.end)) found.push({ kind: 'phone', value: phone.number, start: phone.start, end: phone.end });
     }
     found.sort((a, b) => a.start - b.start);
     for (const item of found) report({ messageId: item.kind, data: { where }, start: item.start, end: item.end });

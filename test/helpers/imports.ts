@@ -33,7 +33,7 @@ export const RULE_API = 'src/rule/index.ts';
  * readability formulas that turn the shared words into a grade. A package that reads text itself
  * belongs in facts/, so a rule can only reach it through the Analysis.
  */
-export const RULE_PACKAGES = new Set(['valibot', 'mdast', 'flesch-kincaid', 'smog-formula', 'syllable', 'dale-chall', 'unicode-segmenter', 'libphonenumber-js']);
+export const RULE_PACKAGES = new Set(['valibot', 'mdast', 'flesch-kincaid', 'smog-formula', 'syllable', 'dale-chall']);
 
 export interface Edge {
   from: string;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import type { Link, Nodes, Parents } from 'mdast';
-import shortenerList from './data/link-shorteners.json';
-import { defineRule, type Report, toPlainText, Coverage, isIpHost, isWithin, parseLink, scriptMix, stripWww, unicodeHost } from '../src/rule/index.js';
+import shortenerList from '../data/link-shorteners.json';
+import { defineRule, type Address, type MarkdownLinkFact, type Report, Coverage, isIpHost, isWithin, stripWww } from '../../src/rule/index.js';
+import { scriptMix } from './script-mix.js';
 
 interface Options {
   /** Hosts that hide a link's destination; replaces the built-in list (rules/data/link-shorteners.json). */
@@ -9,13 +9,6 @@ interface Options {
   /** Hosts the organisation trusts (its own short domain, an IDN it owns): never flagged. */
   allowedHosts: string[];
 }
-
-// twitter-text finds no link to an IP address, so those are looked for here; each part is bounded.
-const IP_LINK = /\bhttps?:\/\/(?:\d{1,3}(?:\.\d{1,3}){3}|\[[\dA-Fa-f:.]{2,45}\])(?::\d{1,5})?(?:[/?#][^\s<>"'()[\]]*)?/gi;
-// Letters twitter-text leaves out of a link without protocol ("exаmple.org" gives "mple.org"): those
-// of the scripts that imitate Latin. A CJK sentence running into a link ("请访问example.org") stays out.
-const LOOKALIKE_CHAR = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}\p{M}\d-]$/u;
-const MAX_LABEL = 63;
 
 export default defineRule<Options>({
   meta: {
@@ -67,53 +60,33 @@ export default defineRule<Options>({
     const coverage = new Coverage(text.length);
 
     // Markdown links first: their text and target are both known.
-    const tree = analysis.markdown;
-    if (tree) {
-      const visit = (node: Nodes) => {
-        if (node.type === 'link') checkMarkdownLink(node);
-        else if ('children' in node) for (const child of (node as Parents).children) visit(child);
-      };
-      visit(tree);
+    for (const link of analysis.markdownLinks) checkMarkdownLink(link);
+    for (const link of analysis.links) {
+      if (coverage.claim(link.start, link.end)) checkAddress(link.address, link.text, link.writtenStart, link.end, link.writtenStart);
     }
-    for (const url of analysis.urls) {
-      if (!coverage.claim(url.start, url.end)) continue;
-      let start = url.start;
-      if (!/^[a-z][a-z\d+.-]*:/i.test(url.text) && /[^\x00-\x7f]/.test(text[start - 1] ?? '') && LOOKALIKE_CHAR.test(text[start - 1]!)) {
-        while (start > 0 && url.start - start < MAX_LABEL && LOOKALIKE_CHAR.test(text[start - 1]!)) start--;
-      }
-      checkAddress(text.slice(start, url.end), start, url.end, start);
-    }
-    for (const match of text.matchAll(IP_LINK)) {
-      const start = match.index!;
-      const end = start + match[0].length;
-      if (coverage.claim(start, end)) checkAddress(match[0], start, end, start);
+    for (const link of analysis.ipLinks) {
+      if (coverage.claim(link.start, link.end)) checkAddress(link.address, link.text, link.start, link.end, link.start);
     }
 
-    function checkMarkdownLink(link: Link) {
-      const start = link.position?.start.offset;
-      const end = link.position?.end.offset;
-      if (start === undefined || end === undefined || !coverage.claim(start, end)) return;
-      const target = parseLink(link.url);
+    function checkMarkdownLink(link: MarkdownLinkFact) {
+      const { start, end, address: target, shown, shownText } = link;
+      if (!coverage.claim(start, end)) return;
       if (!target || !/^https?:$/.test(target.protocol)) return;
-      const shownText = link.children.map(toPlainText).join('').trim();
-      const shown = parseLink(shownText);
-      if (shown && !/\s/.test(shownText) && /\.\p{L}{2,63}$/u.test(unicodeHost(shown.hostname)) && !sameSite(shown.hostname, target.hostname)) {
-        report({ messageId: 'mismatch', data: { shown: unicodeHost(stripWww(shown.hostname)), target: unicodeHost(target.hostname) }, start, end });
+      if (shown && !/\s/.test(shownText) && /\.\p{L}{2,63}$/u.test(shown.unicodeHost) && !sameSite(shown.hostname, target.hostname)) {
+        report({ messageId: 'mismatch', data: { shown: stripWww(shown.unicodeHost), target: target.unicodeHost }, start, end });
       }
-      const urlAt = text.indexOf(link.url, start);
-      checkAddress(link.url, start, end, urlAt >= start && urlAt < end ? urlAt : -1);
+      checkAddress(target, link.url, start, end, link.urlAt);
     }
 
     /** Checks one address; `schemeAt` is where it is written in the draft, for the https suggestion (-1: not written as is). */
-    function checkAddress(address: string, start: number, end: number, schemeAt: number) {
-      const url = parseLink(address);
+    function checkAddress(url: Address | undefined, address: string, start: number, end: number, schemeAt: number) {
       if (!url || !/^https?:$/.test(url.protocol)) return;
       const host = url.hostname;
-      if (options.allowedHosts.some((allowed) => isWithin(host, allowed) || isWithin(unicodeHost(host), allowed))) return;
+      const unicode = url.unicodeHost;
+      if (options.allowedHosts.some((allowed) => isWithin(host, allowed) || isWithin(unicode, allowed))) return;
       const shown = address.length > 60 ? address.slice(0, 57) + '...' : address;
       const found: Report[] = [];
       if (isIpHost(host)) found.push({ messageId: 'ipAddress', data: { url: shown }, start, end });
-      const unicode = unicodeHost(host);
       const mixedLabel = unicode.split('.').map(scriptMix).find((mix) => mix !== undefined);
       if (mixedLabel) {
         const odd = [...new Map(mixedLabel.odd.map((o) => [o.char, o])).values()].slice(0, 3);
