@@ -111,7 +111,7 @@ describe('lintCampaign positions point at the Markdown source', () => {
 
   it('reports YAML errors and unknown channels where they are', () => {
     const bad = lintCampaign(`---\nname: [unclosed\nkeyMessages: []\n---\n## x\nHi\n`);
-    expect(bad.messages[0]!.ruleId).toBe('campaign-file');
+    expect(bad.messages[0]!.ruleId).toBe('front-matter');
     expect(bad.messages[0]!.start.line).toBeGreaterThanOrEqual(2);
     const md = `${FRONT}## tiktok: launch\nHello\n`;
     const unknown = lintCampaign(md);
@@ -197,5 +197,25 @@ describe('lintCampaign results', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('lintCampaign applies directives and fixes itself', () => {
+  const plan = `${FRONT}## x\n\n<!-- postlint-disable-next-line whitespace -->\nSee your GP   today #WorldCancerDay https://example.org/wcd\n\n## sms\n\nSee your GP   today https://example.org/wcd\n`;
+
+  it('drops what a comment disables, and never measures the comment', () => {
+    const result = lintCampaign(plan);
+    expect(result.posts[0]!.text).toBe('See your GP   today #WorldCancerDay https://example.org/wcd');
+    expect(result.posts[0]!.result.messages.map((m) => m.ruleId)).not.toContain('whitespace');
+    expect(result.posts[1]!.result.messages.map((m) => m.ruleId)).toContain('whitespace');
+    const unused = lintCampaign(plan.replace('GP   today #', 'GP today #'), { reportUnusedDisableDirectives: 'error' });
+    expect(unused.messages.map((m) => [m.ruleId, m.start.line])).toContainEqual(['unused-disable-directive', plan.split('\n').indexOf('<!-- postlint-disable-next-line whitespace -->') + 1]);
+  });
+
+  it('fixes the file until stable with fix: true, as --fix does, leaving what a comment disables', () => {
+    const result = lintCampaign(plan, { fix: true });
+    expect(result.output).toBe(plan.replace('\nSee your GP   today https', '\nSee your GP today https'));
+    expect(result.fixed).toBe(1);
+    expect(lintCampaign(result.output!, { fix: true }).output).toBeUndefined();
   });
 });

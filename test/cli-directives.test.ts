@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
 import { applyDirectives, parseDirectives } from '../src/text/directives.js';
-import { splitDraft, toFileOffset } from '../src/text/draft.js';
+import { splitDraft, toFileOffset, withoutDirectives } from '../src/text/draft.js';
 import { cli, tempDir } from './cli-helpers.js';
 
+// lint() applies the directives itself, as the CLI and the language server see them.
 const summary = (text: string, reportUnused?: 'error' | 'warning') =>
-  applyDirectives(text, lint({ text, channel: 'x' }).messages, { reportUnused }).map((m) => `${m.start.line}:${m.start.column} ${m.ruleId}`);
+  lint({ text, channel: 'x' }, reportUnused ? { reportUnusedDisableDirectives: reportUnused } : {}).messages.map((m) => `${m.start.line}:${m.start.column} ${m.ruleId}`);
 
 describe('parseDirectives', () => {
   it('reads kinds, rule lists and descriptions, and skips other comments', () => {
@@ -24,7 +25,7 @@ describe('parseDirectives', () => {
   });
 });
 
-describe('applyDirectives', () => {
+describe('directives in lint()', () => {
   it('disables a rule from a comment on, until enabled', () => {
     const text = '**a**\n<!-- postlint-disable no-markdown -->\n**b**\n<!-- postlint-enable -->\n**c**';
     expect(summary(text)).toEqual(['1:1 no-markdown', '5:1 no-markdown']);
@@ -43,7 +44,7 @@ describe('applyDirectives', () => {
   it('reports unused directives when asked, per rule id, with a fix that removes the comment', () => {
     const text = '<!-- postlint-disable-next-line no-markdown, max-links -->\n**a**\n<!-- postlint-disable max-length -->';
     expect(summary(text)).toEqual([]);
-    const reported = applyDirectives(text, lint({ text, channel: 'x' }).messages, { reportUnused: 'error' });
+    const reported = lint({ text, channel: 'x' }, { reportUnusedDisableDirectives: 'error' }).messages;
     expect(reported.map((m) => [m.start.line, m.start.column, m.severity, m.message])).toEqual([
       [1, 1, 'error', "Unused postlint-disable-next-line directive (no problems were reported from 'max-links')"],
       [3, 1, 'error', "Unused postlint-disable directive (no problems were reported from 'max-length')"],
@@ -54,15 +55,19 @@ describe('applyDirectives', () => {
   });
 });
 
-describe('splitDraft', () => {
-  it('leaves front matter, directive lines and the final line break out of the body, and maps offsets back', () => {
+describe('splitDraft and withoutDirectives', () => {
+  it('leave front matter, directive lines and the final line break out of the body, and map offsets back', () => {
     const text = '---\nchannel: sms\n---\n\n<!-- postlint-disable max-length -->\nHello **there** <!-- postlint-disable-line -->\nBye\n';
     const draft = splitDraft(text, { markdown: true });
-    expect(draft.body).toBe('Hello **there**\nBye');
+    expect(draft.body).toBe('<!-- postlint-disable max-length -->\nHello **there** <!-- postlint-disable-line -->\nBye');
     expect(draft.frontMatter?.yaml).toBe('channel: sms\n');
-    expect(draft.removed).toEqual([[0, 59], [74, 105], [109, 110]]);
-    expect(text.slice(toFileOffset(draft, 6, 'after'), toFileOffset(draft, 15, 'before'))).toBe('**there**');
-    expect(text.slice(toFileOffset(draft, 16, 'after'), toFileOffset(draft, 19, 'before'))).toBe('Bye');
+    expect(draft.removed).toEqual([[0, 22], [109, 110]]);
+    const post = withoutDirectives(draft.body);
+    expect(post.body).toBe('Hello **there**\nBye');
+    expect(post.removed).toEqual([[0, 37], [52, 83]]);
+    const inFile = (offset: number, bias: 'before' | 'after') => toFileOffset(draft, toFileOffset(post, offset, bias), bias);
+    expect(text.slice(inFile(6, 'after'), inFile(15, 'before'))).toBe('**there**');
+    expect(text.slice(inFile(16, 'after'), inFile(19, 'before'))).toBe('Bye');
   });
 
   it('reads front matter only in Markdown', () => {

@@ -44,8 +44,12 @@ describe('sarif', () => {
     expect(log.version).toBe('2.1.0');
     expect(run.columnKind).toBe('utf16CodeUnits');
     expect(run.tool.driver).toMatchObject({ name: 'postlint', version: '1.2.3' });
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(rules).sort());
-    const index = (id: string) => Object.keys(rules).sort().indexOf(id);
+    // Every rule, and the ids of problems with the file itself (front matter, plan structure, unused directives).
+    const ids = [...Object.keys(rules), 'front-matter', 'campaign-file', 'unused-disable-directive'].sort();
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(ids);
+    const index = (id: string) => ids.indexOf(id);
+    expect(run.tool.driver.rules[index('front-matter')].helpUri).toMatch(/docs\/rules\.md#front-matter$/);
+    expect(run.tool.driver.rules[index('campaign-file')].shortDescription.text).toMatch(/heading starts with a known channel id/);
     const noMarkdown = run.tool.driver.rules[index('no-markdown')];
     expect(noMarkdown.shortDescription.text).toBe(rules['no-markdown']!.meta.description);
     expect(noMarkdown.help.text.startsWith(rules['no-markdown']!.meta.docs.why)).toBe(true);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigCache, type LoadedConfig } from '../src/lsp/config.js';
 import { codeActions, inlayHints, toLspDiagnostics } from '../src/lsp/convert.js';
-import { fixAll, lintDocument, type CampaignLinter, type DocumentTarget } from '../src/lsp/document.js';
+import { fixAll, lintDocument, type DocumentTarget } from '../src/lsp/document.js';
 import { loadConfig, type ResolvedConfig } from '../src/node/config.js';
 import { lint } from '../src/index.js';
 import { defineRule } from '../src/rule/rule.js';
@@ -180,40 +180,22 @@ describe('ConfigCache', () => {
   });
 });
 
-describe('the campaign seam', () => {
-  it('hands a file with campaign front matter to the campaign linter and shows each draft at its heading', () => {
-    const text = '---\nname: Spot it\nkeyMessages:\n  - id: early\n    text: Found early\n---\n\n## x\n\nJoin us **today**\n\n## sms: reminder\nCall us\n';
+describe('campaign plans', () => {
+  it('lints a file with campaign front matter draft by draft and shows each draft at its heading', () => {
+    const text = '---\nname: Spot it\nkeyMessages:\n  - id: early\n    text: Found early\n---\n\n## x\n\nJoin us  **today**\n\n## sms: reminder\nCall us\n';
     const document = TextDocument.create('file:///plan.md', 'markdown', 1, text);
-    const calls: unknown[] = [];
-    // A stand-in with lintCampaign's shape: offsets in the source, as issue 4 maps them.
-    const fake: CampaignLinter = (markdown, campaignOptions) => {
-      calls.push(campaignOptions.channel);
-      const x = markdown.indexOf('Join us');
-      const sms = markdown.indexOf('Call us');
-      const xResult = lint({ text: 'Join us **today**', channel: 'x' }, options);
-      const shift = (d: (typeof xResult.messages)[number]) => ({ ...d, start: { ...d.start, offset: d.start.offset + x }, end: { ...d.end, offset: d.end.offset + x } });
-      return {
-        posts: [
-          { start: { line: 10, column: 1, offset: x }, result: { ...xResult, messages: xResult.messages.map(shift) } },
-          { start: { line: 13, column: 1, offset: sms }, result: lint({ text: 'Call us', channel: 'sms' }, options) },
-        ],
-        messages: [{ ruleId: 'campaign-coverage', severity: 'warning', message: 'early is carried by no draft', start: { line: 4, column: 9, offset: markdown.indexOf('early') }, end: { line: 4, column: 14, offset: markdown.indexOf('early') + 5 }, url: '' }],
-      };
-    };
-    const linted = lintDocument(1, text, target('/plan.md'), fake);
-    expect(calls).toEqual(['x']);
+    const linted = lintDocument(1, text, target('/plan.md'));
+    // X shows the draft rendered ("Join us  today"): the rules see that, at the draft's place in the file.
     expect(toLspDiagnostics(document, linted, 'inlayHint').map((d) => [d.code, d.range.start, d.range.end])).toEqual([
-      ['campaign-coverage', { line: 3, character: 8 }, { line: 3, character: 13 }],
-      ['no-markdown', { line: 9, character: 8 }, { line: 9, character: 17 }],
+      ['test-double-space', { line: 9, character: 7 }, { line: 9, character: 9 }],
     ]);
     expect(inlayHints(document, linted, everywhere(document)).map((h) => [h.position, h.label])).toEqual([
-      [{ line: 7, character: 4 }, 'x: 17/280 weighted characters'],
+      [{ line: 7, character: 4 }, 'x: 14/280 weighted characters'],
       [{ line: 11, character: 16 }, 'sms: 1/1 segments (GSM-7, 7 characters)'],
     ]);
-    // Without campaign front matter the same linter is not asked: the file is one draft.
-    lintDocument(1, '---\nchannel: x\n---\nJoin us', target('/plan.md'), fake);
-    lintDocument(1, 'Join us', target('/plan.md'), fake);
-    expect(calls).toEqual(['x']);
+    // Without campaign front matter the file is one draft, its counter after its first line.
+    const single = lintDocument(1, '---\nchannel: x\n---\nJoin us', target('/plan.md'));
+    expect(single.measures.map((m) => [m.anchor, m.measurement.channel])).toEqual([[26, 'x']]);
   });
 });
 

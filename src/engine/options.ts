@@ -1,4 +1,4 @@
-import type { Campaign, Channel, ChannelId, Product, RuleSetting } from '../core/types.js';
+import type { Campaign, Channel, ChannelId, Product, RuleSetting, Severity } from '../core/types.js';
 import type { Rule } from '../rule/rule.js';
 
 export interface LintOptions {
@@ -18,4 +18,6 @@ export interface LintOptions {
   fix?: boolean;
   /** The campaign the draft belongs to: its key messages, hashtags and link (campaign rules act only when it is given). */
   campaign?: Campaign;
+  /** Report `<!-- postlint-disable -->` comments that suppressed nothing, at this severity (default: off). */
+  reportUnusedDisableDirectives?: Severity | 'off';
 }

@@ -15,6 +15,7 @@ export interface ResolvedSettings {
   rules: EnabledRule[];
   channels: Record<string, Channel> | undefined;
   longFormChannels: readonly ChannelId[];
+  reportUnusedDisableDirectives: Severity | 'off';
 }
 
 const DEFAULT_LONG_FORM: ChannelId[] = ['helpline', 'email', 'web'];
@@ -82,7 +83,11 @@ function resolveUncached({ rules: builtinRules, presets }: RuleSet, options: Lin
   if (!Array.isArray(longFormChannels) || longFormChannels.some((c) => typeof c !== 'string')) {
     throw new PostlintConfigError('longFormChannels', 'expected an array of channel ids, e.g. ["helpline", "email", "web"]');
   }
-  return { rules: enabled, channels: options.channels, longFormChannels };
+  const reportUnusedDisableDirectives = options.reportUnusedDisableDirectives ?? 'off';
+  if (!['off', 'error', 'warning', 'info'].includes(reportUnusedDisableDirectives)) {
+    throw new PostlintConfigError('reportUnusedDisableDirectives', `expected 'off', 'error', 'warning' or 'info', got ${JSON.stringify(reportUnusedDisableDirectives)}`);
+  }
+  return { rules: enabled, channels: options.channels, longFormChannels, reportUnusedDisableDirectives };
 }
 
 export function validateRuleOptions(rule: Rule<any>, userOptions: unknown): unknown {

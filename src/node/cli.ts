@@ -10,7 +10,7 @@ import { split, THREAD_SEPARATOR } from '../split/index.js';
 import { loadConfig } from './config.js';
 import { splitDraft } from '../text/draft.js';
 import { displayPath, lintSource, ReadError, type FileReport } from './engine.js';
-import { formatCampaignSummary } from './campaign-output.js';
+import { formatCampaignSummary } from '../format/campaign.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
 
