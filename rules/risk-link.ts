@@ -1,10 +1,10 @@
 import riskPageWords from './data/risk-page-words.json';
 import pharmaExamples from './data/pharma-examples.json';
-import { compileLexicon, matchLexicon, parseAddress, type LexiconEntry, defineRule, type EntityWords, type Link, pharmaPosts } from '../src/rule/index.js';
+import { compileLexicon, matchLexicon, parseAddress, readLexicon, defineRule, type EntityWords, type Link, pharmaPosts } from '../src/rule/index.js';
 
 const { products: exampleProducts, sources: PHARMA_SOURCES } = pharmaExamples;
 
-const riskPathWords = compileLexicon(riskPageWords.entries as LexiconEntry[]);
+const riskPathWords = compileLexicon(readLexicon(riskPageWords, 'risk-page-words.json').entries);
 
 export default defineRule({
   meta: {

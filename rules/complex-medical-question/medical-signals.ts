@@ -1,8 +1,12 @@
-import cues from '../data/complex-medical-question/cues.json';
-import medical from '../data/complex-medical-question/medical.json';
-import patterns from '../data/complex-medical-question/patterns.json';
+import cueData from '../data/complex-medical-question/cues.json';
+import medicalData from '../data/complex-medical-question/medical.json';
+import patternData from '../data/complex-medical-question/patterns.json';
 import weights from '../data/complex-medical-question/signals.json';
-import { type Analysis, compileLexicon, type CompiledLexicon, type Word } from '../../src/rule/index.js';
+import { type Analysis, compileLexicon, entryOf, readLexicon, wordSet, type CompiledLexicon, type LexiconFileEntry, type Word } from '../../src/rule/index.js';
+
+const cues = readLexicon<LexiconFileEntry & { signal: string }>(cueData, 'complex-medical-question/cues.json');
+const medical = readLexicon<LexiconFileEntry & { category: string }>(medicalData, 'complex-medical-question/medical.json');
+const patterns = readLexicon(patternData, 'complex-medical-question/patterns.json');
 
 export type SignalId = keyof typeof weights.signals;
 
@@ -69,12 +73,13 @@ export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons 
 }
 
 const weightOf = (signal: string) => weights.signals[signal as SignalId]?.weight ?? 0;
-const DRUG_SUFFIXES = patterns.drugSuffixes;
-const STAGE_WORDS = new Set(patterns.stageWords);
-const STAGE_PREFIXES = new Set(patterns.stagePrefixes);
-const STAGE_NUMERALS = new Set(patterns.stageNumerals);
-const DOSE_UNITS = new Set(patterns.doseUnits);
-const MEASURE_UNITS = new Set(patterns.measureUnits);
+const DRUG_SUFFIXES = entryOf(patterns, 'drug-suffixes').phrases;
+const DRUG_SUFFIX_MIN_LENGTH = entryOf(patterns, 'drug-suffixes').minLength as number;
+const STAGE_WORDS = wordSet(patterns, 'stage-words');
+const STAGE_PREFIXES = wordSet(patterns, 'stage-prefixes');
+const STAGE_NUMERALS = wordSet(patterns, 'stage-numerals');
+const DOSE_UNITS = wordSet(patterns, 'dose-units');
+const MEASURE_UNITS = wordSet(patterns, 'measure-units');
 // A number with its unit written on ("20mg", "8cm"): digits then letters, one pass, no overlap.
 const NUMBER_WITH_UNIT = /^(\d+)([a-zµ]+)$/;
 const DIGITS = /^\d+$/;
@@ -83,9 +88,9 @@ const YEAR = /^(?:19|20)\d\d$/;
 const NEAR = 16;
 // A TNM stage written as one word: T2N1M0, pT1cN0M0.
 const TNM = /^[pcy]?t[0-4x][a-d]?n[0-3x][a-c]?m[01x]$/;
-const QUESTION_OPENERS = new Set(patterns.questionOpeners);
-const IMPLICIT_SUBJECT = new Set(patterns.implicitSubjectVerbs);
-const SECOND_PERSON = new Set(['you', 'your', 'u', 'ur']);
+const QUESTION_OPENERS = wordSet(patterns, 'question-openers');
+const IMPLICIT_SUBJECT = wordSet(patterns, 'implicit-subject-verbs');
+const SECOND_PERSON = wordSet(patterns, 'second-person');
 const QUESTION_END = /\?["'’”)\]]*$/;
 
 /** Weighs the signals of a complex medical question in a draft, from the shared analysis only. */
@@ -214,7 +219,7 @@ function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Si
       else if (MEASURE_UNITS.has(withUnit[2]!)) raise('value', word.start, word.end);
       continue;
     }
-    if (lower.length >= patterns.drugSuffixMinLength) {
+    if (lower.length >= DRUG_SUFFIX_MIN_LENGTH) {
       const stem = lower.endsWith('s') ? lower.slice(0, -1) : lower;
       if (DRUG_SUFFIXES.some((suffix) => stem.endsWith(suffix))) raise('drug', word.start, word.end);
     }

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import healthDetails from '../data/health-details.json';
-import words from '../data/personal-data.json';
+import healthData from '../data/health-details.json';
+import wordData from '../data/personal-data.json';
 import { findDatesOfBirth, findNhsNumbers, findPostalAddresses, findRecordNumbers, type Found } from './detectors.js';
-import { compileLexicon, defineRule, Coverage, isPhoneCountry, phoneNumberOf } from '../../src/rule/index.js';
+import { compileLexicon, defineRule, entryOf, readLexicon, wordSet, Coverage, isPhoneCountry, phoneNumberOf, type LexiconFileEntry } from '../../src/rule/index.js';
 
 interface Options {
   /** The organisation's own published contacts (helpline numbers, emails, its postcode): never flagged. */
@@ -13,12 +13,14 @@ interface Options {
   privateChannel: string;
 }
 
-const HEALTH = compileLexicon(healthDetails.entries);
-const PERSONAL = new Set(words.personalWords);
-const NOT_NAMES = new Set(words.notNames);
-const HONORIFICS = new Set(words.honorifics);
+const HEALTH = compileLexicon(readLexicon<LexiconFileEntry & { personal?: boolean }>(healthData, 'health-details.json').entries);
+const words = readLexicon(wordData, 'personal-data.json');
+const PERSONAL = wordSet(words, 'personal-words');
+const NOT_NAMES = wordSet(words, 'not-names');
+const HONORIFICS = wordSet(words, 'honorifics');
+const alternatives = (id: string) => entryOf(words, id).phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 // "Hi Jane," / "Dear Mr Patel," / "Jane," at the start of a sentence: a person addressed by name.
-const VOCATIVE = /^(?:(?:hi|hello|hey|dear|thanks|thank you)[ ,]+)?((?:(?:mr|mrs|ms|miss|mx|dr|prof)\.? )?\p{Lu}\p{Ll}{1,30}(?: \p{Lu}\p{Ll}{1,30})?),/iu;
+const VOCATIVE = new RegExp(`^(?:(?:${alternatives('greetings')})[ ,]+)?((?:(?:${alternatives('honorifics')})\\.? )?\\p{Lu}\\p{Ll}{1,30}(?: \\p{Lu}\\p{Ll}{1,30})?),`, 'iu');
 const NEAR = 3;
 // Freephone, shared-cost and non-geographic numbers (0808, 0300, 1-800...) belong to services, not
 // people: libphonenumber-js's full metadata tells them apart from mobile and landline numbers.

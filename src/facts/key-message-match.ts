@@ -1,7 +1,8 @@
 import { Analysis } from './analysis.js';
 import type { Campaign, Channel, KeyMessageCoverage } from '../core/types.js';
 import { readText, termsOf, type Term } from './key-message-terms.js';
-import stopWords from './data/stop-words.json';
+import stopWordData from './data/stop-words.json';
+import { readLexicon, wordSet } from './lexicon.js';
 
 /** How a draft stands against one key message. */
 export interface MessageMatch {
@@ -49,7 +50,7 @@ const TEXT_WINDOW = 3;
 const ECHO_WEIGHT = 0.5;
 // Common content words ("find", "new", "help") say less than rare ones ("legacy", "confidential").
 const COMMON_WEIGHT = 0.4;
-const COMMON = new Set(stopWords.common);
+const COMMON = wordSet(readLexicon(stopWordData, 'stop-words.json'), 'common');
 
 const compiled = new WeakMap<Campaign, CompiledMessage[]>();
 

@@ -2,7 +2,10 @@ import punycode from 'punycode/punycode.js';
 import type { Link as MarkdownLink, Nodes, Parents, Root } from 'mdast';
 import type { Entity } from '../core/types.js';
 import { toPlainText } from '../text/plain-text.js';
-import tracking from './data/tracking-parameters.json';
+import trackingData from './data/tracking-parameters.json';
+import { readLexicon, type LexiconFileEntry } from './lexicon.js';
+
+const tracking = readLexicon<LexiconFileEntry & { hosts?: string[]; removable?: boolean }>(trackingData, 'tracking-parameters.json');
 
 /** An address as the browser reads it (WHATWG URL: IDNA to punycode, IPv4 forms), with its Unicode host. */
 export interface Address {
@@ -152,8 +155,9 @@ export function compileParameterNames(entries: readonly { names: readonly string
   };
 }
 
-const REMOVABLE = compileParameterNames(tracking.parameters.filter((p) => p.removable !== false));
-const IGNORED = compileParameterNames(tracking.parameters.filter((p) => p.removable === false));
+const names = (e: (typeof tracking.entries)[number]) => (e.hosts ? { names: e.phrases, hosts: e.hosts } : { names: e.phrases });
+const REMOVABLE = compileParameterNames(tracking.entries.filter((e) => e.removable !== false).map(names));
+const IGNORED = compileParameterNames(tracking.entries.filter((e) => e.removable === false).map(names));
 
 function trackingOf(name: string | undefined, host: string): { tracking: boolean; removable: boolean } {
   if (name === undefined) return { tracking: false, removable: false };
