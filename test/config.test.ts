@@ -98,9 +98,9 @@ describe('config validation: file, key path, expected; exit 2; nothing written',
       },
       check: () => {},
     });
-    const error = await lintText('Hi', { cwd: tempDir(), configFile: false, overrideConfig: { plugins: { 'max-exclamations': plugin }, rules: { 'max-exclamations': ['warn', { max: 'two' }] } } }).catch((e) => e);
+    const error = await lintText('Hi', { cwd: tempDir(), configFile: false, overrideConfig: { plugins: { calm: { rules: { 'max-exclamations': plugin } } }, rules: { 'calm/max-exclamations': ['warn', { max: 'two' }] } } }).catch((e) => e);
     expect(error).toBeInstanceOf(PostlintConfigFileError);
-    expect(error.message).toBe('overrideConfig: rules.max-exclamations[1].max: Invalid type: Expected number but received "two"');
+    expect(error.message).toBe('overrideConfig: rules.calm/max-exclamations[1].max: Invalid type: Expected number but received "two"');
   });
 });
 

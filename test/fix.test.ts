@@ -80,7 +80,7 @@ describe('lint with fix: true', () => {
         report({ messageId: 'grow', start: 0, end: 0, fix: { edits: [{ range: [text.length, text.length], text: 'a' }] } });
       },
     });
-    const options: LintOptions = { preset: 'none', plugins: { grow: growing }, rules: { grow: 'warn' }, fix: true };
+    const options: LintOptions = { preset: 'none', plugins: { test: { rules: { grow: growing } } }, rules: { 'test/grow': 'warn' }, fix: true };
     const result = lint({ text: '' }, options);
     expect(result.output).toBe('a'.repeat(MAX_FIX_PASSES));
     expect(runs).toBe(MAX_FIX_PASSES + 1);

@@ -69,7 +69,9 @@ describe('option validation', () => {
     expect(() => lint({ text, channel: { ...channels.x, counter: 'x' } as never })).toThrow(/^channel\.counter: expected a counter/);
     expect(() => lint({ text }, { channels: { a: { ...channels.x, limit: 'many' } as never } })).toThrow(/^channels\.a\.limit: /);
     expect(() => lint({ text, contentWarning: 3 as never })).toThrow('post.contentWarning: expected a string, got number');
-    expect(() => lint({ text }, { plugins: { mine: {} as never } })).toThrow('plugins.mine: expected a rule made with defineRule({ meta, check })');
+    expect(() => lint({ text }, { plugins: { mine: {} as never } })).toThrow('plugins.mine: expected a plugin { rules: { "rule-id": rule } }');
+    expect(() => lint({ text }, { plugins: { mine: { rules: { x: {} as never } } } })).toThrow('plugins.mine.rules.x: expected a rule made with defineRule({ meta, check })');
+    expect(() => lint({ text }, { plugins: { 'a/b': { rules: {} } } })).toThrow('plugins.a/b: a plugin name is one word');
     expect(() => measure(3 as never, 'x')).toThrow('text: expected a string, got number');
   });
 

@@ -85,10 +85,10 @@ describe('lint', () => {
         throw new Error('boom');
       },
     });
-    const result = lint({ text: 'Please DONATE now' }, { plugins: { 'no-shouting': shout, broken }, rules: { 'no-shouting': 'warn', broken: 'warn' } });
+    const result = lint({ text: 'Please DONATE now' }, { plugins: { acme: { rules: { 'no-shouting': shout, broken } } }, rules: { 'acme/no-shouting': 'warn', 'acme/broken': 'warn' } });
     expect(result.messages.map((m) => [m.ruleId, m.message, m.start.offset])).toEqual([
-      ['broken', 'Rule "broken" failed on this draft: boom. Please report it.', 0],
-      ['no-shouting', '"DONATE" shouts', 7],
+      ['acme/broken', 'Rule "acme/broken" failed on this draft: boom. Please report it.', 0],
+      ['acme/no-shouting', '"DONATE" shouts', 7],
     ]);
   });
 

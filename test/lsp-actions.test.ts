@@ -53,11 +53,12 @@ const doubleSpace = defineRule({
   },
 });
 
-const rules = { 'test-split': 'warn', 'test-double-space': 'warn', 'no-markdown': 'warn', 'invalid-characters': 'error' } as const;
-const options: LintOptions = { preset: 'none', rules, plugins: { 'test-split': splitter, 'test-double-space': doubleSpace } };
+const rules = { 'test/split': 'warn', 'test/double-space': 'warn', 'no-markdown': 'warn', 'invalid-characters': 'error' } as const;
+const plugins = { test: { rules: { split: splitter, 'double-space': doubleSpace } } };
+const options: LintOptions = { preset: 'none', rules, plugins };
 let config: ResolvedConfig;
 beforeAll(async () => {
-  config = await loadConfig({ cwd: tmpdir(), configFile: false, preset: 'none', overrideConfig: { rules, plugins: { 'test-split': splitter, 'test-double-space': doubleSpace } } });
+  config = await loadConfig({ cwd: tmpdir(), configFile: false, preset: 'none', overrideConfig: { rules, plugins } });
 });
 const target = (filePath = '/drafts/d.md'): DocumentTarget => ({ filePath, markdown: filePath.endsWith('.md'), config, defaultChannel: 'x' });
 const everywhere = (document: TextDocument) => ({ start: document.positionAt(0), end: document.positionAt(document.getText().length) });
@@ -95,9 +96,9 @@ describe('code actions', () => {
     const document = TextDocument.create('file:///d.txt', 'plaintext', 1, 'a    b');
     const linted = lintDocument(1, 'a    b', target('/drafts/d.txt'));
     expect(linted.messages.map((m) => [m.ruleId, m.start.offset, m.end.offset])).toEqual([
-      ['test-double-space', 1, 3],
-      ['test-double-space', 2, 4],
-      ['test-double-space', 3, 5],
+      ['test/double-space', 1, 3],
+      ['test/double-space', 2, 4],
+      ['test/double-space', 3, 5],
     ]);
     const [all] = codeActions(document, linted, { range: everywhere(document), versioned: false, only: ['source.fixAll'] }, () => fixAll('a    b', target('/drafts/d.txt')));
     expect(TextDocument.applyEdits(document, all!.edit!.changes!['file:///d.txt']!)).toBe('a b');
@@ -187,7 +188,7 @@ describe('campaign plans', () => {
     const linted = lintDocument(1, text, target('/plan.md'));
     // X shows the draft rendered ("Join us  today"): the rules see that, at the draft's place in the file.
     expect(toLspDiagnostics(document, linted, 'inlayHint').map((d) => [d.code, d.range.start, d.range.end])).toEqual([
-      ['test-double-space', { line: 9, character: 7 }, { line: 9, character: 9 }],
+      ['test/double-space', { line: 9, character: 7 }, { line: 9, character: 9 }],
     ]);
     expect(inlayHints(document, linted, everywhere(document)).map((h) => [h.position, h.label])).toEqual([
       [{ line: 7, character: 4 }, 'x: 14/280 weighted characters'],

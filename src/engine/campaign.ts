@@ -12,7 +12,7 @@ import { fixUntilStable } from '../text/edits.js';
 import { CAMPAIGN_FILE_RULE, FRONT_MATTER_RULE } from '../core/problems.js';
 import { DOCS_BASE, formatMessage, type PlanDraft, type Report } from '../rule/rule.js';
 import { validateCampaign } from './campaign-schema.js';
-import { lintDraft } from './lint.js';
+import { lintDraft, ruleUrl } from './lint.js';
 import { resolveSettings, type RuleSet } from './settings.js';
 
 export interface CampaignLintOptions extends LintOptions {
@@ -164,17 +164,17 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
   if (campaign && file.isCampaign) {
     const keyMessageRanges = new Map(campaign.keyMessages.map((m, i) => [m.id, rangeOf(frontMatter!, ['keyMessages', i, 'id'])] as const));
     const draftRanges = drafts.map((d) => [d.headingStart, d.headingEnd] as [number, number]);
-    for (const { rule, severity, options: ruleOptions } of settings.rules) {
+    for (const { id, rule, severity, options: ruleOptions } of settings.rules) {
       if (!rule.checkPlan) continue;
       const report = (found: Report) => {
         messages.push({
-          ruleId: rule.meta.id,
+          ruleId: id,
           severity: found.severity ?? severity,
           message: formatMessage(rule.meta.messages[found.messageId] ?? found.messageId, found.data),
           messageId: found.messageId,
           start: position(found.start),
           end: position(Math.max(found.start, found.end)),
-          url: rule.meta.url ?? DOCS_BASE + rule.meta.id,
+          url: ruleUrl(id, rule.meta.url),
           ...(found.data || found.details ? { data: { ...found.data, ...found.details } } : {}),
         });
       };

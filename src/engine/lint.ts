@@ -64,19 +64,20 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
   const measurement = measureWithFacts(text, channel, { urls: () => analysis.countedUrls }, post.contentWarning);
   const messages: Diagnostic[] = [];
 
-  for (const { rule, severity, options: ruleOptions } of settings.rules) {
+  for (const { id, rule, severity, options: ruleOptions } of settings.rules) {
     const { meta } = rule;
+    const url = ruleUrl(id, meta.url);
     const report = (found: Report) => {
       const start = clamp(found.start, text.length);
       const end = clamp(Math.max(found.end, start), text.length);
       const diagnostic: Diagnostic = {
-        ruleId: meta.id,
+        ruleId: id,
         severity: found.severity ?? severity,
         message: formatMessage(meta.messages[found.messageId] ?? found.messageId, found.data),
         messageId: found.messageId,
         start: analysis.position(start),
         end: analysis.position(end),
-        url: meta.url ?? DOCS_BASE + meta.id,
+        url,
       };
       if (found.fix) diagnostic.fix = found.fix;
       if (found.suggestions?.length) diagnostic.suggestions = found.suggestions;
@@ -99,13 +100,13 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
     } catch (error) {
       // A rule's bug must not take down an editor or a publish hook: report it where it shows.
       messages.push({
-        ruleId: meta.id,
+        ruleId: id,
         severity: 'error',
-        message: `Rule "${meta.id}" failed on this draft: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+        message: `Rule "${id}" failed on this draft: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
         messageId: 'internal-error',
         start: analysis.position(0),
         end: analysis.position(0),
-        url: meta.url ?? DOCS_BASE + meta.id,
+        url,
       });
     }
   }
@@ -113,6 +114,11 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
   const result: LintResult = { channel: channel.id, measure: measurement, messages };
   if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel);
   return { result, analysis };
+}
+
+/** Where a message's rule is documented: its own url, the rule reference for a built-in, none for a plugin's rule without one. */
+export function ruleUrl(id: string, url: string | undefined): string {
+  return url ?? (id.includes('/') ? '' : DOCS_BASE + id);
 }
 
 function clamp(offset: number, length: number): number {

@@ -5,6 +5,7 @@ import type { RuleSetting } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import { channels } from '../channels/builtin.js';
 import { presets, rules as builtinRules } from '../index.js';
+import { pluginRules } from '../engine/settings.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { split, THREAD_SEPARATOR } from '../split/index.js';
 import { loadConfig } from './config.js';
@@ -214,7 +215,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const { format: render } = await import('../format/index.js');
   const color = values['no-color'] ? false : values.color ? true : io.color && values['output-file'] === undefined;
   const colors = color ? (await import('picocolors')).default.createColors(true) : undefined;
-  let out = reports.length === 0 && format === 'stylish' ? '' : render(format as (typeof FORMAT_NAMES)[number], reports, { rules: { ...builtinRules, ...config.plugins }, version: io.version }, colors);
+  let out = reports.length === 0 && format === 'stylish' ? '' : render(format as (typeof FORMAT_NAMES)[number], reports, { rules: { ...builtinRules, ...pluginRules(config.plugins) }, version: io.version }, colors);
   if (values['fix-dry-run'] && format !== 'json') {
     const fixedTexts = reports.filter((r) => r.output !== undefined).map((r) => `${r.file} (${r.fixed} fix${r.fixed === 1 ? '' : 'es'} would apply):\n${r.output}${r.output!.endsWith('\n') ? '' : '\n'}`);
     if (fixedTexts.length && format !== 'sarif' && format !== 'github') out = fixedTexts.join('\n') + '\n' + out;
