@@ -32,6 +32,6 @@ export { PostlintConfigError } from './core/errors.js';
 export { validateProducts, type Products, type ProductHit, type ProductPlace } from './facts/products.js';
 export type * from './core/types.js';
 export { applyFixes, applyFix, safeFix, brokenOutsideEdits, MAX_FIX_PASSES, type AppliedFixes } from './text/edits.js';
-export { split, planThread, threadEdits, splitThread, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split/index.js';
+export { split, planThread, threadEdits, threadParts, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split/index.js';
 export { applyDirectives, parseDirectives, UNUSED_DIRECTIVE_RULE, type Directive, type DirectiveKind, type DirectiveOptions } from './text/directives.js';
 export { format, FORMATS, formatJson, formatSarif, formatGithub, formatCompact, type FormatName, type FormattedFile, type FormatContext } from './format/index.js';

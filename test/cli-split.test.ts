@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { runCli, type CliIO } from '../src/node/cli.js';
-import { split, splitThread } from '../src/index.js';
+import { split, threadParts } from '../src/index.js';
 
 const text =
   'Our breast screening clinic is open late on Thursdays this month. Screening takes about ten minutes, and a woman nurse carries it out. You can bring someone with you, and we can arrange an interpreter. Book online or call our nurses free on 0808 800 4040, Monday to Friday, 9am to 5pm.';
@@ -13,10 +13,10 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-it('--split prints the thread, parts separated by a line of "---" that splitThread reads back', async () => {
+it('--split prints the thread, parts separated by a line of "---" that threadParts reads back', async () => {
   const { code, out, err } = await run(['--split', '--channel', 'x-140', '--text', text]);
   expect({ code, err }).toEqual({ code: 0, err: '' });
-  expect(splitThread(out)).toEqual(split(text, 'x-140'));
+  expect(threadParts(out)).toEqual(split(text, 'x-140'));
   expect(out.split('\n---\n')).toHaveLength(3);
 });
 

@@ -165,4 +165,14 @@ describe('help and version', () => {
       expect(help.stdout).toContain(flag);
     }
   });
+
+  it('generates --help from the one option table: every option once, no second block', async () => {
+    const help = (await cli(tempDir(), ['--help'])).stdout;
+    expect(help).not.toMatch(/^Options:/m);
+    for (const flag of ['--channel', '--preset', '--products', '--format', '--split', '--help', '--version']) {
+      expect(help.match(new RegExp(`^  (?:-\\w, )?${flag}\\b`, 'gm')), flag).toHaveLength(1);
+    }
+    // An option the table does not list is not accepted either.
+    expect((await cli(tempDir(), ['--frobnicate'])).code).toBe(2);
+  });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, PostlintConfigError, type Product } from '../src/index.js';
 import { runCli } from '../src/node.js';
-import { splitThread } from '../src/text/thread.js';
+import { threadPosts } from '../src/text/thread.js';
 import { entityWords } from '../src/facts/entity-words.js';
 import { Analysis } from '../src/facts/analysis.js';
 import { compileProducts, validateProducts } from '../src/facts/products.js';
@@ -54,27 +54,27 @@ describe('LintOptions.products validation', () => {
 
 describe('threads drafted as one text', () => {
   it('splits at separator lines and keeps a plain draft whole', () => {
-    expect(splitThread('One.\n---\nTwo.')).toEqual([
+    expect(threadPosts('One.\n---\nTwo.')).toEqual([
       { index: 0, start: 0, end: 5 },
       { index: 1, start: 9, end: 13 },
     ]);
-    expect(splitThread('One.\n\n***\n\nTwo.\n===\n')).toEqual([
+    expect(threadPosts('One.\n\n***\n\nTwo.\n===\n')).toEqual([
       { index: 0, start: 0, end: 6 },
       { index: 1, start: 10, end: 16 },
     ]);
-    expect(splitThread('Just one post.\nOn two lines.')).toEqual([{ index: 0, start: 0, end: 28 }]);
+    expect(threadPosts('Just one post.\nOn two lines.')).toEqual([{ index: 0, start: 0, end: 28 }]);
   });
 
   it('splits at thread numbering only when the thread starts at 1', () => {
-    expect(splitThread('First 1/2\nSecond 2/2')).toEqual([
+    expect(threadPosts('First 1/2\nSecond 2/2')).toEqual([
       { index: 0, start: 0, end: 9 },
       { index: 1, start: 10, end: 20 },
     ]);
-    expect(splitThread('1/ First\n2/ Second')).toEqual([
+    expect(threadPosts('1/ First\n2/ Second')).toEqual([
       { index: 0, start: 0, end: 9 },
       { index: 1, start: 9, end: 18 },
     ]);
-    expect(splitThread('Call us 24/7\n2/3 of patients said so')).toEqual([{ index: 0, start: 0, end: 36 }]);
+    expect(threadPosts('Call us 24/7\n2/3 of patients said so')).toEqual([{ index: 0, start: 0, end: 36 }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import { describe, expect, it } from 'vitest';
-import { defineChannel, measure, planThread, split, splitThread, threadEdits, THREAD_SEPARATOR, applyFix, type Channel, type ChannelId } from '../src/index.js';
+import { defineChannel, measure, planThread, split, threadParts, threadEdits, THREAD_SEPARATOR, applyFix, type Channel, type ChannelId } from '../src/index.js';
 import { extractEntities } from '../src/text/entities.js';
 
 // Pieces of drafts as posts have them: words, sentence and clause ends, URLs, mentions, hashtags,
@@ -142,11 +142,11 @@ describe('split: behaviour', () => {
     }
   });
 
-  it('gives the edits that turn the draft into the thread joined by THREAD_SEPARATOR, which splitThread reads back', () => {
+  it('gives the edits that turn the draft into the thread joined by THREAD_SEPARATOR, which threadParts reads back', () => {
     const plan = planThread(`  ${text}\n`, 'x');
     const joined = applyFix(`  ${text}\n`, { edits: threadEdits(`  ${text}\n`, plan) });
     expect(joined).toBe(plan.parts.join(THREAD_SEPARATOR));
-    expect(splitThread(joined!)).toEqual(plan.parts);
+    expect(threadParts(joined!)).toEqual(plan.parts);
     const started = planThread(text, 'x', { numbering: 'start' });
     expect(applyFix(text, { edits: threadEdits(text, started, 'start') })).toBe(started.parts.join(THREAD_SEPARATOR));
   });

@@ -5,7 +5,7 @@ import { mayContainFormatting, mayContainMarkdown, parseMarkdown } from '../text
 import { matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit } from './lexicon.js';
 import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from '../text/positions.js';
-import { splitThread, type ThreadPost } from '../text/thread.js';
+import { threadPosts, type ThreadPost } from '../text/thread.js';
 import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
 import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
 import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
@@ -106,7 +106,7 @@ export class Analysis {
 
   /** The posts of a thread drafted as one text (separator lines, "1/3" numbering); one post otherwise. */
   get thread(): readonly ThreadPost[] {
-    return (this.#thread ??= splitThread(this.text));
+    return (this.#thread ??= threadPosts(this.text));
   }
 
   /** Every URL entity as a link, parsed once (host, path, query and its tracking parameters, punycode). */

@@ -23,14 +23,14 @@ export interface ThreadPlan {
 
 /**
  * The separator `threadEdits` joins parts with: a line holding only "---" between blank lines.
- * The CLI prints threads this way and `splitThread` reads them back, so an editor that applies the
+ * The CLI prints threads this way and `threadParts` reads them back, so an editor that applies the
  * max-length suggestion hands the author a document each tool understands.
  */
 export const THREAD_SEPARATOR = '\n\n---\n\n';
 const SEPARATOR_LINE = /\n[ \t]*\n---[ \t]*\n[ \t]*\n/;
 
-/** The parts of a thread written with THREAD_SEPARATOR. */
-export function splitThread(text: string): string[] {
+/** The parts of a thread document written with THREAD_SEPARATOR (what `split` prints), as text. */
+export function threadParts(text: string): string[] {
   return String(text).split(SEPARATOR_LINE).map((part) => part.trim()).filter((part) => part !== '');
 }
 
