@@ -11,7 +11,7 @@ const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u
 /**
  * The rule reference (docs/rules.md), generated from every rule's meta. The examples are run, so
  * the messages, positions, fixed text and suggestions shown are what postlint does; the docs
- * tests (test/rule-docs.test.ts) assert the same examples through the RuleTester.
+ * tests (test/rules/<rule-id>.test.ts) assert the same examples through the RuleTester.
  */
 export function renderRulesReference(rules: Record<string, Rule<any>>, presets: Record<string, Record<string, RuleSetting>>): string {
   const ids = Object.keys(rules).sort();
@@ -24,9 +24,9 @@ export function renderRulesReference(rules: Record<string, Rule<any>>, presets: 
   const lines: string[] = [
     '# postlint rules',
     '',
-    '<!-- Generated from each rule\'s meta by `npm run docs`; test/docs.test.ts fails when this file is stale. Do not edit by hand. -->',
+    '<!-- Generated from each rule\'s meta by `npm run docs`; test/docs/rules-reference.test.ts fails when this file is stale. Do not edit by hand. -->',
     '',
-    `${ids.length} rules. Every example below runs as a test (test/rule-docs.test.ts, through \`postlint/testing\`'s RuleTester).`,
+    `${ids.length} rules. Every example below runs as a test (\`test/rules/<rule-id>.test.ts\`, through \`postlint/testing\`'s RuleTester).`,
     '',
     '| Rule | What it checks | Severity | Presets | Fix | Suggestions |',
     '| --- | --- | --- | --- | --- | --- |',

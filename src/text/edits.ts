@@ -1,6 +1,6 @@
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import type { Entity, Fix, TextEdit } from '../core/types.js';
-import { extractEntities } from '../text/entities.js';
+import { extractEntities } from './entities.js';
 
 /** How many times `lint(post, { fix: true })` re-lints and re-fixes before it stops (ESLint uses 10 too). */
 export const MAX_FIX_PASSES = 10;

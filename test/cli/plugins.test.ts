@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../cli-helpers.js';
+import { cli, tempDir } from '../helpers/cli.js';
 
 // A third-party plugin as a package would ship it: plain objects, no import of postlint needed.
 const PLUGIN = `export default {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, formatMatrix, readDrafts } from './complex-medical-question.js';
+import { evaluate, formatMatrix, readDrafts } from '../helpers/complex-medical-question-eval.js';
 
 // The rule was tuned on dev.jsonl and on tuning-probes.jsonl (drafts written by the rule's author while tuning);
 // holdout.jsonl, from the same labeller as dev.jsonl, checks that it generalises.
