@@ -7,6 +7,7 @@ import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { splitThread, type ThreadPost } from '../text/thread.js';
 import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
+import { stemWords } from './stems.js';
 
 /**
  * Facts about one draft, computed at most once and only when a rule asks: entities, words,
@@ -18,6 +19,7 @@ export class Analysis {
   #twitter?: { urls: Entity[]; entities: Entity[] };
   #words?: Word[];
   #sentences?: Sentence[];
+  #stems?: string[];
   #markdown?: Root | null;
   #lexiconHits = new Map<CompiledLexicon<any>, LexiconHit<any>[]>();
   #entityWords?: EntityWords[];
@@ -58,6 +60,11 @@ export class Analysis {
   /** Words outside URLs and mentions; hashtag bodies are words too, marked as such. */
   get words(): readonly Word[] {
     return this.#tokenize().words;
+  }
+
+  /** The stem of each word, parallel to `words`: what learned models and word matchers compare. */
+  get stems(): readonly string[] {
+    return (this.#stems ??= stemWords(this.words));
   }
 
   /** Sentences; a line break ends one too, as posts use lines as sentences. */
