@@ -44,6 +44,6 @@ export function predictWith(weights: { bias: number; scale: number; weights: Int
 
 export function decode(file: ModelFile): { bias: number; scale: number; weights: Int8Array } {
   if (file.featureBits !== FEATURE_BITS) throw new Error(`model.json has ${file.featureBits}-bit features, the code ${FEATURE_BITS}: run npm run train`);
-  const bytes = Uint8Array.from(atob(file.weights), (c) => c.charCodeAt(0));
+  const bytes = Uint8Array.from(atob(file.weights), (c: string) => c.charCodeAt(0));
   return { bias: file.bias, scale: file.scale, weights: new Int8Array(bytes.buffer) };
 }
