@@ -7,8 +7,8 @@ import type { Signal } from './medical-signals.js';
  * the hand score back in drags the model to the hand rule's errors), and the draft's shape.
  * Each feature is a name hashed into a fixed number of buckets, so the model needs no vocabulary.
  */
-export const FEATURE_BITS = 14;
-const MASK = (1 << FEATURE_BITS) - 1;
+/** Buckets per language model, as powers of two: fewer for the smaller German and French corpora. */
+export const FEATURE_BITS = { en: 14, de: 13, fr: 13 } as const;
 const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'the', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'or', 'but', 'so', 'as', 'by', 'from', 'that', 'this', 'it', 'be', 'are', 'was', 'were', 'been', 'just', 'then', 'than', 'also']);
 
 export function featureNames(analysis: Analysis, signals: readonly Signal[]): string[] {
@@ -47,14 +47,14 @@ export function featureNames(analysis: Analysis, signals: readonly Signal[]): st
 }
 
 /** The distinct hashed buckets of a draft's features, in ascending order. */
-export function featureBuckets(names: readonly string[]): Uint32Array {
+export function featureBuckets(names: readonly string[], bits: number): Uint32Array {
   const buckets = new Set<number>();
-  for (const name of names) buckets.add(bucketOf(name));
+  for (const name of names) buckets.add(bucketOf(name, bits));
   return Uint32Array.from(buckets).sort();
 }
 
-export function bucketOf(name: string): number {
-  return hash(name) & MASK;
+export function bucketOf(name: string, bits: number): number {
+  return hash(name) & ((1 << bits) - 1);
 }
 
 /** 32-bit FNV-1a over UTF-16 code units: the same bucket in every engine, for every string. */

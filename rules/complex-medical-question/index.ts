@@ -2,13 +2,13 @@ import * as v from 'valibot';
 import { defineRule, type Severity } from '../../src/rule/index.js';
 import weights from '../data/complex-medical-question/signals.json';
 import { assess, compileMedicalLexicons, CUE_SIGNALS, MEDICAL_CATEGORIES, VOCABULARY, type MedicalLexicons, type Signal } from './medical-signals.js';
-import { MODEL_THRESHOLD, predict } from './model.js';
+import { predict } from './model.js';
 
 interface Options {
   /** Channel ids the rule runs on: those without detailed answers among their purposes. */
   channels: string[];
-  /** The model's probability (0 to 1) at which a draft is flagged; lower finds more, higher is stricter. */
-  threshold: number;
+  /** The model's probability (0 to 1) at which a draft is flagged; lower finds more, higher is stricter. Unset: each language model's own. */
+  threshold?: number;
   /** Phrases added to the shipped lists, by category ('drug', 'condition'...) or signal ('signpost', 'event'...). */
   extraTerms: Record<string, string[]>;
   /** Severity of a personal question or individual advice, and of a general question that needs nuance. */
@@ -19,10 +19,12 @@ const TERM_KEYS = [...MEDICAL_CATEGORIES, ...CUE_SIGNALS];
 const SEVERITY = v.picklist(['error', 'warning', 'info'] as const, "severity is 'error', 'warning' or 'info'");
 const schema = v.object({
   channels: v.array(v.string('each channel must be a channel id')),
-  threshold: v.pipe(
-    v.number('threshold must be a number, e.g. 0.5'),
-    v.minValue(0, 'threshold is a probability from 0 to 1 (e.g. 0.5); scores above 1 were the hand-weighted rule of v0.1'),
-    v.maxValue(1, 'threshold is a probability from 0 to 1 (e.g. 0.5); scores above 1 were the hand-weighted rule of v0.1'),
+  threshold: v.optional(
+    v.pipe(
+      v.number('threshold must be a number, e.g. 0.5'),
+      v.minValue(0, 'threshold is a probability from 0 to 1 (e.g. 0.5); scores above 1 were the hand-weighted rule of v0.1'),
+      v.maxValue(1, 'threshold is a probability from 0 to 1 (e.g. 0.5); scores above 1 were the hand-weighted rule of v0.1'),
+    ),
   ),
   extraTerms: v.record(
     v.picklist(TERM_KEYS, `extraTerms keys are categories or signals: ${TERM_KEYS.join(', ')}`),
@@ -54,7 +56,6 @@ export default defineRule<Options>({
     schema,
     defaults: {
       channels: ['x', 'x-140', 'bluesky', 'mastodon', 'threads', 'sms', 'instagram'],
-      threshold: MODEL_THRESHOLD,
       extraTerms: {},
       severity: { personal: 'error', general: 'warning' },
     },
@@ -94,8 +95,9 @@ export default defineRule<Options>({
       withExtras.set(options.extraTerms, lexicons);
     }
     const { signals } = assess(analysis, lexicons);
-    const { probability, strongest } = predict(analysis, signals);
-    if (probability < options.threshold) return;
+    const { probability, strongest, threshold: modelThreshold } = predict(analysis, signals);
+    const threshold = options.threshold ?? modelThreshold;
+    if (probability < threshold) return;
     const has = (id: Signal['id']) => signals.some((s) => s.id === id);
     const messageId = has('advice') || (has('reply') && !has('ask')) ? 'advice' : has('first-person') || has('relative') ? 'question' : 'nuanced';
     const positive = signals.filter((s) => s.weight > 0);
@@ -105,12 +107,13 @@ export default defineRule<Options>({
     report({
       messageId,
       severity: messageId === 'nuanced' ? options.severity.general : options.severity.personal,
-      data: { evidence: evidence.length > 0 ? evidence.join(', ') : 'its wording', where: where(longFormChannels), score: Number(probability.toFixed(3)), threshold: options.threshold },
+      data: { evidence: evidence.length > 0 ? evidence.join(', ') : 'its wording', where: where(longFormChannels), score: Number(probability.toFixed(3)), threshold },
       start,
       end: Math.max(end, start),
       details: {
         probability,
-        threshold: options.threshold,
+        threshold,
+        language: analysis.language,
         evidence,
         strongestFeatures: strongest,
         signals: signals.map(({ id, text, start, end }) => ({ id, text, start, end })),

@@ -8,6 +8,7 @@ import { lineStarts, positionAt } from '../text/positions.js';
 import { splitThread, type ThreadPost } from '../text/thread.js';
 import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
 import { stemWords } from './stems.js';
+import { detectLanguage, type Language } from './language.js';
 
 /**
  * Facts about one draft, computed at most once and only when a rule asks: entities, words,
@@ -26,8 +27,17 @@ export class Analysis {
   #thread?: ThreadPost[];
   #memo = new Map<object, unknown>();
 
-  constructor(text: string) {
+  #language?: Language;
+
+  /** `language` as the writer or the configuration set it; otherwise it is detected from the text when asked. */
+  constructor(text: string, options: { language?: Language } = {}) {
     this.text = text;
+    if (options.language) this.#language = options.language;
+  }
+
+  /** The draft's language ('en', 'de' or 'fr'): as configured, or detected from its function words. */
+  get language(): Language {
+    return (this.#language ??= detectLanguage(this.text, this.words));
   }
 
   /** 1-based line and column of a UTF-16 offset. */
@@ -62,9 +72,9 @@ export class Analysis {
     return this.#tokenize().words;
   }
 
-  /** The stem of each word, parallel to `words`: what learned models and word matchers compare. */
+  /** The stem of each word in the draft's language, parallel to `words`: what learned models and word matchers compare. */
   get stems(): readonly string[] {
-    return (this.#stems ??= stemWords(this.words));
+    return (this.#stems ??= stemWords(this.words, this.language));
   }
 
   /** Sentences; a line break ends one too, as posts use lines as sentences. */

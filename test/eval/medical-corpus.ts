@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Analysis } from '../../src/facts/analysis.js';
-import { featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
+import { FEATURE_BITS, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
+import type { Language } from '../../src/facts/language.js';
 import { assess, compileMedicalLexicons } from '../../rules/complex-medical-question/medical-signals.js';
 import type { Example } from './learn.js';
 
@@ -38,7 +39,8 @@ const lexicons = compileMedicalLexicons();
 /** The model's features of each draft, computed by the rule's own code, grouped by author. */
 export function examples(drafts: readonly LabelledDraft[]): Example[] {
   return drafts.map((draft) => {
-    const analysis = new Analysis(draft.text);
-    return { buckets: featureBuckets(featureNames(analysis, assess(analysis, lexicons).signals)), label: draft.label, group: draft.author };
+    const language = draft.lang as Language;
+    const analysis = new Analysis(draft.text, { language });
+    return { buckets: featureBuckets(featureNames(analysis, assess(analysis, lexicons).signals), FEATURE_BITS[language]), label: draft.label, group: draft.author };
   });
 }
