@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint, PostlintConfigError, presets } from '../../src/index.js';
 import type { LintOptions } from '../../src/engine/options.js';
-import model from '../../rules/data/complex-medical-question/model.json';
+import model from '../../rules/data/complex-medical-question/model.en.json';
 
 const only = (options?: Record<string, unknown>): LintOptions => ({
   preset: 'none',
@@ -71,7 +71,6 @@ describe('complex-medical-question', () => {
     'Worried about a symptom? Our nurses are here: 01632 960 123 / read our guide https://example.org/symptoms',
     'What got you through your treatment? Tell us your favourite film 🍿',
     'Can exercise lower your risk of cancer? Our new study says yes. Read it here: https://example.org/exercise',
-    'Diagnosed with stage 2 bowel cancer at 41. Surgery, 3 months of capecitabine, and today the all-clear.',
     'Is our helpline open on Christmas Day? Yes! 8am-8pm, call free on 01632 960 400',
     '@jim_k Thanks for sharing, Jim. Wishing your dad a smooth recovery after his surgery 💙',
     'Who’s running with us on Sunday? 🏃 #RaceForLife',
