@@ -4,6 +4,7 @@ import type { LintOptions } from './options.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { validateChannel } from '../channels/define.js';
 import type { Rule } from '../rule/rule.js';
+import { LANGUAGES, type Language } from '../facts/language.js';
 
 export interface EnabledRule {
   rule: Rule<any>;
@@ -15,6 +16,8 @@ export interface ResolvedSettings {
   rules: EnabledRule[];
   channels: Record<string, Channel> | undefined;
   longFormChannels: readonly ChannelId[];
+  /** The configured language, or undefined to detect it per draft. */
+  language: Language | undefined;
 }
 
 const DEFAULT_LONG_FORM: ChannelId[] = ['helpline', 'email', 'web'];
@@ -82,7 +85,11 @@ function resolveUncached({ rules: builtinRules, presets }: RuleSet, options: Lin
   if (!Array.isArray(longFormChannels) || longFormChannels.some((c) => typeof c !== 'string')) {
     throw new PostlintConfigError('longFormChannels', 'expected an array of channel ids, e.g. ["helpline", "email", "web"]');
   }
-  return { rules: enabled, channels: options.channels, longFormChannels };
+  const language = options.language ?? 'auto';
+  if (language !== 'auto' && !(LANGUAGES as readonly string[]).includes(language)) {
+    throw new PostlintConfigError('language', `unknown language ${JSON.stringify(language)}; use 'auto' or one of ${LANGUAGES.map((l) => `'${l}'`).join(', ')}`);
+  }
+  return { rules: enabled, channels: options.channels, longFormChannels, language: language === 'auto' ? undefined : (language as Language) };
 }
 
 export function validateRuleOptions(rule: Rule<any>, userOptions: unknown): unknown {
