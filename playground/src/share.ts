@@ -46,7 +46,7 @@ export function keyMessagesFrom(lines: string): { id: string; text: string }[] {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((text, i) => {
-      let id = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || `message-${i + 1}`;
+      let id = text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || `message-${i + 1}`;
       while (seen.has(id)) id += `-${i + 1}`;
       seen.add(id);
       return { id, text };

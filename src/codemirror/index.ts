@@ -56,8 +56,9 @@ const stateField = StateField.define<PostlintState>({
   create(state) {
     const text = state.doc.toString();
     const resolved = state.field(settingsField);
-    const draft = countDraft(text, resolved);
-    return { report: { text: '', mode: 'draft', messages: [], drafts: [], lintMs: 0 }, current: false, plan: isPlan(text, resolved), drafts: draft ? [draft] : [] };
+    const plan = isPlan(text, resolved);
+    const draft = plan ? undefined : countDraft(text, resolved);
+    return { report: { text: '', mode: 'draft', messages: [], drafts: [], lintMs: 0 }, current: false, plan, drafts: draft ? [draft] : [] };
   },
   update(value, tr) {
     const resolved = tr.state.field(settingsField);
