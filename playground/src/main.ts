@@ -90,6 +90,9 @@ function renderProblems(report: PostlintReport) {
   const coverage = report.keyMessages;
   coverageLine.hidden = !coverage;
   if (coverage) coverageLine.textContent = `Carries ${coverage.carried.length ? coverage.carried.join(', ') : 'no key message'}${coverage.missing.length ? `; missing ${coverage.missing.join(', ')}` : ''}`;
+  // How long the core took, for the benchmark (bench/playground.mjs) to read beside the keystroke's time.
+  problemList.dataset.lintMs = report.lintMs.toFixed(3);
+  problemList.dataset.lintStart = String(report.startedAt ?? '');
   problemList.setAttribute('aria-busy', 'false');
 }
 

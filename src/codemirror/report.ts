@@ -29,8 +29,9 @@ export interface PostlintReport {
   keyMessages?: KeyMessageCoverage;
   /** Why nothing could be linted: a settings mistake, naming the key and the fix. */
   error?: string;
-  /** How long the core took, in milliseconds. */
+  /** How long the core took, in milliseconds, and when it started (`performance.now()`), for timing a page. */
   lintMs: number;
+  startedAt?: number;
 }
 
 // The CLI's test for a campaign plan: front matter that has a `keyMessages` key.
@@ -58,15 +59,15 @@ export function lintText(text: string, resolved: ResolvedSettings): PostlintRepo
         if (overflow) draft.overflow = overflow;
         return draft;
       });
-      return { text, mode: 'plan', messages, drafts, lintMs: now() - started };
+      return { text, mode: 'plan', messages, drafts, lintMs: now() - started, startedAt: started };
     }
     const result = lint({ text, channel: resolved.channel }, resolved.lintOptions);
-    const report: PostlintReport = { text, mode: 'draft', messages: result.messages, drafts: [draftCount(text, resolved, result.measure)], lintMs: 0 };
+    const report: PostlintReport = { text, mode: 'draft', messages: result.messages, drafts: [draftCount(text, resolved, result.measure)], lintMs: 0, startedAt: started };
     if (result.keyMessages) report.keyMessages = result.keyMessages;
     report.lintMs = now() - started;
     return report;
   } catch (error) {
-    return { text, mode: plan ? 'plan' : 'draft', messages: [], drafts: [], error: error instanceof Error ? error.message : String(error), lintMs: now() - started };
+    return { text, mode: plan ? 'plan' : 'draft', messages: [], drafts: [], error: error instanceof Error ? error.message : String(error), lintMs: now() - started, startedAt: started };
   }
 }
 
