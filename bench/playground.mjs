@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { ensureBuilt, ROOT } from './built.mjs';
 import { DATA_DIR, ensureCorpus } from './corpus.mjs';
@@ -135,7 +136,7 @@ export async function benchPlayground({ quick = false, corpus = ensureCorpus().c
   const outDir = join(DATA_DIR, 'playground-dist');
   const { build } = await import('vite');
   await build({ configFile: join(ROOT, 'playground/vite.config.ts'), build: { outDir, emptyOutDir: true }, logLevel: 'error' });
-  const result = { bundle: await bundleSizes(outDir) };
+  const result = { bundle: await bundleSizes(outDir), machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, loadAverage: Number(loadavg()[0].toFixed(1)) } };
   if (!hasChromium()) {
     log(`  keystroke latency skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
     result.keystroke = { skipped: `${CHROMIUM} not found` };
@@ -195,9 +196,10 @@ export function readmeFigures(results) {
   const p = results.playground;
   const k = p.keystroke;
   const b = p.bundle;
-  const date = (results.playground.date ?? results.date).slice(0, 10);
+  const date = (p.date ?? results.date).slice(0, 10);
+  const machine = p.machine ?? results.machine;
   const lines = [
-    `Measured by \`${results.playground.command ?? results.command}\` (${date}, ${results.machine.cpu} x${results.machine.cores}, shared; raw figures in \`bench/results/latest.json\`):`,
+    `Measured by \`${p.command ?? results.command}\` (${date}, ${machine.cpu} x${machine.cores}, Node ${machine.node}, shared with other jobs${machine.loadAverage !== undefined ? `: load average ${machine.loadAverage}` : ''}; raw figures in \`bench/results/latest.json\`):`,
     '',
     '| Measure | Result | Target |',
     '| --- | --- | --- |',

@@ -140,3 +140,20 @@ describe('the playground share link', () => {
     ]);
   });
 });
+
+describe('the README', () => {
+  it('shows the composer example exactly as examples/codemirror/composer.ts has it (the browser tests run that file)', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../examples/codemirror/composer.ts', import.meta.url), 'utf8');
+    expect(example.trimEnd().split('\n').length).toBeLessThanOrEqual(10);
+    expect(readme).toContain('```ts\n' + example + '```');
+  });
+
+  it('shows the composer figures as bench/results/latest.json has them', async () => {
+    // @ts-expect-error: a plain .mjs module without types
+    const { readmeBlock, readmeFigures } = await import('../bench/playground.mjs');
+    const results = JSON.parse(readFileSync(new URL('../bench/results/latest.json', import.meta.url), 'utf8'));
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readmeBlock(readme)).toBe(readmeFigures(results));
+  });
+});

@@ -167,14 +167,36 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
 
   it('saves a screenshot for the README', async () => {
     const tab = await open('#channel=x&preset=recommended&km=Know+the+symptoms+of+bowel+cancer&text=' + encodeURIComponent(SCREENSHOT_DRAFT));
-    await tab.hover('[data-testid=editor] .cm-postlint-whitespace');
-    await tab.waitForSelector('.cm-tooltip-lint');
+    // Past the limit: the counter turns red, the overflow is marked, max-length offers a thread.
+    expect(await tab.$$eval('[data-testid=editor] .cm-postlint-overflow', (marks) => marks.length)).toBeGreaterThan(0);
+    await tab.setViewportSize({ width: 1000, height: 400 });
     const file = process.env.POSTLINT_WRITE_DOCS ? join(root, 'docs/playground.png') : join(outDir, 'playground.png');
     const png = await tab.screenshot({ fullPage: true });
     writeFileSync(file, png);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1000);
     await tab.close();
+  });
+
+  it('runs the composer example of examples/codemirror', async () => {
+    const exampleDir = join(outDir, 'example');
+    const { build } = await import('vite');
+    const config = (await import('../playground/vite.config.js')).default as { resolve: object };
+    await build({ configFile: false, root: join(root, 'examples/codemirror'), base: './', resolve: config.resolve, logLevel: 'error', build: { outDir: exampleDir, emptyOutDir: true } });
+    const example = await serve(exampleDir);
+    try {
+      const tab = await context.newPage();
+      tab.on('pageerror', (e) => problems.push(`example page error: ${e.message}`));
+      await tab.goto(example.url);
+      await tab.click('.cm-content');
+      await tab.keyboard.type('Call us on 0808 800 4040');
+      expect(await tab.textContent('.cm-postlint-counter')).toBe('24/280 weighted characters for X');
+      await tab.selectOption('select', 'bluesky');
+      expect(await tab.textContent('.cm-postlint-counter')).toBe('24/300 graphemes for Bluesky, 24/3000 UTF-8 bytes');
+      await tab.close();
+    } finally {
+      await example.close();
+    }
   });
 
   it('logged no console error and sent no request beyond the page itself', () => {
@@ -186,4 +208,4 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
 const SHARED = 'Our charity shop in Leeds opens on Friday: come and say hello';
 
 const SCREENSHOT_DRAFT =
-  'New research from our scientists shows a simple blood test could spot bowel cancer earlier, when treatment is more likely to work.  Read how your donations made it happen and what it means for people waiting for results: https://example.org/news/blood-test?utm_source=twitter #bowelcancer #Research';
+  'New research from our scientists shows a simple blood test could spot bowel cancer earlier, when treatment is more likely to work.  Read how your donations made it happen and what it means for people waiting for results: https://example.org/news/blood-test?utm_source=twitter #bowelcancer #Research Screening saves lives.';
