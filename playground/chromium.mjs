@@ -3,7 +3,8 @@
 // Debian package (apt-get install -y chromium) instead.
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM = '/usr/bin/chromium';
+// POSTLINT_CHROMIUM names another Chromium binary (a laptop's own), or a missing one to try the skip.
+export const CHROMIUM = process.env.POSTLINT_CHROMIUM || '/usr/bin/chromium';
 export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export const hasChromium = () => existsSync(CHROMIUM);
