@@ -60,7 +60,7 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
   const products = compileProducts(options.products);
   const campaign = options.campaign === undefined ? undefined : checkedCampaign(options.campaign);
   const text = post.text;
-  const analysis = new Analysis(text);
+  const analysis = new Analysis(text, settings.language ? { language: settings.language } : {});
   const measurement = measureWithFacts(text, channel, { urls: () => analysis.countedUrls }, post.contentWarning);
   const messages: Diagnostic[] = [];
 
@@ -111,7 +111,7 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
     }
   }
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  const result: LintResult = { channel: channel.id, measure: measurement, messages };
+  const result: LintResult = { channel: channel.id, measure: measurement, messages, language: analysis.language };
   if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel);
   return { result, analysis };
 }

@@ -21,6 +21,8 @@ export interface LintOptions {
   products?: Product[];
   /** Apply the rules' fixes (never suggestions) and re-lint until stable; `output` holds the fixed text. */
   fix?: boolean;
+  /** The draft's language for the judgement rules: 'en', 'de', 'fr', or 'auto' (default: detected per draft, English when unsure). */
+  language?: 'en' | 'de' | 'fr' | 'auto';
   /** The campaign the draft belongs to: its key messages, hashtags and link (campaign rules act only when it is given). */
   campaign?: Campaign;
   /** Report `<!-- postlint-disable -->` comments that suppressed nothing, at this severity (default: off). */

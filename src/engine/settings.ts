@@ -5,6 +5,7 @@ import { PostlintConfigError } from '../core/errors.js';
 import { validateChannel } from '../channels/define.js';
 import type { Rule } from '../rule/rule.js';
 import type { Plugin } from './options.js';
+import { LANGUAGES, type Language } from '../facts/language.js';
 
 export type { Plugin };
 
@@ -21,6 +22,8 @@ export interface ResolvedSettings {
   channels: Record<string, Channel> | undefined;
   longFormChannels: readonly ChannelId[];
   reportUnusedDisableDirectives: Severity | 'off';
+  /** The configured language, or undefined to detect it per draft. */
+  language: Language | undefined;
 }
 
 const DEFAULT_LONG_FORM: ChannelId[] = ['helpline', 'email', 'web'];
@@ -87,7 +90,11 @@ function resolveUncached({ rules: builtinRules, presets }: RuleSet, options: Lin
   if (!['off', 'error', 'warning', 'info'].includes(reportUnusedDisableDirectives)) {
     throw new PostlintConfigError('reportUnusedDisableDirectives', `expected 'off', 'error', 'warning' or 'info', got ${JSON.stringify(reportUnusedDisableDirectives)}`);
   }
-  return { rules: enabled, channels: options.channels, longFormChannels, reportUnusedDisableDirectives };
+  const language = options.language ?? 'auto';
+  if (language !== 'auto' && !(LANGUAGES as readonly string[]).includes(language)) {
+    throw new PostlintConfigError('language', `unknown language ${JSON.stringify(language)}; use 'auto' or one of ${LANGUAGES.map((l) => `'${l}'`).join(', ')}`);
+  }
+  return { rules: enabled, channels: options.channels, longFormChannels, reportUnusedDisableDirectives, language: language === 'auto' ? undefined : (language as Language) };
 }
 
 const PLUGIN_NAME = /^[a-z0-9][\w.-]*$/i;

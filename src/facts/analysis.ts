@@ -10,6 +10,8 @@ import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
 import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
 import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
+import { stemWords } from './stems.js';
+import { detectLanguage, type Language } from './language.js';
 
 /**
  * Facts about one draft, computed at most once and only when a rule asks: entities, words,
@@ -21,6 +23,7 @@ export class Analysis {
   #twitter?: { urls: Entity[]; entities: Entity[] };
   #words?: Word[];
   #sentences?: Sentence[];
+  #stems?: string[];
   #markdown?: Root | null;
   #lexiconHits = new Map<CompiledLexicon<any>, LexiconHit<any>[]>();
   #entityWords?: EntityWords[];
@@ -35,8 +38,17 @@ export class Analysis {
   #graphemeStarts?: Int32Array;
   #mayHaveFormatting?: boolean;
 
-  constructor(text: string) {
+  #language?: Language;
+
+  /** `language` as the writer or the configuration set it; otherwise it is detected from the text when asked. */
+  constructor(text: string, options: { language?: Language } = {}) {
     this.text = text;
+    if (options.language) this.#language = options.language;
+  }
+
+  /** The draft's language ('en', 'de' or 'fr'): as configured, or detected from its function words. */
+  get language(): Language {
+    return (this.#language ??= detectLanguage(this.text, this.words));
   }
 
   /** 1-based line and column of a UTF-16 offset. */
@@ -69,6 +81,11 @@ export class Analysis {
   /** Words outside URLs and mentions; hashtag bodies are words too, marked as such. */
   get words(): readonly Word[] {
     return this.#tokenize().words;
+  }
+
+  /** The stem of each word in the draft's language, parallel to `words`: what learned models and word matchers compare. */
+  get stems(): readonly string[] {
+    return (this.#stems ??= stemWords(this.words, this.language));
   }
 
   /** Sentences; a line break ends one too, as posts use lines as sentences. */

@@ -3,7 +3,7 @@
  * the context it is given and reports; it never reaches into the engine or parses text itself.
  */
 export { defineRule, formatMessage, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report, type PlanContext, type PlanDraft } from './rule.js';
-export type { Campaign, Channel, Entity, Product, RuleSetting, Suggestion, TextEdit } from '../core/types.js';
+export type { Campaign, Channel, Entity, Product, RuleSetting, Severity, Suggestion, TextEdit } from '../core/types.js';
 export type { Analysis } from '../facts/analysis.js';
 export type { Word, Sentence } from '../facts/words.js';
 export type { EntityWords } from '../facts/entity-words.js';

@@ -18,6 +18,8 @@ group('imports point down the layers', () => {
   it('the scan sees every file and edge (it is not vacuous)', () => {
     expect(files).toContain('src/engine/lint.ts');
     expect(files).toContain('rules/max-length.ts');
+    expect(edges.some((e) => e.from === 'src/codemirror/index.ts' && e.to === 'src/index.ts')).toBe(true);
+    expect(edges.some((e) => e.from === 'src/codemirror/index.ts' && e.to === '@codemirror/lint')).toBe(true);
     expect(edges.some((e) => e.from === 'src/index.ts' && e.to === 'rules/index.ts')).toBe(true);
   });
 });
@@ -40,6 +42,11 @@ group('the import checker', () => {
     'src/split/split.ts': '',
     'src/rule/index.ts': '',
     'rules/max-links.ts': "import data from './data/x.json';\nimport * as v from 'valibot';",
+    'src/index.ts': '',
+    'src/codemirror/index.ts': "import { lint } from '../index.js';\nimport { linter } from '@codemirror/lint';\nimport { x } from './report.js';\nimport { measure } from '../channels/measure.js';\nimport { parse } from 'yaml';",
+    'src/codemirror/report.ts': '',
+    'src/channels/measure.ts': '',
+    'src/format/summary.ts': "import { EditorView } from '@codemirror/view';",
   };
   const fake = importEdges('', Object.keys(tree), (file) => tree[file]!);
 
@@ -51,6 +58,9 @@ group('the import checker', () => {
       'rules/max-length.ts -> src/split/split.ts: a rule imports only the rule API (src/rule/index.ts), not engine internals',
       'rules/personal-data/index.ts -> stemmer: a rule reads text through the Analysis, not through the package "stemmer"',
       'rules/personal-data/index.ts -> rules/other/x.ts: a rule imports only its own folder, rules/data and the rule API',
+      'src/codemirror/index.ts -> src/channels/measure.ts: the CodeMirror adapter imports only the public API (src/index.ts), not core internals',
+      'src/codemirror/index.ts -> yaml: the CodeMirror adapter imports only CodeMirror and the public API, not the package "yaml"',
+      'src/format/summary.ts -> @codemirror/view: only src/codemirror imports CodeMirror, so the core entry never pulls it in',
     ]);
   });
 
