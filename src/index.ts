@@ -29,6 +29,7 @@ export { toVFileMessage } from './format/vfile.js';
 export { describeMeasurement } from './format/summary.js';
 export { formatStylish, type FileResult } from './format/stylish.js';
 export { PostlintConfigError } from './core/errors.js';
+export { validateContacts, type OwnContacts } from './facts/contacts.js';
 export { validateProducts, type Products, type ProductHit, type ProductPlace } from './facts/products.js';
 export type * from './core/types.js';
 export { applyFixes, applyFix, safeFix, brokenOutsideEdits, MAX_FIX_PASSES, type AppliedFixes } from './text/edits.js';

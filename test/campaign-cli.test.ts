@@ -14,8 +14,8 @@ describe('postlint <campaign>.md', () => {
   it('lints every draft for its own channel, at source line:column, and says what each carries', async () => {
     const { code, stdout } = await cli(ROOT, [file]);
     expect(code).toBe(0);
-    expect(stdout).toContain(`  ${at('#bowelcancerawareness')}  warning  Write the campaign hashtag as #BowelCancerAwareness, the same on every channel, not #bowelcancerawareness`);
-    expect(stdout).toContain(`  ${at('https://example.org/fun-run')}  warning  Link to the campaign's page https://example.org/bowel-cancer-awareness, not https://example.org/fun-run`);
+    expect(stdout).toContain(`  ${at('#bowelcancerawareness')}  warning  Campaign hashtag spelled #bowelcancerawareness: write #BowelCancerAwareness, the same on every channel`);
+    expect(stdout).toContain(`  ${at('https://example.org/fun-run')}  warning  This link goes to https://example.org/fun-run, not the campaign's page: link to https://example.org/bowel-cancer-awareness`);
     expect(stdout).toContain('  1 x: launch day x: 185/280 weighted characters\n');
     expect(stdout).toContain('  6 sms sms: 1/1 segments (GSM-7, 110 characters)\n');
     expect(stdout).toContain(`  1 x: launch day (line ${source.slice(0, source.indexOf('Blood in your poo, a change')).split('\n').length}) carries: know-the-symptoms, see-your-gp\n`);

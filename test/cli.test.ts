@@ -142,7 +142,7 @@ describe('colour', () => {
     const piped = builtCli(dir, ['long.txt']);
     expect(piped.status).toBe(1);
     expect(piped.stdout).not.toContain('\u001b[');
-    expect(piped.stdout).toContain('1:281  error  367/280 weighted characters for X: 87 over  max-length');
+    expect(piped.stdout).toContain('1:281  error  Too long for X: 367/280 weighted characters, 87 over: shorten it or split it into a thread  max-length');
     expect(builtCli(dir, ['long.txt', '--color']).stdout).toContain('\u001b[31merror\u001b[39m');
     expect(builtCli(dir, ['long.txt'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
     expect(existsSync(path.join(dir, 'long.txt'))).toBe(true);
@@ -151,7 +151,7 @@ describe('colour', () => {
   it('the built CLI reads standard input', () => {
     const dir = tempDir();
     const result = builtCli(dir, ['--stdin', '--stdin-filename', 'post.md', '--format', 'compact'], {}, '---\nchannel: sms\n---\n**Book** now\n');
-    expect([result.status, result.stdout]).toEqual([0, 'post.md: line 4, col 1, Warning - SMS does not render Markdown: bold will show as "**Book**" (no-markdown)\n\n1 problem\n']);
+    expect([result.status, result.stdout]).toEqual([0, 'post.md: line 4, col 1, Warning - SMS does not show bold: readers will see "**Book**" as typed; write "Book" (no-markdown)\n\n1 problem\n']);
   });
 });
 

@@ -131,7 +131,7 @@ describe('extends, channels and overrides', () => {
     expect(result.channel).toBe('nhs-mastodon');
     expect(result.measure.limit).toBe(1000);
     // A severity-only setting keeps the options the shared config gave (max: 1).
-    expect(result.messages.map((m) => `${m.ruleId}:${m.severity}:${m.message}`)).toEqual(['max-hashtags:warning:2 hashtags for Mastodon, which allows 1: remove 1']);
+    expect(result.messages.map((m) => `${m.ruleId}:${m.severity}:${m.message}`)).toEqual(['max-hashtags:warning:2 hashtags, over your limit of 1: remove 1']);
   });
 
   it('reports a shareable config that is not installed, and an extends cycle', async () => {

@@ -73,7 +73,7 @@ describe('code actions', () => {
     const actions = actionsFor(document);
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
       ['Split into a 2-post thread', 'quickfix', false],
-      ['Fix: X does not render Markdown: bold will show as "**part**"', 'quickfix', true],
+      ['Fix: X does not show bold: readers will see "**part**" as typed; write "part"', 'quickfix', true],
       ['Fix all postlint problems', 'source.fixAll.postlint', false],
     ]);
     const split = actions[0]!.edit!.changes!['file:///d.md']!;

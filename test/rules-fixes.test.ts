@@ -14,12 +14,12 @@ tester.run('whitespace', rules.whitespace!, {
     { text: 'a\n\n\n\nb', channel: 'x', options: { maxBlankLines: 3 } },
   ],
   invalid: [
-    { text: 'Tabs\t\tbetween', channel: 'x', errors: [{ message: 'Double space: use one', range: [4, 6] }], output: 'Tabs between' },
+    { text: 'Tabs\t\tbetween', channel: 'x', errors: [{ message: 'Two spaces in a row: use one', range: [4, 6] }], output: 'Tabs between' },
     {
       text: 'a  b \n\n\n\nc',
       channel: 'x',
       errors: [
-        { message: 'Double space: use one', range: [1, 3] },
+        { message: 'Two spaces in a row: use one', range: [1, 3] },
         { message: 'Space at the end of a line: remove it', range: [4, 5] },
         { message: '3 blank lines in a row: use at most 2', range: [6, 9] },
       ],
@@ -44,20 +44,20 @@ tester.run('link-tracking', rules['link-tracking']!, {
     {
       text: 'Read https://example.org/a?utm_source=x&utm_medium=y.',
       channel: 'x',
-      errors: [{ message: 'Tracking in this link (utm_source, utm_medium): remove it', range: [5, 52] }],
+      errors: [{ message: 'Tracking codes in this link (utm_source, utm_medium): remove them; the page opens the same without them', range: [5, 52] }],
       output: 'Read https://example.org/a.',
     },
-    { text: 'https://example.org/a?UTM_Source=x&b=%20c+d', channel: 'x', errors: ['Tracking in this link (UTM_Source): remove it'], output: 'https://example.org/a?b=%20c+d' },
+    { text: 'https://example.org/a?UTM_Source=x&b=%20c+d', channel: 'x', errors: ['Tracking codes in this link (UTM_Source): remove them; the page opens the same without them'], output: 'https://example.org/a?b=%20c+d' },
     { text: 'Listen https://open.spotify.com/episode/abc?si=9f1e', channel: 'bluesky', errors: 1, output: 'Listen https://open.spotify.com/episode/abc' },
     {
       text: 'https://a.org/?gclid=1 and https://b.org/?x=1&msclkid=2',
       channel: 'mastodon',
-      errors: ['Tracking in this link (gclid): remove it', 'Tracking in this link (msclkid): remove it'],
+      errors: ['Tracking codes in this link (gclid): remove them; the page opens the same without them', 'Tracking codes in this link (msclkid): remove them; the page opens the same without them'],
       output: 'https://a.org/ and https://b.org/?x=1',
     },
     { text: 'https://example.org/a?utm_source=x&utm_campaign=run', channel: 'x', options: { allow: ['utm_campaign'] }, errors: 1, output: 'https://example.org/a?utm_campaign=run' },
     // Found by the property test in fix.test.ts: the URL ends before a combining accent, so removing its end would orphan it.
-    { text: 'example.org/?fbclid=1e\u0301 ', channel: 'x', errors: ['Tracking in this link (fbclid): remove it'], output: null },
+    { text: 'example.org/?fbclid=1e\u0301 ', channel: 'x', errors: ['Tracking codes in this link (fbclid): remove them; the page opens the same without them'], output: null },
   ],
 });
 
@@ -65,7 +65,7 @@ tester.run('no-markdown', rules['no-markdown']!, {
   valid: [{ text: '2 * 3 * 4 = 24', channel: 'x' }],
   invalid: [
     // Found by the property test in fix.test.ts: "$ABCbold" would be another cashtag, so no fix is offered.
-    { text: '$ABC**bold** ', channel: 'x', errors: ['X does not render Markdown: bold will show as "**bold**"'], output: null },
+    { text: '$ABC**bold** ', channel: 'x', errors: ['X does not show bold: readers will see "**bold**" as typed; write "bold"'], output: null },
     { text: '**Join** #WorldCancerDay', channel: 'x', errors: [{ range: [0, 8] }], output: 'Join #WorldCancerDay' },
   ],
 });

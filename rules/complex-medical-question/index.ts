@@ -79,14 +79,23 @@ export default defineRule<Options>({
       ],
     },
   },
-  check({ text, channel, analysis, options, longFormChannels, report }) {
+  check({ text, channel, analysis, options, longFormChannels, contacts, report }) {
     if (!options.channels.includes(channel.id)) return;
     let lexicons = shipped;
     if (Object.keys(options.extraTerms).length > 0) {
       lexicons = withExtras.get(options.extraTerms) ?? compileMedicalLexicons(options.extraTerms);
       withExtras.set(options.extraTerms, lexicons);
     }
-    const { signals, score, engaged, medical } = assess(analysis, lexicons);
+    const assessed = assess(analysis, lexicons);
+    const { engaged, medical } = assessed;
+    let { signals, score } = assessed;
+    // The organisation's own email, handle or page in the draft points the reader to it: signposting.
+    const own = contacts.any && !signals.some((s) => s.id === 'signpost') ? contacts.firstIn(analysis) : undefined;
+    if (own) {
+      const weight = weights.signals.signpost.weight;
+      signals = [...signals, { id: 'signpost' as const, weight, text: own.text, start: own.start, end: own.end }].sort((a, b) => a.start - b.start);
+      score = Math.round((score + weight) * 100) / 100;
+    }
     if (!engaged || !medical || score < options.threshold) return;
     const has = (id: Signal['id']) => signals.some((s) => s.id === id);
     const messageId = has('advice') ? 'advice' : has('first-person') || has('relative') ? 'question' : 'nuanced';

@@ -60,9 +60,12 @@ function renderRule(rule: Rule<any>, presets: string): string[] {
 
 function renderExample(rule: Rule<any>, example: RuleExample, incorrect: boolean): string[] {
   const setting: RuleSetting = example.options ? ['error', example.options] : 'error';
-  const messages = lint({ text: example.text, channel: example.channel }, { preset: 'none', rules: { [rule.meta.id]: setting } }).messages;
+  const options: Parameters<typeof lint>[1] = { preset: 'none', rules: { [rule.meta.id]: setting } };
+  if (example.contacts) options.contacts = example.contacts;
+  const messages = lint({ text: example.text, channel: example.channel }, options).messages;
   const context = [`Channel: ${example.channel ?? 'x'}`];
   if (example.options) context.push(`options: \`${JSON.stringify(example.options)}\``);
+  if (example.contacts) context.push(`contacts: \`${JSON.stringify(example.contacts)}\``);
   const lines = [context.join(' · '), '', ...block(example.text)];
   if (!incorrect) return lines;
   lines.push('', ...messages.map((m) => `- ${where(m)} ${m.message}`));

@@ -20,7 +20,7 @@ export interface CampaignLintOptions extends LintOptions {
 export interface CampaignPost {
   channel: ChannelId;
   label?: string;
-  /** The text the channel shows: the draft's Markdown rendered for it. */
+  /** The draft as written, which is what the channel gets when it is copied there. */
   text: string;
   /** Where the draft's text starts and ends in the source file. */
   start: Position;
@@ -113,7 +113,7 @@ export function lintCampaign(ruleSet: RuleSet, markdown: string, options: Campai
   const displays: DisplayText[] = [];
   const posts: CampaignPost[] = drafts.map((draft) => {
     const channel = resolveChannel(draft.channel, settings.channels);
-    const display = displayText(markdown, draft.nodes, channel.rendersMarkdown);
+    const display = displayText(markdown, draft.nodes);
     displays.push(display);
     const result = lint(ruleSet, { text: display.text, channel }, postOptions);
     const post: CampaignPost = {

@@ -5,6 +5,7 @@ import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { measureWithFacts } from '../channels/measure.js';
 import { compileProducts } from '../facts/products.js';
+import { compileContacts } from '../facts/contacts.js';
 import { DOCS_BASE, formatMessage, type Report, type RuleContext } from '../rule/rule.js';
 import { resolveSettings, type RuleSet } from './settings.js';
 import { fixUntilStable } from '../text/edits.js';
@@ -36,6 +37,7 @@ function lintOnce(ruleSet: RuleSet, post: Post, options: LintOptions): LintResul
   const settings = resolveSettings(ruleSet, options);
   const channel = resolveChannel(post.channel, settings.channels);
   const products = compileProducts(options.products);
+  const contacts = compileContacts(options.contacts);
   const campaign = options.campaign === undefined ? undefined : checkedCampaign(options.campaign);
   const text = post.text;
   const analysis = new Analysis(text);
@@ -69,6 +71,7 @@ function lintOnce(ruleSet: RuleSet, post: Post, options: LintOptions): LintResul
       options: ruleOptions,
       longFormChannels: settings.longFormChannels,
       products,
+      contacts,
       report,
     };
     if (campaign) context.campaign = campaign;

@@ -1,4 +1,4 @@
-import type { Campaign, Channel, ChannelId, Product, RuleSetting } from '../core/types.js';
+import type { Campaign, Channel, ChannelId, Contacts, Product, RuleSetting } from '../core/types.js';
 import type { Rule } from '../rule/rule.js';
 
 export interface LintOptions {
@@ -14,6 +14,8 @@ export interface LintOptions {
   plugins?: Record<string, Rule<any>>;
   /** Medicines the pharma rules check posts for (fair balance, risk link, established name, UK public posts). */
   products?: Product[];
+  /** The organisation's own phone numbers, emails, addresses, handles and domains (never reported as personal data). */
+  contacts?: Contacts;
   /** Apply the rules' fixes (never suggestions) and re-lint until stable; `output` holds the fixed text. */
   fix?: boolean;
   /** The campaign the draft belongs to: its key messages, hashtags and link (campaign rules act only when it is given). */

@@ -7,6 +7,7 @@ export type { Campaign, Channel, Entity, Product, RuleSetting, Suggestion, TextE
 export type { Analysis } from '../facts/analysis.js';
 export type { Word, Sentence } from '../facts/words.js';
 export type { EntityWords } from '../facts/entity-words.js';
+export type { OwnContacts } from '../facts/contacts.js';
 export { compileLexicon, matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit } from '../facts/lexicon.js';
 export { isIpHost, isWithin, parseLink, scriptMix, stripWww, unicodeHost } from '../facts/domains.js';
 export { appliesTo, keyMessageMatches, keyMessageMatchesBefore, type MessageMatch } from '../facts/key-message-match.js';

@@ -1,4 +1,4 @@
-import type { Campaign, ChannelId, Diagnostic, Fix, Product, RuleSetting, Severity } from '../core/types.js';
+import type { Campaign, ChannelId, Diagnostic, Fix, Contacts, Product, RuleSetting, Severity } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import type { Rule, RuleExample } from '../rule/rule.js';
 import { lint, lintCampaign } from '../index.js';
@@ -13,6 +13,8 @@ export interface ValidCase {
   options?: Record<string, unknown>;
   /** Products for rules that read them (the pharma rules). */
   products?: Product[];
+  /** The organisation's own contacts (`LintOptions.contacts`). */
+  contacts?: Contacts;
   /** The campaign, for the campaign rules. */
   campaign?: Campaign;
   /** `text` is a whole Markdown campaign file, linted with `lintCampaign` (plan-level rules); positions are in that file. */
@@ -173,6 +175,7 @@ export class RuleTester {
       plugins: { ...this.#config.lintOptions?.plugins, [rule.meta.id]: rule },
     };
     if (item.products) options.products = item.products;
+    if (item.contacts) options.contacts = item.contacts;
     if (item.campaign) options.campaign = item.campaign;
     const messages = lintMessages(text, item, options);
     const crash = messages.find((m) => m.messageId === 'internal-error');
@@ -248,6 +251,7 @@ export class RuleTester {
       plugins: { ...this.#config.lintOptions?.plugins, [id]: rule },
     };
     if (item.products) options.products = item.products;
+    if (item.contacts) options.contacts = item.contacts;
     if (item.campaign) options.campaign = item.campaign;
     const tally = (text: string) => {
       const counts = new Map<string, { count: number; example: string }>();
@@ -275,6 +279,7 @@ export function casesFromDocs(rule: Rule<any>): RuleTesterCases {
     if (example.channel !== undefined) item.channel = example.channel;
     if (example.options !== undefined) item.options = example.options;
     if (example.products !== undefined) item.products = example.products;
+    if (example.contacts !== undefined) item.contacts = example.contacts;
     if (example.campaign !== undefined) item.campaign = example.campaign;
     if (example.plan) item.plan = true;
     return item;
