@@ -83,11 +83,13 @@ export default defineRule({
       ],
     },
   },
-  check({ analysis, report }) {
+  check({ analysis, campaign, report }) {
+    // The campaign's own hashtags are campaign-hashtag's to report: it names the spelling the plan chose.
+    const campaignTags = new Set((campaign?.hashtags ?? []).map((tag) => tag.replace(/^#/, '').toLowerCase()));
     for (const hashtag of analysis.hashtags) {
       const body = hashtag.text;
       // Only hashtags without any capital: an author who capitalised chose the words already.
-      if (body !== body.toLowerCase() || !/^[a-z\d]+$/.test(body)) continue;
+      if (body !== body.toLowerCase() || !/^[a-z\d]+$/.test(body) || campaignTags.has(body)) continue;
       const runs = body.match(/[a-z]+|\d+/g) ?? [];
       let letterWords = 0;
       const parts: string[] = [];

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/types.js';
 import { DOCS_BASE } from '../rule/rule.js';
-import { UNUSED_DIRECTIVE_RULE } from '../text/directives.js';
+import { UNKNOWN_RULE_DIRECTIVE, UNUSED_DIRECTIVE_RULE } from '../text/directives.js';
 import type { FormatContext, FormattedFile } from './types.js';
 import { allMessages } from './types.js';
 
@@ -9,6 +9,8 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 // Ids that are not rules in the registry but can appear in results.
 const PSEUDO_RULES: Record<string, string> = {
   [UNUSED_DIRECTIVE_RULE]: 'A postlint-disable comment that suppressed nothing.',
+  [UNKNOWN_RULE_DIRECTIVE]: 'A postlint-disable comment names a rule that does not exist.',
+  'campaign-file': "The campaign plan's front matter and draft headings are valid.",
   'front-matter': "The draft's front matter is valid YAML and names a known channel.",
 };
 

@@ -2,7 +2,6 @@ import type { CampaignLintOptions, CampaignLintResult } from '../engine/campaign
 import { lintCampaign } from '../index.js';
 import type { Diagnostic } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
-import { describeMeasurement } from '../format/summary.js';
 import type { Colors, FileResult } from '../format/stylish.js';
 import { fixUntilStable } from '../text/edits.js';
 import { parseCampaignFile } from '../text/campaign-file.js';
@@ -16,8 +15,8 @@ export function isCampaignFile(text: string): boolean {
 
 /**
  * Lints a campaign plan for the CLI: every draft for its own channel, as posts labelled
- * "1 x: launch day" whose messages sit at the file's lines; the campaign-level messages lead the
- * first post. With `fix`, fixes (already in file offsets) are applied until stable.
+ * "1 x: launch day" whose messages sit at the file's lines, and the campaign-level messages apart.
+ * With `fix`, fixes (already in file offsets) are applied until stable.
  */
 export function lintCampaignFile(
   text: string,
@@ -25,7 +24,7 @@ export function lintCampaignFile(
   channel: string,
   fix: boolean,
   filter: (text: string, messages: Diagnostic[]) => Diagnostic[] = (_, m) => m,
-): { posts: FileResult['posts']; campaign: CampaignLintResult; output?: string; fixed?: number } {
+): { messages: Diagnostic[]; posts: FileResult['posts']; campaign: CampaignLintResult; output?: string; fixed?: number } {
   const campaignOptions: CampaignLintOptions = { ...options, channel };
   let output: string | undefined;
   let fixed: number | undefined;
@@ -40,9 +39,9 @@ export function lintCampaignFile(
   const campaign = lintCampaign(source, campaignOptions);
   const posts = campaign.posts.map((post, index) => ({
     label: draftName(post, index),
-    result: { ...post.result, messages: filter(source, index === 0 ? [...campaign.messages, ...post.result.messages] : post.result.messages) },
+    result: { ...post.result, messages: filter(source, post.result.messages) },
   }));
-  const result: ReturnType<typeof lintCampaignFile> = { posts, campaign };
+  const result: ReturnType<typeof lintCampaignFile> = { messages: filter(source, campaign.messages), posts, campaign };
   if (output !== undefined) Object.assign(result, { output, fixed });
   return result;
 }

@@ -2,15 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, LintResult, Severity } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
-import { lint } from '../index.js';
+import { lint, rules as builtinRules } from '../index.js';
 import { fixUntilStable } from '../text/edits.js';
-import { applyDirectives } from '../text/directives.js';
+import { applyDirectives, UNKNOWN_RULE_DIRECTIVE, UNUSED_DIRECTIVE_RULE } from '../text/directives.js';
 import type { FormattedFile } from '../format/types.js';
 import { positionAt, lineStarts } from '../text/positions.js';
 import { DOCS_BASE } from '../rule/rule.js';
 import type { ResolvedConfig } from './config.js';
 import { mapResultToFile, readFrontMatter, splitDraft, type DraftSource, type ParseYaml } from '../text/draft.js';
-import type { CampaignLintResult } from '../engine/campaign.js';
 import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
 
 export interface LintSourceOptions {
@@ -25,8 +24,6 @@ export interface LintSourceOptions {
 export interface FileReport extends FormattedFile {
   /** Absolute path, when the text came from a file. */
   filePath?: string;
-  /** A campaign plan (Markdown with `keyMessages` in its front matter): the whole result, for the coverage matrix. */
-  campaign?: CampaignLintResult;
 }
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
@@ -64,8 +61,8 @@ export async function lintSource(text: string, filePath: string | undefined, dis
     const settings = options.config.forFile(filePath);
     const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
     const channel = options.channel ?? settings.channel ?? 'x';
-    const plan = lintCampaignFile(text, settings.options as LintOptions, channel, options.fix === true, (source, messages) => applyDirectives(source, messages, { reportUnused }));
-    const report: FileReport = { file: display, posts: plan.posts, source: plan.output ?? text, campaign: plan.campaign };
+    const plan = lintCampaignFile(text, settings.options as LintOptions, channel, options.fix === true, (source, messages) => applyDirectives(source, messages, { reportUnused, knownRules: knownRules(options.config) }));
+    const report: FileReport = { file: display, messages: plan.messages, posts: plan.posts, source: plan.output ?? text, campaign: plan.campaign };
     if (filePath !== undefined) report.filePath = filePath;
     if (plan.output !== undefined) Object.assign(report, { output: plan.output, fixed: plan.fixed });
     return report;
@@ -108,7 +105,7 @@ export function lintFile(text: string, filePath: string | undefined, options: Li
   const lintOnce = (current: string): LintResult => {
     const source = current === text ? first : splitDraft(current, { markdown });
     const result = mapResultToFile(source, lint({ text: source.body, channel }, settings.options as LintOptions));
-    return { ...result, messages: applyDirectives(current, [...problems, ...result.messages], { reportUnused }) };
+    return { ...result, messages: applyDirectives(current, [...problems, ...result.messages], { reportUnused, knownRules: knownRules(options.config) }) };
   };
 
   if (!options.fix) return { source: first, result: lintOnce(text) };
@@ -120,6 +117,18 @@ export function lintFile(text: string, filePath: string | undefined, options: Li
     linted.fixed = fixedRun.applied;
   }
   return linted;
+}
+
+const knownCache = new WeakMap<ResolvedConfig, ReadonlySet<string>>();
+
+/** The ids a disable comment may name under a config: every rule, plugins included, and the CLI's own checks. */
+function knownRules(config: ResolvedConfig): ReadonlySet<string> {
+  let known = knownCache.get(config);
+  if (!known) {
+    known = new Set([...Object.keys(builtinRules), ...Object.keys(config.plugins), 'front-matter', 'campaign-file', UNUSED_DIRECTIVE_RULE, UNKNOWN_RULE_DIRECTIVE]);
+    knownCache.set(config, known);
+  }
+  return known;
 }
 
 function frontMatterProblem(text: string, message: string): Diagnostic {

@@ -1,0 +1,13 @@
+// Debian's Chromium through playwright-core: `npx playwright install` cannot download here, and CI
+// installs the chromium package instead (.ci/run). Shared by the report test and the screenshot script.
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const hasChromium = () => existsSync(CHROMIUM);
+
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
