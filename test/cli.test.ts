@@ -15,7 +15,7 @@ describe('exit codes', () => {
     expect((await cli(dir, ['ok.txt'])).code).toBe(0);
     expect((await cli(dir, ['long.txt'])).code).toBe(1);
     const usage = [
-      [['--format', 'xml', 'ok.txt'], 'unknown format "xml"; use one of stylish, json, sarif, github, compact'],
+      [['--format', 'xml', 'ok.txt'], 'unknown format "xml"; use one of stylish, json, sarif, github, compact, html, or the path of a formatter module such as ./my-formatter.js'],
       [['--max-warnings=-1', 'ok.txt'], '--max-warnings expects a whole number of 0 or more, got "-1"'],
       [['--max-warnings', 'many', 'ok.txt'], '--max-warnings expects a whole number of 0 or more, got "many"'],
       [['--frobnicate', 'ok.txt'], "Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--frobnicate\"\nRun \"postlint --help\" for the options."],
@@ -151,7 +151,7 @@ describe('colour', () => {
   it('the built CLI reads standard input', () => {
     const dir = tempDir();
     const result = builtCli(dir, ['--stdin', '--stdin-filename', 'post.md', '--format', 'compact'], {}, '---\nchannel: sms\n---\n**Book** now\n');
-    expect([result.status, result.stdout]).toEqual([0, 'post.md: line 4, col 1, Warning - SMS does not show bold: readers will see "**Book**" as typed; write "Book" (no-markdown)\n\n1 problem\n']);
+    expect([result.status, result.stdout]).toEqual([0, 'post.md: line 4, col 1, Warning - SMS does not show bold: readers will see "**Book**" as typed; write "Book" (no-markdown)\n\n1 problem (0 errors, 1 warning)\n']);
   });
 });
 

@@ -101,7 +101,7 @@ describe('compact', () => {
     expect(formatCompact(files())).toBe(
       'drafts/launch, day.md: line 1, col 11, Warning - X does not show bold: readers will see "**read**" as typed; write "read" (no-markdown)\n' +
         'drafts/launch, day.md: line 1, col 281, Error - Too long for X: 293/280 weighted characters, 13 over: shorten it or split it into a thread (max-length)\n' +
-        '\n2 problems\n',
+        '\n2 problems (1 error, 1 warning)\n',
     );
     expect(formatCompact([files()[1]!])).toBe('');
   });
@@ -133,6 +133,6 @@ describe('stylish through the CLI', () => {
   it('prints positions, severities, messages, rule ids, the measurement and a total', async () => {
     const dir = tempDir({ 'long.txt': overLongX + '\n' });
     const result = await cli(dir, ['long.txt']);
-    expect(result.stdout).toBe('long.txt\n  1:281  error  Too long for X: 367/280 weighted characters, 87 over: shorten it or split it into a thread  max-length\n  x: 367/280 weighted characters\n\n1 problem (1 error, 0 warnings)\n');
+    expect(result.stdout).toBe('long.txt\n  1:281  error  Too long for X: 367/280 weighted characters, 87 over: shorten it or split it into a thread  max-length\n  x: 367/280 weighted characters\n\n1 problem (1 error, 0 warnings)\nToo long? postlint --split long.txt prints the draft as a thread (or SMS parts) whose every part fits.\n');
   });
 });

@@ -92,7 +92,7 @@ describe('postlint-language-server over stdio', () => {
     const { diagnostics } = await client.diagnostics(uri('plan.md'), { version: 1 });
     const cli = await lintText(plan, { cwd: workspace, filePath: join(workspace, 'plan.md') });
     expect(diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1]).sort()).toEqual(
-      cli.posts.flatMap((p) => p.result.messages).map((m) => [m.ruleId, m.start.line, m.start.column]).sort(),
+      [...(cli.messages ?? []), ...cli.posts.flatMap((p) => p.result.messages)].map((m) => [m.ruleId, m.start.line, m.start.column]).sort(),
     );
     expect(diagnostics.some((d) => d.code === 'key-messages')).toBe(true);
     const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri('plan.md') }, range: WHOLE });

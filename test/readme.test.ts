@@ -72,6 +72,15 @@ describe('command examples in the README and the guides print what they say', ()
   });
 });
 
+describe('setup files shown in the guides are the files the editor check uses', () => {
+  const shown = DOCS.flatMap((file) => [...read(file).matchAll(/```\w+ file=(\S+)\n([\s\S]*?)```/g)].map((m) => ({ file, path: m[1]!, body: m[2]! })));
+
+  it('finds them', () => expect(shown.map((s) => s.path)).toContain('examples/editors/neovim-0.7.lua'));
+  for (const { file, path: shownPath, body } of shown) {
+    it(`${file} shows ${shownPath} as it is`, () => expect(body).toBe(read(shownPath)));
+  }
+});
+
 describe('the README API example prints what the README shows', () => {
   it('runs the ```js api block against the built package and compares its output', () => {
     const text = read('README.md');
