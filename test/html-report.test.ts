@@ -36,6 +36,21 @@ describe('--format html', () => {
   });
 });
 
+describe('formatHtml (pure)', () => {
+  it('escapes the draft, marks overlapping ranges piece by piece and flags a point problem', async () => {
+    const { formatHtml, lint, rules } = await import('../src/index.js');
+    const text = 'Join us **today**  #worldcancerday <script>alert(1)</script>';
+    const result = lint({ text, channel: 'x' });
+    const html = formatHtml([{ file: 'draft.txt', source: text, posts: [{ result }] }], { rules, version: 'test' });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toMatch(/<mark class="warning" data-rule="no-markdown" data-problems="\d+">\*\*today\*\*<\/mark>/);
+    expect(html).toContain('<strong>Fix (postlint --fix applies it):</strong> <del>**today**</del> → <ins>today</ins>');
+    const point = formatHtml([{ file: 'p.txt', source: 'Hi', posts: [{ result: { ...result, messages: [{ ...result.messages[0]!, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }] } }] }], { rules, version: 'test' });
+    expect(point).toContain('class="ref warning point"');
+  });
+});
+
 describe.skipIf(!hasChromium)('the report in headless Chromium (Debian chromium, playwright-core)', () => {
   let browser: Browser;
   let page: Page;

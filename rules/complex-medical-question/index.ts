@@ -88,6 +88,7 @@ export default defineRule<Options>({
     }
     const assessed = assess(analysis, lexicons);
     const { engaged, medical } = assessed;
+    if (!engaged || !medical) return;
     let { signals, score } = assessed;
     // The organisation's own email, handle or page in the draft points the reader to it: signposting.
     const own = contacts.any && !signals.some((s) => s.id === 'signpost') ? contacts.firstIn(analysis) : undefined;
@@ -96,7 +97,7 @@ export default defineRule<Options>({
       signals = [...signals, { id: 'signpost' as const, weight, text: own.text, start: own.start, end: own.end }].sort((a, b) => a.start - b.start);
       score = Math.round((score + weight) * 100) / 100;
     }
-    if (!engaged || !medical || score < options.threshold) return;
+    if (score < options.threshold) return;
     const has = (id: Signal['id']) => signals.some((s) => s.id === id);
     const messageId = has('advice') ? 'advice' : has('first-person') || has('relative') ? 'question' : 'nuanced';
     const positive = signals.filter((s) => s.weight > 0);

@@ -49,7 +49,8 @@ const FILE_RULE = 'campaign-file';
 /**
  * Lints a Markdown campaign file: YAML front matter with the campaign (name, theme, hashtags, link,
  * keyMessages), then one `## channel` or `## channel: label` section per draft. Every draft is
- * rendered to what its channel shows and linted for it, with positions mapped back to the source.
+ * linted as written for its channel (Markdown a channel does not render is reported, as in a single
+ * draft), with positions in the source.
  * A file without campaign front matter is one post, for `options.channel`. Pure: no fs, runs in a browser.
  */
 export function lintCampaign(ruleSet: RuleSet, markdown: string, options: CampaignLintOptions = {}): CampaignLintResult {
