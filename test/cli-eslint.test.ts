@@ -93,7 +93,7 @@ describe('the CLI behaves as ESLint users expect', () => {
     expect((await cli(dir, ['clean.txt', '--verbose'])).stdout).toBe('clean.txt\n  x: 26/280 weighted characters\n\n');
     const both = await cli(dir, ['clean.txt', 'warn.txt']);
     expect(both.stdout).not.toContain('clean.txt');
-    expect(both.stdout).toContain('warn.txt\n  1:6  warning');
+    expect(both.stdout).toContain('warn.txt\n  1:11  warning');
     expect((await cli(dir, ['warn.txt', '--quiet'])).stdout).toBe('');
   });
 
