@@ -1,8 +1,9 @@
 /**
- * The README's and guides' benchmark figures, generated from bench/results/latest.json (written by
- * `npm run bench`) and never typed by hand. `npm run docs` fills every marked block:
+ * The README's and guides' figures, generated from bench/results/latest.json (written by
+ * `npm run bench`) and bench/results/eval.json (written by `npm run eval`), never typed by hand.
+ * `npm run docs` fills every marked block:
  *   <!-- figures:NAME -->...<!-- /figures:NAME -->
- * and test/readme.test.ts fails when a block is out of step with the results file.
+ * and test/docs/readme.test.ts fails when a block is out of step with the results files.
  */
 
 interface Target {
@@ -30,6 +31,19 @@ export interface BenchResults {
   machine: { cpu: string; cores: number; node: string };
 }
 
+interface Scores {
+  counts: { tp: number; fp: number; fn: number; tn: number };
+  metrics: { precision: number; recall: number; f1: number; falseAlarms: number };
+  intervals?: Record<'precision' | 'recall' | 'f1' | 'falseAlarms', [number, number]>;
+}
+
+/** bench/results/eval.json, as `npm run eval` (test/eval/eval.ts) writes it. */
+export interface EvalResults {
+  command: string;
+  complexMedicalQuestion: { language: string; drafts: number; authors: { author: string }[]; pooled: Scores; handRule: Scores }[];
+  languageDetection: { minLength: number; languages: { language: string; drafts: number; correct: number }[]; accuracy: number };
+}
+
 const n = (value: number, digits = 1) => value.toLocaleString('en-GB', { maximumFractionDigits: digits });
 const us = (value: number) => (value >= 1000 ? `${n(value / 1000, 2)} ms` : `${n(value)} µs`);
 
@@ -52,6 +66,30 @@ function targetCell(r: BenchResults, name: string): string {
   return t ? `${TARGET_LABELS[name] ?? name}: ${t.met ? 'met' : 'missed'}` : '—';
 }
 
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', fr: 'French' };
+const score = (x: number) => x.toFixed(3);
+const withInterval = (s: Scores, key: keyof Scores['metrics']) => `${score(s.metrics[key])}${s.intervals ? ` [${score(s.intervals[key][0])}, ${score(s.intervals[key][1])}]` : ''}`;
+
+/** The complex-medical-question model per language, scored leave one author out, and language detection. */
+export function renderEvalBlocks(e: EvalResults): Record<string, string> {
+  const rows = e.complexMedicalQuestion.map(
+    (m) =>
+      `| ${LANGUAGE_NAMES[m.language] ?? m.language} | ${n(m.drafts, 0)} | ${m.authors.length} | ${withInterval(m.pooled, 'precision')} | ${withInterval(m.pooled, 'recall')} | ${withInterval(m.pooled, 'falseAlarms')} | ${score(m.handRule.metrics.precision)} / ${score(m.handRule.metrics.recall)} |`,
+  );
+  const detection = e.languageDetection;
+  const detected = detection.languages.map((l) => `${LANGUAGE_NAMES[l.language] ?? l.language} ${n(l.correct, 0)} of ${n(l.drafts, 0)}`).join(', ');
+  return {
+    'complex-medical-question-eval': [
+      `Measured by \`${e.command}\`: each author's drafts are scored by a model trained on the other authors only, at a threshold chosen on those others; 95% bootstrap intervals; raw figures in \`bench/results/eval.json\`.`,
+      '',
+      '| language | drafts | authors | precision | recall | false alarms | v0.1 hand-weighted rule, same drafts: precision / recall |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n'),
+    'language-detection': `Language detection on the corpus drafts of at least ${detection.minLength} characters: ${detected} (accuracy ${score(detection.accuracy)}; \`${e.command}\`).`,
+  };
+}
+
 export function renderFigureBlocks(r: BenchResults): Record<string, string> {
   const rec = r.presets.recommended!;
   const table = [
@@ -72,7 +110,7 @@ export function renderFigureBlocks(r: BenchResults): Record<string, string> {
   const met = r.targets.filter((t) => t.met).length;
   return {
     'performance-table': `${provenance(r)}\n\n${table}`,
-    'performance-summary': `\`lint()\` with the recommended rules takes ${us(rec.usPerPost)} per post (${n(rec.xParseTweet, 2)}x twitter-text's own \`parseTweet\`); ${met} of ${r.targets.length} speed targets met (\`${r.command}\`, ${r.date.slice(0, 10)}; [details](docs/performance.md)).`,
+    'performance-summary': `\`lint()\` with the recommended rules takes ${us(rec.usPerPost)} per post (${n(rec.xParseTweet, 2)}x twitter-text's own \`parseTweet\`); ${met} of ${r.targets.length} benchmark targets met (\`${r.command}\`, ${r.date.slice(0, 10)}; [details](docs/performance.md)).`,
   };
 }
 

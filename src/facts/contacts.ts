@@ -1,118 +1,125 @@
-import * as v from 'valibot';
-import type { Analysis } from './analysis.js';
-import { PostlintConfigError } from '../core/errors.js';
-import type { Contacts } from '../core/types.js';
-import { parseLink, stripWww } from './domains.js';
+import { findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
-/** The organisation's own published contacts, compiled once per options object. */
-export interface OwnContacts {
-  /** The configured phone numbers as written: rules that parse numbers compare them in their own way. */
-  readonly phones: readonly string[];
-  /** Whether any contact is configured at all. */
-  readonly any: boolean;
-  isOwnEmail(email: string): boolean;
-  /** `@handle` or `handle`, case-insensitive. */
-  isOwnHandle(handle: string): boolean;
-  /** A host at one of the domains (or a subdomain of one). */
-  isOwnHost(host: string): boolean;
-  /** An address or postcode found in a draft that is one of the organisation's. */
-  isOwnAddress(found: string): boolean;
-  /** The first of the organisation's emails, handles or links in the draft, if any. */
-  firstIn(analysis: Analysis): { start: number; end: number; text: string } | undefined;
+/**
+ * Contact details in a draft: email addresses and phone numbers, found once for every rule that
+ * reads them (personal-data reports them, complex-medical-question reads a number as a signpost).
+ * Each scan is linear: anchored on a rare character or bounded in length.
+ */
+export interface EmailFact {
+  value: string;
+  start: number;
+  end: number;
 }
 
-const list = (what: string, example: string) =>
-  v.optional(v.array(v.pipe(v.string(`expected ${what} as a string`), v.trim(), v.nonEmpty(`expected ${what}, not an empty string`)), `expected a list, e.g. ${example}`));
+/** A stretch of digits and phone punctuation with at least 7 digits: what may hold a phone number. */
+export interface PhoneRun {
+  start: number;
+  end: number;
+  /** How many digits it holds. */
+  digits: number;
+}
 
-const ContactsSchema = v.strictObject({
-  phones: list('a phone number', '["0808 800 4040"]'),
-  emails: list('an email address', '["nurses@example.org"]'),
-  addresses: list('an address or postcode', '["1 Main Street, London SW1A 2AA"]'),
-  handles: list('a handle', '["@OurCharity"]'),
-  domains: list('a domain', '["example.org"]'),
-});
-const KEYS = Object.keys(ContactsSchema.entries);
+/** A valid phone number (libphonenumber-js, full metadata) in a draft. */
+export interface PhoneNumberFact {
+  /** E.164, e.g. "+447911123456". */
+  number: string;
+  /** libphonenumber-js's type: MOBILE, FIXED_LINE, TOLL_FREE, SHARED_COST... (undefined when it cannot tell). */
+  type?: string;
+  start: number;
+  end: number;
+}
 
-const EMPTY: OwnContacts = { phones: [], any: false, isOwnEmail: () => false, isOwnHandle: () => false, isOwnHost: () => false, isOwnAddress: () => false, firstIn: () => undefined };
-const cache = new WeakMap<object, OwnContacts>();
+const LOCAL_CHAR = /^[\p{L}\p{N}._%+'-]$/u;
+const DOMAIN_CHAR = /^[\p{L}\p{N}.-]$/u;
+const TOP_LEVEL = /\.\p{L}{2,63}$/u;
 
-/** `LintOptions.contacts`, validated (a `PostlintConfigError` names the key) and compiled; cached per object. */
-export function compileContacts(contacts: unknown): OwnContacts {
-  if (contacts === undefined) return EMPTY;
-  if (typeof contacts === 'object' && contacts !== null) {
-    const cached = cache.get(contacts);
-    if (cached) return cached;
+/** Email addresses, found from each "@" outwards (at most 64 characters before, 255 after, as RFC 5321 allows). */
+export function findEmails(text: string): EmailFact[] {
+  const found: EmailFact[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
+    while (start < at && text[start] === '.') start++;
+    let end = at + 1;
+    while (end < text.length && end - at <= 255 && DOMAIN_CHAR.test(text[end]!)) end++;
+    while (end > at + 1 && /[.-]/.test(text[end - 1]!)) end--;
+    const domain = text.slice(at + 1, end);
+    if (start === at || !TOP_LEVEL.test(domain) || domain.includes('..')) continue;
+    found.push({ value: text.slice(start, end), start, end });
   }
-  const compiled = compile(validateContacts(contacts));
-  if (typeof contacts === 'object' && contacts !== null) cache.set(contacts, compiled);
-  return compiled;
+  return found;
 }
 
-export function validateContacts(contacts: unknown): Contacts {
-  const result = v.safeParse(ContactsSchema, contacts);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const path = 'contacts' + (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
-  let problem = issue.message;
-  if (issue.type === 'strict_object') {
-    problem = issue.expected === 'Object' ? `expected an object with any of ${KEYS.join(', ')}` : `unknown key; contacts has ${KEYS.join(', ')}`;
+const PHONE_CHAR = /^[\d+()\-. \u00A0/]$/;
+const WINDOW = 40;
+// libphonenumber-js takes about 1 ms per candidate: a run of digits longer than this many windows
+// (2,000 characters) is a table or a data dump, not a post, and only its start is checked.
+const MAX_WINDOWS = 100;
+
+/**
+ * Runs of digits and phone punctuation with at least 7 digits: the one scan for phone numbers.
+ */
+export function findPhoneRuns(text: string): PhoneRun[] {
+  const runs: PhoneRun[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!/[\d+(]/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let digits = 0;
+    let lastDigit = i;
+    while (end < text.length && PHONE_CHAR.test(text[end]!)) {
+      if (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) {
+        digits++;
+        lastDigit = end;
+      }
+      end++;
+    }
+    if (digits >= 7) runs.push({ start: i, end: Math.max(lastDigit + 1, i + 1), digits });
+    i = Math.max(end, i + 1);
   }
-  throw new PostlintConfigError(path, problem);
+  return runs;
 }
 
-const EMAIL_LOCAL = /^[\p{L}\p{N}._%+'-]$/u;
-const EMAIL_DOMAIN = /^[\p{L}\p{N}.-]$/u;
-
-/** Addresses compare without case, spaces and punctuation: "SW1A 2AA" is "sw1a2aa". */
-const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-
-function compile(contacts: Contacts): OwnContacts {
-  const emails = new Set((contacts.emails ?? []).map((e) => e.toLowerCase()));
-  const handles = new Set((contacts.handles ?? []).map((h) => h.replace(/^@/, '').toLowerCase()));
-  const domains = (contacts.domains ?? []).map((d) => stripWww(d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '')));
-  const addresses = (contacts.addresses ?? []).map(squash).filter(Boolean);
-  const phones = contacts.phones ?? [];
-  const isOwnHost = (host: string) => {
-    const bare = stripWww(host.toLowerCase());
-    return domains.some((d) => bare === d || bare.endsWith('.' + d));
+/**
+ * The valid phone numbers in the runs, for numbers written without +code read as `country`'s.
+ * A run longer than WINDOW is read in overlapping windows, as libphonenumber-js's matcher slows
+ * down more than linearly on long runs; at most MAX_WINDOWS a run.
+ */
+export function findPhoneNumbers(text: string, runs: readonly PhoneRun[], country: string): PhoneNumberFact[] {
+  const found: PhoneNumberFact[] = [];
+  const code = (isSupportedCountry(country) ? country : undefined) as CountryCode | undefined;
+  const read = (from: number, piece: string) => {
+    for (const match of findPhoneNumbersInText(piece, code)) {
+      const fact: PhoneNumberFact = { number: match.number.number, start: from + match.startsAt, end: from + match.endsAt };
+      const type = match.number.getType();
+      if (type) fact.type = type;
+      found.push(fact);
+    }
   };
-  const isOwnEmail = (email: string) => {
-    const lower = email.toLowerCase();
-    return emails.has(lower) || isOwnHost(lower.slice(lower.lastIndexOf('@') + 1));
-  };
-  const isOwnHandle = (handle: string) => handles.has(handle.replace(/^@/, '').toLowerCase());
-  return {
-    phones,
-    any: phones.length + emails.size + handles.size + domains.length + addresses.length > 0,
-    isOwnEmail,
-    isOwnHandle,
-    isOwnHost,
-    // The address found may be the street and postcode of a longer configured one, or the other way round.
-    isOwnAddress: (found) => {
-      const f = squash(found);
-      return f.length > 0 && addresses.some((a) => a.includes(f) || f.includes(a));
-    },
-    firstIn(analysis) {
-      const text = analysis.text;
-      const hits: { start: number; end: number; text: string }[] = [];
-      for (const m of analysis.mentions) if (isOwnHandle(text.slice(m.start, m.end))) hits.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
-      for (const u of analysis.urls) {
-        const link = parseLink(text.slice(u.start, u.end));
-        if (link && isOwnHost(link.hostname)) hits.push({ start: u.start, end: u.end, text: text.slice(u.start, u.end) });
+  for (const { start, end } of runs) {
+    // Phone punctuation after the last digit belongs to the run as the library reads it.
+    let stop = end;
+    while (stop < text.length && PHONE_CHAR.test(text[stop]!)) stop++;
+    if (stop - start <= WINDOW) read(start, text.slice(start, stop));
+    else {
+      for (let from = start; from < stop && from < start + (MAX_WINDOWS * WINDOW) / 2; from += WINDOW / 2) {
+        const piece = text.slice(from, Math.min(stop, from + WINDOW));
+        if (/\d{2}/.test(piece)) read(from, piece);
       }
-      if (emails.size + domains.length > 0) {
-        // From each "@" outwards, as far as an address's characters go: linear on any text.
-        for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-          let start = at;
-          while (start > 0 && at - start < 64 && EMAIL_LOCAL.test(text[start - 1]!)) start--;
-          let end = at + 1;
-          while (end < text.length && end - at <= 255 && EMAIL_DOMAIN.test(text[end]!)) end++;
-          while (end > at + 1 && text[end - 1] === '.') end--;
-          const email = text.slice(start, end);
-          if (start < at && end > at + 1 && isOwnEmail(email)) hits.push({ start, end, text: email });
-        }
-      }
-      return hits.sort((a, b) => a.start - b.start)[0];
-    },
-  };
+    }
+  }
+  return found;
+}
+
+/** A configured contact (an allowed helpline number) as E.164, or undefined when it is no phone number. */
+export function phoneNumberOf(value: string, country: string): string | undefined {
+  return parsePhoneNumberFromString(value, (isSupportedCountry(country) ? country : undefined) as CountryCode | undefined)?.number;
+}
+
+/** Whether libphonenumber-js knows the country (ISO 3166 code such as "GB"). */
+export function isPhoneCountry(country: string): boolean {
+  return isSupportedCountry(country);
 }

@@ -2,7 +2,7 @@ import type * as v from 'valibot';
 import type { Analysis } from '../facts/analysis.js';
 import type { Campaign, Channel, ChannelId, Contacts, Diagnostic, Fix, KeyMessageCoverage, Measurement, Product, Severity, Suggestion } from '../core/types.js';
 import type { Products } from '../facts/products.js';
-import type { OwnContacts } from '../facts/contacts.js';
+import type { OwnContacts } from '../facts/own-contacts.js';
 
 export const DOCS_BASE = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
 
