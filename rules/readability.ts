@@ -1,8 +1,7 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { smogFormula } from 'smog-formula';
-import { syllable } from 'syllable';
 import * as v from 'valibot';
-import { type Word, defineRule } from '../src/rule/index.js';
+import { type Language, type Word, defineRule } from '../src/rule/index.js';
 
 interface Options {
   /** A sentence with more words than this is reported. */
@@ -13,26 +12,18 @@ interface Options {
   denseShare: number;
   /** Below this many words a grade formula says more about chance than about the draft, so none is given. */
   minWordsForGrade: number;
-  /** Reading grade above which the draft is reported. */
+  /** Reading grade above which the draft is reported (SMOG, Flesch-Kincaid, Wiener Sachtextformel). */
   maxGrade: number;
+  /** Reading ease (0 hard to 100 easy) below which the draft is reported (Amstad, Kandel-Moles). */
+  minEase: number;
+  /** The grade formula for English drafts. */
   formula: 'smog' | 'flesch-kincaid';
+  /** The formula for German drafts: a school grade, or Amstad's reading ease. */
+  germanFormula: 'wiener-sachtextformel' | 'amstad';
 }
 
 const FORMULA_NAMES = { smog: 'SMOG', 'flesch-kincaid': 'Flesch-Kincaid' } as const;
 const HAS_LETTER = /\p{L}/u;
-
-// Syllables by word, shared across drafts: an editor lints the same words on every keystroke.
-const syllableCache = new Map<string, number>();
-const CACHE_LIMIT = 20_000;
-function syllables(word: Word): number {
-  let count = syllableCache.get(word.lower);
-  if (count === undefined) {
-    count = syllable(word.lower);
-    if (syllableCache.size >= CACHE_LIMIT) syllableCache.clear();
-    syllableCache.set(word.lower, count);
-  }
-  return count;
-}
 
 // Words a reader reads: not hashtag or cashtag bodies, not bare numbers. Words are letters, marks and
 // digits, so one that starts with an ASCII letter needs no Unicode test.
@@ -54,6 +45,7 @@ export default defineRule<Options>({
       longSentence: 'Sentence of {count} words: split it (aim for {max} or fewer)',
       dense: '{count} of {total} words in this sentence have three or more syllables ({examples}): use shorter words',
       grade: 'Reading grade {grade} ({formula}; {otherFormula} {other}) is above {max}: use shorter sentences and everyday words',
+      ease: 'Reading ease {ease} ({formula}) is below {min} (0 is hard, 100 easy): use shorter sentences and everyday words',
     },
     schema: v.strictObject(
       {
@@ -62,11 +54,13 @@ export default defineRule<Options>({
         denseShare: v.pipe(v.number('expected a share between 0 and 1'), v.minValue(0, 'expected a share between 0 and 1'), v.maxValue(1, 'expected a share between 0 and 1')),
         minWordsForGrade: positive('words before a grade is given'),
         maxGrade: positive('reading grade'),
+        minEase: v.pipe(v.number('expected a reading ease between 0 and 100'), v.minValue(0, 'expected a reading ease between 0 and 100'), v.maxValue(100, 'expected a reading ease between 0 and 100')),
         formula: v.picklist(['smog', 'flesch-kincaid'], 'expected "smog" or "flesch-kincaid"'),
+        germanFormula: v.picklist(['wiener-sachtextformel', 'amstad'], 'expected "wiener-sachtextformel" or "amstad"'),
       },
-      'unknown option; use maxWords, denseMinWords, denseShare, minWordsForGrade, maxGrade or formula',
+      'unknown option; use maxWords, denseMinWords, denseShare, minWordsForGrade, maxGrade, minEase, formula or germanFormula',
     ),
-    defaults: { maxWords: 25, denseMinWords: 4, denseShare: 0.4, minWordsForGrade: 100, maxGrade: 8, formula: 'smog' },
+    defaults: { maxWords: 25, denseMinWords: 4, denseShare: 0.4, minWordsForGrade: 100, maxGrade: 8, minEase: 60, formula: 'smog', germanFormula: 'wiener-sachtextformel' },
     docs: {
       why:
         'Health information should be readable at about age 11 to 14 (US grade 6 to 8); long sentences and long words are what make text hard. Grade formulas are averages that mislead on a short post (one long word can move a 20-word tweet by several grades), so on short drafts the rule reports the sentences that are long (more than 25 words) or dense (at least 4 words of three or more syllables, making up at least 40% of the sentence), and gives a grade only from 100 words: SMOG, preferred for health text, with Flesch-Kincaid alongside. Syllables are counted by the `syllable` package; hashtags and numbers are not counted as words.',
@@ -103,10 +97,8 @@ export default defineRule<Options>({
   },
   check({ analysis, options, report }) {
     const words = analysis.words;
-    let sentenceCount = 0;
-    let wordCount = 0;
-    let syllableCount = 0;
-    let polysyllableCount = 0;
+    const syllables = analysis.syllables;
+    const counts: Counts = { sentences: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
     for (const sentence of analysis.sentences) {
       let prose = 0;
       const long: Word[] = [];
@@ -114,14 +106,16 @@ export default defineRule<Options>({
         const word = words[i]!;
         if (!isProse(word)) continue;
         prose++;
-        const count = syllables(word);
-        syllableCount += count;
+        const count = syllables[i]!;
+        counts.syllables += count;
         if (count >= 3) long.push(word);
+        else if (count === 1) counts.monosyllables++;
+        if (word.text.length > 6) counts.longWords++;
       }
       if (prose === 0) continue;
-      sentenceCount++;
-      wordCount += prose;
-      polysyllableCount += long.length;
+      counts.sentences++;
+      counts.words += prose;
+      counts.polysyllables += long.length;
       if (prose > options.maxWords) {
         report({ messageId: 'longSentence', data: { count: prose, max: options.maxWords }, start: sentence.start, end: sentence.end });
       }
@@ -131,19 +125,56 @@ export default defineRule<Options>({
         report({ messageId: 'dense', data: { count: long.length, total: prose, examples }, start: sentence.start, end: sentence.end, details: { words: distinct } });
       }
     }
-    if (wordCount < options.minWordsForGrade || wordCount === 0) return;
-    const smog = round(smogFormula({ sentence: sentenceCount, polysillabicWord: polysyllableCount }));
-    const fk = round(fleschKincaid({ sentence: sentenceCount, word: wordCount, syllable: syllableCount }));
-    const [grade, other] = options.formula === 'smog' ? [smog, fk] : [fk, smog];
-    if (!(grade > options.maxGrade)) return;
+    if (counts.words < options.minWordsForGrade || counts.words === 0) return;
+    const score = SCORES[analysis.language](counts, options);
+    if (score.kind === 'grade' ? !(score.value > options.maxGrade) : !(score.value < options.minEase)) return;
     const first = words.find(isProse)!;
     const last = words.findLast(isProse)!;
-    report({
-      messageId: 'grade',
-      data: { grade, formula: FORMULA_NAMES[options.formula], otherFormula: FORMULA_NAMES[options.formula === 'smog' ? 'flesch-kincaid' : 'smog'], other, max: options.maxGrade },
-      start: first.start,
-      end: last.end,
-      details: { smog, fleschKincaid: fk, words: wordCount, sentences: sentenceCount, syllables: syllableCount, polysyllables: polysyllableCount },
-    });
+    const { sentences, words: wordCount, syllables: syllableCount, polysyllables } = counts;
+    const details = { ...score.details, words: wordCount, sentences, syllables: syllableCount, polysyllables };
+    if (score.kind === 'grade') {
+      report({ messageId: 'grade', data: { grade: score.value, formula: score.formula, otherFormula: score.otherFormula, other: score.other, max: options.maxGrade }, start: first.start, end: last.end, details });
+    } else {
+      report({ messageId: 'ease', data: { ease: score.value, formula: score.formula, min: options.minEase }, start: first.start, end: last.end, details });
+    }
   },
 });
+
+interface Counts {
+  sentences: number;
+  words: number;
+  syllables: number;
+  /** Words of three or more syllables. */
+  polysyllables: number;
+  monosyllables: number;
+  /** Words of more than six letters. */
+  longWords: number;
+}
+
+type Score =
+  | { kind: 'grade'; value: number; formula: string; otherFormula: string; other: number; details: Record<string, number> }
+  | { kind: 'ease'; value: number; formula: string; details: Record<string, number> };
+
+// Each language's formulas, made for it and cited in the docs: SMOG and Flesch-Kincaid for English;
+// the first Wiener Sachtextformel and Amstad's Flesch for German; Kandel and Moles' Flesch for French.
+const SCORES: Record<Language, (c: Counts, options: Options) => Score> = {
+  en(c, options) {
+    const smog = round(smogFormula({ sentence: c.sentences, polysillabicWord: c.polysyllables }));
+    const fk = round(fleschKincaid({ sentence: c.sentences, word: c.words, syllable: c.syllables }));
+    const [value, other] = options.formula === 'smog' ? [smog, fk] : [fk, smog];
+    const otherFormula = FORMULA_NAMES[options.formula === 'smog' ? 'flesch-kincaid' : 'smog'];
+    return { kind: 'grade', value, formula: FORMULA_NAMES[options.formula], otherFormula, other, details: { smog, fleschKincaid: fk } };
+  },
+  de(c, options) {
+    const percent = (n: number) => (100 * n) / c.words;
+    const wstf = round(0.1935 * percent(c.polysyllables) + 0.1672 * (c.words / c.sentences) + 0.1297 * percent(c.longWords) - 0.0327 * percent(c.monosyllables) - 0.875);
+    const amstad = round(180 - c.words / c.sentences - 58.5 * (c.syllables / c.words));
+    const details = { wienerSachtextformel: wstf, amstad, monosyllables: c.monosyllables, longWords: c.longWords };
+    if (options.germanFormula === 'amstad') return { kind: 'ease', value: amstad, formula: `Amstad; Wiener Sachtextformel grade ${wstf}`, details };
+    return { kind: 'grade', value: wstf, formula: 'Wiener Sachtextformel', otherFormula: 'Amstad reading ease', other: amstad, details };
+  },
+  fr(c) {
+    const kandelMoles = round(207 - 1.015 * (c.words / c.sentences) - 73.6 * (c.syllables / c.words));
+    return { kind: 'ease', value: kandelMoles, formula: 'Kandel-Moles', details: { kandelMoles } };
+  },
+};

@@ -8,6 +8,7 @@ import { lineStarts, positionAt } from '../text/positions.js';
 import { splitThread, type ThreadPost } from '../text/thread.js';
 import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
 import { stemWords } from './stems.js';
+import { syllableCounts } from './syllables.js';
 import { detectLanguage, type Language } from './language.js';
 
 /**
@@ -21,6 +22,7 @@ export class Analysis {
   #words?: Word[];
   #sentences?: Sentence[];
   #stems?: string[];
+  #syllables?: number[];
   #markdown?: Root | null;
   #lexiconHits = new Map<CompiledLexicon<any>, LexiconHit<any>[]>();
   #entityWords?: EntityWords[];
@@ -75,6 +77,11 @@ export class Analysis {
   /** The stem of each word in the draft's language, parallel to `words`: what learned models and word matchers compare. */
   get stems(): readonly string[] {
     return (this.#stems ??= stemWords(this.words, this.language));
+  }
+
+  /** Syllables of each word in the draft's language, parallel to `words`: what readability formulas count. */
+  get syllables(): readonly number[] {
+    return (this.#syllables ??= syllableCounts(this.words, this.language));
   }
 
   /** Sentences; a line break ends one too, as posts use lines as sentences. */

@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import type { Analysis } from '../facts/analysis.js';
 import type { Campaign, Channel, ChannelId, Diagnostic, Fix, KeyMessageCoverage, Measurement, Product, Severity, Suggestion } from '../core/types.js';
 import type { Products } from '../facts/products.js';
+import type { Language } from '../facts/language.js';
 
 export const DOCS_BASE = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
 
@@ -24,6 +25,8 @@ export interface RuleExample {
   campaign?: Campaign;
   /** For plan-level rules: `text` is a whole Markdown campaign file, linted with `lintCampaign`. */
   plan?: boolean;
+  /** The draft's language (`LintOptions.language`); detected from the text when absent. */
+  language?: Language;
 }
 
 export interface RuleMeta<Options> {
@@ -44,6 +47,8 @@ export interface RuleMeta<Options> {
     /** Why the rule exists, with its sources. */
     why: string;
     sources?: string[];
+    /** The draft languages the rule judges in its own terms (phrase lists, formulas); absent for rules that do not depend on the language. */
+    languages?: readonly Language[];
     correct: RuleExample[];
     incorrect: RuleExample[];
   };
