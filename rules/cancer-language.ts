@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import data from './data/cancer-language.json';
-import { compileLexicon, defineRule, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
+import german from './data/cancer-language.de.json';
+import french from './data/cancer-language.fr.json';
+import { compileLexicon, type CompiledLexicon, defineRule, type Language, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
 
 type Kind = 'battle' | 'hero' | 'victim';
 
@@ -9,11 +11,30 @@ interface Options {
   ignore: string[];
 }
 
-const lexicon = compileLexicon(data.entries as (ReplaceableEntry & { kind: Kind })[]);
+type Entry = ReplaceableEntry & { kind: Kind };
+const lexicons: Record<Language, CompiledLexicon<Entry>> = {
+  en: compileLexicon(data.entries as Entry[]),
+  de: compileLexicon(german.entries as Entry[]),
+  fr: compileLexicon(french.entries as Entry[]),
+};
 const ADVICE: Record<Kind, string> = {
   battle: 'say what happened plainly, e.g. "has cancer", "died from cancer"',
   hero: 'describe the person, e.g. "person with cancer"',
   victim: 'say "person with cancer" or "has cancer"',
+};
+// The advice for a German or French phrase quotes German or French wording; the message stays English.
+const ADVICE_BY_LANGUAGE: Record<Language, Record<Kind, string>> = {
+  en: ADVICE,
+  de: {
+    battle: 'say what happened plainly, e.g. "hat Krebs", "ist an Krebs gestorben"',
+    hero: 'describe the person, e.g. "Frau mit Krebs", "Mensch mit Krebs"',
+    victim: 'say "Mensch mit Krebs" or "hat Krebs"',
+  },
+  fr: {
+    battle: 'say what happened plainly, e.g. "a un cancer", "est mort d\'un cancer"',
+    hero: 'describe the person, e.g. "personne vivant avec un cancer"',
+    victim: 'say "personne atteinte d\'un cancer" or "a un cancer"',
+  },
 };
 const ignoreSets = new WeakMap<Options, Set<string>>();
 
@@ -78,10 +99,11 @@ export default defineRule<Options>({
     let ignore = ignoreSets.get(options);
     if (!ignore) ignoreSets.set(options, (ignore = phraseSet(options.ignore)));
     const words = analysis.words;
-    for (const hit of reportableHits(analysis.lexicon(lexicon), words, ignore)) {
+    const language = analysis.language;
+    for (const hit of reportableHits(analysis.lexicon(lexicons[language]), words, ignore)) {
       const replacements = replacementsFor(hit, words, text);
       const found = { messageId: hit.entry.kind, start: hit.start, end: hit.end };
-      const advice = replacements ? `try ${replacements.listed}` : (hit.entry.advice ?? ADVICE[hit.entry.kind]);
+      const advice = replacements ? `try ${replacements.listed}` : (hit.entry.advice ?? ADVICE_BY_LANGUAGE[language][hit.entry.kind]);
       report({ ...found, data: { found: text.slice(hit.start, hit.end), advice }, ...(replacements && { suggestions: replacements.suggestions }) });
     }
   },

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import data from './data/plain-language.json';
-import { compileLexicon, type CompiledLexicon, defineRule, inTitleCaseName, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
+import german from './data/plain-language.de.json';
+import french from './data/plain-language.fr.json';
+import { compileLexicon, type CompiledLexicon, defineRule, inTitleCaseName, type Language, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
 
 interface Options {
   /** More phrases (lexicon syntax: `(a|b)` alternatives, `*` endings) with their everyday alternatives, e.g. { "neutropenic": "low white blood cell" }. */
@@ -9,20 +11,27 @@ interface Options {
   ignore: string[];
 }
 
-const builtin = data.entries as ReplaceableEntry[];
-const compiled = compileLexicon(builtin);
-// Settings are validated once per options object, so a lexicon with extra terms is compiled once too.
-const withTerms = new WeakMap<Options, { lexicon: CompiledLexicon<ReplaceableEntry>; ignore: Set<string> }>();
+const builtin: Record<Language, ReplaceableEntry[]> = {
+  en: data.entries as ReplaceableEntry[],
+  de: german.entries as ReplaceableEntry[],
+  fr: french.entries as ReplaceableEntry[],
+};
+const compiled: Partial<Record<Language, CompiledLexicon<ReplaceableEntry>>> = {};
+// Settings are validated once per options object, so a lexicon with extra terms is compiled once per language too.
+const withTerms = new WeakMap<Options, { lexicons: Partial<Record<Language, CompiledLexicon<ReplaceableEntry>>>; extra: ReplaceableEntry[]; ignore: Set<string> }>();
 
-function lexiconFor(options: Options) {
+// The writer's own terms are in the draft's language, whichever it is, so they join each language's list.
+function lexiconFor(options: Options, language: Language) {
   let found = withTerms.get(options);
   if (!found) {
     const extra = Object.entries(options.terms).map(([phrase, replace]) => ({ phrases: [phrase], replace: typeof replace === 'string' ? [replace] : replace }));
-    const ignore = phraseSet(options.ignore);
-    found = { lexicon: extra.length ? compileLexicon([...extra, ...builtin]) : compiled, ignore };
+    found = { lexicons: {}, extra, ignore: phraseSet(options.ignore) };
     withTerms.set(options, found);
   }
-  return found;
+  const lexicon = found.extra.length
+    ? (found.lexicons[language] ??= compileLexicon([...found.extra, ...builtin[language]]))
+    : (compiled[language] ??= compileLexicon(builtin[language]));
+  return { lexicon, ignore: found.ignore };
 }
 
 export default defineRule<Options>({
@@ -83,10 +92,12 @@ export default defineRule<Options>({
     },
   },
   check({ text, analysis, options, report }) {
-    const { lexicon, ignore } = lexiconFor(options);
+    const language = analysis.language;
+    const { lexicon, ignore } = lexiconFor(options, language);
     const words = analysis.words;
     for (const hit of reportableHits(analysis.lexicon(lexicon), words, ignore)) {
-      if (inTitleCaseName(hit, words)) continue;
+      // German capitalises every noun, so capitals do not mark a name there.
+      if (language !== 'de' && inTitleCaseName(hit, words)) continue;
       const replacements = replacementsFor(hit, words, text);
       if (!replacements) continue;
       report({

@@ -32,6 +32,18 @@ function isProse(word: Word): boolean {
   const code = word.text.charCodeAt(0) | 0x20;
   return (code >= 0x61 && code <= 0x7a) || HAS_LETTER.test(word.text);
 }
+// A word is long, for dense sentences, from this many syllables: German inflects and compounds, so its
+// words of four or more syllables are as common (7.7% of the German corpus's words) as English words of
+// three or more (8.4%); French words of three or more make 12.6%, and of four 3.2%.
+const LONG_WORD: Record<Language, { syllables: number; messageId: 'dense' | 'denseFourSyllables' }> = {
+  en: { syllables: 3, messageId: 'dense' },
+  de: { syllables: 4, messageId: 'denseFourSyllables' },
+  fr: { syllables: 3, messageId: 'dense' },
+};
+const GERMAN_AFTERCARE =
+  'Die Nachsorge nach einer Brustkrebserkrankung umfasst regelmäßige ärztliche Untersuchungen, bildgebende Verfahren und die Besprechung möglicher Spätfolgen der Behandlung. In den ersten drei Jahren finden die Termine in der Regel vierteljährlich statt, danach halbjährlich und ab dem sechsten Jahr jährlich. Zusätzlich empfehlen die Leitlinien eine jährliche Mammographie beider Brüste. Bei Beschwerden wie anhaltenden Knochenschmerzen, Atemnot oder ungewöhnlicher Müdigkeit sollten Betroffene nicht bis zum nächsten Nachsorgetermin warten, sondern zeitnah ihre behandelnde Ärztin oder ihren behandelnden Arzt kontaktieren. Auch psychoonkologische Unterstützung, Rehabilitationsmaßnahmen und sozialrechtliche Beratung gehören zu einer umfassenden Nachsorge und können über das Brustzentrum vermittelt werden. Fragen dazu beantworten wir gern am Krebsinformationstelefon.';
+const FRENCH_AFTERCARE =
+  "Le suivi après un cancer du sein comprend des consultations médicales régulières, des examens d'imagerie et l'évaluation des effets secondaires tardifs des traitements. Pendant les trois premières années, les rendez-vous ont généralement lieu tous les trois à six mois, puis une fois par an. Une mammographie annuelle des deux seins est également recommandée par les autorités sanitaires. En cas de symptômes persistants comme des douleurs osseuses, un essoufflement inhabituel ou une fatigue importante, les personnes concernées ne doivent pas attendre la prochaine consultation programmée mais contacter rapidement leur équipe soignante. Un accompagnement psychologique, des soins de support et des conseils sociaux font également partie d'un suivi complet.";
 const round = (n: number) => Math.round(n * 10) / 10;
 const positive = (what: string) => v.pipe(v.number(`expected a number (${what})`), v.minValue(0, `expected 0 or more (${what})`));
 
@@ -44,6 +56,7 @@ export default defineRule<Options>({
     messages: {
       longSentence: 'Sentence of {count} words: split it (aim for {max} or fewer)',
       dense: '{count} of {total} words in this sentence have three or more syllables ({examples}): use shorter words',
+      denseFourSyllables: '{count} of {total} words in this sentence have four or more syllables ({examples}): use shorter words',
       grade: 'Reading grade {grade} ({formula}; {otherFormula} {other}) is above {max}: use shorter sentences and everyday words',
       ease: 'Reading ease {ease} ({formula}) is below {min} (0 is hard, 100 easy): use shorter sentences and everyday words',
     },
@@ -63,16 +76,22 @@ export default defineRule<Options>({
     defaults: { maxWords: 25, denseMinWords: 4, denseShare: 0.4, minWordsForGrade: 100, maxGrade: 8, minEase: 60, formula: 'smog', germanFormula: 'wiener-sachtextformel' },
     docs: {
       why:
-        'Health information should be readable at about age 11 to 14 (US grade 6 to 8); long sentences and long words are what make text hard. Grade formulas are averages that mislead on a short post (one long word can move a 20-word tweet by several grades), so on short drafts the rule reports the sentences that are long (more than 25 words) or dense (at least 4 words of three or more syllables, making up at least 40% of the sentence), and gives a grade only from 100 words: SMOG, preferred for health text, with Flesch-Kincaid alongside. Syllables are counted by the `syllable` package; hashtags and numbers are not counted as words.',
+        'Health information should be readable at about age 11 to 14 (US grade 6 to 8); long sentences and long words are what make text hard. Grade formulas are averages that mislead on a short post (one long word can move a 20-word tweet by several grades), so on short drafts the rule reports the sentences that are long (more than 25 words) or dense (at least 4 long words, making up at least 40% of the sentence), and gives a score only from 100 words, with a formula made for the draft\'s language. English: SMOG, preferred for health text, with Flesch-Kincaid alongside, above grade 8; a long word has three or more syllables, counted by the `syllable` package. German: the first Wiener Sachtextformel (a school grade, above 8) with Amstad\'s Flesch reading ease alongside, or Amstad alone (`germanFormula: "amstad"`, below a reading ease of 60); a long word has four or more syllables, since German inflects and compounds (in our German corpus 7.7% of words have four or more, as 8.4% of English words have three or more). French: Kandel and Moles\' Flesch reading ease, below 60; a long word has three or more syllables. German and French syllables are counted from the spelling (German as Duden divides them, French as said in careful speech, a final mute e not counted): no npm package counts them, and hyphenation patterns agreed with hand counts less often. Hashtags and numbers are not counted as words.',
       sources: [
         'McLaughlin, G. H. (1969) SMOG grading: a new readability formula. Journal of Reading 12(8)',
         'Kincaid, J. P. et al. (1975) Derivation of new readability formulas for Navy enlisted personnel',
         'NHS digital service manual, content style guide: aim for a reading age of 9 to 11 where possible',
         'Wang, L.-W. et al. (2013) Assessing readability formula differences with written health information materials. Research in Social and Administrative Pharmacy 9(5): SMOG recommended for health text',
+        'Amstad, T. (1978) Wie verständlich sind unsere Zeitungen? Dissertation, Universität Zürich: Flesch reading ease for German, 180 - ASL - 58.5 × ASW',
+        'Bamberger, R. and Vanecek, E. (1984) Lesen - Verstehen - Lernen - Schreiben. Jugend und Volk, Wien: the Wiener Sachtextformel, 0.1935 MS + 0.1672 SL + 0.1297 IW - 0.0327 ES - 0.875',
+        'Kandel, L. and Moles, A. (1958) Application de l\'indice de Flesch à la langue française. Cahiers Études de Radio-Télévision 19: 207 - 1.015 × ASL - 73.6 × ASW',
       ],
+      languages: ['en', 'de', 'fr'],
       correct: [
         { text: 'Worried about a symptom? Our nurses are here to help. Call us free on 0808 808 00 00.' },
         { text: 'Immunotherapy medication information for everyone.', options: { denseMinWords: 5 } },
+        { text: 'Hast du Fragen zu deiner Behandlung? Unser Team ist für dich da. Ruf uns kostenlos an: 0800 000 0000.', language: 'de' },
+        { text: 'Une question sur votre traitement ? Nos infirmières vous répondent. Appelez-nous gratuitement au 0800 000 000.', language: 'fr' },
       ],
       incorrect: [
         {
@@ -92,12 +111,43 @@ export default defineRule<Options>({
           messages: ['Reading grade 17.1 (SMOG; Flesch-Kincaid 28.8) is above 8: use shorter sentences and everyday words'],
           ranges: [[0, 1116]],
         },
+        {
+          text: 'Die Wirksamkeit immuntherapeutischer Behandlungsmöglichkeiten hängt von individuellen Voraussetzungen ab.',
+          language: 'de',
+          messages: ['4 of 9 words in this sentence have four or more syllables ("immuntherapeutischer", "Behandlungsmöglichkeiten", "individuellen", ...): use shorter words'],
+          ranges: [[0, 105]],
+        },
+        {
+          // 101 words, 6 sentences, 255 syllables; 42 words of three or more syllables, 49 of more than six letters, 31 of one syllable.
+          text: GERMAN_AFTERCARE,
+          language: 'de',
+          messages: [
+            'Reading grade 15.3 (Wiener Sachtextformel; Amstad reading ease 15.5) is above 8: use shorter sentences and everyday words',
+            'Sentence of 27 words: split it (aim for 25 or fewer)',
+          ],
+          ranges: [[0, 868], [386, 622]],
+        },
+        {
+          text: GERMAN_AFTERCARE,
+          language: 'de',
+          options: { germanFormula: 'amstad', maxWords: 30 },
+          messages: ['Reading ease 15.5 (Amstad; Wiener Sachtextformel grade 15.3) is below 60 (0 is hard, 100 easy): use shorter sentences and everyday words'],
+          ranges: [[0, 868]],
+        },
+        {
+          // 108 words, 5 sentences, 204 syllables.
+          text: FRENCH_AFTERCARE,
+          language: 'fr',
+          messages: ['Reading ease 46.1 (Kandel-Moles) is below 60 (0 is hard, 100 easy): use shorter sentences and everyday words', 'Sentence of 33 words: split it (aim for 25 or fewer)'],
+          ranges: [[0, 758], [389, 639]],
+        },
       ],
     },
   },
   check({ analysis, options, report }) {
     const words = analysis.words;
     const syllables = analysis.syllables;
+    const longWord = LONG_WORD[analysis.language];
     const counts: Counts = { sentences: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
     for (const sentence of analysis.sentences) {
       let prose = 0;
@@ -108,21 +158,21 @@ export default defineRule<Options>({
         prose++;
         const count = syllables[i]!;
         counts.syllables += count;
-        if (count >= 3) long.push(word);
+        if (count >= longWord.syllables) long.push(word);
+        if (count >= 3) counts.polysyllables++;
         else if (count === 1) counts.monosyllables++;
         if (word.text.length > 6) counts.longWords++;
       }
       if (prose === 0) continue;
       counts.sentences++;
       counts.words += prose;
-      counts.polysyllables += long.length;
       if (prose > options.maxWords) {
         report({ messageId: 'longSentence', data: { count: prose, max: options.maxWords }, start: sentence.start, end: sentence.end });
       }
       if (long.length >= options.denseMinWords && long.length / prose >= options.denseShare) {
         const distinct = [...new Set(long.map((w) => w.text))];
         const examples = distinct.slice(0, 3).map((w) => `"${w}"`).join(', ') + (distinct.length > 3 ? ', ...' : '');
-        report({ messageId: 'dense', data: { count: long.length, total: prose, examples }, start: sentence.start, end: sentence.end, details: { words: distinct } });
+        report({ messageId: longWord.messageId, data: { count: long.length, total: prose, examples }, start: sentence.start, end: sentence.end, details: { words: distinct } });
       }
     }
     if (counts.words < options.minWordsForGrade || counts.words === 0) return;

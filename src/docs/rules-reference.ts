@@ -1,7 +1,10 @@
 import type { Diagnostic, RuleSetting } from '../core/types.js';
 import type { Rule, RuleExample } from '../rule/rule.js';
+import type { Language } from '../facts/language.js';
 import { lint } from '../index.js';
 import { applyFix, applyFixes } from '../text/edits.js';
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'German', fr: 'French' };
 
 // Characters a reader cannot see in a code block; an example holding one is shown as a JSON string.
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF0-\uFFFF]|[ \t]$/mu;
@@ -40,6 +43,7 @@ export function renderRulesReference(rules: Record<string, Rule<any>>, presets: 
 function renderRule(rule: Rule<any>, presets: string): string[] {
   const { meta } = rule;
   const lines = [`## ${meta.id}`, '', meta.description, '', `Severity: ${meta.severity} · Presets: ${presets} · Fix: ${meta.fixable ? 'yes' : 'no'} · Suggestions: ${meta.hasSuggestions ? 'yes' : 'no'}`];
+  if (meta.docs.languages) lines.push('', `Languages: ${meta.docs.languages.map((l) => LANGUAGE_NAMES[l]).join(', ')} (each with its own lists or formulas; other drafts are judged as English)`);
   lines.push('', '### Why', '', meta.docs.why);
   if (meta.docs.sources?.length) lines.push('', 'Sources:', '', ...meta.docs.sources.map((source) => `- ${source}`));
   const defaults = meta.defaults as Record<string, unknown>;
@@ -60,8 +64,9 @@ function renderRule(rule: Rule<any>, presets: string): string[] {
 
 function renderExample(rule: Rule<any>, example: RuleExample, incorrect: boolean): string[] {
   const setting: RuleSetting = example.options ? ['error', example.options] : 'error';
-  const messages = lint({ text: example.text, channel: example.channel }, { preset: 'none', rules: { [rule.meta.id]: setting } }).messages;
+  const messages = lint({ text: example.text, channel: example.channel }, { preset: 'none', rules: { [rule.meta.id]: setting }, ...(example.language && { language: example.language }) }).messages;
   const context = [`Channel: ${example.channel ?? 'x'}`];
+  if (example.language) context.push(`language: ${example.language}`);
   if (example.options) context.push(`options: \`${JSON.stringify(example.options)}\``);
   const lines = [context.join(' · '), '', ...block(example.text)];
   if (!incorrect) return lines;
