@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import data from './data/cancer-language.json';
 import german from './data/cancer-language.de.json';
 import french from './data/cancer-language.fr.json';
-import { compileLexicon, type CompiledLexicon, defineRule, type Language, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
+import { compileLexicon, type CompiledLexicon, defineRule, type Language, phraseSet, readLexicon, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
 
 type Kind = 'battle' | 'hero' | 'victim';
 
@@ -13,9 +13,9 @@ interface Options {
 
 type Entry = ReplaceableEntry & { kind: Kind };
 const lexicons: Record<Language, CompiledLexicon<Entry>> = {
-  en: compileLexicon(data.entries as Entry[]),
-  de: compileLexicon(german.entries as Entry[]),
-  fr: compileLexicon(french.entries as Entry[]),
+  en: compileLexicon(readLexicon<Entry>(data, 'cancer-language.json').entries),
+  de: compileLexicon(readLexicon<Entry>(german, 'cancer-language.de.json').entries),
+  fr: compileLexicon(readLexicon<Entry>(french, 'cancer-language.fr.json').entries),
 };
 const ADVICE: Record<Kind, string> = {
   battle: 'say what happened plainly, e.g. "has cancer", "died from cancer"',
@@ -171,7 +171,7 @@ export default defineRule<Options>({
     for (const hit of reportableHits(analysis.lexicon(lexicons[language]), words, ignore)) {
       const replacements = replacementsFor(hit, words, text);
       const found = { messageId: hit.entry.kind, start: hit.start, end: hit.end };
-      const advice = replacements ? `try ${replacements.listed}` : (hit.entry.advice ?? ADVICE_BY_LANGUAGE[language][hit.entry.kind]);
+      const advice = replacements ? `try ${replacements.listed}` : (hit.entry.note ?? ADVICE_BY_LANGUAGE[language][hit.entry.kind]);
       report({ ...found, data: { found: text.slice(hit.start, hit.end), advice }, ...(replacements && { suggestions: replacements.suggestions }) });
     }
   },

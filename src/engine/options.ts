@@ -1,5 +1,10 @@
-import type { Campaign, Channel, ChannelId, Product, RuleSetting } from '../core/types.js';
+import type { Campaign, Channel, ChannelId, Product, RuleSetting, Severity } from '../core/types.js';
 import type { Rule } from '../rule/rule.js';
+
+/** Third-party rules: a plugin is `{ rules: { id: rule } }`, and its rules are configured as `plugin/id`. */
+export interface Plugin {
+  rules: Record<string, Rule<any>>;
+}
 
 export interface LintOptions {
   /** `recommended` (default) or `health`; more come with later presets. */
@@ -10,8 +15,8 @@ export interface LintOptions {
   channels?: Record<string, Channel>;
   /** Channels a rule may suggest for content that does not fit a short one. */
   longFormChannels?: ChannelId[];
-  /** Extra rules (custom rules) by id. */
-  plugins?: Record<string, Rule<any>>;
+  /** Third-party rules by plugin name: `{ acme: { rules: { 'no-foo': rule } } }`, configured as `rules: { 'acme/no-foo': 'warn' }`. */
+  plugins?: Record<string, Plugin>;
   /** Medicines the pharma rules check posts for (fair balance, risk link, established name, UK public posts). */
   products?: Product[];
   /** Apply the rules' fixes (never suggestions) and re-lint until stable; `output` holds the fixed text. */
@@ -20,4 +25,6 @@ export interface LintOptions {
   language?: 'en' | 'de' | 'fr' | 'auto';
   /** The campaign the draft belongs to: its key messages, hashtags and link (campaign rules act only when it is given). */
   campaign?: Campaign;
+  /** Report `<!-- postlint-disable -->` comments that suppressed nothing, at this severity (default: off). */
+  reportUnusedDisableDirectives?: Severity | 'off';
 }

@@ -1,7 +1,8 @@
 import { Analysis } from './analysis.js';
 import type { Campaign, Channel, KeyMessageCoverage } from '../core/types.js';
 import { readText, termsOf, type Term } from './key-message-terms.js';
-import stopWords from './data/stop-words.json';
+import stopWordData from './data/stop-words.json';
+import { readLexicon, wordSet } from './lexicon.js';
 
 /** How a draft stands against one key message. */
 export interface MessageMatch {
@@ -49,7 +50,7 @@ const TEXT_WINDOW = 3;
 const ECHO_WEIGHT = 0.5;
 // Common content words ("find", "new", "help") say less than rare ones ("legacy", "confidential").
 const COMMON_WEIGHT = 0.4;
-const COMMON = new Set(stopWords.common);
+const COMMON = wordSet(readLexicon(stopWordData, 'stop-words.json'), 'common');
 
 const compiled = new WeakMap<Campaign, CompiledMessage[]>();
 
@@ -202,29 +203,26 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
   return false;
 }
 
-const drafts = new WeakMap<Analysis, Map<Campaign, { terms: Term[]; stems: { stem: string; end: number }[]; matches: MessageMatch[] }>>();
+// Keys of the facts kept on the draft's Analysis: its terms (whatever the campaign), and its matches per compiled campaign.
+const TERMS = { fact: 'key-message terms' };
+
+function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string; end: number }[] } {
+  return analysis.memo(TERMS, (a) => readText(a.text, a.words));
+}
 
 /** How a draft stands against each key message of the campaign; computed once per draft and campaign. */
 export function keyMessageMatches(analysis: Analysis, campaign: Campaign): MessageMatch[] {
-  return draftState(analysis, campaign).matches;
+  const messages = compileKeyMessages(campaign);
+  return analysis.memo(messages, () => {
+    const { terms, stems } = draftTerms(analysis);
+    return matchTerms(messages, terms, stems.map((s) => s.stem));
+  });
 }
 
 /** The same, counting only what appears before an offset (the channel's "see more" fold). */
 export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number): MessageMatch[] {
-  const { terms, stems } = draftState(analysis, campaign);
+  const { terms, stems } = draftTerms(analysis);
   return matchTerms(compileKeyMessages(campaign), terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset).map((s) => s.stem));
-}
-
-function draftState(analysis: Analysis, campaign: Campaign) {
-  let byCampaign = drafts.get(analysis);
-  if (!byCampaign) drafts.set(analysis, (byCampaign = new Map()));
-  let state = byCampaign.get(campaign);
-  if (!state) {
-    const { terms, stems } = readText(analysis.text, analysis.words);
-    state = { terms, stems, matches: matchTerms(compileKeyMessages(campaign), terms, stems.map((s) => s.stem)) };
-    byCampaign.set(campaign, state);
-  }
-  return state;
 }
 
 /** Whether a key message must appear on a channel: everywhere, unless it lists channels. */

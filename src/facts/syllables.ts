@@ -4,7 +4,7 @@ import type { Word } from './words.js';
 
 // German and French syllables are counted from the spelling: no npm package counts them, and the
 // hyphenation patterns we tried (hyphenated-de/-fr, MIT) agreed with hand counts less often than these
-// rules do (test/syllables.test.ts holds the hand-counted words and the measured agreement).
+// rules do (test/facts/syllables.test.ts holds the hand-counted words and the measured agreement).
 
 // Letters that spell one vowel sound together, longest first within each language.
 const GERMAN_VOWELS = ['äu', 'aa', 'ee', 'oo', 'ie', 'ei', 'ai', 'au', 'eu', 'ey', 'ay', 'a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü', 'y', 'é', 'è', 'á', 'à'];

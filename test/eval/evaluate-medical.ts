@@ -1,18 +1,12 @@
 import { Analysis } from '../../src/facts/analysis.js';
 import { assess, compileMedicalLexicons } from '../../rules/complex-medical-question/medical-signals.js';
-import { bootstrap, count, metrics, nestedLeaveOneGroupOut, type Metrics } from './learn.js';
+import { FEATURE_BITS } from '../../rules/complex-medical-question/features.js';
+import type { Language } from '../../src/facts/language.js';
+import { bootstrap, count, metrics, nestedLeaveOneGroupOut, TRAINING, type Counts, type Metrics } from './learn.js';
 import { examples, readCorpus, type LabelledDraft } from './medical-corpus.js';
 
 const pct = (x: number) => x.toFixed(3);
 const interval = ([lo, hi]: [number, number]) => `[${pct(lo)}, ${pct(hi)}]`;
-
-function row(name: string, predictions: { label: boolean; flagged: boolean }[], withIntervals: boolean): string {
-  const c = count(predictions);
-  const m: Metrics = metrics(c);
-  const ci = withIntervals ? bootstrap(predictions) : undefined;
-  const cell = (key: keyof Metrics) => (ci ? `${pct(m[key])} ${interval(ci[key])}` : pct(m[key]));
-  return `| ${name} | ${predictions.length} | ${c.tp}/${c.fp}/${c.fn}/${c.tn} | ${cell('precision')} | ${cell('recall')} | ${cell('f1')} | ${cell('falseAlarms')} |`;
-}
 
 /** The hand-weighted rule of v0.1 on the same drafts, for comparison (it was tuned on none of them). */
 function handRule(drafts: readonly LabelledDraft[]): { label: boolean; flagged: boolean }[] {
@@ -23,29 +17,52 @@ function handRule(drafts: readonly LabelledDraft[]): { label: boolean; flagged: 
   });
 }
 
+export interface MedicalEvaluation {
+  language: string;
+  drafts: number;
+  authors: { author: string; drafts: number; counts: Counts; metrics: Metrics; threshold: number }[];
+  pooled: { counts: Counts; metrics: Metrics; intervals: ReturnType<typeof bootstrap> };
+  handRule: { counts: Counts; metrics: Metrics; intervals: ReturnType<typeof bootstrap> };
+}
+
 /**
  * Leave one author out: each author's drafts are scored by a model trained on the other authors,
  * with a threshold chosen on the other authors' own leave-one-out scores. Prints a Markdown table
- * with 95% bootstrap intervals; returns the pooled metrics.
+ * with 95% bootstrap intervals and returns the figures.
  */
-export function reportMedical(lang = 'en'): Metrics {
-  const drafts = readCorpus(lang);
-  const scored = nestedLeaveOneGroupOut(examples(drafts));
+export function reportMedical(language: Language = 'en'): MedicalEvaluation {
+  const drafts = readCorpus(language);
+  const scored = nestedLeaveOneGroupOut(examples(drafts), { ...TRAINING, dims: 1 << FEATURE_BITS[language] });
   const authors = [...new Set(drafts.map((d) => d.author))];
-  const lines = [
-    `## complex-medical-question (${lang}): leave one author out, ${drafts.length} drafts, ${authors.length} authors`,
+  const hand = handRule(drafts);
+  const result: MedicalEvaluation = {
+    language,
+    drafts: drafts.length,
+    authors: authors.map((author) => {
+      const mine = scored.filter((s) => s.group === author);
+      const counts = count(mine);
+      return { author, drafts: mine.length, counts, metrics: metrics(counts), threshold: mine[0]!.threshold };
+    }),
+    pooled: { counts: count(scored), metrics: metrics(count(scored)), intervals: bootstrap(scored) },
+    handRule: { counts: count(hand), metrics: metrics(count(hand)), intervals: bootstrap(hand) },
+  };
+  console.log(formatMedical(result));
+  return result;
+}
+
+export function formatMedical(e: MedicalEvaluation): string {
+  const cells = (c: Counts, m: Metrics, ci?: MedicalEvaluation['pooled']['intervals']) => {
+    const cell = (key: keyof Metrics) => (ci ? `${pct(m[key])} ${interval(ci[key])}` : pct(m[key]));
+    return `${c.tp}/${c.fp}/${c.fn}/${c.tn} | ${cell('precision')} | ${cell('recall')} | ${cell('f1')} | ${cell('falseAlarms')}`;
+  };
+  return [
+    `### complex-medical-question (${e.language}): leave one author out, ${e.drafts} drafts, ${e.authors.length} authors`,
     '',
-    '| held-out author | drafts | TP/FP/FN/TN | precision | recall | F1 | false alarms |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...authors.map((a) => row(a, scored.filter((s) => s.group === a), false)),
-    row('**pooled** (95% bootstrap interval)', scored, true),
+    '| held-out author | drafts | TP/FP/FN/TN | precision | recall | F1 | false alarms | threshold (chosen on the others) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...e.authors.map((a) => `| ${a.author} | ${a.drafts} | ${cells(a.counts, a.metrics)} | ${a.threshold.toFixed(3)} |`),
+    `| **pooled** (95% bootstrap interval) | ${e.drafts} | ${cells(e.pooled.counts, e.pooled.metrics, e.pooled.intervals)} | |`,
+    `| v0.1 hand-weighted rule, same drafts | ${e.drafts} | ${cells(e.handRule.counts, e.handRule.metrics, e.handRule.intervals)} | |`,
     '',
-    `Thresholds chosen per fold (on the other authors only): ${authors.map((a) => scored.find((s) => s.group === a)!.threshold.toFixed(3)).join(', ')}`,
-    '',
-    '| for comparison: the v0.1 hand-weighted rule | drafts | TP/FP/FN/TN | precision | recall | F1 | false alarms |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    row('all authors (95% bootstrap interval)', handRule(drafts), true),
-  ];
-  console.log(lines.join('\n'));
-  return metrics(count(scored));
+  ].join('\n');
 }
