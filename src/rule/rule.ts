@@ -3,6 +3,7 @@ import type { Analysis } from '../facts/analysis.js';
 import type { Campaign, Channel, ChannelId, Contacts, Diagnostic, Fix, KeyMessageCoverage, Measurement, Product, Severity, Suggestion } from '../core/types.js';
 import type { Products } from '../facts/products.js';
 import type { OwnContacts } from '../facts/own-contacts.js';
+import type { Language } from '../facts/language.js';
 
 export const DOCS_BASE = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
 
@@ -27,6 +28,8 @@ export interface RuleExample {
   campaign?: Campaign;
   /** For plan-level rules: `text` is a whole Markdown campaign file, linted with `lintCampaign`. */
   plan?: boolean;
+  /** The draft's language (`LintOptions.language`); detected from the text when absent. */
+  language?: Language;
 }
 
 export interface RuleMeta<Options> {
@@ -47,6 +50,8 @@ export interface RuleMeta<Options> {
     /** Why the rule exists, with its sources. */
     why: string;
     sources?: string[];
+    /** The draft languages the rule judges in its own terms (phrase lists, formulas); absent for rules that do not depend on the language. */
+    languages?: readonly Language[];
     correct: RuleExample[];
     incorrect: RuleExample[];
   };
