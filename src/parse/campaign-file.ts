@@ -4,8 +4,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument, type Document } from 'yaml';
 import type { Heading, Nodes, Parents, Root, RootContent } from 'mdast';
 import { toPlainText } from './plain-text.js';
+import { boundedParser, delimiterPieces, NO_EMPHASIS, parsePieces } from './markdown.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// A plan whose drafts hold hundreds of emphasis runs is parsed in pieces after its front matter (see markdown.ts).
+const parser = boundedParser(processor, unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).data('micromarkExtensions', [NO_EMPHASIS]));
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:[^]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /** Text as a channel shows it, and for every UTF-16 offset of it the offset in the Markdown source. */
 export interface DisplayText {
@@ -47,7 +51,8 @@ export interface CampaignFile {
 
 /** Parses a Markdown campaign file: YAML front matter with the campaign, then one `##` section per draft. */
 export function parseCampaignFile(markdown: string): CampaignFile {
-  const tree = processor.parse(markdown);
+  const cuts = delimiterPieces(markdown, undefined, FRONT_MATTER.exec(markdown)?.[0].length ?? 0);
+  const tree = cuts ? parsePieces(markdown, cuts, parser) : parser.parse(markdown);
   const first = tree.children[0];
   let frontMatter: FrontMatter | undefined;
   if (first?.type === 'yaml' && first.position) {
