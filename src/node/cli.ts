@@ -189,14 +189,28 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     reports = await lintPaths(files, cwd, lintOptions);
   }
 
-  if (values.split) return printThreads(reports, format, io, config.forFile(undefined).options.channels);
+  // A file that is not UTF-8 or UTF-16 text is never linted nor written; the others are linted, and
+  // with --fix none is written either (a run fixes all its files or none), so they are linted as they are.
+  const unreadable = reports.filter((report) => report.unreadable !== undefined);
+  for (const report of unreadable) io.stderr(`postlint: ${report.file}: ${report.unreadable}; nothing was written\n`);
+  if (unreadable.length > 0) {
+    reports = reports.filter((report) => report.unreadable === undefined);
+    if (values.fix) {
+      const { lintPaths } = await import('./engine.js');
+      reports = await lintPaths(reports.map((report) => report.filePath!), cwd, { ...lintOptions, fix: false });
+    }
+  }
+  const readExit = unreadable.length > 0 ? 2 : 0;
+
+  if (values.split) return Math.max(readExit, printThreads(reports, format, io, config.forFile(undefined).options.channels));
 
   if (values.fix) {
     const { writeFileAtomic } = await import('./write.js');
+    const { encodeTextFile } = await import('./text-file.js');
     for (const report of reports) {
       if (report.filePath && report.output !== undefined) {
         try {
-          writeFileAtomic(report.filePath, report.output);
+          writeFileAtomic(report.filePath, report.encoding ? encodeTextFile(report.output, report.encoding) : report.output);
         } catch (error) {
           throw new ReadError(`cannot write the fixed ${report.file}: ${(error as Error).message}`);
         }
@@ -230,7 +244,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   } else {
     io.stdout(out + (format === 'stylish' ? campaignSummaries(reports, colors) : ''));
   }
-  return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+  return readExit || (errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0);
 }
 
 /** `--products <file>`: JSON, either a list of products or `{ "products": [...] }` like a config's key. */

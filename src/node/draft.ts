@@ -21,12 +21,15 @@ export interface DraftSource {
 
 export function splitDraft(text: string, { markdown }: { markdown: boolean }): DraftSource {
   const ranges: [number, number][] = [];
+  // A byte order mark (U+FEFF first, as an editor may hand a file over) is the file's, not the post's.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (bom) ranges.push([0, 1]);
   let frontMatter: DraftSource['frontMatter'];
   if (markdown) {
-    const found = findFrontMatter(text);
+    const found = findFrontMatter(text, bom);
     if (found) {
       frontMatter = found;
-      ranges.push([0, skipBlankLines(text, found.end)]);
+      ranges.push([found.start, skipBlankLines(text, found.end)]);
     }
   }
   for (const directive of parseDirectives(text)) {
@@ -100,16 +103,20 @@ function mapFix(source: DraftSource, fix: NonNullable<Diagnostic['fix']>) {
   return { edits };
 }
 
-function findFrontMatter(text: string): DraftSource['frontMatter'] {
-  const open = /^---[ \t]*\r?\n/.exec(text);
+const FRONT_MATTER_OPEN = /---[ \t]*\r?\n/y;
+
+function findFrontMatter(text: string, from: number): DraftSource['frontMatter'] {
+  FRONT_MATTER_OPEN.lastIndex = from;
+  const open = FRONT_MATTER_OPEN.exec(text);
   if (!open) return undefined;
-  let lineStart = open[0].length;
+  const yamlStart = from + open[0].length;
+  let lineStart = yamlStart;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     if (line.trimEnd() === '---' || line.trimEnd() === '...') {
-      return { yaml: text.slice(open[0].length, lineStart), start: 0, end: Math.min(lineEnd + 1, text.length) };
+      return { yaml: text.slice(yamlStart, lineStart), start: from, end: Math.min(lineEnd + 1, text.length) };
     }
     if (lineEnd === text.length) return undefined;
     lineStart = lineEnd + 1;

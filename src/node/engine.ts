@@ -11,6 +11,7 @@ import type { ResolvedConfig } from './config.js';
 import { mapResultToFile, readFrontMatter, splitDraft, type DraftSource, type ParseYaml } from './draft.js';
 import type { CampaignLintResult } from '../run/campaign.js';
 import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
+import { decodeTextFile, type TextEncoding } from './text-file.js';
 
 export interface LintSourceOptions {
   config: ResolvedConfig;
@@ -26,6 +27,10 @@ export interface FileReport extends FormattedFile {
   filePath?: string;
   /** A campaign plan (Markdown with `keyMessages` in its front matter): the whole result, for the coverage matrix. */
   campaign?: CampaignLintResult;
+  /** How the file's bytes hold its text (`writeFixes` and `--fix` write `output` back the same way). */
+  encoding?: TextEncoding;
+  /** Why the file was not linted: it is not UTF-8 or UTF-16 text. Such a report has no posts, and nothing is written to it. */
+  unreadable?: string;
 }
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
@@ -70,7 +75,7 @@ export async function lintSource(text: string, filePath: string | undefined, dis
     return report;
   }
   // The YAML parser is loaded only for a file that may have front matter: a hook on one draft starts faster.
-  const parseYaml = isMarkdownPath(filePath) && text.startsWith('---') ? (await import('yaml')).parse : undefined;
+  const parseYaml = isMarkdownPath(filePath) && /^\uFEFF?---/.test(text) ? (await import('yaml')).parse : undefined;
   const { result, output, fixed } = lintFile(text, filePath, { ...options, parseYaml });
   const report: FileReport = { file: display, posts: [{ result }], source: output ?? text };
   if (filePath !== undefined) report.filePath = filePath;
@@ -135,17 +140,26 @@ function frontMatterProblem(text: string, message: string): Diagnostic {
   };
 }
 
-/** Reads and lints files (absolute paths); a file that cannot be read is a usage error. */
+/**
+ * Reads and lints files (absolute paths); a file that cannot be read is a usage error. A file that
+ * is not UTF-8 or UTF-16 text gets a report with `unreadable` and no posts; the others are linted.
+ */
 export async function lintPaths(files: readonly string[], cwd: string, options: LintSourceOptions): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (error) {
       throw new ReadError(`cannot read ${path.relative(cwd, file) || file}: ${(error as Error).message}`);
     }
-    reports.push(await lintSource(text, file, displayPath(cwd, file), options));
+    const display = displayPath(cwd, file);
+    const decoded = decodeTextFile(bytes);
+    if ('problem' in decoded) {
+      reports.push({ file: display, filePath: file, posts: [], unreadable: decoded.problem });
+      continue;
+    }
+    reports.push({ ...(await lintSource(decoded.text, file, display, options)), encoding: decoded.encoding });
   }
   return reports;
 }
