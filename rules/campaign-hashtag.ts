@@ -10,6 +10,7 @@ export default defineRule({
     description: "Each draft carries the campaign's hashtags, written the same way everywhere.",
     severity: 'warning',
     fixable: true,
+    readsThread: true,
     hasSuggestions: true,
     messages: {
       missing: "Add the campaign's hashtag {hashtag}",

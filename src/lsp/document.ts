@@ -44,7 +44,7 @@ export interface DocumentTarget {
 export type CampaignLinter = (
   markdown: string,
   options: LintOptions & { channel?: ChannelId },
-) => { posts: { start: Position; result: LintResult }[]; messages: Diagnostic[] };
+) => { posts: { start: Position; result: LintResult; thread?: { start: Position; result: LintResult }[] }[]; messages: Diagnostic[] };
 
 /**
  * Lints a document as the CLI lints the file: a Markdown file whose front matter defines a
@@ -65,12 +65,17 @@ export function lintDocument(version: number, text: string, target: DocumentTarg
       return {
         version,
         messages: [...linted.messages, ...linted.posts.flatMap((post) => post.result.messages)],
-        measures: linted.posts.map((post) => ({ anchor: headingEnd(text, post.start.offset), measurement: post.result.measure })),
+        // A draft written as a thread shows its first post's count at the heading, each later post's after its first line.
+        measures: linted.posts.flatMap((post) =>
+          (post.thread ?? [post]).map((part, i) => ({ anchor: i === 0 ? headingEnd(text, post.start.offset) : part.start.offset + firstLineEnd(text.slice(part.start.offset)), measurement: part.result.measure })),
+        ),
         problems: [],
       };
     }
-    const { source, result } = lintFile(text, target.filePath, fileOptions(target));
-    return { version, messages: result.messages, measures: [{ anchor: toFileOffset(source, firstLineEnd(source.body), 'before'), measurement: result.measure }], problems: [] };
+    const { source, result, posts } = lintFile(text, target.filePath, fileOptions(target));
+    // Each post of a thread document shows its own count, after its first line.
+    const measures = posts.map(({ bodyStart, result: post }) => ({ anchor: toFileOffset(source, bodyStart + firstLineEnd(source.body.slice(bodyStart)), 'before'), measurement: post.measure }));
+    return { version, messages: result.messages, measures, problems: [] };
   } catch (error) {
     // The core throws only for settings (the server's default channel, say); an editor keeps its server.
     return { version, messages: [], measures: [], problems: [{ message: error instanceof Error ? error.message : String(error), start: 0, end: 0 }] };

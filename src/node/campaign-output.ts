@@ -36,10 +36,17 @@ export function lintCampaignFile(
   }
   const source = output ?? text;
   const campaign = lintCampaign(source, campaignOptions);
-  const posts = campaign.posts.map((post, index) => ({
-    label: draftName(post, index),
-    result: { ...post.result, messages: filter(source, index === 0 ? [...campaign.messages, ...post.result.messages] : post.result.messages) },
-  }));
+  // A draft written as a thread shows each of its posts: "2 x: launch day, post 1/3".
+  const posts = campaign.posts.flatMap((post, index) => {
+    const messages = filter(source, index === 0 ? [...campaign.messages, ...post.result.messages] : post.result.messages);
+    if (!post.thread) return [{ label: draftName(post, index), result: { ...post.result, messages } }];
+    const starts = post.thread.map((part) => part.start.offset);
+    const partOf = (m: Diagnostic) => Math.max(0, starts.findLastIndex((start) => start <= m.start.offset));
+    return post.thread.map((part, i) => ({
+      label: `${draftName(post, index)}, post ${i + 1}/${post.thread!.length}`,
+      result: { ...part.result, messages: messages.filter((m) => partOf(m) === i) },
+    }));
+  });
   const result: ReturnType<typeof lintCampaignFile> = { posts, campaign };
   if (output !== undefined) Object.assign(result, { output, fixed });
   return result;

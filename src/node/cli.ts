@@ -6,7 +6,9 @@ import { channels } from '../channels/builtin.js';
 import { presets } from '../run/presets.js';
 import { rules as builtinRules } from '../../rules/index.js';
 import { PostlintConfigError } from '../errors.js';
-import { split, THREAD_SEPARATOR } from '../split/index.js';
+import { split, splitThread, THREAD_SEPARATOR } from '../split/index.js';
+import { splitCampaign } from '../run/campaign-split.js';
+import { measure } from '../measure/measure.js';
 import { loadConfig } from './config.js';
 import { splitDraft } from './draft.js';
 import { displayPath, lintSource, ReadError, type FileReport } from './engine.js';
@@ -202,7 +204,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const readExit = unreadable.length > 0 ? 2 : 0;
 
-  if (values.split) return Math.max(readExit, printThreads(reports, format, io, config.forFile(undefined).options.channels));
+  if (values.split) return Math.max(readExit, printThreads(reports, format, io, (file) => config.forFile(file).options as LintOptions));
 
   if (values.fix) {
     const { writeFileAtomic } = await import('./write.js');
@@ -266,16 +268,27 @@ function readProductsFile(filePath: string, shown: string): { file: string; prod
   return { file: `products file ${shown}`, products: list };
 }
 
-/** `--split`: each draft's published text as a thread that fits its channel. */
-function printThreads(reports: FileReport[], format: string, io: CliIO, channels: LintOptions['channels']): number {
+/**
+ * `--split`: each draft's published text as a thread that fits its channel. A campaign plan comes
+ * out whole, each draft too long for its channel split in place; a thread document keeps its posts,
+ * each one too long split into parts (without numbers: `--fix` then numbers the thread).
+ */
+function printThreads(reports: FileReport[], format: string, io: CliIO, optionsFor: (filePath: string | undefined) => LintOptions): number {
   const threads = reports.map((report) => {
+    const options = optionsFor(report.filePath);
+    const { channels } = options;
+    if (report.campaign) return { file: report.file, output: splitCampaign(report.source ?? '', options) };
     const body = splitDraft(report.source ?? '', { markdown: /\.(?:md|markdown|mdx)$/i.test(report.file) }).body;
-    return { file: report.file, parts: report.posts.flatMap((post) => split(body, post.result.channel, { channels })) };
+    const channel = report.posts[0]!.result.channel;
+    const posts = report.posts.length > 1 ? splitThread(body) : [body];
+    const parts = posts.flatMap((post) => (posts.length > 1 ? (measure(post, channel, { channels }).fits ? [post] : split(post, channel, { channels, numbering: 'none' })) : split(post, channel, { channels })));
+    return { file: report.file, parts };
   });
   if (format === 'json') io.stdout(JSON.stringify(threads, null, 2) + '\n');
   else {
     const many = threads.length > 1;
-    io.stdout(threads.map(({ file, parts }) => (many ? `${file}\n\n` : '') + parts.join(THREAD_SEPARATOR)).join('\n\n===\n\n') + '\n');
+    const shown = (thread: (typeof threads)[number]) => ('output' in thread ? thread.output!.replace(/\n$/, '') : thread.parts!.join(THREAD_SEPARATOR));
+    io.stdout(threads.map((thread) => (many ? `${thread.file}\n\n` : '') + shown(thread)).join('\n\n===\n\n') + '\n');
   }
   return 0;
 }

@@ -91,11 +91,13 @@ export function mapResultToFile(source: DraftSource, result: LintResult): LintRe
 }
 
 // A fix whose range would swallow a removed part (a directive comment) is dropped, not applied.
+// An insertion at the end of the body goes before what follows it (the file's final line break),
+// one anywhere else after what it follows (the front matter).
 function mapFix(source: DraftSource, fix: NonNullable<Diagnostic['fix']>) {
   const edits = [];
   for (const edit of fix.edits) {
     const [s, e] = edit.range;
-    const start = toFileOffset(source, s, 'after');
+    const start = toFileOffset(source, s, s === e && s > 0 && s === source.body.length ? 'before' : 'after');
     const end = s === e ? start : toFileOffset(source, e, 'before');
     if (end - start !== e - s) return undefined;
     edits.push({ ...edit, range: [start, end] as [number, number] });

@@ -8,7 +8,8 @@ import type { FormattedFile } from '../report/formats/types.js';
 import { positionAt, lineStarts } from '../analyse/positions.js';
 import { DOCS_BASE } from '../run/rule.js';
 import type { ResolvedConfig } from './config.js';
-import { mapResultToFile, readFrontMatter, splitDraft, type DraftSource, type ParseYaml } from './draft.js';
+import { mapResultToFile, readFrontMatter, splitDraft, toFileOffset, type DraftSource, type ParseYaml } from './draft.js';
+import { lintThread } from '../run/thread.js';
 import type { CampaignLintResult } from '../run/campaign.js';
 import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
 import { decodeTextFile, type TextEncoding } from './text-file.js';
@@ -52,9 +53,19 @@ export interface LintFileOptions extends LintSourceOptions {
 /** One file's lint: the split of the text as given, and the result (of the fixed text when fixing changed it). */
 export interface LintedFile {
   source: DraftSource;
+  /** Every message of the file; the measurement of its first post. */
   result: LintResult;
+  /** One entry per post: each post of a thread document ("post 1/3", where it starts in the body), else the draft. */
+  posts: LintedPost[];
   output?: string;
   fixed?: number;
+}
+
+export interface LintedPost {
+  label?: string;
+  result: LintResult;
+  /** Where the post starts in the body (DraftSource.body). */
+  bodyStart: number;
 }
 
 /**
@@ -76,8 +87,8 @@ export async function lintSource(text: string, filePath: string | undefined, dis
   }
   // The YAML parser is loaded only for a file that may have front matter: a hook on one draft starts faster.
   const parseYaml = isMarkdownPath(filePath) && /^\uFEFF?---/.test(text) ? (await import('yaml')).parse : undefined;
-  const { result, output, fixed } = lintFile(text, filePath, { ...options, parseYaml });
-  const report: FileReport = { file: display, posts: [{ result }], source: output ?? text };
+  const { posts, output, fixed } = lintFile(text, filePath, { ...options, parseYaml });
+  const report: FileReport = { file: display, posts: posts.map(({ label, result }) => (label === undefined ? { result } : { label, result })), source: output ?? text };
   if (filePath !== undefined) report.filePath = filePath;
   if (output !== undefined) {
     report.output = output;
@@ -109,16 +120,26 @@ export function lintFile(text: string, filePath: string | undefined, options: Li
     }
   }
 
-  const lintOnce = (current: string): LintResult => {
+  // A thread document (posts between lines of "---", as --split writes them) is linted post by post.
+  const lintOnce = (current: string): { result: LintResult; posts: LintedPost[] } => {
     const source = current === text ? first : splitDraft(current, { markdown });
-    const result = mapResultToFile(source, lint({ text: source.body, channel }, settings.options as LintOptions));
-    return { ...result, messages: applyDirectives(current, [...problems, ...result.messages], { reportUnused }) };
+    const post = { text: source.body, channel };
+    const thread = lintThread(post, settings.options as LintOptions);
+    const linted = thread
+      ? thread.posts.map(({ start, result }, i) => ({ label: `post ${i + 1}/${thread.posts.length}`, result: mapResultToFile(source, result), bodyStart: start }))
+      : [{ result: mapResultToFile(source, lint(post, settings.options as LintOptions)), bodyStart: 0 }];
+    const messages = applyDirectives(current, [...problems, ...linted.flatMap((p) => p.result.messages)], { reportUnused });
+    // Each message (a directive's own included) goes with the post it is in.
+    const fileStarts = linted.map((p) => toFileOffset(source, p.bodyStart, 'after'));
+    const postOf = (m: Diagnostic) => Math.max(0, fileStarts.findLastIndex((start) => start <= m.start.offset));
+    const posts = linted.map((p, i): LintedPost => ({ ...p, result: { ...p.result, messages: messages.filter((m) => postOf(m) === i) } }));
+    return { result: { ...posts[0]!.result, messages }, posts };
   };
 
-  if (!options.fix) return { source: first, result: lintOnce(text) };
-  let last: LintResult | undefined;
-  const fixedRun = fixUntilStable(text, (current) => (last = lintOnce(current)).messages);
-  const linted: LintedFile = { source: first, result: last! };
+  if (!options.fix) return { source: first, ...lintOnce(text) };
+  let last: { result: LintResult; posts: LintedPost[] } | undefined;
+  const fixedRun = fixUntilStable(text, (current) => (last = lintOnce(current)).result.messages);
+  const linted: LintedFile = { source: first, ...last! };
   if (fixedRun.applied > 0) {
     linted.output = fixedRun.output;
     linted.fixed = fixedRun.applied;

@@ -5,6 +5,7 @@ import { parseDocument, type Document } from 'yaml';
 import type { Heading, Nodes, Parents, Root, RootContent } from 'mdast';
 import { toPlainText } from './plain-text.js';
 import { boundedParser, delimiterPieces, NO_EMPHASIS, parsePieces } from './markdown.js';
+import { THREAD_SEPARATOR } from '../split/split.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 // A plan whose drafts hold hundreds of emphasis runs is parsed in pieces after its front matter (see markdown.ts).
@@ -124,7 +125,18 @@ export function displayText(markdown: string, nodes: readonly RootContent[], ren
     return { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => start + i) };
   }
   const out = new DisplayBuilder(markdown);
-  renderBlocks(out, nodes, '\n\n');
+  // A line of "---" between blank lines cuts a draft into the posts of a thread: shown as split writes it.
+  const posts: RootContent[][] = [[]];
+  for (const node of nodes) {
+    if (node.type === 'thematicBreak') posts.push([]);
+    else posts[posts.length - 1]!.push(node);
+  }
+  posts
+    .filter((post) => post.some((node) => node.type !== 'definition' && node.type !== 'yaml'))
+    .forEach((post, i) => {
+      if (i > 0) out.generated(THREAD_SEPARATOR, startOf(post[0]!));
+      renderBlocks(out, post, '\n\n');
+    });
   return out.finish(end);
 }
 

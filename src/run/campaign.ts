@@ -8,6 +8,7 @@ import { displayText, parseCampaignFile, sourceOffset, type DisplayText, type Fr
 import { DOCS_BASE, formatMessage, type PlanDraft, type Report } from './rule.js';
 import { validateCampaign } from './campaign-schema.js';
 import { lint } from './lint.js';
+import { lintThread } from './thread.js';
 import { resolveSettings } from './settings.js';
 
 export interface CampaignLintOptions extends LintOptions {
@@ -24,7 +25,10 @@ export interface CampaignPost {
   /** Where the draft's text starts and ends in the source file. */
   start: Position;
   end: Position;
+  /** Every message of the draft; for a thread, the measurement of its longest post (the first that does not fit). */
   result: LintResult;
+  /** A draft written as a thread (posts between lines of "---"): each post, linted alone. */
+  thread?: { start: Position; end: Position; result: LintResult }[];
 }
 
 /** For each key message, the drafts that carry it (indices into `posts`) and the listed channels none carries it on. */
@@ -114,14 +118,17 @@ export function lintCampaign(markdown: string, options: CampaignLintOptions = {}
     const channel = resolveChannel(draft.channel, settings.channels);
     const display = displayText(markdown, draft.nodes, channel.rendersMarkdown);
     displays.push(display);
-    const result = lint({ text: display.text, channel }, postOptions);
+    const inSource = (result: LintResult): LintResult => ({ ...result, messages: result.messages.map((m) => toSource(m, display, markdown, position)) });
+    const thread = lintThread({ text: display.text, channel }, postOptions);
+    const parts = thread?.posts.map(({ start, end, result }) => ({ start: position(sourceOffset(display, start)), end: position(sourceOffset(display, end, true)), result: inSource(result) }));
     const post: CampaignPost = {
       channel: channel.id,
       text: display.text,
       start: position(sourceOffset(display, 0)),
       end: position(sourceOffset(display, display.text.length, true)),
-      result: { ...result, messages: result.messages.map((m) => toSource(m, display, markdown, position)) },
+      result: parts ? threadResult(parts.map((p) => p.result), campaign) : inSource(lint({ text: display.text, channel }, postOptions)),
     };
+    if (parts) post.thread = parts;
     if (draft.label) post.label = draft.label;
     return post;
   });
@@ -166,6 +173,18 @@ export function lintCampaign(markdown: string, options: CampaignLintOptions = {}
   messages.sort((a, b) => a.start.offset - b.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   const result: CampaignLintResult = { posts, coverage, messages };
   if (campaign) result.campaign = campaign;
+  return result;
+}
+
+/** A thread draft's result: every post's messages, the measurement of the post furthest over (or nearest) its limit, what any post carries. */
+function threadResult(posts: LintResult[], campaign: Campaign | undefined): LintResult {
+  const fullest = posts.reduce((a, b) => (b.measure.count - b.measure.limit > a.measure.count - a.measure.limit ? b : a));
+  const result: LintResult = { ...fullest, messages: posts.flatMap((p) => p.messages) };
+  if (fullest.keyMessages) {
+    const carried = new Set(posts.flatMap((p) => p.keyMessages?.carried ?? []));
+    const missing = fullest.keyMessages.missing.filter((id) => !carried.has(id) && posts.every((p) => p.keyMessages?.missing.includes(id)));
+    result.keyMessages = { carried: (campaign?.keyMessages ?? []).map((m) => m.id).filter((id) => carried.has(id)), missing };
+  }
   return result;
 }
 

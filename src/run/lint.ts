@@ -5,7 +5,7 @@ import { PostlintConfigError } from '../errors.js';
 import { measureWithFacts } from '../measure/measure.js';
 import { compileProducts } from './products.js';
 import { DOCS_BASE, formatMessage, type Report, type RuleContext } from './rule.js';
-import { resolveSettings } from './settings.js';
+import { resolveSettings, type EnabledRule } from './settings.js';
 import { fixUntilStable } from './fix.js';
 import { checkedCampaign } from './campaign-schema.js';
 import { keyMessageCoverage } from '../../rules/lib/key-message-match.js';
@@ -25,7 +25,8 @@ export function lint(post: Post, options: LintOptions = {}): LintResult {
   return { ...last!, output };
 }
 
-function lintOnce(post: Post, options: LintOptions): LintResult {
+/** One lint pass with only the enabled rules `select` keeps (lintThread gives some rules the whole thread, the others each post). */
+export function lintOnce(post: Post, options: LintOptions, select: (rule: EnabledRule['rule']) => boolean = () => true): LintResult {
   if (typeof post !== 'object' || post === null || typeof post.text !== 'string') {
     throw new PostlintConfigError('post.text', 'expected { text: string, channel?: string }');
   }
@@ -42,6 +43,7 @@ function lintOnce(post: Post, options: LintOptions): LintResult {
   const messages: Diagnostic[] = [];
 
   for (const { rule, severity, options: ruleOptions } of settings.rules) {
+    if (!select(rule)) continue;
     const { meta } = rule;
     const report = (found: Report) => {
       const start = clamp(found.start, text.length);

@@ -2,6 +2,7 @@ import type { Campaign, ChannelId, Diagnostic, Fix, LintOptions, Product, RuleSe
 import type { Rule, RuleExample } from '../run/rule.js';
 import { lint } from '../run/lint.js';
 import { lintCampaign } from '../run/campaign.js';
+import { lintThread } from '../run/thread.js';
 import { applyFix, applyFixes, brokenOutsideEdits, normaliseEdits } from '../run/fix.js';
 
 /** A draft the rule must accept. */
@@ -17,6 +18,8 @@ export interface ValidCase {
   campaign?: Campaign;
   /** `text` is a whole Markdown campaign file, linted with `lintCampaign` (plan-level rules); positions are in that file. */
   plan?: boolean;
+  /** `text` is a thread document, linted post by post with `lintThread` (thread-level rules); positions are in the document. */
+  thread?: boolean;
 }
 
 /** What one expected message must match; every field given is compared, the others are not. */
@@ -277,6 +280,7 @@ export function casesFromDocs(rule: Rule<any>): RuleTesterCases {
     if (example.products !== undefined) item.products = example.products;
     if (example.campaign !== undefined) item.campaign = example.campaign;
     if (example.plan) item.plan = true;
+    if (example.thread) item.thread = true;
     return item;
   };
   return {
@@ -313,8 +317,12 @@ function compareMessage(got: Diagnostic, want: ExpectedMessage, index: number): 
   if (want.endColumn !== undefined && got.end.column !== want.endColumn) mismatch('endColumn', want.endColumn, got.end.column);
 }
 
-// A draft, or a whole campaign file for a plan case: its campaign-level messages, then each draft's.
+// A draft, a thread document post by post, or a whole campaign file for a plan case: its campaign-level messages, then each draft's.
 function lintMessages(text: string, item: ValidCase, options: LintOptions): Diagnostic[] {
+  if (item.thread) {
+    const thread = lintThread({ text, channel: item.channel }, options);
+    if (thread) return thread.posts.flatMap((p) => p.result.messages);
+  }
   if (!item.plan) return lint({ text, channel: item.channel }, options).messages;
   const plan = lintCampaign(text, options);
   return [...plan.messages, ...plan.posts.flatMap((p) => p.result.messages)];
