@@ -59,7 +59,8 @@ Fixing:
   --fix                      apply the rules' fixes to the files, atomically
   --fix-dry-run              compute fixes and show the fixed text; write nothing
   --split                    print each draft as a thread whose every part fits the channel,
-                             parts separated by a line of "---" (json: [{ file, parts }])
+                             parts separated by a line of "---" (json: [{ file, parts }]);
+                             a campaign plan whole, each over-long draft split (json: [{ file, output }])
 
   -h, --help                 show this help
   -v, --version              show the version
