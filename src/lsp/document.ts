@@ -67,14 +67,14 @@ export function lintDocument(version: number, text: string, target: DocumentTarg
         messages: [...linted.messages, ...linted.posts.flatMap((post) => post.result.messages)],
         // A draft written as a thread shows its first post's count at the heading, each later post's after its first line.
         measures: linted.posts.flatMap((post) =>
-          (post.thread ?? [post]).map((part, i) => ({ anchor: i === 0 ? headingEnd(text, post.start.offset) : part.start.offset + firstLineEnd(text.slice(part.start.offset)), measurement: part.result.measure })),
+          (post.thread ?? [post]).map((part, i) => ({ anchor: i === 0 ? headingEnd(text, post.start.offset) : firstLineEnd(text, part.start.offset), measurement: part.result.measure })),
         ),
         problems: [],
       };
     }
     const { source, result, posts } = lintFile(text, target.filePath, fileOptions(target));
     // Each post of a thread document shows its own count, after its first line.
-    const measures = posts.map(({ bodyStart, result: post }) => ({ anchor: toFileOffset(source, bodyStart + firstLineEnd(source.body.slice(bodyStart)), 'before'), measurement: post.measure }));
+    const measures = posts.map(({ bodyStart, result: post }) => ({ anchor: toFileOffset(source, firstLineEnd(source.body, bodyStart), 'before'), measurement: post.measure }));
     return { version, messages: result.messages, measures, problems: [] };
   } catch (error) {
     // The core throws only for settings (the server's default channel, say); an editor keeps its server.
@@ -127,12 +127,12 @@ function headingEnd(text: string, draftStart: number): number {
     if (line.trimStart().startsWith('#')) return lineStart + line.length;
     break;
   }
-  return draftStart + firstLineEnd(text.slice(draftStart));
+  return firstLineEnd(text, draftStart);
 }
 
-/** End of the first line with text on it: where a single draft's counter sits. */
-function firstLineEnd(text: string): number {
-  let start = 0;
+/** End of the first line with text on it from `from`: where a single draft's counter sits. */
+function firstLineEnd(text: string, from = 0): number {
+  let start = from;
   while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
   let end = start;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;

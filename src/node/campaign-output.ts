@@ -4,6 +4,7 @@ import { describeMeasurement } from '../report/summary.js';
 import type { Colors, FileResult } from '../report/stylish.js';
 import { fixUntilStable } from '../run/fix.js';
 import { parseCampaignFile } from '../parse/campaign-file.js';
+import { byPost } from '../run/thread.js';
 
 const plain: Colors = { red: String, yellow: String, blue: String, dim: String, underline: String, bold: String };
 
@@ -40,11 +41,10 @@ export function lintCampaignFile(
   const posts = campaign.posts.flatMap((post, index) => {
     const messages = filter(source, index === 0 ? [...campaign.messages, ...post.result.messages] : post.result.messages);
     if (!post.thread) return [{ label: draftName(post, index), result: { ...post.result, messages } }];
-    const starts = post.thread.map((part) => part.start.offset);
-    const partOf = (m: Diagnostic) => Math.max(0, starts.findLastIndex((start) => start <= m.start.offset));
+    const buckets = byPost(post.thread.map((part) => part.start.offset), messages);
     return post.thread.map((part, i) => ({
       label: `${draftName(post, index)}, post ${i + 1}/${post.thread!.length}`,
-      result: { ...part.result, messages: messages.filter((m) => partOf(m) === i) },
+      result: { ...part.result, messages: buckets[i]! },
     }));
   });
   const result: ReturnType<typeof lintCampaignFile> = { posts, campaign };

@@ -66,7 +66,7 @@ export function toFileOffset(source: DraftSource, offset: number, bias: 'before'
 /** A lint result on the body, with every position, fix and the overflow mapped to the file. */
 export function mapResultToFile(source: DraftSource, result: LintResult): LintResult {
   if (source.removed.length === 0) return result;
-  const starts = lineStarts(source.text);
+  const starts = lineStartsOf(source);
   const at = (offset: number): Position => positionAt(starts, offset);
   const messages = result.messages.map((m): Diagnostic => {
     const start = toFileOffset(source, m.start.offset, 'after');
@@ -88,6 +88,14 @@ export function mapResultToFile(source: DraftSource, result: LintResult): LintRe
   const measure = { ...result.measure };
   if (measure.overflowStart !== undefined) measure.overflowStart = toFileOffset(source, measure.overflowStart, 'after');
   return { ...result, measure, messages };
+}
+
+// Each post of a thread document is mapped on its own: the file's line starts are found once.
+const lineStartsCache = new WeakMap<DraftSource, number[]>();
+function lineStartsOf(source: DraftSource): number[] {
+  let starts = lineStartsCache.get(source);
+  if (!starts) lineStartsCache.set(source, (starts = lineStarts(source.text)));
+  return starts;
 }
 
 // A fix whose range would swallow a removed part (a directive comment) is dropped, not applied.

@@ -9,7 +9,7 @@ import { positionAt, lineStarts } from '../analyse/positions.js';
 import { DOCS_BASE } from '../run/rule.js';
 import type { ResolvedConfig } from './config.js';
 import { mapResultToFile, readFrontMatter, splitDraft, toFileOffset, type DraftSource, type ParseYaml } from './draft.js';
-import { lintThread } from '../run/thread.js';
+import { byPost, lintThread } from '../run/thread.js';
 import type { CampaignLintResult } from '../run/campaign.js';
 import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
 import { decodeTextFile, type TextEncoding } from './text-file.js';
@@ -130,9 +130,8 @@ export function lintFile(text: string, filePath: string | undefined, options: Li
       : [{ result: mapResultToFile(source, lint(post, settings.options as LintOptions)), bodyStart: 0 }];
     const messages = applyDirectives(current, [...problems, ...linted.flatMap((p) => p.result.messages)], { reportUnused });
     // Each message (a directive's own included) goes with the post it is in.
-    const fileStarts = linted.map((p) => toFileOffset(source, p.bodyStart, 'after'));
-    const postOf = (m: Diagnostic) => Math.max(0, fileStarts.findLastIndex((start) => start <= m.start.offset));
-    const posts = linted.map((p, i): LintedPost => ({ ...p, result: { ...p.result, messages: messages.filter((m) => postOf(m) === i) } }));
+    const buckets = byPost(linted.map((p) => toFileOffset(source, p.bodyStart, 'after')), messages);
+    const posts = linted.map((p, i): LintedPost => ({ ...p, result: { ...p.result, messages: buckets[i]! } }));
     return { result: { ...posts[0]!.result, messages }, posts };
   };
 

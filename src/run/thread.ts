@@ -62,7 +62,8 @@ function lintPosts(post: Post, options: LintOptions): ThreadPostResult[] {
     const measure = result.measure.overflowStart === undefined ? result.measure : { ...result.measure, overflowStart: result.measure.overflowStart + start };
     return { start, end, result: { ...result, measure, messages: result.messages.map((m) => moved(m, start)) } };
   });
-  const postAt = (offset: number) => posts.findLast((p) => p.start <= offset) ?? posts[0]!;
+  const postStarts = posts.map((p) => p.start);
+  const postAt = (offset: number) => posts[postIndexAt(postStarts, offset)]!;
 
   // Rules that say which post of a thread holds what judge the whole document.
   if (settings.rules.some(({ rule }) => rule.meta.readsThread)) {
@@ -101,6 +102,25 @@ function lintPosts(post: Post, options: LintOptions): ThreadPostResult[] {
     result.messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   }
   return posts;
+}
+
+/** The index of the post an offset is in: the last whose start is at or before it (the first for an offset before them all). */
+export function postIndexAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Messages in buckets by the post they start in. */
+export function byPost<M extends { start: { offset: number } }>(starts: readonly number[], messages: readonly M[]): M[][] {
+  const buckets = starts.map((): M[] => []);
+  for (const message of messages) buckets[postIndexAt(starts, message.start.offset)]?.push(message);
+  return buckets;
 }
 
 function shiftFix(fix: Fix, by: number): Fix {
