@@ -1,4 +1,4 @@
-import { defineRule } from '../src/run/rule.js';
+import { defineRule } from '../src/rule/index.js';
 
 const plan = (drafts: string) => `---
 name: Spot It Early

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { defineRule } from '../src/run/rule.js';
-import type { Campaign } from '../src/types.js';
+import { defineRule, type Campaign } from '../src/rule/index.js';
 
 const campaign: Campaign = { name: 'World Cancer Day', hashtags: ['#WorldCancerDay'], keyMessages: [{ id: 'act', text: 'Everyone can act to reduce the impact of cancer.' }] };
 

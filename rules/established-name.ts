@@ -1,6 +1,7 @@
-import { defineRule } from '../src/run/rule.js';
-import { exampleProducts, PHARMA_SOURCES } from './lib/pharma-examples.js';
-import { pharmaPosts } from './lib/pharma-posts.js';
+import pharmaExamples from './data/pharma-examples.json';
+import { defineRule, pharmaPosts } from '../src/rule/index.js';
+
+const { products: exampleProducts, sources: PHARMA_SOURCES } = pharmaExamples;
 
 export default defineRule({
   meta: {

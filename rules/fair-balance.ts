@@ -1,9 +1,7 @@
-import { measure } from '../src/measure/measure.js';
-import { defineRule } from '../src/run/rule.js';
-import type { Analysis } from '../src/analyse/analysis.js';
-import type { Channel, Product } from '../src/types.js';
-import { exampleProducts, PHARMA_SOURCES } from './lib/pharma-examples.js';
-import { pharmaPosts, quoteList, sentenceAt, type Claim } from './lib/pharma-posts.js';
+import pharmaExamples from './data/pharma-examples.json';
+import { measure, defineRule, type Analysis, type Channel, type Product, pharmaPosts, quoteList, sentenceAt, type Claim } from '../src/rule/index.js';
+
+const { products: exampleProducts, sources: PHARMA_SOURCES } = pharmaExamples;
 
 export default defineRule({
   meta: {
@@ -22,7 +20,7 @@ export default defineRule({
     defaults: {},
     docs: {
       why:
-        "FDA's 2014 draft guidance on platforms with character space limitations says a post that makes a benefit claim for a prescription drug must present its most serious risks in the same post, not in a later post of a thread, a linked page or a profile; if claim, risks, both names and a risk link cannot fit, the firm should reconsider the platform. The guidance is a draft: not binding, but the clearest statement of FDA's thinking. This rule checks each post alone: a draft is split into posts at a line of ---, ***, ___ or ===, and at thread numbering (\"1/3\" ending a line, \"2/\" opening one, when the thread starts at 1); risk phrases found in another post never count. Products and their risk phrases come from LintOptions.products; benefit wording is data in rules/data/benefit-claims.json.",
+        "FDA's 2014 draft guidance on platforms with character space limitations says a post that makes a benefit claim for a prescription drug must present its most serious risks in the same post, not in a later post of a thread, a linked page or a profile; if claim, risks, both names and a risk link cannot fit, the firm should reconsider the platform. The guidance is a draft: not binding, but the clearest statement of FDA's thinking. This rule checks each post alone: a draft is split into posts at a line of ---, ***, ___ or ===, and at thread numbering (\"1/3\" ending a line, \"2/\" opening one, when the thread starts at 1); risk phrases found in another post never count. Products and their risk phrases come from LintOptions.products; benefit wording is data in src/facts/data/benefit-claims.json.",
       sources: PHARMA_SOURCES,
       correct: [
         {

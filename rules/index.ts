@@ -1,5 +1,4 @@
-import type { Rule } from '../src/run/rule.js';
-import complexMedicalQuestion from './complex-medical-question.js';
+import complexMedicalQuestion from './complex-medical-question/index.js';
 import establishedName from './established-name.js';
 import fairBalance from './fair-balance.js';
 import invalidCharacters from './invalid-characters.js';
@@ -16,14 +15,15 @@ import hashtagCase from './hashtag-case.js';
 import cancerLanguage from './cancer-language.js';
 import plainLanguage from './plain-language.js';
 import readability from './readability.js';
-import hiddenCharacters from './hidden-characters.js';
-import suspiciousLink from './suspicious-link.js';
-import personalData from './personal-data.js';
+import hiddenCharacters from './hidden-characters/index.js';
+import suspiciousLink from './suspicious-link/index.js';
+import personalData from './personal-data/index.js';
 import keyMessages from './key-messages.js';
 import campaignCoverage from './campaign-coverage.js';
 import campaignHashtag from './campaign-hashtag.js';
 import campaignLink from './campaign-link.js';
 import threadNumbering from './thread-numbering.js';
+import type { Rule } from '../src/rule/index.js';
 
 
 /** The built-in rules, by id. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/run/rule.js';
+import { defineRule } from '../src/rule/index.js';
 
 const codePoint = (char: string) => 'U+' + char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 

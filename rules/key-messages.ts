@@ -1,8 +1,5 @@
 import * as v from 'valibot';
-import { defineRule } from '../src/run/rule.js';
-import type { Campaign } from '../src/types.js';
-import { appliesTo, keyMessageMatches, keyMessageMatchesBefore, type MessageMatch } from './lib/key-message-match.js';
-import { quoteWords } from './lib/key-message-words.js';
+import { defineRule, type Campaign, appliesTo, keyMessageMatches, keyMessageMatchesBefore, type MessageMatch, quoteWords } from '../src/rule/index.js';
 
 const campaign: Campaign = {
   name: 'Spot It Early',

@@ -1,4 +1,4 @@
-import { entityCapRule } from './lib/entity-cap.js';
+import { entityCapRule } from '../src/rule/index.js';
 
 const tags = (n: number) => Array.from({ length: n }, (_, i) => `#tag${i + 1}`).join(' ');
 

@@ -1,4 +1,4 @@
-import { entityCapRule } from './lib/entity-cap.js';
+import { entityCapRule } from '../src/rule/index.js';
 
 export default entityCapRule({
   id: 'max-links',

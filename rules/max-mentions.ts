@@ -1,4 +1,4 @@
-import { entityCapRule } from './lib/entity-cap.js';
+import { entityCapRule } from '../src/rule/index.js';
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => `@friend${i + 1}`).join(' ');
 

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
-import { defineRule } from '../src/run/rule.js';
-import { exampleProducts, PHARMA_SOURCES } from './lib/pharma-examples.js';
+import pharmaExamples from './data/pharma-examples.json';
+import { defineRule } from '../src/rule/index.js';
+
+const { products: exampleProducts, sources: PHARMA_SOURCES } = pharmaExamples;
 
 interface Options {
   /** Markets whose code forbids promoting prescription-only medicines to the public. */

@@ -2,8 +2,7 @@ import { fleschKincaid } from 'flesch-kincaid';
 import { smogFormula } from 'smog-formula';
 import { syllable } from 'syllable';
 import * as v from 'valibot';
-import type { Word } from '../src/analyse/words.js';
-import { defineRule } from '../src/run/rule.js';
+import { type Word, defineRule } from '../src/rule/index.js';
 
 interface Options {
   /** A sentence with more words than this is reported. */

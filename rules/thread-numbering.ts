@@ -1,4 +1,4 @@
-import { defineRule } from '../src/run/rule.js';
+import { defineRule } from '../src/rule/index.js';
 
 const thread = (...posts: string[]) => posts.join('\n\n---\n\n');
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { defineRule } from '../src/run/rule.js';
+import { defineRule } from '../src/rule/index.js';
 
 // Two or more spaces or tabs between words; the lookbehind pins each match to the start of a run, so it cannot backtrack.
 const INNER_RUN = /(?<=\S)[ \t]{2,}(?=\S)/g;

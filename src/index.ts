@@ -3,25 +3,38 @@
  * The pipeline: parse the draft -> measure it for its channel -> analyse the text once -> run the rules -> report.
  * Everything exported here is pure: no fs, network or process, so it runs in Node, browsers and editors.
  */
-export { lint } from './run/lint.js';
-export { lintCampaign, type CampaignLintOptions, type CampaignLintResult, type CampaignPost, type KeyMessageReach } from './run/campaign.js';
-export { lintThread, type ThreadLintResult, type ThreadPostResult } from './run/thread.js';
-export { validateCampaign, type CampaignIssue } from './run/campaign-schema.js';
-export { measure, type MeasureOptions } from './measure/measure.js';
+import { rules } from '../rules/index.js';
+import { presets } from '../rules/presets.js';
+import { createLinter } from './engine/linter.js';
+
+/** The built-in linter: every built-in rule and preset, handed to the engine here and nowhere else. */
+export const linter = createLinter({ rules, presets });
+/** Lints one draft for its channel (see createLinter). */
+export const lint = linter.lint;
+/** Lints a Markdown campaign file draft by draft, then the plan's coverage. */
+export const lintCampaign = linter.lintCampaign;
+/** Lints a thread document (posts between lines of "---", as `split` writes them) post by post. */
+export const lintThread = linter.lintThread;
+export { rules, presets, createLinter };
+export type { Linter } from './engine/linter.js';
+export type { LintOptions, Plugin } from './engine/options.js';
+export type { RuleSet } from './engine/settings.js';
+export { type CampaignLintOptions, type CampaignLintResult, type CampaignPost, type KeyMessageReach } from './engine/campaign.js';
+export type { ThreadLintResult, ThreadPostResult } from './engine/thread.js';
+export { validateCampaign, type CampaignIssue } from './engine/campaign-schema.js';
+export { measure, type MeasureOptions } from './channels/measure.js';
 export { channels } from './channels/builtin.js';
 export { defineChannel, counters, type ChannelSpec } from './channels/define.js';
-export { rules } from '../rules/index.js';
-export { presets } from './run/presets.js';
-export { defineRule, formatMessage, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report, type PlanContext, type PlanDraft, type ThreadContext } from './run/rule.js';
-export { Analysis } from './analyse/analysis.js';
-export { compileLexicon, type Lexicon, type LexiconEntry, type LexiconHit } from './analyse/lexicon.js';
-export { toVFileMessage } from './report/vfile.js';
-export { describeMeasurement } from './report/summary.js';
-export { formatStylish, type FileResult } from './report/stylish.js';
-export { PostlintConfigError } from './errors.js';
-export { validateProducts, type Products, type ProductHit, type ProductPlace } from './run/products.js';
-export type * from './types.js';
-export { applyFixes, applyFix, safeFix, brokenOutsideEdits, MAX_FIX_PASSES, type AppliedFixes } from './run/fix.js';
-export { split, planThread, threadEdits, splitThread, threadParts, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split/index.js';
-export { applyDirectives, parseDirectives, UNUSED_DIRECTIVE_RULE, type Directive, type DirectiveKind, type DirectiveOptions } from './report/directives.js';
-export { format, FORMATS, formatJson, formatSarif, formatGithub, formatCompact, type FormatName, type FormattedFile, type FormatContext } from './report/formats/index.js';
+export { defineRule, formatMessage, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report, type PlanContext, type PlanDraft, type ThreadContext } from './rule/rule.js';
+export { Analysis } from './facts/analysis.js';
+export { compileLexicon, type Lexicon, type LexiconEntry, type LexiconHit } from './facts/lexicon.js';
+export { toVFileMessage } from './format/vfile.js';
+export { describeMeasurement } from './format/summary.js';
+export { formatStylish, type FileResult } from './format/stylish.js';
+export { PostlintConfigError } from './core/errors.js';
+export { validateProducts, type Products, type ProductHit, type ProductPlace } from './facts/products.js';
+export type * from './core/types.js';
+export { applyFixes, applyFix, safeFix, brokenOutsideEdits, MAX_FIX_PASSES, type AppliedFixes } from './text/edits.js';
+export { split, planThread, threadEdits, threadParts, threadPartRanges, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split/index.js';
+export { applyDirectives, parseDirectives, UNUSED_DIRECTIVE_RULE, type Directive, type DirectiveKind, type DirectiveOptions } from './text/directives.js';
+export { format, FORMATS, formatJson, formatSarif, formatGithub, formatCompact, type FormatName, type FormattedFile, type FormatContext } from './format/index.js';

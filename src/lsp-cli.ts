@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { lintCampaign } from './run/campaign.js';
 import { startServer } from './lsp/server.js';
 
 declare const __POSTLINT_VERSION__: string;
@@ -19,6 +18,5 @@ if (args.includes('--help') || args.includes('-h')) {
   // vscode-languageserver reads --stdio, --node-ipc and --socket itself; with none given, stdio.
   const transport = args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket=') || arg.startsWith('--pipe='));
   const connection = transport ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
-  // Campaign plans (Markdown with keyMessages in the front matter) are linted draft by draft.
-  startServer(connection, { version: __POSTLINT_VERSION__, lintCampaign });
+  startServer(connection, { version: __POSTLINT_VERSION__ });
 }

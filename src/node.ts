@@ -4,5 +4,5 @@ export { lintText, lintFiles, writeFixes, type NodeLintOptions, type FileReport 
 export { loadConfig, ResolvedConfig, PostlintConfigFileError, SEARCH_PLACES, type LoadConfigOptions } from './node/config.js';
 export { defineConfig, type PostlintConfig, type ConfigOverride } from './node/config-schema.js';
 export { writeFileAtomic } from './node/write.js';
-export { fixUntilStable } from './run/fix.js';
+export { fixUntilStable } from './text/edits.js';
 export * from './index.js';

@@ -1,8 +1,8 @@
-import type { BuiltinChannelId, Channel, Purpose } from '../types.js';
-import { graphemeCounter, mastodonCounter, utf16Counter } from '../measure/counters.js';
-import { smsCounter } from '../measure/sms.js';
-import { twitterCounter } from '../measure/twitter.js';
-import { threadsCounter } from '../measure/threads.js';
+import type { BuiltinChannelId, Channel, Purpose } from '../core/types.js';
+import { graphemeCounter, mastodonCounter, utf16Counter } from './counters.js';
+import { smsCounter } from './sms.js';
+import { twitterCounter } from './twitter.js';
+import { threadsCounter } from './threads.js';
 
 const SHORT: Purpose[] = ['news', 'campaigns', 'fundraising', 'events', 'conversation'];
 const LONG_FORM: Purpose[] = ['detailed-answers', 'personal-questions', 'articles'];

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import type { Channel, ChannelId, Counter, Purpose } from '../types.js';
-import { PostlintConfigError } from '../errors.js';
+import type { Channel, ChannelId, Counter, Purpose } from '../core/types.js';
+import { PostlintConfigError } from '../core/errors.js';
 import { channels } from './builtin.js';
-import { graphemeCounter, mastodonCounter, utf16Counter } from '../measure/counters.js';
-import { smsCounter } from '../measure/sms.js';
-import { twitterCounter } from '../measure/twitter.js';
-import { threadsCounter } from '../measure/threads.js';
+import { graphemeCounter, mastodonCounter, utf16Counter } from './counters.js';
+import { smsCounter } from './sms.js';
+import { twitterCounter } from './twitter.js';
+import { threadsCounter } from './threads.js';
 
 /** Counters a custom channel can name instead of writing one. */
 export const counters = {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PostlintConfigError } from '../errors.js';
+import { PostlintConfigError } from '../core/errors.js';
 import { loadConfig, PostlintConfigFileError, SEARCH_PLACES, type ResolvedConfig } from '../node/config.js';
 
 /** Every file the config loader looks for: the server asks the client to watch them all. */

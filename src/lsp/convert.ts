@@ -10,8 +10,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeMeasurement } from '../report/summary.js';
-import type { Diagnostic, Fix, Severity } from '../types.js';
+import { describeMeasurement } from '../format/summary.js';
+import type { Diagnostic, Fix, Severity } from '../core/types.js';
 import type { LintedDocument } from './document.js';
 import type { LengthCounter } from './options.js';
 

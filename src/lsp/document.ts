@@ -1,9 +1,7 @@
-import { parse as parseYaml } from 'yaml';
-import { fixUntilStable } from '../run/fix.js';
 import type { ResolvedConfig } from '../node/config.js';
-import { readFrontMatter, splitDraft, toFileOffset } from '../node/draft.js';
+import { toFileOffset, withoutDirectives } from '../text/draft.js';
 import { lintFile } from '../node/engine.js';
-import type { ChannelId, Diagnostic, LintOptions, LintResult, Measurement, Position } from '../types.js';
+import type { Diagnostic, Measurement } from '../core/types.js';
 
 /** One draft's measurement and where the counter shows: the draft's heading or first line. */
 export interface DraftMeasure {
@@ -37,44 +35,40 @@ export interface DocumentTarget {
 }
 
 /**
- * What the server needs of `lintCampaign(markdown, options)` (issue 4): every draft's result and the
- * campaign-level messages, with every offset (fixes and suggestions too) already in the Markdown
- * source. SEAM: the server passes `lintCampaign` here once it exists (see lsp-cli.ts).
- */
-export type CampaignLinter = (
-  markdown: string,
-  options: LintOptions & { channel?: ChannelId },
-) => { posts: { start: Position; result: LintResult; thread?: { start: Position; result: LintResult }[] }[]; messages: Diagnostic[] };
-
-/**
- * Lints a document as the CLI lints the file: a Markdown file whose front matter defines a
- * campaign (`keyMessages`) through the campaign linter, one draft per `## channel` section with its
- * counter at its heading; any other document through the CLI's per-file pipeline (`lintFile`: the
- * config's overrides for its path, its front-matter channel, its directives), counter after its
- * first line.
+ * Lints a document as the CLI lints the file, through the same per-file pipeline (`lintFile`: the
+ * config's overrides for its path, its front-matter channel, its directives, campaign plans draft
+ * by draft, thread documents post by post). A plan's counters sit at each draft's heading (a
+ * thread draft's later posts after their first line), a single draft's after its first line, each
+ * post of a thread document's after its own first line.
  *
  * Not done yet (measure first): a per-draft cache keyed by (draft text, channel) so that a keystroke
- * in one draft of a campaign file does not re-lint the other ninety-nine; it needs the campaign
- * linter to take the cache or to expose its split, since today it parses and lints the whole file.
+ * in one draft of a campaign file does not re-lint the other ninety-nine; today the campaign
+ * linter parses and lints the whole file.
  */
-export function lintDocument(version: number, text: string, target: DocumentTarget, lintCampaign?: CampaignLinter): LintedDocument {
+export function lintDocument(version: number, text: string, target: DocumentTarget): LintedDocument {
   try {
-    const campaign = campaignOf(text, target, lintCampaign);
-    if (campaign) {
-      const linted = campaign.lint(text);
+    const linted = lintFile(text, target.filePath, fileOptions(target));
+    if (linted.kind === 'campaign') {
+      const plan = linted.campaign;
       return {
         version,
-        messages: [...linted.messages, ...linted.posts.flatMap((post) => post.result.messages)],
+        messages: [...plan.messages, ...plan.posts.flatMap((post) => post.result.messages)],
         // A draft written as a thread shows its first post's count at the heading, each later post's after its first line.
-        measures: linted.posts.flatMap((post) =>
+        measures: plan.posts.flatMap((post) =>
           (post.thread ?? [post]).map((part, i) => ({ anchor: i === 0 ? headingEnd(text, post.start.offset) : firstLineEnd(text, part.start.offset), measurement: part.result.measure })),
         ),
         problems: [],
       };
     }
-    const { source, result, posts } = lintFile(text, target.filePath, fileOptions(target));
-    // Each post of a thread document shows its own count, after its first line.
-    const measures = posts.map(({ bodyStart, result: post }) => ({ anchor: toFileOffset(source, firstLineEnd(source.body, bodyStart), 'before'), measurement: post.measure }));
+    const { source, result, posts } = linted;
+    // The counter goes after the post's first line: directive comments are not part of the post.
+    const post = withoutDirectives(source.body);
+    const anchor = toFileOffset(source, toFileOffset(post, firstLineEnd(post.body), 'before'), 'before');
+    // Each later post of a thread document shows its own count, after its first line.
+    const measures = posts.map(({ bodyStart, result: part }, i) => ({
+      anchor: i === 0 ? anchor : toFileOffset(source, firstLineEnd(source.body, bodyStart), 'before'),
+      measurement: part.measure,
+    }));
     return { version, messages: result.messages, measures, problems: [] };
   } catch (error) {
     // The core throws only for settings (the server's default channel, say); an editor keeps its server.
@@ -86,32 +80,13 @@ export function lintDocument(version: number, text: string, target: DocumentTarg
  * The document with every fix applied as `--fix` applies them: fixes that overlap wait for the next
  * pass, re-linted until stable. Undefined when nothing changes.
  */
-export function fixAll(text: string, target: DocumentTarget, lintCampaign?: CampaignLinter): string | undefined {
-  const campaign = campaignOf(text, target, lintCampaign);
-  if (campaign) {
-    const fixed = fixUntilStable(text, (current) => {
-      const linted = campaign.lint(current);
-      return [...linted.messages, ...linted.posts.flatMap((post) => post.result.messages)];
-    });
-    return fixed.applied > 0 && fixed.output !== text ? fixed.output : undefined;
-  }
+export function fixAll(text: string, target: DocumentTarget): string | undefined {
   const { output } = lintFile(text, target.filePath, { ...fileOptions(target), fix: true });
   return output !== undefined && output !== text ? output : undefined;
 }
 
 function fileOptions(target: DocumentTarget) {
-  return { config: target.config, markdown: target.markdown, defaultChannel: target.defaultChannel, parseYaml };
-}
-
-/** The campaign linter bound to this document's settings, when it is a campaign file and a linter is plugged in. */
-function campaignOf(text: string, target: DocumentTarget, lintCampaign: CampaignLinter | undefined) {
-  if (!lintCampaign || !target.markdown || !text.startsWith('---')) return undefined;
-  const { frontMatter } = splitDraft(text, { markdown: true });
-  const data = frontMatter && readFrontMatter(frontMatter.yaml, parseYaml).data;
-  if (!data || !('keyMessages' in data)) return undefined;
-  const settings = target.config.forFile(target.filePath);
-  const options = { ...settings.options, channel: settings.channel ?? target.defaultChannel };
-  return { lint: (markdown: string) => lintCampaign(markdown, options) };
+  return { config: target.config, markdown: target.markdown, defaultChannel: target.defaultChannel };
 }
 
 /** End of the `#` heading line above a draft (blank lines between allowed), else of the draft's first line. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RuleSetting, Severity } from '../types.js';
+import type { RuleSetting, Severity } from '../core/types.js';
 import type { PostlintConfig } from './config-schema.js';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { displayPath, lintPaths, lintSource, type FileReport } from './engine.js';

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as v from 'valibot';
 import type picomatchType from 'picomatch';
-import type { Campaign, Channel, LintOptions, Product, RuleSetting, Severity } from '../types.js';
+import type { Campaign, Channel, Product, RuleSetting, Severity } from '../core/types.js';
+import type { LintOptions } from '../engine/options.js';
 import { channels as builtinChannels } from '../channels/builtin.js';
 import { defineChannel } from '../channels/define.js';
-import { PostlintConfigError } from '../errors.js';
-import { presets } from '../run/presets.js';
-import { resolveSettings } from '../run/settings.js';
-import type { Rule } from '../run/rule.js';
-import { validateProducts } from '../run/products.js';
+import { PostlintConfigError } from '../core/errors.js';
+import { linter, presets } from '../index.js';
+import type { Plugin } from '../engine/settings.js';
+import { validateProducts } from '../facts/products.js';
 import { ConfigSchema, describeIssue, type PostlintConfig } from './config-schema.js';
 
 /** A config problem, naming the file it is in as well as the key path and what was expected. */
@@ -105,7 +105,7 @@ interface Layer {
   overrides: { files: string[]; excludedFiles: string[]; channel?: string; rules?: Record<string, RuleSetting>; base: string }[];
   ignorePatterns?: string[];
   reportUnusedDisableDirectives?: Severity | 'off';
-  plugins: Record<string, Rule<any>>;
+  plugins: Record<string, Plugin>;
 }
 
 async function resolveExtends(raw: unknown, file: string, label: string, preset: string | undefined, seen: Set<string>, cwd: string, isOverride = false): Promise<Layer> {
@@ -184,7 +184,7 @@ function productsIn(label: string, products: unknown): Product[] {
 
 function validateRules(layer: Layer, rules: Record<string, RuleSetting>, label: string, prefix: string) {
   try {
-    resolveSettings({ preset: 'none', rules, plugins: layer.plugins });
+    linter.resolveSettings({ preset: 'none', rules, plugins: layer.plugins });
   } catch (error) {
     if (error instanceof PostlintConfigError) throw new PostlintConfigFileError(label, prefix + error.key, error.problem);
     throw error;
@@ -356,7 +356,7 @@ export class ResolvedConfig {
     return this.#layer.reportUnusedDisableDirectives;
   }
 
-  get plugins(): Record<string, Rule<any>> {
+  get plugins(): Record<string, Plugin> {
     return this.#layer.plugins;
   }
 

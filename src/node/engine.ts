@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, LintOptions, LintResult, Severity } from '../types.js';
-import { lint } from '../run/lint.js';
-import { fixUntilStable } from '../run/fix.js';
-import { applyDirectives } from '../report/directives.js';
-import type { FormattedFile } from '../report/formats/types.js';
-import { positionAt, lineStarts } from '../analyse/positions.js';
-import { DOCS_BASE } from '../run/rule.js';
+import type { Severity } from '../core/types.js';
+import type { LintOptions } from '../engine/options.js';
+import type { FileLintOptions, LintedFile } from '../engine/file.js';
+import type { CampaignLintResult } from '../engine/campaign.js';
+import type { FormattedFile } from '../format/types.js';
+import { draftLabel } from '../format/campaign.js';
+import { linter } from '../index.js';
 import type { ResolvedConfig } from './config.js';
-import { mapResultToFile, readFrontMatter, splitDraft, toFileOffset, type DraftSource, type ParseYaml } from './draft.js';
-import { byPost, lintThread } from '../run/thread.js';
-import type { CampaignLintResult } from '../run/campaign.js';
-import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
+import { byPost } from '../engine/thread.js';
 import { decodeTextFile, type TextEncoding } from './text-file.js';
 
 export interface LintSourceOptions {
@@ -41,59 +38,43 @@ export function isMarkdownPath(filePath: string | undefined): boolean {
   return filePath !== undefined && MARKDOWN.test(filePath);
 }
 
-export interface LintFileOptions extends LintSourceOptions {
-  /** Needed when the text may have front matter (Markdown starting with `---`); see `ParseYaml`. */
-  parseYaml: ParseYaml | undefined;
-  /** Read front matter: by default when `filePath` names a Markdown file. */
+export interface NodeFileOptions extends LintSourceOptions {
+  /** Read front matter and campaign plans: by default when `filePath` names a Markdown file. */
   markdown?: boolean;
   /** Channel when neither `channel`, the config and its overrides nor the front matter name one. */
   defaultChannel?: string;
 }
 
-/** One file's lint: the split of the text as given, and the result (of the fixed text when fixing changed it). */
-export interface LintedFile {
-  source: DraftSource;
-  /** Every message of the file; the measurement of its first post. */
-  result: LintResult;
-  /** One entry per post: each post of a thread document ("post 1/3", where it starts in the body), else the draft. */
-  posts: LintedPost[];
-  output?: string;
-  fixed?: number;
-}
-
-export interface LintedPost {
-  label?: string;
-  result: LintResult;
-  /** Where the post starts in the body (DraftSource.body). */
-  bodyStart: number;
-}
-
 /**
- * Lints one draft's text as the file `filePath` (which may not exist: stdin with a name):
- * the config and overrides for that path, the front matter's channel, directives, and fixes
- * until stable when asked. Writes nothing.
+ * Lints one file's text as the file `filePath` (which may not exist: stdin with a name): the
+ * config and overrides for that path, then the engine's `lintFile` (front matter, campaign plans,
+ * directives, fixes until stable when asked). Writes nothing.
  */
 export async function lintSource(text: string, filePath: string | undefined, display: string, options: LintSourceOptions): Promise<FileReport> {
-  // A campaign plan: every draft is linted for the channel its heading names.
-  if (isMarkdownPath(filePath) && isCampaignFile(text)) {
-    const settings = options.config.forFile(filePath);
-    const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
-    const channel = options.channel ?? settings.channel ?? 'x';
-    const plan = lintCampaignFile(text, settings.options as LintOptions, channel, options.fix === true, (source, messages) => applyDirectives(source, messages, { reportUnused }));
-    const report: FileReport = { file: display, posts: plan.posts, source: plan.output ?? text, campaign: plan.campaign };
-    if (filePath !== undefined) report.filePath = filePath;
-    if (plan.output !== undefined) Object.assign(report, { output: plan.output, fixed: plan.fixed });
-    return report;
+  return toReport(lintFile(text, filePath, options), text, filePath, display);
+}
+
+function toReport(linted: LintedFile, text: string, filePath: string | undefined, display: string): FileReport {
+  const report: FileReport = { file: display, posts: [], source: linted.output ?? text };
+  // Each post of a thread document as its own post, labelled "post 1/3".
+  if (linted.kind === 'draft') report.posts = linted.posts.map(({ label, result }) => (label === undefined ? { result } : { label, result }));
+  else {
+    const plan = linted.campaign;
+    // Every draft as a post labelled "1 x: launch day"; the plan's own messages lead the first.
+    // A draft written as a thread shows each of its posts: "2 x: launch day, post 1/3".
+    report.posts = plan.posts.flatMap((post, index) => {
+      const messages = index === 0 ? [...plan.messages, ...post.result.messages] : post.result.messages;
+      if (!post.thread) return [{ label: draftLabel(post, index), result: { ...post.result, messages } }];
+      const buckets = byPost(post.thread.map((part) => part.start.offset), messages);
+      return post.thread.map((part, i) => ({
+        label: `${draftLabel(post, index)}, post ${i + 1}/${post.thread!.length}`,
+        result: { ...part.result, messages: buckets[i]! },
+      }));
+    });
+    report.campaign = plan;
   }
-  // The YAML parser is loaded only for a file that may have front matter: a hook on one draft starts faster.
-  const parseYaml = isMarkdownPath(filePath) && /^\uFEFF?---/.test(text) ? (await import('yaml')).parse : undefined;
-  const { posts, output, fixed } = lintFile(text, filePath, { ...options, parseYaml });
-  const report: FileReport = { file: display, posts: posts.map(({ label, result }) => (label === undefined ? { result } : { label, result })), source: output ?? text };
   if (filePath !== undefined) report.filePath = filePath;
-  if (output !== undefined) {
-    report.output = output;
-    report.fixed = fixed;
-  }
+  if (linted.output !== undefined) Object.assign(report, { output: linted.output, fixed: linted.fixed });
   return report;
 }
 
@@ -101,63 +82,28 @@ export async function lintSource(text: string, filePath: string | undefined, dis
  * What `lintSource` does, synchronously: the CLI and the language server (on every keystroke)
  * both lint a file through it, so an editor shows exactly what a pre-commit hook reports.
  */
-export function lintFile(text: string, filePath: string | undefined, options: LintFileOptions): LintedFile {
+export function lintFile(text: string, filePath: string | undefined, options: NodeFileOptions): LintedFile {
   const settings = options.config.forFile(filePath);
-  const markdown = options.markdown ?? isMarkdownPath(filePath);
-  const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
-
-  // The front matter is read once: fixes never touch it, so its channel holds for every pass.
-  const first = splitDraft(text, { markdown });
-  let channel = options.channel ?? settings.channel ?? options.defaultChannel ?? 'x';
-  const problems: Diagnostic[] = [];
-  if (first.frontMatter) {
-    if (!options.parseYaml) throw new Error('lintFile: a file with front matter needs options.parseYaml');
-    const found = readFrontMatter(first.frontMatter.yaml, options.parseYaml);
-    if (found.error) problems.push(frontMatterProblem(text, found.error));
-    else if (found.channel !== undefined) {
-      if (options.config.channelIds.includes(found.channel)) channel = found.channel;
-      else problems.push(frontMatterProblem(text, `unknown channel "${found.channel}"; use one of ${options.config.channelIds.join(', ')}`));
-    }
-  }
-
-  // A thread document (posts between lines of "---", as --split writes them) is linted post by post.
-  const lintOnce = (current: string): { result: LintResult; posts: LintedPost[] } => {
-    const source = current === text ? first : splitDraft(current, { markdown });
-    const post = { text: source.body, channel };
-    const thread = lintThread(post, settings.options as LintOptions);
-    const linted = thread
-      ? thread.posts.map(({ start, result }, i) => ({ label: `post ${i + 1}/${thread.posts.length}`, result: mapResultToFile(source, result), bodyStart: start }))
-      : [{ result: mapResultToFile(source, lint(post, settings.options as LintOptions)), bodyStart: 0 }];
-    const messages = applyDirectives(current, [...problems, ...linted.flatMap((p) => p.result.messages)], { reportUnused });
-    // Each message (a directive's own included) goes with the post it is in.
-    const buckets = byPost(linted.map((p) => toFileOffset(source, p.bodyStart, 'after')), messages);
-    const posts = linted.map((p, i): LintedPost => ({ ...p, result: { ...p.result, messages: buckets[i]! } }));
-    return { result: { ...posts[0]!.result, messages }, posts };
-  };
-
-  if (!options.fix) return { source: first, ...lintOnce(text) };
-  let last: { result: LintResult; posts: LintedPost[] } | undefined;
-  const fixedRun = fixUntilStable(text, (current) => (last = lintOnce(current)).result.messages);
-  const linted: LintedFile = { source: first, ...last! };
-  if (fixedRun.applied > 0) {
-    linted.output = fixedRun.output;
-    linted.fixed = fixedRun.applied;
-  }
-  return linted;
+  const fileOptions = optionsFor(settings.options as LintOptions, {
+    markdown: options.markdown ?? isMarkdownPath(filePath),
+    channel: options.channel ?? settings.channel ?? options.defaultChannel ?? 'x',
+    fix: options.fix === true,
+    reportUnusedDisableDirectives: options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off',
+  });
+  return linter.lintFile(text, fileOptions);
 }
 
-function frontMatterProblem(text: string, message: string): Diagnostic {
-  const starts = lineStarts(text);
-  const end = text.indexOf('\n', 3);
-  return {
-    ruleId: 'front-matter',
-    severity: 'error',
-    message,
-    messageId: 'frontMatter',
-    start: positionAt(starts, 0),
-    end: positionAt(starts, end === -1 ? 0 : end),
-    url: DOCS_BASE + 'front-matter',
-  };
+type FileSwitches = Required<Pick<FileLintOptions, 'markdown' | 'channel' | 'fix' | 'reportUnusedDisableDirectives'>>;
+// One options object per config layer and switches, so the engine validates each set of settings once.
+const fileOptionsCache = new WeakMap<LintOptions, Map<string, FileLintOptions>>();
+
+function optionsFor(options: LintOptions, switches: FileSwitches): FileLintOptions {
+  let bySwitches = fileOptionsCache.get(options);
+  if (!bySwitches) fileOptionsCache.set(options, (bySwitches = new Map()));
+  const key = JSON.stringify(switches);
+  let found = bySwitches.get(key);
+  if (!found) bySwitches.set(key, (found = { ...options, ...switches }));
+  return found;
 }
 
 /**

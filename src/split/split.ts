@@ -1,8 +1,10 @@
-import { graphemeSegments } from 'unicode-segmenter/grapheme';
-import type { Channel, ChannelId, TextEdit } from '../types.js';
+import type { Channel, ChannelId, TextEdit } from '../core/types.js';
 import { resolveChannel } from '../channels/define.js';
-import { measure } from '../measure/measure.js';
-import { extractEntities } from '../measure/twitter.js';
+import { measure } from '../channels/measure.js';
+import { Analysis } from '../facts/analysis.js';
+import { THREAD_SEPARATOR } from '../text/thread-document.js';
+
+export { THREAD_SEPARATOR, threadParts, threadPartRanges } from '../text/thread-document.js';
 
 export interface SplitOptions {
   /** Where each part's number goes: after the text (default), before it, or nowhere. */
@@ -20,41 +22,6 @@ export interface ThreadPlan {
   ranges: [number, number][];
   /** The numbering of each part ('' without numbering). */
   labels: string[];
-}
-
-/**
- * The separator `threadEdits` joins parts with: a line holding only "---" between blank lines.
- * The CLI prints threads this way and `splitThread` reads them back, so an editor that applies the
- * max-length suggestion hands the author a document each tool understands.
- */
-export const THREAD_SEPARATOR = '\n\n---\n\n';
-const SEPARATOR_LINE = /\r?\n[ \t]*\r?\n---[ \t]*\r?\n[ \t]*\r?\n/g;
-
-/** The parts of a thread written with THREAD_SEPARATOR. */
-export function splitThread(text: string): string[] {
-  const source = String(text);
-  return threadParts(source).map(({ start, end }) => source.slice(start, end));
-}
-
-/**
- * Where the posts of a thread document are: the text between lines holding only "---" with a
- * blank line before and after (CRLF too), without the white space around it; empty parts are
- * left out. A text without such a line is one part (none when it is blank).
- */
-export function threadParts(text: string): { start: number; end: number }[] {
-  const parts: { start: number; end: number }[] = [];
-  const add = (from: number, to: number) => {
-    while (from < to && /\s/.test(text[from]!)) from++;
-    while (to > from && /\s/.test(text[to - 1]!)) to--;
-    if (to > from) parts.push({ start: from, end: to });
-  };
-  let from = 0;
-  for (const separator of text.matchAll(SEPARATOR_LINE)) {
-    add(from, separator.index!);
-    from = separator.index! + separator[0].length;
-  }
-  add(from, text.length);
-  return parts;
 }
 
 // How much each kind of break costs: a thread reads best when its parts end where paragraphs,
@@ -94,7 +61,7 @@ interface Break {
 }
 
 /** Splits a draft that does not fit its channel into a thread whose every part fits; see `planThread`. */
-export function split(text: string, channel: ChannelId | Channel, options: SplitOptions = {}): string[] {
+export function split(text: string | Analysis, channel: ChannelId | Channel, options: SplitOptions = {}): string[] {
   return planThread(text, channel, options).parts;
 }
 
@@ -102,10 +69,12 @@ export function split(text: string, channel: ChannelId | Channel, options: Split
  * Plans a thread for a draft: the fewest parts that each fit the channel as `measure` counts them,
  * numbering included, cut at paragraph, line, sentence, clause and then word boundaries, never
  * inside a URL, mention, hashtag, cashtag or grapheme, with the parts as even as those boundaries
- * allow. A draft that fits is one part without numbering; an empty draft is no part.
+ * allow. A draft that fits is one part without numbering; an empty draft is no part. Given the
+ * draft's Analysis (as max-length does), it reads the entities and graphemes already found.
  */
-export function planThread(text: string, channel: ChannelId | Channel, options: SplitOptions = {}): ThreadPlan {
-  const source = String(text);
+export function planThread(draft: string | Analysis, channel: ChannelId | Channel, options: SplitOptions = {}): ThreadPlan {
+  const analysis = draft instanceof Analysis ? draft : new Analysis(String(draft));
+  const source = analysis.text;
   const profile = resolveChannel(channel, options.channels);
   const numbering = options.numbering ?? 'end';
   const template = options.template ?? '{n}/{total}';
@@ -128,7 +97,7 @@ export function planThread(text: string, channel: ChannelId | Channel, options: 
     return fit;
   };
 
-  const boundaries = graphemeBoundaries(source);
+  const boundaries = new Set(analysis.graphemeStarts);
   const wordBreaks = findBreaks(source, bodyStart, bodyEnd, boundaries);
   // The whole draft's count over the limit is a close lower bound of the parts needed; starting
   // there saves a round of measuring, which matters for the slower counters (SMS).
@@ -146,7 +115,7 @@ export function planThread(text: string, channel: ChannelId | Channel, options: 
       let packed = gallop(breaks, partFits);
       // Only a word too long for a post on its own is cut inside, at grapheme boundaries outside entities.
       if (packed.oversized.length > 0) {
-        breaks = cutLongWords(source, breaks, packed.oversized, boundaries);
+        breaks = cutLongWords(analysis, breaks, packed.oversized, boundaries);
         packed = gallop(breaks, partFits);
       }
       known = { breaks, greedy: packed.parts };
@@ -192,12 +161,6 @@ export function threadEdits(text: string, plan: ThreadPlan, numbering: SplitOpti
   return edits;
 }
 
-function graphemeBoundaries(text: string): Set<number> {
-  const boundaries = new Set<number>([text.length]);
-  for (const { index } of graphemeSegments(text)) boundaries.add(index);
-  return boundaries;
-}
-
 /** Where the draft may be cut: every run of breakable white space; the first and last breaks are the ends of the text. */
 function findBreaks(text: string, bodyStart: number, bodyEnd: number, boundaries: Set<number>): Break[] {
   const breaks: Break[] = [{ start: bodyStart, end: bodyStart, cost: 0 }];
@@ -213,8 +176,8 @@ function findBreaks(text: string, bodyStart: number, bodyEnd: number, boundaries
 }
 
 /** Adds cuts inside the pieces after the given breaks: every grapheme boundary not inside an entity. */
-function cutLongWords(text: string, breaks: Break[], pieces: number[], boundaries: Set<number>): Break[] {
-  const entities = extractEntities(text).entities;
+function cutLongWords(analysis: Analysis, breaks: Break[], pieces: number[], boundaries: Set<number>): Break[] {
+  const entities = analysis.entities;
   // Pieces and entities both come in order: one walk through the entities serves every piece.
   let next = 0;
   const cuts: Break[] = [];

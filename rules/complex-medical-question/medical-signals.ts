@@ -1,0 +1,227 @@
+import cueData from '../data/complex-medical-question/cues.json';
+import medicalData from '../data/complex-medical-question/medical.json';
+import patternData from '../data/complex-medical-question/patterns.json';
+import weights from '../data/complex-medical-question/signals.json';
+import { type Analysis, compileLexicon, entryOf, readLexicon, wordSet, type CompiledLexicon, type LexiconFileEntry, type Word } from '../../src/rule/index.js';
+
+const cues = readLexicon<LexiconFileEntry & { signal: string }>(cueData, 'complex-medical-question/cues.json');
+const medical = readLexicon<LexiconFileEntry & { category: string }>(medicalData, 'complex-medical-question/medical.json');
+const patterns = readLexicon(patternData, 'complex-medical-question/patterns.json');
+
+export type SignalId = keyof typeof weights.signals;
+
+export interface Signal {
+  id: SignalId;
+  weight: number;
+  /** The first text that raised it, for the message and for editors. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Assessment {
+  signals: Signal[];
+  score: number;
+  /** Whether the draft asks or answers at all: a statement (a story, a fact) is never flagged. */
+  engaged: boolean;
+  /** Whether it has medical content: medical words alone never flag, but nothing flags without them. */
+  medical: boolean;
+}
+
+/** Extra phrases by signal or vocabulary category, as the rule's `extraTerms` option gives them. */
+export type ExtraTerms = Partial<Record<string, string[]>>;
+
+export interface MedicalLexicons {
+  medical: CompiledLexicon<{ phrases: string[]; category: string }>;
+  cues: CompiledLexicon<{ phrases: string[]; signals: string[] }>;
+}
+
+export const MEDICAL_CATEGORIES = medical.entries.map((e) => e.category);
+export const CUE_SIGNALS = cues.entries.map((e) => e.signal);
+
+/**
+ * Compiles the shipped lists plus any extra terms. A phrase may raise several signals, and a longer
+ * phrase raises the signals of the phrases inside it ("is it safe" is also "is it"), since the
+ * engine keeps only the longest match at each position.
+ */
+export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons {
+  const medicalEntries = medical.entries.map((e) => ({ category: e.category, phrases: [...e.phrases, ...(extra[e.category] ?? [])] }));
+  const bySignal = cues.entries.map((e) => ({ signal: e.signal, phrases: [...e.phrases, ...(extra[e.signal] ?? [])] }));
+  const signalsOf = (group: typeof bySignal) => {
+    const map = new Map<string, Set<string>>();
+    for (const { signal, phrases } of group)
+      for (const phrase of phrases) {
+        const key = phrase.toLowerCase();
+        (map.get(key) ?? map.set(key, new Set()).get(key)!).add(signal);
+      }
+    return [...map].map(([phrase, own]) => {
+      const words = phrase.split(' ');
+      const all = new Set(own);
+      // Inherit only signals of the same sign: "something to get checked" is a decision, not the awareness "get checked".
+      const positive = [...own].some((s) => weightOf(s) > 0);
+      if (!own.has('neutral'))
+        for (let i = 0; i < words.length; i++)
+          for (let j = i + 1; j <= words.length; j++)
+            for (const s of map.get(words.slice(i, j).join(' ')) ?? []) if (weightOf(s) > 0 === positive) all.add(s);
+      return { phrases: [phrase], signals: [...all] };
+    });
+  };
+  return {
+    medical: compileLexicon(medicalEntries),
+    cues: compileLexicon(signalsOf(bySignal)),
+  };
+}
+
+const weightOf = (signal: string) => weights.signals[signal as SignalId]?.weight ?? 0;
+const DRUG_SUFFIXES = entryOf(patterns, 'drug-suffixes').phrases;
+const DRUG_SUFFIX_MIN_LENGTH = entryOf(patterns, 'drug-suffixes').minLength as number;
+const STAGE_WORDS = wordSet(patterns, 'stage-words');
+const STAGE_PREFIXES = wordSet(patterns, 'stage-prefixes');
+const STAGE_NUMERALS = wordSet(patterns, 'stage-numerals');
+const DOSE_UNITS = wordSet(patterns, 'dose-units');
+const MEASURE_UNITS = wordSet(patterns, 'measure-units');
+// A number with its unit written on ("20mg", "8cm"): digits then letters, one pass, no overlap.
+const NUMBER_WITH_UNIT = /^(\d+)([a-zµ]+)$/;
+const DIGITS = /^\d+$/;
+const YEAR = /^(?:19|20)\d\d$/;
+// How far (in UTF-16 units) a number may sit from a test's name to read as its result: "PSA of 4.1", "6.1 PSA".
+const NEAR = 16;
+// A TNM stage written as one word: T2N1M0, pT1cN0M0.
+const TNM = /^[pcy]?t[0-4x][a-d]?n[0-3x][a-c]?m[01x]$/;
+const QUESTION_OPENERS = wordSet(patterns, 'question-openers');
+const IMPLICIT_SUBJECT = wordSet(patterns, 'implicit-subject-verbs');
+const SECOND_PERSON = wordSet(patterns, 'second-person');
+const QUESTION_END = /\?["'’”)\]]*$/;
+
+/** Weighs the signals of a complex medical question in a draft, from the shared analysis only. */
+export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessment {
+  const { text, words } = analysis;
+  const found = new Map<SignalId, Signal>();
+  const raise = (id: SignalId, start: number, end: number) => {
+    if (!found.has(id)) found.set(id, { id, weight: weights.signals[id].weight, text: text.slice(start, end), start, end });
+  };
+
+  for (const hit of analysis.lexicon(lexicons.medical)) raise(hit.entry.category as SignalId, hit.start, hit.end);
+  scanWords(text, words, found, raise);
+  // Phone numbers signpost; they are not results. A run of nine digits or more reads as one.
+  const phone = analysis.phoneRuns.find((run) => run.digits >= PHONE_DIGITS);
+  if (phone) raise('phone', phone.start, phone.end);
+  // Most drafts have no medical content: nothing else can make them a medical question, so stop here.
+  if (![...found.keys()].some((id) => MEDICAL_KINDS.has(id))) return { signals: [], score: 0, engaged: false, medical: false };
+  const asking = new Set<number>();
+  const rhetorical = new Set<number>();
+  const personal = new Set<number>();
+  const deciding = new Set<number>();
+  const counters: { id: SignalId; start: number; end: number; sentence: number }[] = [];
+  const claims: { start: number; end: number; sentence: number }[] = [];
+  let adviceCue = false;
+  for (const hit of analysis.lexicon(lexicons.cues)) {
+    const sentence = words[hit.firstWord]!.sentence;
+    const signals = hit.entry.signals;
+    if (signals.includes('rhetorical')) rhetorical.add(sentence);
+    if (signals.includes('ask')) asking.add(sentence);
+    if (signals.includes('advice')) adviceCue = true;
+    if (signals.includes('first-person') || signals.includes('relative')) personal.add(sentence);
+    if (signals.includes('decision')) deciding.add(sentence);
+    // "yes" or "no" answers only at the start of the draft or of a sentence, not in "if no better".
+    const opener = hit.firstWord < 3 || words[hit.firstWord - 1]!.sentence !== sentence;
+    for (const s of signals as SignalId[]) {
+      if (s === 'claim') claims.push({ start: hit.start, end: hit.end, sentence });
+      else if (weights.signals[s].weight < 0) counters.push({ id: s, start: hit.start, end: hit.end, sentence });
+      else if (s !== 'neutral' && (s !== 'answer-opener' || opener)) raise(s, hit.start, hit.end);
+    }
+  }
+  for (const sentence of analysis.sentences) {
+    const first = words[sentence.firstWord]!;
+    if (QUESTION_OPENERS.has(first.lower)) asking.add(first.sentence);
+    // Posts drop the subject: "Found a lump...", "Had a hysterectomy..." are first-person.
+    // ...unless the sentence speaks to the reader: "Noticed blood in your pee?" is awareness.
+    const toReader = words.slice(sentence.firstWord, sentence.endWord).some((w) => SECOND_PERSON.has(w.lower));
+    if (IMPLICIT_SUBJECT.has(first.lower) && !toReader) {
+      raise('first-person', first.start, first.end);
+      personal.add(first.sentence);
+    }
+  }
+
+  const questions = analysis.sentences.filter((s, i) => !rhetorical.has(i) && (asking.has(i) || QUESTION_END.test(s.text.trimEnd())));
+  const asked = new Set(questions.map((q) => words[q.firstWord]!.sentence));
+  found.delete('ask');
+  found.delete('rhetorical');
+  if (questions.length > 0) raise('ask', questions[0]!.start, questions[0]!.end);
+  if (questions.length > 1) raise('several-questions', questions[1]!.start, questions[1]!.end);
+  if (analysis.urls.length > 0) raise('link', analysis.urls[0]!.start, analysis.urls[0]!.end);
+  // "Should I go to A&E or wait till tomorrow?" decides where to go: signposts and dates inside one's own decision do not count.
+  const ownDecisions = new Set([...asked].filter((i) => personal.has(i) && deciding.has(i)));
+  let signposts = 0;
+  for (const counter of counters) {
+    if (ownDecisions.has(counter.sentence) && (counter.id === 'signpost' || counter.id === 'event')) continue;
+    if (counter.id === 'signpost') signposts++;
+    raise(counter.id, counter.start, counter.end);
+  }
+
+  const reply = analysis.mentions[0] !== undefined && text.slice(0, analysis.mentions[0].start).trim() === '';
+  // A claim asked about ("does X cause cancer?") or given as an answer needs nuance; stated to the public it is a fact.
+  const answering = reply || adviceCue || found.has('answer-opener');
+  const claim = claims.find((c) => answering || asked.has(c.sentence));
+  if (claim) raise('claim', claim.start, claim.end);
+  // A reply that asks is someone asking us (the question counts); a reply that asserts answers one person.
+  if (reply && questions.length === 0) raise('reply', analysis.mentions[0]!.start, analysis.mentions[0]!.end);
+  // Advice and "you" only count in a reply to one reader: to the public they are awareness, to us a question about us.
+  if (!reply) found.delete('second-person');
+  if (!found.has('second-person') && !reply) found.delete('advice');
+
+  const signals = [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  const medicalContent = signals.some((s) => MEDICAL_KINDS.has(s.id));
+  const engaged = found.has('ask') || found.has('advice') || reply || (found.has('claim') && answering);
+  // A reply that points several ways (call, email, DM, "in private") is a pointer, whatever else it says.
+  const extraSignposts = found.has('signpost') ? Math.min(signposts, 2) - 1 : 0;
+  const vocabulary = signals.reduce((sum, s) => sum + (VOCABULARY.has(s.id) ? s.weight : 0), 0);
+  const others = signals.reduce((sum, s) => sum + (VOCABULARY.has(s.id) ? 0 : s.weight), 0);
+  const score = others + Math.min(vocabulary, weights.vocabularyCap) + extraSignposts * weights.signals.signpost.weight;
+  return { signals, score: Math.round(score * 100) / 100, engaged, medical: medicalContent };
+}
+
+// Plain medical words: together they add at most vocabularyCap. Drugs, stages, values and doses are specific and count in full.
+export const VOCABULARY = new Set<SignalId>(['condition', 'symptom', 'test', 'treatment', 'body', 'clinician', 'outlook']);
+const MEDICAL_KINDS = new Set<SignalId>([...VOCABULARY, 'drug', 'stage', 'value', 'dose']);
+
+const PHONE_DIGITS = 9;
+
+/** Stages, TNM, test values, doses, sizes and drug-name endings: patterns over the words. */
+function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Signal>, raise: (id: SignalId, start: number, end: number) => void) {
+  const test = found.get('test');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    const adjacent = next !== undefined && next.start - word.end <= 2;
+    const lower = word.lower;
+    if (word.tag) continue;
+    if (STAGE_WORDS.has(lower) && adjacent && STAGE_NUMERALS.has(next.lower)) raise('stage', word.start, next.end);
+    else if (STAGE_PREFIXES.has(lower) && adjacent && next.lower === 'stage') raise('stage', word.start, next.end);
+    else if (TNM.test(lower)) raise('stage', word.start, word.end);
+
+    if (DIGITS.test(lower)) {
+      if ('£$€'.includes(text[word.start - 1] ?? ' ')) raise('fundraising', word.start - 1, word.end);
+      if ('£$€'.includes(text[word.start - 1] ?? ' ') || YEAR.test(lower)) continue;
+      const decimal = adjacent && text[word.end] === '.' && next.start === word.end + 1 && DIGITS.test(next.lower);
+      const last = decimal ? next : word;
+      const after = decimal ? words[i + 2] : next;
+      const unit = after && after.start - last.end <= 1 ? after.lower : '';
+      if (DOSE_UNITS.has(unit) && unit !== 'g') raise('dose', word.start, after!.end);
+      else if (MEASURE_UNITS.has(unit) || text[last.end] === '%') raise('value', word.start, MEASURE_UNITS.has(unit) ? after!.end : last.end + 1);
+      else if (test && test.end <= word.start && word.start - test.end <= NEAR) raise('value', test.start, last.end);
+      else if (test && test.start >= last.end && test.start - last.end <= NEAR) raise('value', word.start, test.end);
+      continue;
+    }
+    const withUnit = NUMBER_WITH_UNIT.exec(lower);
+    if (withUnit) {
+      if (DOSE_UNITS.has(withUnit[2]!)) raise('dose', word.start, word.end);
+      else if (MEASURE_UNITS.has(withUnit[2]!)) raise('value', word.start, word.end);
+      continue;
+    }
+    if (lower.length >= DRUG_SUFFIX_MIN_LENGTH) {
+      const stem = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+      if (DRUG_SUFFIXES.some((suffix) => stem.endsWith(suffix))) raise('drug', word.start, word.end);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import type { Root } from 'mdast';
+import type { Entity, Position } from '../core/types.js';
+import { extractEntities } from '../text/entities.js';
+import { mayContainFormatting, mayContainMarkdown, parseMarkdown } from '../text/markdown.js';
+import { matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit } from './lexicon.js';
+import { entityWords, type EntityWords } from './entity-words.js';
+import { lineStarts, positionAt } from '../text/positions.js';
+import { threadPosts, type ThreadPost } from '../text/thread.js';
+import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
+import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
+import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
+import { graphemeSegments } from 'unicode-segmenter/grapheme';
+import { stemWords } from './stems.js';
+import { detectLanguage, type Language } from './language.js';
+
+/**
+ * Facts about one draft, computed at most once and only when a rule asks: entities, words,
+ * sentences, the Markdown tree, lexicon hits. Every rule gets the same instance; no rule re-parses.
+ */
+export class Analysis {
+  readonly text: string;
+  #lineStarts?: number[];
+  #twitter?: { urls: Entity[]; entities: Entity[] };
+  #words?: Word[];
+  #sentences?: Sentence[];
+  #stems?: string[];
+  #markdown?: Root | null;
+  #lexiconHits = new Map<CompiledLexicon<any>, LexiconHit<any>[]>();
+  #entityWords?: EntityWords[];
+  #thread?: ThreadPost[];
+  #memo = new Map<object, unknown>();
+  #links?: Link[];
+  #ipLinks?: ReturnType<typeof findIpLinks>;
+  #markdownLinks?: MarkdownLinkFact[];
+  #emails?: EmailFact[];
+  #phoneRuns?: PhoneRun[];
+  #phoneNumbers = new Map<string, PhoneNumberFact[]>();
+  #graphemeStarts?: Int32Array;
+  #mayHaveFormatting?: boolean;
+
+  #language?: Language;
+
+  /** `language` as the writer or the configuration set it; otherwise it is detected from the text when asked. */
+  constructor(text: string, options: { language?: Language } = {}) {
+    this.text = text;
+    if (options.language) this.#language = options.language;
+  }
+
+  /** The draft's language ('en', 'de' or 'fr'): as configured, or detected from its function words. */
+  get language(): Language {
+    return (this.#language ??= detectLanguage(this.text, this.words));
+  }
+
+  /** 1-based line and column of a UTF-16 offset. */
+  position(offset: number): Position {
+    return positionAt((this.#lineStarts ??= lineStarts(this.text)), offset);
+  }
+
+  /** URLs, hashtags, mentions and cashtags (twitter-text's extractors), in order, with UTF-16 offsets. */
+  get entities(): readonly Entity[] {
+    return (this.#twitter ??= extractEntities(this.text)).entities;
+  }
+
+  /** Every URL as X counts it, including any that overlaps a hashtag (entities keep the hashtag). */
+  get countedUrls(): readonly Entity[] {
+    return (this.#twitter ??= extractEntities(this.text)).urls;
+  }
+
+  get urls(): readonly Entity[] {
+    return this.entities.filter((e) => e.type === 'url');
+  }
+
+  get hashtags(): readonly Entity[] {
+    return this.entities.filter((e) => e.type === 'hashtag');
+  }
+
+  get mentions(): readonly Entity[] {
+    return this.entities.filter((e) => e.type === 'mention');
+  }
+
+  /** Words outside URLs and mentions; hashtag bodies are words too, marked as such. */
+  get words(): readonly Word[] {
+    return this.#tokenize().words;
+  }
+
+  /** The stem of each word in the draft's language, parallel to `words`: what learned models and word matchers compare. */
+  get stems(): readonly string[] {
+    return (this.#stems ??= stemWords(this.words, this.language));
+  }
+
+  /** Sentences; a line break ends one too, as posts use lines as sentences. */
+  get sentences(): readonly Sentence[] {
+    return this.#tokenize().sentences;
+  }
+
+  // Words and sentences together, since each word records its sentence.
+  #tokenize(): { words: Word[]; sentences: Sentence[] } {
+    if (!this.#words || !this.#sentences) {
+      this.#words = tokenize(this.text, this.entities);
+      this.#sentences = splitSentences(this.text, this.#words);
+    }
+    return { words: this.#words, sentences: this.#sentences };
+  }
+
+  /** The CommonMark tree, or undefined when the draft has no character Markdown could use. */
+  get markdown(): Root | undefined {
+    if (this.#markdown === undefined) this.#markdown = mayContainMarkdown(this.text) ? parseMarkdown(this.text) : null;
+    return this.#markdown ?? undefined;
+  }
+
+  /**
+   * Whether the draft may hold Markdown formatting (emphasis, links, headings, code), not only
+   * lists and quotes: a cheap test that spares most drafts the parse.
+   */
+  get mayHaveFormatting(): boolean {
+    return (this.#mayHaveFormatting ??= mayContainFormatting(this.text));
+  }
+
+  /** Words of each hashtag, @-tag and link (camelCase split, links by host and path), for rules that read tags too. */
+  get entityWords(): readonly EntityWords[] {
+    return (this.#entityWords ??= entityWords(this.text, this.entities));
+  }
+
+  /** The posts of a thread drafted as one text (separator lines, "1/3" numbering); one post otherwise. */
+  get thread(): readonly ThreadPost[] {
+    return (this.#thread ??= threadPosts(this.text));
+  }
+
+  /** Every URL entity as a link, parsed once (host, path, query and its tracking parameters, punycode). */
+  get links(): readonly Link[] {
+    return (this.#links ??= findLinks(this.text, this.urls));
+  }
+
+  /** Links to an IP address, which twitter-text does not find. */
+  get ipLinks(): ReturnType<typeof findIpLinks> {
+    return (this.#ipLinks ??= findIpLinks(this.text));
+  }
+
+  /** The Markdown links of the draft, with target and shown text parsed; none when it has no Markdown. */
+  get markdownLinks(): readonly MarkdownLinkFact[] {
+    return (this.#markdownLinks ??= findMarkdownLinks(this.text, this.markdown));
+  }
+
+  /** Email addresses. */
+  get emails(): readonly EmailFact[] {
+    return (this.#emails ??= findEmails(this.text));
+  }
+
+  /** Stretches of digits and phone punctuation with at least 7 digits: where phone numbers may be. */
+  get phoneRuns(): readonly PhoneRun[] {
+    return (this.#phoneRuns ??= findPhoneRuns(this.text));
+  }
+
+  /** Valid phone numbers (libphonenumber-js), numbers without +code read as `country`'s; once per draft and country. */
+  phoneNumbers(country: string): readonly PhoneNumberFact[] {
+    let found = this.#phoneNumbers.get(country);
+    if (!found) this.#phoneNumbers.set(country, (found = findPhoneNumbers(this.text, this.phoneRuns, country)));
+    return found;
+  }
+
+  /** Where each grapheme cluster (extended) starts, then the text's length: one segmentation per draft. */
+  get graphemeStarts(): Int32Array {
+    if (!this.#graphemeStarts) {
+      const starts: number[] = [];
+      for (const { index } of graphemeSegments(this.text)) starts.push(index);
+      starts.push(this.text.length);
+      this.#graphemeStarts = Int32Array.from(starts);
+    }
+    return this.#graphemeStarts;
+  }
+
+  /** The grapheme clusters, in order, with their UTF-16 offsets. */
+  *graphemes(): Generator<{ segment: string; index: number }> {
+    const starts = this.graphemeStarts;
+    for (let i = 0; i + 1 < starts.length; i++) yield { segment: this.text.slice(starts[i]!, starts[i + 1]!), index: starts[i]! };
+  }
+
+  /**
+   * A fact derived from this draft by a compiled object that lives outside the core (a product
+   * list, say), computed once per draft and per key however many rules ask.
+   */
+  memo<T>(key: object, compute: (analysis: Analysis) => T): T {
+    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const value = compute(this);
+    this.#memo.set(key, value);
+    return value;
+  }
+
+  /** Hits of a compiled lexicon in the words, matched once per draft however many rules ask. */
+  lexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>): readonly LexiconHit<E>[] {
+    let hits = this.#lexiconHits.get(lexicon);
+    if (!hits) {
+      hits = matchLexicon(lexicon, this.words);
+      this.#lexiconHits.set(lexicon, hits);
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,240 @@
+import { Analysis } from './analysis.js';
+import type { Campaign, Channel, KeyMessageCoverage } from '../core/types.js';
+import { readText, termsOf, type Term } from './key-message-terms.js';
+import stopWordData from './data/stop-words.json';
+import { readLexicon, wordSet } from './lexicon.js';
+
+/** How a draft stands against one key message. */
+export interface MessageMatch {
+  id: string;
+  carried: boolean;
+  /** Weighted share of the closest phrasing's meaning the draft says, 0 to 1. */
+  score: number;
+  /** Words of the closest phrasing the draft says, and those it does not. */
+  found: string[];
+  missing: string[];
+  /** Offsets of the draft's words that carry it (first and past-the-last), when it is carried. */
+  start?: number;
+  end?: number;
+}
+
+/** A word or phrase of a key message; a word the thesaurus files under several concepts ("spot": notice, detect) is said by any of them. */
+interface WeightedTerm {
+  alternatives: { key: string; negated: boolean }[];
+  weight: number;
+  /** Only echoes the campaign's name or hashtags. */
+  named: boolean;
+  /** The message's own word for it, for "found 'early', missing 'treat'". */
+  word: string;
+}
+
+interface Facet {
+  /** The one-sentence text may be paraphrased loosely; an `also` phrasing must be said closely. */
+  kind: 'text' | 'also';
+  terms: WeightedTerm[];
+  total: number;
+  /** Every word's stem, for an `also` phrasing said word for word. */
+  stems: string[];
+}
+
+interface CompiledMessage {
+  id: string;
+  facets: Facet[];
+}
+
+// Thresholds tuned on the development set (test/fixtures/key-messages) and checked by its test.
+const TEXT_NEEDED = 0.4;
+const ALSO_NEEDED = 0.99;
+const TEXT_WINDOW = 3;
+// Words that only echo the campaign's name, theme or hashtags say less than words of the message itself.
+const ECHO_WEIGHT = 0.5;
+// Common content words ("find", "new", "help") say less than rare ones ("legacy", "confidential").
+const COMMON_WEIGHT = 0.4;
+const COMMON = wordSet(readLexicon(stopWordData, 'stop-words.json'), 'common');
+
+const compiled = new WeakMap<Campaign, CompiledMessage[]>();
+
+/** Compiles a campaign's key messages once: terms of each phrasing, weighted by how rare they are in the campaign. */
+export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
+  let messages = compiled.get(campaign);
+  if (messages) return messages;
+  const phrasings = campaign.keyMessages.map((m) =>
+    [m.text, ...clausesOf(m.text), ...(m.also ?? [])].map((text) => {
+      const words = new Analysis(text).words;
+      const { terms, stems } = readText(text, words);
+      return { text, terms: bySpan(terms), stems: stems.map((t) => t.stem) };
+    }),
+  );
+  const documentFrequency = new Map<string, number>();
+  for (const message of phrasings) {
+    for (const key of new Set(message.flatMap((p) => p.terms.flat().map((t) => t.key)))) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+  }
+  const echo = new Set(termsOfText(echoText(campaign)).map((t) => t.key));
+  const named = new Set(termsOfText(echoText({ ...campaign, theme: '' })).map((t) => t.key));
+  const count = campaign.keyMessages.length;
+  messages = campaign.keyMessages.map((message, index) => ({
+    id: message.id,
+    facets: phrasings[index]!.map(({ text, terms, stems }, k): Facet => {
+      const weighted = terms.map((group): WeightedTerm => {
+        const { start, end } = group[0]!;
+        const word = text.slice(start, end);
+        const weightOf = (key: string) =>
+          Math.log(1 + count / (documentFrequency.get(key) ?? 1)) * (echo.has(key) ? ECHO_WEIGHT : 1) * (COMMON.has(word.toLowerCase()) ? COMMON_WEIGHT : 1);
+        return {
+          alternatives: group.map((t) => ({ key: t.key, negated: t.negated })),
+          named: group.every((t) => named.has(t.key)),
+          weight: Math.max(...group.map((t) => weightOf(t.key))),
+          word,
+        };
+      });
+      return {
+        kind: k <= clausesOf(message.text).length ? 'text' : 'also',
+        terms: weighted,
+        total: weighted.reduce((sum, t) => sum + t.weight, 0),
+        stems,
+      };
+    }),
+  }));
+  compiled.set(campaign, messages);
+  return messages;
+}
+
+/** Terms of the campaign's own text, read like a draft's. */
+function termsOfText(text: string): Term[] {
+  return termsOf(text, new Analysis(text).words);
+}
+
+/** The halves of a message joined by a semicolon: each restates it ("you don't have to face it alone; we're with you"). */
+function clausesOf(text: string): string[] {
+  const clauses = text.split(';').map((c) => c.trim()).filter(Boolean);
+  return clauses.length > 1 ? clauses : [];
+}
+
+function echoText(campaign: Campaign): string {
+  const tags = (campaign.hashtags ?? []).map((t) => t.replace(/^#/, '').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'));
+  return [campaign.name, campaign.theme ?? '', ...tags].join('. ');
+}
+
+/** Terms grouped by the words they come from; a group whose every concept came earlier counts once. */
+function bySpan(terms: readonly Term[]): Term[][] {
+  const groups: Term[][] = [];
+  for (const term of terms) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.start === term.start && last[0]!.end === term.end) last.push(term);
+    else groups.push([term]);
+  }
+  const seen = new Set<string>();
+  return groups.filter((group) => {
+    const fresh = group.some((t) => !seen.has(t.key));
+    for (const t of group) seen.add(t.key);
+    return fresh;
+  });
+}
+
+/** Matches a draft against every key message: its terms, and its stems for word-for-word `also` phrasings. */
+export function matchTerms(messages: CompiledMessage[], draft: readonly Term[], stems: readonly string[]): MessageMatch[] {
+  const sentences = draft.length ? draft[draft.length - 1]!.sentence + 1 : 0;
+  // What each window of neighbouring sentences says, looked up by term: built once for every message.
+  const windows = (size: number) =>
+    Array.from({ length: Math.max(1, sentences - size + 1) }, (_, first) => said(draft.filter((t) => t.sentence >= first && t.sentence < first + size)));
+  const paraphraseWindows = windows(TEXT_WINDOW);
+  const sentenceWindows = windows(1);
+  const whole = said(draft);
+  return messages.map(({ id, facets }) => {
+    let best: MessageMatch | undefined;
+    for (const facet of facets) {
+      // A paraphrase says the message within a few neighbouring sentences; an `also` phrasing within one.
+      for (const window of facet.kind === 'text' ? paraphraseWindows : sentenceWindows) {
+        const match = matchFacet(id, facet, window);
+        // When nothing carries it, the closest paraphrase of the text is what a writer needs to see.
+        if (!best || (match.carried && !best.carried) || (match.carried === best.carried && facet.kind === 'text' && match.score > best.score)) best = match;
+      }
+      if (facet.kind === 'also' && !best!.carried && containsRun(stems, facet.stems)) best = { ...matchFacet(id, facet, whole), carried: true };
+    }
+    return best!;
+  });
+}
+
+/** The first occurrence of each term, by key and polarity. */
+function said(terms: readonly Term[]): Map<string, Term> {
+  const map = new Map<string, Term>();
+  for (const t of terms) {
+    const key = t.negated ? t.key + '!' : t.key;
+    if (!map.has(key)) map.set(key, t);
+  }
+  return map;
+}
+
+function matchFacet(id: string, facet: Facet, draft: ReadonlyMap<string, Term>): MessageMatch {
+  let weight = 0;
+  const found: string[] = [];
+  const missing: string[] = [];
+  let start = Infinity;
+  let end = -1;
+  let own = false;
+  for (const term of facet.terms) {
+    let hit: Term | undefined;
+    for (const { key, negated } of term.alternatives) hit ??= draft.get(negated ? key + '!' : key);
+    if (hit) {
+      own ||= !term.named;
+      weight += term.weight;
+      found.push(term.word);
+      start = Math.min(start, hit.start);
+      end = Math.max(end, hit.end);
+    } else missing.push(term.word);
+  }
+  const score = facet.total > 0 ? weight / facet.total : 0;
+  const carried =
+    facet.kind === 'text'
+      ? score >= TEXT_NEEDED && (found.length >= 2 || facet.terms.length === 1)
+      : // An `also` phrasing said in other words needs a word of its own, not just the campaign's name ("flu jab").
+        facet.terms.length >= 2 && score >= ALSO_NEEDED && own;
+  const match: MessageMatch = { id, carried, score, found, missing };
+  if (carried) Object.assign(match, { start, end });
+  return match;
+}
+
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0) return false;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+// Keys of the facts kept on the draft's Analysis: its terms (whatever the campaign), and its matches per compiled campaign.
+const TERMS = { fact: 'key-message terms' };
+
+function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string; end: number }[] } {
+  return analysis.memo(TERMS, (a) => readText(a.text, a.words));
+}
+
+/** How a draft stands against each key message of the campaign; computed once per draft and campaign. */
+export function keyMessageMatches(analysis: Analysis, campaign: Campaign): MessageMatch[] {
+  const messages = compileKeyMessages(campaign);
+  return analysis.memo(messages, () => {
+    const { terms, stems } = draftTerms(analysis);
+    return matchTerms(messages, terms, stems.map((s) => s.stem));
+  });
+}
+
+/** The same, counting only what appears before an offset (the channel's "see more" fold). */
+export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number): MessageMatch[] {
+  const { terms, stems } = draftTerms(analysis);
+  return matchTerms(compileKeyMessages(campaign), terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset).map((s) => s.stem));
+}
+
+/** Whether a key message must appear on a channel: everywhere, unless it lists channels. */
+export function appliesTo(message: { channels?: readonly string[] }, channel: Channel): boolean {
+  return !message.channels || message.channels.includes(channel.id);
+}
+
+/** `LintResult.keyMessages`: carried ids, and the ids the channel should carry but does not, in campaign order. */
+export function keyMessageCoverage(analysis: Analysis, campaign: Campaign, channel: Channel): KeyMessageCoverage {
+  const matches = keyMessageMatches(analysis, campaign);
+  return {
+    carried: matches.filter((m) => m.carried).map((m) => m.id),
+    missing: campaign.keyMessages.filter((m, i) => !matches[i]!.carried && appliesTo(m, channel)).map((m) => m.id),
+  };
+}

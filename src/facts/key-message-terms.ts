@@ -1,0 +1,161 @@
+import { stemmer } from 'stemmer';
+import { compileLexicon, matchLexicon, readLexicon, wordSet, type LexiconEntry, type LexiconFileEntry } from './lexicon.js';
+import { tokenize, type Word } from './words.js';
+import stopWordData from './data/stop-words.json';
+import thesaurusData from './data/key-message-thesaurus.json';
+
+/** One unit of meaning in a text: a thesaurus concept (`c:early`) or the stem of a content word. */
+export interface Term {
+  key: string;
+  /** Said in the negative ("not alone", "no charge", "unusual" = not normal). */
+  negated: boolean;
+  start: number;
+  end: number;
+  /** Index of the draft's sentence it is in. */
+  sentence: number;
+}
+
+interface Token {
+  stem: string;
+  negator: boolean;
+  stop: boolean;
+  /** A clause ends between the previous token and this one: negation stops there. */
+  clauseStart: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+interface ConceptEntry extends LexiconEntry {
+  concepts: { concept: string; negated: boolean }[];
+}
+
+const stopWords = readLexicon(stopWordData, 'stop-words.json');
+const thesaurus = readLexicon<LexiconFileEntry & { negatedPhrases?: string[] }>(thesaurusData, 'key-message-thesaurus.json');
+const STOP = wordSet(stopWords, 'stop-words');
+const NEGATORS = wordSet(stopWords, 'negators');
+// A negator reaches this many content terms, within its clause: "don't have to face dementia on your own".
+const NEGATION_REACH = 3;
+// Punctuation that ends a clause; a spaced dash does too ("Don't sit on it - ring your GP").
+const CLAUSE_BREAK = /[.,;:!?()"“”…]|\s[-–—]\s|[–—]|\n/u;
+const CLITIC = /'(?:s|re|ve|ll|d|m)$/u;
+// Conjunctions start a new clause too: in "won't go away or unexplained weight loss" only "go away" is denied.
+const CLAUSE_WORDS = wordSet(stopWords, 'clause-words');
+
+// Stems by word: drafts are re-read on every keystroke and reuse most of their words. Bounded.
+const stemCache = new Map<string, string>();
+const STEM_CACHE_SIZE = 20_000;
+
+function stemOf(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    stem = STOP.has(word) ? word : stemmer(word);
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+function normalise(lower: string, previous: string | undefined): { stem: string; negator: boolean } {
+  let word = lower.replace(/’/g, "'");
+  // "little difference" denies, "a little help" does not.
+  let negator = NEGATORS.has(word) || (word === 'little' && previous !== 'a');
+  if (word.endsWith("n't")) {
+    negator = true;
+    word = word === "won't" ? 'will' : word === "can't" ? 'can' : word.slice(0, -3);
+  }
+  word = word.replace(CLITIC, '');
+  return { stem: stemOf(word), negator };
+}
+
+function tokensOf(text: string, words: readonly Word[]): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  let previous: string | undefined;
+  for (const word of words) {
+    const gap = text.slice(previousEnd, word.start);
+    previousEnd = word.end;
+    // A hashtag names the campaign; it does not say its message.
+    if (word.tag) continue;
+    const { stem, negator } = normalise(word.lower, previous);
+    previous = word.lower;
+    const lower = word.lower.replace(CLITIC, '');
+    tokens.push({
+      stem: negator ? 'not' : stem,
+      negator,
+      stop: STOP.has(lower) || STOP.has(stem),
+      clauseStart: CLAUSE_BREAK.test(gap),
+      start: word.start,
+      end: word.end,
+      sentence: word.sentence,
+    });
+  }
+  return tokens;
+}
+
+// The thesaurus compiled once: phrases are stemmed like the text, and a phrase listed under several
+// concepts yields them all.
+const concepts = compileConcepts();
+
+function compileConcepts() {
+  const byPhrase = new Map<string, ConceptEntry>();
+  const add = (phrase: string, concept: string, negated: boolean) => {
+    const stems = stemsOf(phrase, tokenize(phrase.toLowerCase(), [])).map((t) => t.stem);
+    if (stems.length === 0) return;
+    const key = stems.join(' ');
+    const entry = byPhrase.get(key) ?? { phrases: [key], concepts: [] };
+    if (!entry.concepts.some((c) => c.concept === concept)) entry.concepts.push({ concept, negated });
+    byPhrase.set(key, entry);
+  };
+  for (const { id: concept, phrases, negatedPhrases: negated } of thesaurus.entries) {
+    const negatedPhrases = new Set(negated ?? []);
+    for (const phrase of phrases) add(phrase, concept, negatedPhrases.has(phrase));
+    for (const phrase of negatedPhrases) add(phrase, concept, true);
+  }
+  return compileLexicon([...byPhrase.values()]);
+}
+
+/** A text read once: its terms, and every word's stem for word-for-word phrasings. */
+export function readText(text: string, words: readonly Word[]): { terms: Term[]; stems: { stem: string; end: number }[] } {
+  const tokens = tokensOf(text, words);
+  return { terms: termsOfTokens(tokens), stems: tokens.map((t) => ({ stem: t.stem, end: t.end })) };
+}
+
+/** The terms of a text, in order: thesaurus concepts first (longest phrase wins), then content-word stems. */
+export function termsOf(text: string, words: readonly Word[]): Term[] {
+  return termsOfTokens(tokensOf(text, words));
+}
+
+function termsOfTokens(tokens: readonly Token[]): Term[] {
+  const stemmed: Word[] = tokens.map((t) => ({ text: t.stem, lower: t.stem, start: t.start, end: t.end, sentence: t.sentence }));
+  const hits = matchLexicon(concepts, stemmed);
+  const terms: Term[] = [];
+  let reach = 0;
+  let hit = 0;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    if (token.clauseStart || CLAUSE_WORDS.has(token.stem)) reach = 0;
+    const found = hits[hit]?.firstWord === i ? hits[hit++] : undefined;
+    if (found) {
+      const negated = reach > 0;
+      for (const { concept, negated: opposite } of found.entry.concepts) {
+        terms.push({ key: 'c:' + concept, negated: negated !== opposite, start: found.start, end: found.end, sentence: token.sentence });
+      }
+      if (reach > 0) reach--;
+      i = found.endWord;
+      continue;
+    }
+    if (token.negator) reach = NEGATION_REACH;
+    else if (!token.stop && /[\p{L}\p{N}]/u.test(token.stem)) {
+      terms.push({ key: token.stem, negated: reach > 0, start: token.start, end: token.end, sentence: token.sentence });
+      if (reach > 0) reach--;
+    }
+    i++;
+  }
+  return terms;
+}
+
+/** Every word's stem in order, stop words included (negators as "not"): for word-for-word `also` phrasings. */
+export function stemsOf(text: string, words: readonly Word[]): { stem: string; end: number }[] {
+  return tokensOf(text, words).map((t) => ({ stem: t.stem, end: t.end }));
+}

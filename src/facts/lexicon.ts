@@ -1,0 +1,192 @@
+import * as v from 'valibot';
+import type { Word } from './words.js';
+
+/**
+ * A phrase list as data (like retext-equality's or Vale's): each entry lists phrases and whatever
+ * the rule that owns it wants to know (a suggestion, a category, a weight). One engine matches them all.
+ */
+export interface LexiconEntry {
+  /**
+   * Phrases as written; matched case-insensitively on whole words. A word ending in `*` matches any
+   * ending (a lone `*` any word); `(a|b c|)` expands to each alternative, an empty one making it optional.
+   */
+  phrases: string[];
+  [key: string]: unknown;
+}
+
+export interface Lexicon<E extends LexiconEntry = LexiconEntry> {
+  entries: E[];
+}
+
+/**
+ * An entry of a phrase-list file (rules/data, src/facts/data): every list postlint ships has this
+ * shape, checked by one schema. A list may add fields of its own (a signal, a category, hosts).
+ */
+export interface LexiconFileEntry extends LexiconEntry {
+  /** Unique in its file: rules and tests name entries by it. */
+  id: string;
+  /** Replacements, best first, for lists that suggest some. */
+  replace?: string[];
+  /** Why the entry is there, or the advice a message gives for it. */
+  note?: string;
+  source?: string;
+}
+
+/** A phrase-list file: what it is for and whose it is, then its entries. */
+export interface LexiconFile<E extends LexiconFileEntry = LexiconFileEntry> {
+  about: string;
+  source?: string;
+  entries: E[];
+}
+
+const Extra = v.union([v.string(), v.number(), v.boolean(), v.array(v.string()), v.array(v.number())]);
+const EntrySchema = v.objectWithRest(
+  {
+    id: v.pipe(v.string(), v.regex(/^[\w.-]+$/, 'an id is letters, digits, "-", "_" or "."')),
+    phrases: v.pipe(v.array(v.pipe(v.string(), v.nonEmpty('a phrase is not empty'))), v.minLength(1, 'list at least one phrase')),
+    replace: v.optional(v.array(v.string())),
+    note: v.optional(v.string()),
+    source: v.optional(v.string()),
+  },
+  Extra,
+);
+export const LexiconFileSchema = v.strictObject({
+  about: v.pipe(v.string(), v.nonEmpty('say what the list is for')),
+  source: v.optional(v.string()),
+  entries: v.pipe(
+    v.array(EntrySchema),
+    v.check((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'every entry needs its own id'),
+  ),
+});
+
+/** A phrase-list file, checked against the one schema; throws naming the file and the key when it does not fit. */
+export function readLexicon<E extends LexiconEntry = LexiconFileEntry>(data: unknown, file: string): LexiconFile<E & LexiconFileEntry> {
+  const result = v.safeParse(LexiconFileSchema, data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    throw new Error(`${file}${path ? ' at ' + path : ''}: ${issue.message}`);
+  }
+  return data as LexiconFile<E & LexiconFileEntry>;
+}
+
+/** The entry of a list by id; throws when the list has none, so a renamed entry fails at load. */
+export function entryOf<E extends LexiconFileEntry>(lexicon: LexiconFile<E>, id: string): E {
+  const entry = lexicon.entries.find((e) => e.id === id);
+  if (!entry) throw new Error(`phrase list "${lexicon.about.slice(0, 40)}..." has no entry "${id}"`);
+  return entry;
+}
+
+/** The phrases of one entry as a set of lower-case words, for lists of single words. */
+export function wordSet(lexicon: LexiconFile, id: string): Set<string> {
+  return new Set(entryOf(lexicon, id).phrases.map((p) => p.toLowerCase()));
+}
+
+export interface LexiconHit<E extends LexiconEntry = LexiconEntry> {
+  entry: E;
+  phrase: string;
+  /** Offsets of the matched words in the text. */
+  start: number;
+  end: number;
+  /** Indices of the first and past-the-last matched word. */
+  firstWord: number;
+  endWord: number;
+}
+
+interface Pattern<E> {
+  entry: E;
+  phrase: string;
+  words: { text: string; prefix: boolean }[];
+}
+
+export interface CompiledLexicon<E extends LexiconEntry = LexiconEntry> {
+  /** Patterns by their first word, and prefix patterns by the first three letters of their first word. */
+  exact: Map<string, Pattern<E>[]>;
+  prefix: Map<string, Pattern<E>[]>;
+}
+
+const PREFIX_KEY = 3;
+const PHRASE_WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*\*?|\*/gu;
+
+/** Compiles a lexicon once, at load, into lookups by first word. */
+export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]): CompiledLexicon<E> {
+  const entries = Array.isArray(lexicon) ? lexicon : lexicon.entries;
+  const exact = new Map<string, Pattern<E>[]>();
+  const prefix = new Map<string, Pattern<E>[]>();
+  for (const entry of entries) {
+    for (const phrase of entry.phrases.flatMap(expandPhrase)) {
+      const words = (phrase.toLowerCase().replace(/’/g, "'").match(PHRASE_WORD) ?? []).map((w) =>
+        w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false },
+      );
+      const first = words[0];
+      if (!first || first.text === '') continue;
+      const pattern = { entry, phrase, words };
+      const key = first.prefix ? first.text.slice(0, PREFIX_KEY) : first.text;
+      const map = first.prefix ? prefix : exact;
+      const list = map.get(key);
+      if (list) list.push(pattern);
+      else map.set(key, [pattern]);
+    }
+  }
+  return { exact, prefix };
+}
+
+const ALTERNATIVES = /\(([^()]*)\)/;
+// A data file that multiplies out further than this is a mistake; the rest of its expansions are dropped.
+const MAX_EXPANSIONS = 1000;
+
+/** "lost (his|her) (|long )battle" -> the four phrases it stands for, in order; compiled once at load. */
+export function expandPhrase(phrase: string): string[] {
+  const done = new Set<string>();
+  const pending = [phrase];
+  while (pending.length > 0 && done.size < MAX_EXPANSIONS) {
+    // Depth first, so a phrase with many groups finishes phrases early instead of queueing 2^n halves.
+    const next = pending.pop()!;
+    const group = ALTERNATIVES.exec(next);
+    if (!group) {
+      done.add(next.split(/\s+/).filter(Boolean).join(' '));
+      continue;
+    }
+    const before = next.slice(0, group.index);
+    const after = next.slice(group.index + group[0].length);
+    for (const alternative of group[1]!.split('|').reverse()) pending.push(before + alternative + after);
+  }
+  return [...done];
+}
+
+/** Every match of a compiled lexicon in a word list, longest first at each position, never overlapping. */
+export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Pick<Word, 'lower' | 'start' | 'end'>[]): LexiconHit<E>[] {
+  const hits: LexiconHit<E>[] = [];
+  const hasPrefixes = lexicon.prefix.size > 0;
+  for (let i = 0; i < words.length; ) {
+    const word = words[i]!.lower;
+    // This runs for every word of every draft on every keystroke: no allocation unless a pattern matches.
+    let best = longestAt(lexicon.exact.get(word), words, i, undefined);
+    if (hasPrefixes) {
+      for (let k = 1; k <= PREFIX_KEY && k <= word.length; k++) best = longestAt(lexicon.prefix.get(word.slice(0, k)), words, i, best);
+    }
+    if (best) {
+      const length = best.words.length;
+      hits.push({ entry: best.entry, phrase: best.phrase, start: words[i]!.start, end: words[i + length - 1]!.end, firstWord: i, endWord: i + length });
+      i += length;
+    } else i++;
+  }
+  return hits;
+}
+
+/** The longest of `patterns` that matches the words from `i`, or `best` if none is longer. */
+function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<Word, 'lower'>[], i: number, best: Pattern<E> | undefined): Pattern<E> | undefined {
+  if (!patterns) return best;
+  for (const pattern of patterns) {
+    const length = pattern.words.length;
+    if ((best && best.words.length >= length) || i + length > words.length) continue;
+    let all = true;
+    for (let k = 0; k < length && all; k++) {
+      const expected = pattern.words[k]!;
+      const actual = words[i + k]!.lower;
+      all = expected.prefix ? actual.startsWith(expected.text) : actual === expected.text;
+    }
+    if (all) best = pattern;
+  }
+  return best;
+}

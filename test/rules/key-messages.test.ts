@@ -1,0 +1,96 @@
+import { describeRuleDocs } from '../helpers/rule-docs.js';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { lint, type Campaign, type LintOptions } from '../../src/index.js';
+
+const campaign: Campaign = {
+  name: 'Spot It Early',
+  theme: 'Early diagnosis of cancer.',
+  hashtags: ['#SpotItEarly'],
+  keyMessages: [
+    { id: 'early-diagnosis', text: 'Cancer found early is more likely to be treated successfully.', also: ['early diagnosis saves lives'] },
+    { id: 'see-your-gp', text: "If you notice a change that isn't normal for you, book an appointment with your GP.", beforeFold: true },
+    { id: 'screening', text: 'Screening can find cancer before you have any symptoms, so take up your invitation.', channels: ['linkedin'] },
+  ],
+};
+const options = (extra: Partial<LintOptions> = {}): LintOptions => ({ preset: 'none', rules: { 'key-messages': 'warn' }, campaign, ...extra });
+const carried = (text: string, channel = 'x') => lint({ text, channel }, options()).keyMessages?.carried;
+
+describe('keyMessages: carried by meaning', () => {
+  it('carries a paraphrase with other words, in another order', () => {
+    expect(carried('Spotting it sooner means treatment is more likely to work.')).toEqual(['early-diagnosis']);
+    expect(carried('Noticed something odd? Your doctor wants to hear from you: make an appointment.')).toEqual(['see-your-gp']);
+  });
+
+  it('carries an `also` phrasing said word for word, however short', () => {
+    expect(carried('Early diagnosis saves lives.')).toEqual(['early-diagnosis']);
+  });
+
+  it('does not count a post that only names the campaign or its hashtag', () => {
+    expect(carried('Join us at the Spot It Early launch on Friday! #SpotItEarly')).toEqual([]);
+  });
+
+  it('does not count a post that denies the message', () => {
+    expect(carried('No need to rush to the doctor over every little change.')).toEqual([]);
+  });
+
+  it('gives carried and missing ids in campaign order, missing only what the channel must carry', () => {
+    const text = 'Found early, cancer is easier to treat successfully. Notice a change? Book an appointment with your GP.';
+    expect(lint({ text, channel: 'x' }, options()).keyMessages).toEqual({ carried: ['early-diagnosis', 'see-your-gp'], missing: [] });
+    expect(lint({ text, channel: 'linkedin' }, options()).keyMessages).toEqual({ carried: ['early-diagnosis', 'see-your-gp'], missing: ['screening'] });
+  });
+
+  it('leaves keyMessages out when no campaign is given', () => {
+    expect(lint({ text: 'Hello' }, { preset: 'none' }).keyMessages).toBeUndefined();
+  });
+});
+
+describe('key-messages rule', () => {
+  const messages = (text: string, channel = 'x', extra: Partial<LintOptions> = {}) => lint({ text, channel }, options(extra)).messages.map((m) => m.message);
+
+  it('names the closest key message, what it found and what is missing', () => {
+    expect(messages('Come and find out about the campaign early on Friday.')).toEqual([
+      "Carries 0 of the campaign's key messages, needs 1; closest: 'early-diagnosis', found 'found' + 'early', missing 'Cancer' + 'treated' + 'successfully'",
+    ]);
+  });
+
+  it('asks for as many key messages as the minimum option says', () => {
+    const text = 'Spotting it sooner means treatment is more likely to work.';
+    expect(messages(text)).toEqual([]);
+    expect(messages(text, 'x', { rules: { 'key-messages': ['warn', { minimum: 2 }] } })).toEqual([
+      "Carries 1 of the campaign's key messages, needs 2; closest: 'see-your-gp', found 'notice', missing 'change' + 'normal' + 'book' + 'GP'",
+    ]);
+  });
+
+  it('reports a message listed for the channel that the draft does not carry', () => {
+    expect(messages('Spotting it sooner means treatment is more likely to work.', 'linkedin')).toEqual([
+      "Key message 'screening' is listed for LinkedIn but this draft does not carry it; found 'find', missing 'Screening' + 'cancer' + 'before you have any symptoms' + 'take up' (+1 more)",
+    ]);
+  });
+
+  it('reports a beforeFold message said only after the fold, at the words after it', () => {
+    const opening = 'Thank you to everyone who came to our Northbridge fun run this weekend, and to the volunteers who gave up their Sunday morning for it. ';
+    const text = opening + 'If you notice a change that is not normal for you, book an appointment with your GP.';
+    const result = lint({ text, channel: 'instagram' }, options());
+    expect(result.messages.map((m) => [m.message, m.start.offset])).toEqual([
+      ["Key message 'see-your-gp' only appears after Instagram's \"see more\" fold (125 characters): move it up", text.indexOf('notice')],
+    ]);
+    expect(lint({ text, channel: 'x' }, options()).messages).toEqual([]);
+  });
+
+  it('validates its options', () => {
+    expect(() => lint({ text: 'Hi' }, options({ rules: { 'key-messages': ['warn', { minimum: -1 }] } }))).toThrow('rules.key-messages[1].minimum: minimum must be 0 or more');
+  });
+
+  it('is deterministic and never throws on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const first = lint({ text, channel: 'linkedin' }, options());
+        expect(lint({ text, channel: 'linkedin' }, options())).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describeRuleDocs('key-messages');
