@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 
-const library = { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts' };
+// vectors/en: the word vectors for key messages by meaning, an entry of its own so only campaigns load them.
+const library = { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts', 'vectors/en': 'src/vectors/en.ts' };
 
 export default defineConfig([
   {

@@ -47,9 +47,9 @@ export default defineRule({
       ],
     },
   },
-  check({ campaign, channel, analysis, options, text, report }) {
+  check({ campaign, channel, analysis, options, text, report, wordVectors }) {
     if (!campaign) return;
-    const matches = keyMessageMatches(analysis, campaign);
+    const matches = keyMessageMatches(analysis, campaign, wordVectors);
     const firstSentence = analysis.sentences[0];
     const whole = { start: firstSentence?.start ?? 0, end: firstSentence?.end ?? text.length };
     const carried = matches.filter((m) => m.carried);
@@ -69,7 +69,7 @@ export default defineRule({
       }
     });
     if (channel.fold !== undefined && text.length > channel.fold) {
-      const beforeFold = keyMessageMatchesBefore(analysis, campaign, channel.fold);
+      const beforeFold = keyMessageMatchesBefore(analysis, campaign, channel.fold, wordVectors);
       campaign.keyMessages.forEach((message, index) => {
         const match = matches[index]!;
         if (message.beforeFold && match.carried && !beforeFold[index]!.carried) {

@@ -35,8 +35,13 @@ describe('keyMessages: carried by meaning', () => {
 
   it('gives carried and missing ids in campaign order, missing only what the channel must carry', () => {
     const text = 'Found early, cancer is easier to treat successfully. Notice a change? Book an appointment with your GP.';
-    expect(lint({ text, channel: 'x' }, options()).keyMessages).toEqual({ carried: ['early-diagnosis', 'see-your-gp'], missing: [] });
-    expect(lint({ text, channel: 'linkedin' }, options()).keyMessages).toEqual({ carried: ['early-diagnosis', 'see-your-gp'], missing: ['screening'] });
+    const phrases = [
+      { id: 'early-diagnosis', text: 'Found early, cancer is easier to treat' },
+      { id: 'see-your-gp', text: 'Notice a change? Book an appointment with your GP' },
+    ];
+    const x = lint({ text, channel: 'x' }, options()).keyMessages!;
+    expect({ ...x, phrases: x.phrases.map(({ id, text }) => ({ id, text })) }).toEqual({ carried: ['early-diagnosis', 'see-your-gp'], missing: [], phrases });
+    expect(lint({ text, channel: 'linkedin' }, options()).keyMessages).toMatchObject({ carried: ['early-diagnosis', 'see-your-gp'], missing: ['screening'] });
   });
 
   it('leaves keyMessages out when no campaign is given', () => {

@@ -123,6 +123,15 @@ export function lintCampaign(ruleSet: RuleSet, markdown: string, options: Campai
       end: position(sourceOffset(display, display.text.length, true)),
       result: { ...result, messages: result.messages.map((m) => toSource(m, display, markdown, position)) },
     };
+    if (result.keyMessages) {
+      // The carrying phrases point into the Markdown source, like the messages.
+      const phrases = result.keyMessages.phrases.map((phrase) => {
+        const start = sourceOffset(display, phrase.start.offset);
+        const end = Math.max(start, sourceOffset(display, phrase.end.offset, phrase.end.offset > phrase.start.offset));
+        return { ...phrase, start: position(start), end: position(end) };
+      });
+      post.result.keyMessages = { ...result.keyMessages, phrases };
+    }
     if (draft.label) post.label = draft.label;
     return post;
   });
@@ -141,7 +150,7 @@ export function lintCampaign(ruleSet: RuleSet, markdown: string, options: Campai
         start: sourceOffset(display, h.start),
         end: sourceOffset(display, h.end, true),
       }));
-      const draft: PlanDraft = { channel: resolveChannel(p.channel, settings.channels), keyMessages: p.result.keyMessages ?? { carried: [], missing: [] }, hashtags };
+      const draft: PlanDraft = { channel: resolveChannel(p.channel, settings.channels), keyMessages: p.result.keyMessages ?? { carried: [], missing: [], phrases: [] }, hashtags };
       if (drafts[i]!.label) draft.label = drafts[i]!.label;
       return draft;
     });

@@ -10,6 +10,7 @@ import { resolveSettings, type RuleSet } from './settings.js';
 import { fixUntilStable } from '../text/edits.js';
 import { checkedCampaign } from './campaign-schema.js';
 import { keyMessageCoverage } from '../facts/key-message-match.js';
+import { WordVectors } from '../facts/word-vectors.js';
 
 /**
  * Lints one draft for its channel: measure it, analyse it once, run every enabled rule on the
@@ -37,6 +38,7 @@ function lintOnce(ruleSet: RuleSet, post: Post, options: LintOptions): LintResul
   const channel = resolveChannel(post.channel, settings.channels);
   const products = compileProducts(options.products);
   const campaign = options.campaign === undefined ? undefined : checkedCampaign(options.campaign);
+  const wordVectors = options.wordVectors === undefined ? undefined : checkedWordVectors(options.wordVectors);
   const text = post.text;
   const analysis = new Analysis(text);
   const measurement = measureWithFacts(text, channel, { urls: () => analysis.countedUrls }, post.contentWarning);
@@ -72,6 +74,7 @@ function lintOnce(ruleSet: RuleSet, post: Post, options: LintOptions): LintResul
       report,
     };
     if (campaign) context.campaign = campaign;
+    if (wordVectors) context.wordVectors = wordVectors;
     try {
       rule.check(context);
     } catch (error) {
@@ -89,8 +92,13 @@ function lintOnce(ruleSet: RuleSet, post: Post, options: LintOptions): LintResul
   }
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   const result: LintResult = { channel: channel.id, measure: measurement, messages };
-  if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel);
+  if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel, wordVectors);
   return result;
+}
+
+function checkedWordVectors(vectors: unknown): WordVectors {
+  if (vectors instanceof WordVectors) return vectors;
+  throw new PostlintConfigError('wordVectors', "expected the WordVectors of 'postlint/vectors/en' (englishWordVectors()), or leave it out");
 }
 
 function clamp(offset: number, length: number): number {

@@ -1,5 +1,6 @@
 import type { Campaign, Channel, ChannelId, Product, RuleSetting } from '../core/types.js';
 import type { Rule } from '../rule/rule.js';
+import type { WordVectors } from '../facts/word-vectors.js';
 
 export interface LintOptions {
   /** `recommended` (default) or `health`; more come with later presets. */
@@ -18,4 +19,10 @@ export interface LintOptions {
   fix?: boolean;
   /** The campaign the draft belongs to: its key messages, hashtags and link (campaign rules act only when it is given). */
   campaign?: Campaign;
+  /**
+   * Word vectors for reading key messages by meaning (`import { englishWordVectors } from
+   * 'postlint/vectors/en'`; the Node CLI, API and language server load them when a campaign is
+   * given). Without them a campaign's key messages are matched by stems, thesaurus and negation only.
+   */
+  wordVectors?: WordVectors;
 }

@@ -12,6 +12,9 @@ import type { ResolvedConfig } from './config.js';
 import { mapResultToFile, readFrontMatter, splitDraft, type DraftSource, type ParseYaml } from '../text/draft.js';
 import type { CampaignLintResult } from '../engine/campaign.js';
 import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
+import type { FileSettings } from './config.js';
+import type { WordVectors } from '../facts/word-vectors.js';
+import { loadWordVectors } from './word-vectors.js';
 
 export interface LintSourceOptions {
   config: ResolvedConfig;
@@ -43,6 +46,8 @@ export interface LintFileOptions extends LintSourceOptions {
   markdown?: boolean;
   /** Channel when neither `channel`, the config and its overrides nor the front matter name one. */
   defaultChannel?: string;
+  /** Word vectors for a campaign's key messages (see loadWordVectors). */
+  wordVectors?: WordVectors;
 }
 
 /** One file's lint: the split of the text as given, and the result (of the fixed text when fixing changed it). */
@@ -61,7 +66,7 @@ export interface LintedFile {
 export async function lintSource(text: string, filePath: string | undefined, display: string, options: LintSourceOptions): Promise<FileReport> {
   // A campaign plan: every draft is linted for the channel its heading names.
   if (isMarkdownPath(filePath) && isCampaignFile(text)) {
-    const settings = options.config.forFile(filePath);
+    const settings = withWordVectors(options.config.forFile(filePath), await loadWordVectors());
     const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
     const channel = options.channel ?? settings.channel ?? 'x';
     const plan = lintCampaignFile(text, settings.options as LintOptions, channel, options.fix === true, (source, messages) => applyDirectives(source, messages, { reportUnused }));
@@ -72,7 +77,9 @@ export async function lintSource(text: string, filePath: string | undefined, dis
   }
   // The YAML parser is loaded only for a file that may have front matter: a hook on one draft starts faster.
   const parseYaml = isMarkdownPath(filePath) && text.startsWith('---') ? (await import('yaml')).parse : undefined;
-  const { result, output, fixed } = lintFile(text, filePath, { ...options, parseYaml });
+  // A campaign in the config reads its key messages by meaning: load the vectors for it, and only then.
+  const wordVectors = options.config.forFile(filePath).options.campaign ? await loadWordVectors() : undefined;
+  const { result, output, fixed } = lintFile(text, filePath, { ...options, parseYaml, ...(wordVectors ? { wordVectors } : {}) });
   const report: FileReport = { file: display, posts: [{ result }], source: output ?? text };
   if (filePath !== undefined) report.filePath = filePath;
   if (output !== undefined) {
@@ -87,7 +94,7 @@ export async function lintSource(text: string, filePath: string | undefined, dis
  * both lint a file through it, so an editor shows exactly what a pre-commit hook reports.
  */
 export function lintFile(text: string, filePath: string | undefined, options: LintFileOptions): LintedFile {
-  const settings = options.config.forFile(filePath);
+  const settings = withWordVectors(options.config.forFile(filePath), options.wordVectors);
   const markdown = options.markdown ?? isMarkdownPath(filePath);
   const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
 
@@ -120,6 +127,17 @@ export function lintFile(text: string, filePath: string | undefined, options: Li
     linted.fixed = fixedRun.applied;
   }
   return linted;
+}
+
+// The config shares one options object between files with the same overrides (the core caches its
+// settings by it): the options with vectors are shared the same way.
+const optionsWithVectors = new WeakMap<LintOptions, LintOptions>();
+
+function withWordVectors(settings: FileSettings, wordVectors: WordVectors | undefined): FileSettings {
+  if (!wordVectors) return settings;
+  let options = optionsWithVectors.get(settings.options);
+  if (!options) optionsWithVectors.set(settings.options, (options = { ...settings.options, wordVectors }));
+  return { ...settings, options };
 }
 
 function frontMatterProblem(text: string, message: string): Diagnostic {

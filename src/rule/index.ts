@@ -10,6 +10,7 @@ export type { EntityWords } from '../facts/entity-words.js';
 export { compileLexicon, matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit } from '../facts/lexicon.js';
 export { isIpHost, isWithin, parseLink, scriptMix, stripWww, unicodeHost } from '../facts/domains.js';
 export { appliesTo, keyMessageMatches, keyMessageMatchesBefore, type MessageMatch } from '../facts/key-message-match.js';
+export type { WordVectors } from '../facts/word-vectors.js';
 export { quoteWords } from '../facts/key-message-words.js';
 export { pharmaPosts, quoteList, sentenceAt, type Claim } from '../facts/pharma-posts.js';
 export { measure } from '../channels/measure.js';

@@ -1,0 +1,153 @@
+import type { Term } from './key-message-terms.js';
+import { dot, type WordVectors } from './word-vectors.js';
+
+/** A word or thesaurus phrase of a text, with every concept it stands for and its vector. */
+export interface MeaningUnit {
+  keys: string[];
+  negated: boolean;
+  /** Said by the thesaurus (a concept), so a vector must not overrule it ("early" is not "late"). */
+  concept: boolean;
+  vector: Float32Array | undefined;
+  /** How rare its rarest word is in general English, 0 (the commonest) to 1 (unknown). */
+  rarity: number;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** A message's unit with its weight: rare words of the campaign weigh more. */
+export interface WeightedUnit extends MeaningUnit {
+  weight: number;
+}
+
+/** How much of a message a stretch of the draft says, and the draft's words that say it. */
+export interface Alignment {
+  /** Weighted share of the message's words said in the draft's words, 0 to 1. */
+  score: number;
+  /** The same, with words weighted by their rarity in general English rather than in the campaign. */
+  rare: number;
+  /** Weighted share of the message's words said almost exactly (closeness of 0.7 or more). */
+  strong: number;
+  /** Share of the window's own words that say some word of the message: low when the draft is about something else. */
+  reverse: number;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const NONE: Alignment = { score: 0, rare: 0, strong: 0, reverse: 0, start: 0, end: 0 };
+// Closeness a draft's word needs to count as saying a message word, for the phrase and the reverse share.
+const SAYS = 0.5;
+const STRONG = 0.7;
+
+/** Units from terms (grouped by the words they come from); each gets the mean vector of its words. */
+export function unitsOf(text: string, terms: readonly Term[], vectors: WordVectors, stop: ReadonlySet<string>): MeaningUnit[] {
+  const units: MeaningUnit[] = [];
+  for (const term of terms) {
+    const last = units[units.length - 1];
+    if (last && last.start === term.start && last.end === term.end) {
+      if (!last.keys.includes(term.key)) last.keys.push(term.key);
+      continue;
+    }
+    const words = text.slice(term.start, term.end).toLowerCase().match(WORD) ?? [];
+    const content = words.filter((w) => !stop.has(w));
+    const used = content.length ? content : words;
+    units.push({
+      keys: [term.key],
+      negated: term.negated,
+      concept: term.key.startsWith('c:'),
+      vector: vectors.meanVector(used),
+      rarity: Math.max(0, ...used.map((w) => Math.log(1 + vectors.rank(w)) / Math.log(1 + vectors.size))),
+      start: term.start,
+      end: term.end,
+      sentence: term.sentence,
+    });
+  }
+  return units;
+}
+
+/** How close a draft's unit comes to a message's: 1 for the same stem or concept, else the vectors' cosine past the floor. */
+export function closeness(message: MeaningUnit, draft: MeaningUnit, floor: number): number {
+  if (message.negated !== draft.negated) return 0;
+  for (const key of message.keys) if (draft.keys.includes(key)) return 1;
+  // Both in the thesaurus under different concepts: the thesaurus knows they differ.
+  if (message.concept && draft.concept) return 0;
+  if (!message.vector || !draft.vector) return 0;
+  const cosine = dot(message.vector, draft.vector);
+  return cosine > floor ? (cosine - floor) / (1 - floor) : 0;
+}
+
+/**
+ * Aligns each word of the message to its closest word in the draft, within `window` neighbouring
+ * sentences, and takes the best window: a paraphrase says the message in a sentence or two.
+ */
+export function align(message: readonly WeightedUnit[], draft: readonly MeaningUnit[], floor: number, window = 2): Alignment {
+  const total = message.reduce((sum, u) => sum + u.weight, 0);
+  const totalRare = message.reduce((sum, u) => sum + u.rarity, 0);
+  if (total === 0 || draft.length === 0) return NONE;
+  // closeness of every (message unit, draft unit) once; windows reuse it.
+  const close = message.map((m) => draft.map((d) => closeness(m, d, floor)));
+  const sentences = draft[draft.length - 1]!.sentence + 1;
+  let best = NONE;
+  for (let first = 0; first < Math.max(1, sentences - window + 1); first++) {
+    let sum = 0;
+    let rare = 0;
+    let strong = 0;
+    let start = Infinity;
+    let end = -1;
+    message.forEach((m, i) => {
+      let top = 0;
+      let at = -1;
+      draft.forEach((d, j) => {
+        if (d.sentence < first || d.sentence >= first + window) return;
+        if (close[i]![j]! > top) (top = close[i]![j]!), (at = j);
+      });
+      sum += m.weight * top;
+      rare += m.rarity * top;
+      if (top >= STRONG) strong += m.weight;
+      // The carrying phrase: the draft's words that say a good part of a message word.
+      if (at >= 0 && top >= SAYS) (start = Math.min(start, draft[at]!.start)), (end = Math.max(end, draft[at]!.end));
+    });
+    const score = sum / total;
+    if (score > best.score) {
+      let own = 0;
+      let saying = 0;
+      draft.forEach((d, j) => {
+        if (d.sentence < first || d.sentence >= first + window) return;
+        own++;
+        if (message.some((_, i) => close[i]![j]! >= SAYS)) saying++;
+      });
+      best = { score, rare: totalRare > 0 ? rare / totalRare : 0, strong: strong / total, reverse: own ? saying / own : 0, start: end >= 0 ? start : 0, end: Math.max(end, 0) };
+    }
+  }
+  return best;
+}
+
+/** Rarity-weighted mean of the units' vectors, normalised: the gist of a stretch of text. */
+function gist(units: readonly MeaningUnit[], dims: number): Float32Array | undefined {
+  const sum = new Float32Array(dims);
+  let any = false;
+  for (const u of units) {
+    if (!u.vector) continue;
+    any = true;
+    for (let d = 0; d < dims; d++) sum[d]! += u.rarity * u.vector[d]!;
+  }
+  if (!any) return undefined;
+  const norm = Math.sqrt(dot(sum, sum));
+  if (norm > 0) for (let d = 0; d < dims; d++) sum[d]! /= norm;
+  return sum;
+}
+
+/** Cosine of the message's gist and the draft's, for the best window of `window` sentences: topic, not wording. */
+export function gistSimilarity(message: readonly MeaningUnit[], draft: readonly MeaningUnit[], window = 2): number {
+  const dims = message.find((u) => u.vector)?.vector?.length;
+  if (!dims || draft.length === 0) return 0;
+  const m = gist(message, dims)!;
+  const sentences = draft[draft.length - 1]!.sentence + 1;
+  let best = 0;
+  for (let first = 0; first < Math.max(1, sentences - window + 1); first++) {
+    const g = gist(draft.filter((d) => d.sentence >= first && d.sentence < first + window), dims);
+    if (g) best = Math.max(best, dot(m, g));
+  }
+  return best;
+}
