@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DATA_DIR, ensureCorpus, VERSION as CORPUS_VERSION } from './corpus.mjs';
+import { keyMessageVectorRows, measureKeyMessageVectors } from './key-message-vectors.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.argv.includes('--quick');
@@ -26,7 +27,7 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 function ensureBuilt() {
-  const outputs = ['dist/index.js', 'dist/node.js', 'dist/cli.js'].map((f) => join(ROOT, f));
+  const outputs = ['dist/index.js', 'dist/node.js', 'dist/cli.js', 'dist/vectors/en.js'].map((f) => join(ROOT, f));
   const sources = ['src', 'rules', 'package.json', 'tsup.config.ts'].map((f) => newest(join(ROOT, f)));
   if (outputs.every(existsSync) && Math.min(...outputs.map(newest)) >= Math.max(...sources)) return;
   log('dist/ is missing or stale: npm run build');
@@ -325,6 +326,10 @@ const bundle = await esbuild.build({ entryPoints: [join(ROOT, 'dist/index.js')],
 const bytes = bundle.outputFiles[0].contents;
 results.bundle = { minifiedKB: round(bytes.length / 1024, 1), gzippedKB: round(gzipSync(bytes, { level: 9 }).length / 1024, 1) };
 
+// 10. Key messages by meaning: the word vectors' size, load time and cost per campaign draft.
+log('key-message word vectors...');
+results.keyMessageVectors = await measureKeyMessageVectors({ quick: QUICK });
+
 // ---------------------------------------------------------------------------------------------
 // Targets from issue 8.
 const rec = results.presets.recommended;
@@ -362,6 +367,7 @@ row('textlint CLI --stdin (same post)', ms(c.textlint), `(${other === 'wallMs' ?
 for (const c of results.memory.at) row(`RSS after ${c.posts.toLocaleString('en')} posts`, `${c.rssMB} MB`, `peak so far ${c.peakRssMB} MB`);
 row('streamed throughput', `${results.memory.postsPerSecond?.toLocaleString('en')} posts/s`, 'Node API, recommended, x');
 row('browser bundle (core, esm, min)', `${results.bundle.minifiedKB} KB`, `${results.bundle.gzippedKB} KB gzipped`);
+for (const [a, b, c] of keyMessageVectorRows(results.keyMessageVectors)) row(a, b, c);
 for (const [name, value] of Object.entries(results.worstCases)) row(`worst case ${name.replace(/Ms$/, '')}`, `${value} ms`, 'single run');
 const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
 const out = [];

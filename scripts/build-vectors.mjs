@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
-const FREQUENT = Number(process.env.VECTOR_WORDS ?? 12_000);
+const FREQUENT = Number(process.env.VECTOR_WORDS ?? 9_400);
 const OUT = process.env.VECTOR_OUT ?? 'rules/data/word-vectors.en.json';
 const PLAIN = /^[a-z]+(?:-[a-z]+)?$/;
 

@@ -22,5 +22,5 @@ if (args.includes('--help') || args.includes('-h')) {
   const connection = transport ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   // Campaign plans (Markdown with keyMessages in the front matter) are linted draft by draft, their
   // key messages read by meaning (the vectors are decoded on the first plan, not at start-up).
-  startServer(connection, { version: __POSTLINT_VERSION__, lintCampaign: (markdown, options) => lintCampaign(markdown, { ...options, wordVectors: englishWordVectors() }) });
+  startServer(connection, { version: __POSTLINT_VERSION__, lintCampaign, wordVectors: englishWordVectors });
 }

@@ -10,7 +10,7 @@ import { resolveSettings, type RuleSet } from './settings.js';
 import { fixUntilStable } from '../text/edits.js';
 import { checkedCampaign } from './campaign-schema.js';
 import { keyMessageCoverage } from '../facts/key-message-match.js';
-import { WordVectors } from '../facts/word-vectors.js';
+import { isWordVectors, type WordVectors } from '../facts/word-vectors.js';
 
 /**
  * Lints one draft for its channel: measure it, analyse it once, run every enabled rule on the
@@ -97,7 +97,7 @@ function lintOnce(ruleSet: RuleSet, post: Post, options: LintOptions): LintResul
 }
 
 function checkedWordVectors(vectors: unknown): WordVectors {
-  if (vectors instanceof WordVectors) return vectors;
+  if (isWordVectors(vectors)) return vectors;
   throw new PostlintConfigError('wordVectors', "expected the WordVectors of 'postlint/vectors/en' (englishWordVectors()), or leave it out");
 }
 

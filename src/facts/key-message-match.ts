@@ -2,7 +2,7 @@ import { Analysis } from './analysis.js';
 import type { Campaign, Channel, KeyMessageCoverage } from '../core/types.js';
 import { readText, termsOf, type Term } from './key-message-terms.js';
 import stopWords from './data/stop-words.json';
-import { align, gistSimilarity, unitsOf, type Alignment, type WeightedUnit } from './key-message-meaning.js';
+import { align, closenessMatrix, gistSimilarity, unitsOf, type Alignment, type WeightedUnit } from './key-message-meaning.js';
 import type { WordVectors } from './word-vectors.js';
 import { probability, type KeyMessageModel } from './key-message-model.js';
 import englishModel from './data/key-message-model.en.json';
@@ -250,7 +250,7 @@ export function keyMessageMatches(analysis: Analysis, campaign: Campaign, vector
 /** The same, counting only what appears before an offset (the channel's "see more" fold). */
 export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number, vectors?: WordVectors): MessageMatch[] {
   const { terms, stems } = draftState(analysis, campaign, vectors);
-  return decide(analysis.text, campaign, terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset), vectors);
+  return decide(analysis, campaign, terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset), vectors);
 }
 
 function draftState(analysis: Analysis, campaign: Campaign, vectors: WordVectors | undefined): DraftState {
@@ -259,17 +259,17 @@ function draftState(analysis: Analysis, campaign: Campaign, vectors: WordVectors
   let state = byCampaign.get(campaign);
   if (!state || state.vectors !== vectors) {
     const { terms, stems } = readText(analysis.text, analysis.words);
-    state = { terms, stems, vectors, matches: decide(analysis.text, campaign, terms, stems, vectors) };
+    state = { terms, stems, vectors, matches: decide(analysis, campaign, terms, stems, vectors) };
     byCampaign.set(campaign, state);
   }
   return state;
 }
 
-function decide(text: string, campaign: Campaign, terms: readonly Term[], stems: readonly { stem: string; end: number }[], vectors: WordVectors | undefined): MessageMatch[] {
+function decide(analysis: Analysis, campaign: Campaign, terms: readonly Term[], stems: readonly { stem: string; end: number }[], vectors: WordVectors | undefined): MessageMatch[] {
   const lexical = matchTerms(compileKeyMessages(campaign), terms, stems.map((s) => s.stem));
   if (!vectors) return lexical.map(plain);
   const model = modelFor(vectors.lang);
-  return featuresOf(text, campaign, terms, lexical, vectors).map(({ lexical: lex, meaning, values }): MessageMatch => {
+  return featuresOf(analysis.text, campaign, terms, lexical, vectors).map(({ lexical: lex, meaning, values }): MessageMatch => {
     const confidence = probability(model, values);
     const carried = lex.alsoCarried || confidence >= model.threshold;
     const match: MessageMatch = { ...plain(lex), carried, meaning: round(meaning.score), confidence: round(confidence) };
@@ -277,8 +277,10 @@ function decide(text: string, campaign: Campaign, terms: readonly Term[], stems:
       delete match.start;
       delete match.end;
     } else if (!lex.carried) {
-      // Carried by meaning: the phrase is the draft's words that said the message's words.
-      Object.assign(match, meaning.end > meaning.start ? { start: meaning.start, end: meaning.end } : wholeText(terms));
+      // Carried by meaning: the phrase is the draft's words that said the message's words, or their
+      // sentence when that is one word ("soon" alone tells a reviewer nothing).
+      const span = meaning.end > meaning.start ? { start: meaning.start, end: meaning.end } : wholeText(terms);
+      Object.assign(match, analysis.words.some((w) => w.start > span.start && w.end <= span.end) ? span : sentenceAround(analysis, span));
     }
     return match;
   });
@@ -286,6 +288,13 @@ function decide(text: string, campaign: Campaign, terms: readonly Term[], stems:
 
 function plain({ textScore: _t, alsoCarried: _a, ...match }: LexicalMatch): MessageMatch {
   return match;
+}
+
+function sentenceAround(analysis: Analysis, span: { start: number; end: number }): { start: number; end: number } {
+  const sentence = analysis.sentences.find((s) => s.start <= span.start && span.end <= s.end);
+  if (!sentence) return span;
+  const words = analysis.words.slice(sentence.firstWord, sentence.endWord);
+  return words.length ? { start: words[0]!.start, end: words[words.length - 1]!.end } : span;
 }
 
 function wholeText(terms: readonly Term[]): { start: number; end: number } {
@@ -346,7 +355,7 @@ export interface MessageFeatures {
 }
 
 /** The combined matcher's inputs, in the order of a model's weights. */
-export const FEATURES = ['lexical', 'lexicalCarried', 'also', 'meaning', 'loose', 'whole', 'rare', 'strong', 'reverse', 'margin', 'gist', 'gistWhole'] as const;
+export const FEATURES = ['lexical', 'lexicalCarried', 'also', 'meaning', 'loose', 'whole', 'rare', 'strong', 'reverse', 'margin', 'gist', 'gistWhole', 'share', 'run', 'length'] as const;
 // Cosine a word pair needs before it counts as saying the same (GloVe's unrelated words sit around 0.1-0.3).
 export const MEANING_FLOOR = 0.4;
 const LOOSE_FLOOR = 0.25;
@@ -360,7 +369,8 @@ export function keyMessageFeatures(analysis: Analysis, campaign: Campaign, vecto
 function featuresOf(text: string, campaign: Campaign, terms: readonly Term[], lexical: readonly LexicalMatch[], vectors: WordVectors): MessageFeatures[] {
   const draft = unitsOf(text, terms, vectors, STOP);
   const messages = messageUnits(campaign, vectors);
-  const meanings = messages.map((units) => align(units, draft, MEANING_FLOOR));
+  const matrices = messages.map((units) => closenessMatrix(units, draft));
+  const meanings = messages.map((units, i) => align(units, draft, matrices[i]!, MEANING_FLOOR));
   return messages.map((units, i) => {
     const meaning = meanings[i]!;
     const others = meanings.filter((_, k) => k !== i).map((m) => m.score);
@@ -370,14 +380,17 @@ function featuresOf(text: string, campaign: Campaign, terms: readonly Term[], le
       lex.carried ? 1 : 0,
       lex.alsoCarried ? 1 : 0,
       meaning.score,
-      align(units, draft, LOOSE_FLOOR).score,
-      align(units, draft, MEANING_FLOOR, Infinity).score,
+      align(units, draft, matrices[i]!, LOOSE_FLOOR).score,
+      align(units, draft, matrices[i]!, MEANING_FLOOR, Infinity).score,
       meaning.rare,
       meaning.strong,
       meaning.reverse,
       meaning.score - Math.max(0, ...others),
       gistSimilarity(units, draft),
       gistSimilarity(units, draft, Infinity),
+      meaning.share,
+      meaning.run,
+      Math.log(1 + draft.length),
     ];
     return { lexical: lex, meaning, values };
   });
@@ -387,5 +400,8 @@ const models: Record<string, KeyMessageModel> = { en: englishModel };
 
 /** The fitted model for the vectors' language (English until another language's campaigns are labelled). */
 function modelFor(lang: string): KeyMessageModel {
-  return models[lang] ?? models.en!;
+  const model = models[lang] ?? models.en!;
+  // A model fitted on other features would weigh the wrong numbers: refit it rather than guess.
+  if (model.features.join() !== FEATURES.join()) throw new Error(`key-message model for "${lang}" was fitted on other features; refit it with KM_WRITE_MODEL=1 npm run eval`);
+  return model;
 }

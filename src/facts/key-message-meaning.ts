@@ -30,15 +30,21 @@ export interface Alignment {
   strong: number;
   /** Share of the window's own words that say some word of the message: low when the draft is about something else. */
   reverse: number;
+  /** Unweighted share of the message's words said (closeness of 0.5 or more). */
+  share: number;
+  /** Longest run of the message's words said word for word in the same order, as a share of its words: a reused phrase ("ask your GP") rather than a paraphrase. */
+  run: number;
   start: number;
   end: number;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-const NONE: Alignment = { score: 0, rare: 0, strong: 0, reverse: 0, start: 0, end: 0 };
+const NONE: Alignment = { score: 0, rare: 0, strong: 0, reverse: 0, share: 0, run: 0, start: 0, end: 0 };
 // Closeness a draft's word needs to count as saying a message word, for the phrase and the reverse share.
 const SAYS = 0.5;
 const STRONG = 0.7;
+// A draft's word belongs to the carrying phrase when it says a message word at least this closely.
+const IN_PHRASE = 0.2;
 
 /** Units from terms (grouped by the words they come from); each gets the mean vector of its words. */
 export function unitsOf(text: string, terms: readonly Term[], vectors: WordVectors, stop: ReadonlySet<string>): MeaningUnit[] {
@@ -66,33 +72,45 @@ export function unitsOf(text: string, terms: readonly Term[], vectors: WordVecto
   return units;
 }
 
-/** How close a draft's unit comes to a message's: 1 for the same stem or concept, else the vectors' cosine past the floor. */
-export function closeness(message: MeaningUnit, draft: MeaningUnit, floor: number): number {
+/**
+ * How close a draft's unit comes to a message's, before any floor: 1 for the same stem or concept,
+ * the vectors' cosine otherwise, and 0 where the polarity differs or the thesaurus files them under
+ * different concepts ("early" is not "late", however close GloVe puts them).
+ */
+export function rawCloseness(message: MeaningUnit, draft: MeaningUnit): number {
   if (message.negated !== draft.negated) return 0;
   for (const key of message.keys) if (draft.keys.includes(key)) return 1;
-  // Both in the thesaurus under different concepts: the thesaurus knows they differ.
   if (message.concept && draft.concept) return 0;
   if (!message.vector || !draft.vector) return 0;
-  const cosine = dot(message.vector, draft.vector);
-  return cosine > floor ? (cosine - floor) / (1 - floor) : 0;
+  return Math.min(dot(message.vector, draft.vector), 1);
+}
+
+/** Every (message unit, draft unit) closeness, computed once for all the alignments of a pair. */
+export function closenessMatrix(message: readonly MeaningUnit[], draft: readonly MeaningUnit[]): Float64Array[] {
+  return message.map((m) => Float64Array.from(draft, (d) => rawCloseness(m, d)));
+}
+
+/** A cosine past the floor, rescaled to 0..1; an exact match stays 1. */
+function pastFloor(raw: number, floor: number): number {
+  return raw >= 1 ? 1 : raw > floor ? (raw - floor) / (1 - floor) : 0;
 }
 
 /**
  * Aligns each word of the message to its closest word in the draft, within `window` neighbouring
  * sentences, and takes the best window: a paraphrase says the message in a sentence or two.
  */
-export function align(message: readonly WeightedUnit[], draft: readonly MeaningUnit[], floor: number, window = 2): Alignment {
+export function align(message: readonly WeightedUnit[], draft: readonly MeaningUnit[], raw: readonly Float64Array[], floor: number, window = 2): Alignment {
   const total = message.reduce((sum, u) => sum + u.weight, 0);
   const totalRare = message.reduce((sum, u) => sum + u.rarity, 0);
   if (total === 0 || draft.length === 0) return NONE;
-  // closeness of every (message unit, draft unit) once; windows reuse it.
-  const close = message.map((m) => draft.map((d) => closeness(m, d, floor)));
+  const close = raw.map((row) => row.map((r) => pastFloor(r, floor)));
   const sentences = draft[draft.length - 1]!.sentence + 1;
   let best = NONE;
   for (let first = 0; first < Math.max(1, sentences - window + 1); first++) {
     let sum = 0;
     let rare = 0;
     let strong = 0;
+    let said = 0;
     let start = Infinity;
     let end = -1;
     message.forEach((m, i) => {
@@ -105,8 +123,9 @@ export function align(message: readonly WeightedUnit[], draft: readonly MeaningU
       sum += m.weight * top;
       rare += m.rarity * top;
       if (top >= STRONG) strong += m.weight;
+      if (top >= SAYS) said++;
       // The carrying phrase: the draft's words that say a good part of a message word.
-      if (at >= 0 && top >= SAYS) (start = Math.min(start, draft[at]!.start)), (end = Math.max(end, draft[at]!.end));
+      if (at >= 0 && top >= IN_PHRASE) (start = Math.min(start, draft[at]!.start)), (end = Math.max(end, draft[at]!.end));
     });
     const score = sum / total;
     if (score > best.score) {
@@ -117,10 +136,23 @@ export function align(message: readonly WeightedUnit[], draft: readonly MeaningU
         own++;
         if (message.some((_, i) => close[i]![j]! >= SAYS)) saying++;
       });
-      best = { score, rare: totalRare > 0 ? rare / totalRare : 0, strong: strong / total, reverse: own ? saying / own : 0, start: end >= 0 ? start : 0, end: Math.max(end, 0) };
+      best = { score, rare: totalRare > 0 ? rare / totalRare : 0, strong: strong / total, reverse: own ? saying / own : 0, share: said / message.length, run: 0, start: end >= 0 ? start : 0, end: Math.max(end, 0) };
     }
   }
-  return best;
+  return best === NONE ? best : { ...best, run: longestRun(close) / message.length };
+}
+
+/** Longest run of message units i, i+1, … said exactly by draft units j, j+1, … */
+function longestRun(close: readonly ArrayLike<number>[]): number {
+  let longest = 0;
+  const previous = new Array<number>(close[0]?.length ?? 0).fill(0);
+  for (const row of close) {
+    for (let j = row.length - 1; j >= 0; j--) {
+      previous[j] = row[j] === 1 ? (j > 0 ? previous[j - 1]! : 0) + 1 : 0;
+      longest = Math.max(longest, previous[j]!);
+    }
+  }
+  return longest;
 }
 
 /** Rarity-weighted mean of the units' vectors, normalised: the gist of a stretch of text. */

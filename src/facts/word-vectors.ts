@@ -8,12 +8,21 @@ export interface WordVectorsData {
   vectors: string;
 }
 
+const WORD_VECTORS = Symbol.for('postlint.WordVectors');
+
+/** Whether a value is a WordVectors, from this bundle or another copy of postlint's. */
+export function isWordVectors(value: unknown): value is WordVectors {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[WORD_VECTORS] === true;
+}
+
 /**
  * Word vectors for one language: how close two words are in meaning (cosine, -1 to 1), for words
  * nobody listed in a thesaurus. Built once from the shipped data and handed to `lint()` as the
  * `wordVectors` option; lookups are case-insensitive.
  */
 export class WordVectors {
+  /** The brand `isWordVectors` checks: the class may come from another bundle (dist/vectors) than the linter's. */
+  readonly [WORD_VECTORS] = true;
   readonly lang: string;
   readonly dimensions: number;
   readonly size: number;

@@ -3,6 +3,7 @@ import { fixUntilStable } from '../text/edits.js';
 import type { ResolvedConfig } from '../node/config.js';
 import { readFrontMatter, splitDraft, toFileOffset } from '../text/draft.js';
 import { lintFile } from '../node/engine.js';
+import type { WordVectors } from '../facts/word-vectors.js';
 import type { ChannelId, Diagnostic, LintResult, Measurement, Position } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 
@@ -35,6 +36,8 @@ export interface DocumentTarget {
   config: ResolvedConfig;
   /** Channel when neither the config, its overrides nor the front matter name one. */
   defaultChannel: string;
+  /** The word vectors, fetched only for a campaign (a plan, or a campaign in the config), as the CLI does. */
+  wordVectors?: () => WordVectors;
 }
 
 /**
@@ -96,7 +99,8 @@ export function fixAll(text: string, target: DocumentTarget, lintCampaign?: Camp
 }
 
 function fileOptions(target: DocumentTarget) {
-  return { config: target.config, markdown: target.markdown, defaultChannel: target.defaultChannel, parseYaml };
+  const options = { config: target.config, markdown: target.markdown, defaultChannel: target.defaultChannel, parseYaml };
+  return target.wordVectors && target.config.forFile(target.filePath).options.campaign ? { ...options, wordVectors: target.wordVectors() } : options;
 }
 
 /** The campaign linter bound to this document's settings, when it is a campaign file and a linter is plugged in. */
@@ -106,7 +110,7 @@ function campaignOf(text: string, target: DocumentTarget, lintCampaign: Campaign
   const data = frontMatter && readFrontMatter(frontMatter.yaml, parseYaml).data;
   if (!data || !('keyMessages' in data)) return undefined;
   const settings = target.config.forFile(target.filePath);
-  const options = { ...settings.options, channel: settings.channel ?? target.defaultChannel };
+  const options = { ...settings.options, channel: settings.channel ?? target.defaultChannel, ...(target.wordVectors ? { wordVectors: target.wordVectors() } : {}) };
   return { lint: (markdown: string) => lintCampaign(markdown, options) };
 }
 

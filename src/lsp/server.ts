@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMarkdownPath } from '../node/engine.js';
 import { CONFIG_FILE_NAMES, ConfigCache, toFilePath, type LoadedConfig } from './config.js';
 import { codeActions, codeLenses, FIX_ALL_KIND, fixAllEdit, inlayHints, toLspDiagnostics, type FixAllData } from './convert.js';
+import type { WordVectors } from '../facts/word-vectors.js';
 import { fixAll, lintDocument, type CampaignLinter, type DocumentTarget, type LintedDocument } from './document.js';
 import { parseServerOptions, type ServerOptions } from './options.js';
 
@@ -30,9 +31,10 @@ type LintedEntry = LintedDocument & { target?: DocumentTarget; fixed?: { output:
  *
  * `lintCampaign` (src/engine/campaign.ts) is passed here by
  * lsp-cli.ts; a Markdown file whose front matter has `keyMessages` is then linted as a campaign,
- * draft by draft, with each draft's counter at its heading.
+ * draft by draft, with each draft's counter at its heading. `wordVectors` (from lsp-cli.ts too)
+ * gives the vectors for key messages by meaning, called only when a campaign is linted.
  */
-export function startServer(connection: Connection, { version, lintCampaign }: { version: string; lintCampaign?: CampaignLinter }): void {
+export function startServer(connection: Connection, { version, lintCampaign, wordVectors }: { version: string; lintCampaign?: CampaignLinter; wordVectors?: () => WordVectors }): void {
   const documents = new TextDocuments(TextDocument);
   const linted = new Map<string, LintedEntry>();
   const pending = new Map<string, () => void>();
@@ -92,6 +94,7 @@ export function startServer(connection: Connection, { version, lintCampaign }: {
           config: loaded.config,
           defaultChannel: options.channel,
         };
+        if (wordVectors) target.wordVectors = wordVectors;
         result = { ...lintDocument(document.version, document.getText(), target, lintCampaign), target };
       }
     } catch (error) {

@@ -32,12 +32,12 @@ export interface Pair {
 
 const CORPUS = 'test/fixtures/key-messages/corpus';
 
-/** The by-author corpus: every language folder, campaigns and drafts. */
-export function readCorpus(root = CORPUS): { campaigns: CorpusCampaign[]; drafts: CorpusDraft[] } {
+/** The by-author corpus of one language (English: German and French wait for their own stemmer and vectors). */
+export function readCorpus(lang = 'en', root = CORPUS): { campaigns: CorpusCampaign[]; drafts: CorpusDraft[] } {
   const campaigns: CorpusCampaign[] = [];
   const drafts: CorpusDraft[] = [];
-  for (const lang of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    const dir = path.join(root, lang.name);
+  {
+    const dir = path.join(root, lang);
     for (const file of readdirSync(dir).sort()) {
       if (file.endsWith('.campaigns.json')) campaigns.push(...(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CorpusCampaign[]));
       if (file.endsWith('.drafts.jsonl')) drafts.push(...readFileSync(path.join(dir, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CorpusDraft));
