@@ -111,7 +111,7 @@ const END = '<!-- key-message-vectors:end -->';
 /** The README's table, from the results file. */
 export function readmeTable(r) {
   const lines = ['| Measure | Result | Note |', '| --- | --- | --- |', ...keyMessageVectorRows(r).map((row) => `| ${row.join(' | ')} |`)];
-  lines.push('', `Measured ${r.date.slice(0, 10)} on ${r.machine}, Node ${r.node}.`);
+  lines.push('', `Measured by \`${r.command}\` on ${r.date.slice(0, 10)}, ${r.machine}, Node ${r.node}, load average ${r.loadAverage} (a shared machine: CPU time, but expect ±30%).`);
   return lines.join('\n');
 }
 
@@ -122,8 +122,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     if (built.status !== 0) throw new Error('npm run build failed');
   }
-  const { cpus } = await import('node:os');
-  const results = { ...(await measureKeyMessageVectors({ quick })), quick, date: new Date().toISOString(), machine: `${cpus()[0]?.model} x${cpus().length}`, node: process.version, command: quick ? 'npm run bench:vectors -- --quick' : 'npm run bench:vectors' };
+  const { cpus, loadavg } = await import('node:os');
+  const results = { ...(await measureKeyMessageVectors({ quick })), quick, loadAverage: round(loadavg()[0], 1), date: new Date().toISOString(), machine: `${cpus()[0]?.model} x${cpus().length}`, node: process.version, command: quick ? 'npm run bench:vectors -- --quick' : 'npm run bench:vectors' };
   for (const [a, b, c] of keyMessageVectorRows(results)) console.log(`  ${a.padEnd(46)} ${b.padStart(16)}  ${c}`);
   const file = join(ROOT, quick ? 'bench/data/key-message-vectors.quick.json' : 'bench/results/key-message-vectors.json');
   mkdirSync(dirname(file), { recursive: true });

@@ -1,11 +1,10 @@
 import { Analysis } from './analysis.js';
 import type { Campaign, Channel, KeyMessageCoverage } from '../core/types.js';
 import { readText, termsOf, type Term } from './key-message-terms.js';
-import stopWords from './data/stop-words.json';
-import { align, closenessMatrix, gistSimilarity, unitsOf, type Alignment, type WeightedUnit } from './key-message-meaning.js';
+import { keyMessageLanguage } from './key-message-language.js';
+import { align, closenessMatrix, gist, gistSimilarity, unitsOf, windowGists, type Alignment, type WeightedUnit } from './key-message-meaning.js';
 import type { WordVectors } from './word-vectors.js';
 import { probability, type KeyMessageModel } from './key-message-model.js';
-import englishModel from './data/key-message-model.en.json';
 
 /** How a draft stands against one key message. */
 export interface MessageMatch {
@@ -51,7 +50,7 @@ interface CompiledMessage {
   facets: Facet[];
 }
 
-// Thresholds tuned on the development set (test/fixtures/key-messages) and checked by its test.
+// The lexical matcher's thresholds, tuned on the older development sets (test/fixtures/key-messages*); `npm run eval` reports them.
 const TEXT_NEEDED = 0.4;
 const ALSO_NEEDED = 0.99;
 const TEXT_WINDOW = 3;
@@ -59,7 +58,7 @@ const TEXT_WINDOW = 3;
 const ECHO_WEIGHT = 0.5;
 // Common content words ("find", "new", "help") say less than rare ones ("legacy", "confidential").
 const COMMON_WEIGHT = 0.4;
-const COMMON = new Set(stopWords.common);
+const COMMON = keyMessageLanguage().commonWords;
 
 const compiled = new WeakMap<Campaign, CompiledMessage[]>();
 
@@ -324,7 +323,7 @@ export function keyMessageCoverage(analysis: Analysis, campaign: Campaign, chann
   };
 }
 
-const STOP = new Set(stopWords.words);
+const STOP = keyMessageLanguage().stopWords;
 const messageUnitsCache = new WeakMap<Campaign, WeakMap<WordVectors, WeightedUnit[][]>>();
 
 /** Each message's own text as meaning units, weighted like its terms (rare in the campaign weighs more). */
@@ -370,11 +369,14 @@ function featuresOf(text: string, campaign: Campaign, terms: readonly Term[], le
   const draft = unitsOf(text, terms, vectors, STOP);
   const messages = messageUnits(campaign, vectors);
   const matrices = messages.map((units) => closenessMatrix(units, draft));
+  const pairGists = windowGists(draft, vectors.dimensions);
+  const wholeGist = windowGists(draft, vectors.dimensions, Infinity);
   const meanings = messages.map((units, i) => align(units, draft, matrices[i]!, MEANING_FLOOR));
   return messages.map((units, i) => {
     const meaning = meanings[i]!;
     const others = meanings.filter((_, k) => k !== i).map((m) => m.score);
     const lex = lexical[i]!;
+    const messageGist = gist(units, vectors.dimensions);
     const values = [
       lex.textScore,
       lex.carried ? 1 : 0,
@@ -386,8 +388,8 @@ function featuresOf(text: string, campaign: Campaign, terms: readonly Term[], le
       meaning.strong,
       meaning.reverse,
       meaning.score - Math.max(0, ...others),
-      gistSimilarity(units, draft),
-      gistSimilarity(units, draft, Infinity),
+      gistSimilarity(messageGist, pairGists),
+      gistSimilarity(messageGist, wholeGist),
       meaning.share,
       meaning.run,
       Math.log(1 + draft.length),
@@ -396,11 +398,9 @@ function featuresOf(text: string, campaign: Campaign, terms: readonly Term[], le
   });
 }
 
-const models: Record<string, KeyMessageModel> = { en: englishModel };
-
 /** The fitted model for the vectors' language (English until another language's campaigns are labelled). */
 function modelFor(lang: string): KeyMessageModel {
-  const model = models[lang] ?? models.en!;
+  const model = keyMessageLanguage(lang).model;
   // A model fitted on other features would weigh the wrong numbers: refit it rather than guess.
   if (model.features.join() !== FEATURES.join()) throw new Error(`key-message model for "${lang}" was fitted on other features; refit it with KM_WRITE_MODEL=1 npm run eval`);
   return model;

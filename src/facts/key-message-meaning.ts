@@ -156,7 +156,7 @@ function longestRun(close: readonly ArrayLike<number>[]): number {
 }
 
 /** Rarity-weighted mean of the units' vectors, normalised: the gist of a stretch of text. */
-function gist(units: readonly MeaningUnit[], dims: number): Float32Array | undefined {
+export function gist(units: readonly MeaningUnit[], dims: number): Float32Array | undefined {
   const sum = new Float32Array(dims);
   let any = false;
   for (const u of units) {
@@ -170,16 +170,21 @@ function gist(units: readonly MeaningUnit[], dims: number): Float32Array | undef
   return sum;
 }
 
-/** Cosine of the message's gist and the draft's, for the best window of `window` sentences: topic, not wording. */
-export function gistSimilarity(message: readonly MeaningUnit[], draft: readonly MeaningUnit[], window = 2): number {
-  const dims = message.find((u) => u.vector)?.vector?.length;
-  if (!dims || draft.length === 0) return 0;
-  const m = gist(message, dims)!;
+/** The gist of every window of `window` neighbouring sentences of the draft: computed once, compared with each message. */
+export function windowGists(draft: readonly MeaningUnit[], dims: number, window = 2): Float32Array[] {
+  if (draft.length === 0) return [];
   const sentences = draft[draft.length - 1]!.sentence + 1;
-  let best = 0;
+  const gists: Float32Array[] = [];
   for (let first = 0; first < Math.max(1, sentences - window + 1); first++) {
     const g = gist(draft.filter((d) => d.sentence >= first && d.sentence < first + window), dims);
-    if (g) best = Math.max(best, dot(m, g));
+    if (g) gists.push(g);
   }
+  return gists;
+}
+
+/** Cosine of the message's gist and the closest window's: topic, not wording. */
+export function gistSimilarity(message: Float32Array | undefined, windows: readonly Float32Array[]): number {
+  let best = 0;
+  if (message) for (const g of windows) best = Math.max(best, dot(message, g));
   return best;
 }

@@ -146,8 +146,11 @@ export interface Procedure {
 /** Today's matcher: stems, thesaurus and negation, thresholds tuned on the older sets. Nothing to fit. */
 export const lexicalProcedure: Procedure = { name: 'lexical (stems + thesaurus + negation)', fit: () => (p) => p.features.lexical.carried };
 
-/** The threshold that maximises F1 over scored pairs (ties: the higher threshold, for precision). */
-export function bestThreshold(scored: readonly { score: number; carried: boolean }[]): number {
+/** How a threshold is chosen: the best F1, or the most recall at a precision of at least `precision`. */
+export type Objective = { kind: 'f1' } | { kind: 'precision'; precision: number };
+
+/** The threshold that maximises F1 over scored pairs (ties: the higher threshold, for precision), or recall at a precision floor. */
+export function bestThreshold(scored: readonly { score: number; carried: boolean }[], objective: Objective = { kind: 'f1' }): number {
   const sorted = [...scored].sort((a, b) => b.score - a.score);
   const positives = sorted.filter((s) => s.carried).length;
   let tp = 0;
@@ -155,7 +158,7 @@ export function bestThreshold(scored: readonly { score: number; carried: boolean
   for (let i = 0; i < sorted.length; i++) {
     if (sorted[i]!.carried) tp++;
     if (i + 1 < sorted.length && sorted[i + 1]!.score === sorted[i]!.score) continue;
-    const f = (2 * tp) / (i + 1 + positives);
+    const f = objective.kind === 'f1' ? (2 * tp) / (i + 1 + positives) : tp / (i + 1) >= objective.precision ? tp : -1;
     // Halfway to the next score down, so a held-out pair between the two goes the way of the lower.
     const next = sorted[i + 1]?.score ?? 0;
     if (f > best.f1) best = { f1: f, threshold: (sorted[i]!.score + next) / 2 };
@@ -167,7 +170,7 @@ export function bestThreshold(scored: readonly { score: number; carried: boolean
  * Fits the logistic model on the training pairs; its threshold comes from the training campaigns'
  * own leave-one-campaign-out probabilities (nested: the held-out campaign is never seen).
  */
-export function logisticModel(train: readonly Pair[], features: readonly number[] = FEATURES.map((_, i) => i), options?: Parameters<typeof fitLogistic>[3]): KeyMessageModel {
+export function logisticModel(train: readonly Pair[], features: readonly number[] = FEATURES.map((_, i) => i), options?: Parameters<typeof fitLogistic>[3], objective?: Objective): KeyMessageModel {
   const names = features.map((i) => FEATURES[i]!);
   const x = (p: Pair) => features.map((i) => p.features.values[i]!);
   const campaigns = [...new Set(train.map((p) => p.campaign))];
@@ -178,14 +181,14 @@ export function logisticModel(train: readonly Pair[], features: readonly number[
     for (const p of train) if (p.campaign === held) outOfFold.push({ score: probability({ ...model, threshold: 0 }, x(p)), carried: p.carried });
   }
   const model = fitLogistic(names, train.map(x), train.map((p) => p.carried), options);
-  return { ...model, threshold: bestThreshold(outOfFold) };
+  return { ...model, threshold: bestThreshold(outOfFold, objective) };
 }
 
-export function logisticProcedure(name: string, features?: readonly number[], options?: Parameters<typeof fitLogistic>[3]): Procedure {
+export function logisticProcedure(name: string, features?: readonly number[], options?: Parameters<typeof fitLogistic>[3], objective?: Objective): Procedure {
   return {
     name,
     fit(train) {
-      const model = logisticModel(train, features, options);
+      const model = logisticModel(train, features, options, objective);
       const idx = features ?? FEATURES.map((_, i) => i);
       return (p) => p.features.lexical.alsoCarried || probability(model, idx.map((i) => p.features.values[i]!)) >= model.threshold;
     },
