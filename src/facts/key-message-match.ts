@@ -248,8 +248,12 @@ export function keyMessageMatches(analysis: Analysis, campaign: Campaign, vector
 
 /** The same, counting only what appears before an offset (the channel's "see more" fold). */
 export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number, vectors?: WordVectors): MessageMatch[] {
-  const { terms, stems } = draftState(analysis, campaign, vectors);
-  return decide(analysis, campaign, terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset), vectors);
+  const { terms, stems, matches } = draftState(analysis, campaign, vectors);
+  const before = decide(analysis, campaign, terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset), vectors);
+  if (!vectors) return before;
+  // By meaning, the opening alone can look like a message it only leads up to ("so we wait"): the
+  // phrase that carries it in the whole draft must start before the offset too.
+  return before.map((match, i) => (match.carried && (matches[i]!.start ?? 0) >= offset ? { ...match, carried: false } : match));
 }
 
 function draftState(analysis: Analysis, campaign: Campaign, vectors: WordVectors | undefined): DraftState {
