@@ -16,10 +16,15 @@ const vectorsFromDist = (extension: 'js' | 'cjs') => ({
   },
 });
 
+// The CodeMirror adapter (`postlint/codemirror`): ESM only, for browser bundlers. Its CodeMirror
+// packages stay external (peer dependencies: two copies of @codemirror/state break an editor), and
+// it shares the core's chunks with `postlint`, so an app that imports both carries the core once.
+const browser = { codemirror: 'src/codemirror/index.ts' };
+
 export default defineConfig([
   {
     // The library as ESM with types: dependencies stay external.
-    entry: library,
+    entry: { ...library, ...browser },
     format: ['esm'],
     dts: true,
     sourcemap: true,

@@ -2,13 +2,15 @@
 // and the linters people use today (textlint, alex), in one process, as ratios.
 // Usage: npm run bench [-- --quick]. Writes bench/results/latest.json (--quick: bench/data/quick.json).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DATA_DIR, ensureCorpus, VERSION as CORPUS_VERSION } from './corpus.mjs';
 import { keyMessageVectorRows, measureKeyMessageVectors } from './key-message-vectors.mjs';
+import { ensureBuilt } from './built.mjs';
+import { benchPlayground, playgroundRows, playgroundTargets, writeReadmeFigures } from './playground.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.argv.includes('--quick');
@@ -18,22 +20,6 @@ const SIZE = QUICK
   : { posts: 10_000, repeats: 9, linterPosts: 500, linterRepeats: 3, spawns: 10, edits: 10_000, stream: 1_000_000, streamCheck: 100_000 };
 
 const log = (s) => process.stderr.write(s + '\n');
-
-// ---------------------------------------------------------------------------------------------
-// The built package: rebuild when dist is missing or older than any source file.
-function newest(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-function ensureBuilt() {
-  const outputs = ['dist/index.js', 'dist/node.js', 'dist/cli.js', 'dist/vectors/en.js'].map((f) => join(ROOT, f));
-  const sources = ['src', 'rules', 'package.json', 'tsup.config.ts'].map((f) => newest(join(ROOT, f)));
-  if (outputs.every(existsSync) && Math.min(...outputs.map(newest)) >= Math.max(...sources)) return;
-  log('dist/ is missing or stale: npm run build');
-  const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (built.status !== 0) throw new Error('npm run build failed');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Timing helpers.
@@ -330,6 +316,10 @@ results.bundle = { minifiedKB: round(bytes.length / 1024, 1), gzippedKB: round(g
 log('key-message word vectors...');
 results.keyMessageVectors = await measureKeyMessageVectors({ quick: QUICK });
 
+// 11. The CodeMirror adapter and the playground page (issue 19): keystrokes in Chromium, bundle sizes.
+log('playground...');
+results.playground = await benchPlayground({ quick: QUICK, corpus, log });
+
 // ---------------------------------------------------------------------------------------------
 // Targets from issue 8.
 const rec = results.presets.recommended;
@@ -341,6 +331,7 @@ results.targets = [
   { name: 'Bluesky measure() < 100 us per post', value: results.measure.bluesky?.usPerPost, target: 100, met: results.measure.bluesky?.usPerPost < 100 },
   { name: 'CLI cold start <= 0.35x textlint CLI', value: results.cli.xTextlint, target: 0.35, met: results.cli.xTextlint <= 0.35 },
   { name: 'editor re-lint p99 < 1 ms (recommended)', value: round(recommendedEditor.p99us / 1000, 3), target: 1, met: recommendedEditor.p99us < 1000 },
+  ...playgroundTargets(results.playground),
 ];
 results.machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` };
 results.date = new Date().toISOString();
@@ -368,6 +359,7 @@ for (const c of results.memory.at) row(`RSS after ${c.posts.toLocaleString('en')
 row('streamed throughput', `${results.memory.postsPerSecond?.toLocaleString('en')} posts/s`, 'Node API, recommended, x');
 row('browser bundle (core, esm, min)', `${results.bundle.minifiedKB} KB`, `${results.bundle.gzippedKB} KB gzipped`);
 for (const [a, b, c] of keyMessageVectorRows(results.keyMessageVectors)) row(a, b, c);
+for (const r of playgroundRows(results.playground)) row(...r);
 for (const [name, value] of Object.entries(results.worstCases)) row(`worst case ${name.replace(/Ms$/, '')}`, `${value} ms`, 'single run');
 const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
 const out = [];
@@ -382,3 +374,4 @@ const jsonFile = QUICK ? join(DATA_DIR, 'quick.json') : join(ROOT, 'bench/result
 mkdirSync(dirname(jsonFile), { recursive: true });
 writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
 log(`written ${jsonFile}`);
+if (!QUICK) writeReadmeFigures(results);

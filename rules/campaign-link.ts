@@ -1,22 +1,6 @@
-import { defineRule, type Campaign } from '../src/rule/index.js';
+import { defineRule, parseAddress, type Campaign } from '../src/rule/index.js';
 
 const campaign: Campaign = { name: 'Spot It Early', link: 'https://example.org/spot-it-early', keyMessages: [{ id: 'gp', text: 'See your GP about unusual changes.' }] };
-// Parameters that only say where a click came from: the page is the same without them.
-const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|ref|src)$/iu;
-
-// Scheme, host, path and query of a URL as posts write it (the scheme is often left out).
-const URL_PARTS = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)([^?#]*)(?:\?([^#]*))?/iu;
-
-/** A URL reduced to what names the page: host without "www.", path without a trailing slash, no tracking parameters. */
-export function pageOf(url: string): string {
-  const [, host = '', path = '', query = ''] = URL_PARTS.exec(url.trim()) ?? [];
-  const params = query
-    .split('&')
-    .filter((p) => p !== '' && !TRACKING.test(p.split('=')[0]!))
-    .sort();
-  return host.toLowerCase().replace(/^www\./u, '') + path.replace(/\/+$/u, '') + (params.length ? '?' + params.join('&') : '');
-}
-
 export default defineRule({
   meta: {
     id: 'campaign-link',
@@ -45,11 +29,12 @@ export default defineRule({
   },
   check({ campaign, analysis, report }) {
     const link = campaign?.link;
-    const urls = analysis.urls;
-    if (!link || urls.length === 0) return;
-    const page = pageOf(link);
-    if (urls.some((u) => pageOf(u.text) === page)) return;
-    const first = urls[0]!;
+    const links = analysis.links;
+    if (!link || links.length === 0) return;
+    // Tracking parameters (src/facts/data/tracking-parameters.json) may differ per channel; the page may not.
+    const page = parseAddress(link.trim())?.page;
+    if (links.some((l) => l.address !== undefined && l.address.page === page)) return;
+    const first = links[0]!.entity;
     report({
       messageId: 'other',
       data: { link, found: first.text },

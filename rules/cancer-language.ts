@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import data from './data/cancer-language.json';
-import { compileLexicon, defineRule, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
+import { compileLexicon, defineRule, phraseSet, readLexicon, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
 
 type Kind = 'battle' | 'hero' | 'victim';
 
@@ -9,7 +9,7 @@ interface Options {
   ignore: string[];
 }
 
-const lexicon = compileLexicon(data.entries as (ReplaceableEntry & { kind: Kind })[]);
+const lexicon = compileLexicon(readLexicon<ReplaceableEntry & { kind: Kind }>(data, 'cancer-language.json').entries);
 const ADVICE: Record<Kind, string> = {
   battle: 'say what happened plainly, e.g. "has cancer", "died from cancer"',
   hero: 'describe the person, e.g. "person with cancer"',
@@ -81,7 +81,7 @@ export default defineRule<Options>({
     for (const hit of reportableHits(analysis.lexicon(lexicon), words, ignore)) {
       const replacements = replacementsFor(hit, words, text);
       const found = { messageId: hit.entry.kind, start: hit.start, end: hit.end };
-      const advice = replacements ? `try ${replacements.listed}` : (hit.entry.advice ?? ADVICE[hit.entry.kind]);
+      const advice = replacements ? `try ${replacements.listed}` : (hit.entry.note ?? ADVICE[hit.entry.kind]);
       report({ ...found, data: { found: text.slice(hit.start, hit.end), advice }, ...(replacements && { suggestions: replacements.suggestions }) });
     }
   },

@@ -1,10 +1,11 @@
 import { daleChall } from 'dale-chall';
-import extra from './data/hashtag-words.json';
-import { defineRule } from '../src/rule/index.js';
+import extraData from './data/hashtag-words.json';
+import { defineRule, entryOf, readLexicon, wordSet } from '../src/rule/index.js';
 
 // Familiar words: the New Dale–Chall list (dale-chall, MIT) and the health and campaign words of rules/data.
-const WORDS = new Set<string>([...daleChall, ...extra.words]);
-const ENDINGS = ['s', 'es', 'ed', 'ing', 'er', 'ers'];
+const extra = readLexicon(extraData, 'hashtag-words.json');
+const WORDS = new Set<string>([...daleChall, ...wordSet(extra, 'hashtag-words')]);
+const ENDINGS = entryOf(extra, 'endings').phrases;
 const LONGEST = 24;
 
 function isWord(candidate: string): boolean {

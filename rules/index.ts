@@ -16,7 +16,7 @@ import cancerLanguage from './cancer-language.js';
 import plainLanguage from './plain-language.js';
 import readability from './readability.js';
 import hiddenCharacters from './hidden-characters/index.js';
-import suspiciousLink from './suspicious-link.js';
+import suspiciousLink from './suspicious-link/index.js';
 import personalData from './personal-data/index.js';
 import keyMessages from './key-messages.js';
 import campaignCoverage from './campaign-coverage.js';

@@ -1,42 +1,5 @@
 import * as v from 'valibot';
-import tracking from './data/tracking-parameters.json';
-import { defineRule, safeFix } from '../src/rule/index.js';
-
-// The WHATWG URL and URLSearchParams of the host (Node, browsers, editors); typed here because the core has no DOM or Node types.
-interface WhatwgUrl {
-  hostname: string;
-}
-const { URL: Url, URLSearchParams: SearchParams } = globalThis as unknown as {
-  URL: new (href: string) => WhatwgUrl;
-  URLSearchParams: new (query: string) => { keys(): IterableIterator<string> };
-};
-
-interface Matcher {
-  test(name: string, host: string): boolean;
-}
-
-/** Names and prefixes (a trailing `*`), optionally only on some hosts, compared in lower case. */
-function compile(entries: readonly { names: readonly string[]; hosts?: readonly string[] }[]): Matcher {
-  const exact = new Map<string, readonly string[] | undefined>();
-  const prefixes: { prefix: string; hosts?: readonly string[] }[] = [];
-  for (const { names, hosts } of entries) {
-    for (const name of names) {
-      const lower = name.toLowerCase();
-      if (lower.endsWith('*')) prefixes.push({ prefix: lower.slice(0, -1), hosts });
-      else exact.set(lower, hosts);
-    }
-  }
-  const onHost = (hosts: readonly string[] | undefined, host: string) => !hosts || hosts.includes(host);
-  return {
-    test(name, host) {
-      const lower = name.toLowerCase();
-      if (exact.has(lower) && onHost(exact.get(lower), host)) return true;
-      return prefixes.some((p) => lower.startsWith(p.prefix) && onHost(p.hosts, host));
-    },
-  };
-}
-
-const TRACKERS = compile(tracking.parameters);
+import { compileParameterNames, defineRule, safeFix } from '../src/rule/index.js';
 
 export default defineRule({
   meta: {
@@ -49,7 +12,7 @@ export default defineRule({
     defaults: { allow: [] as string[] },
     docs: {
       why: "Tracking parameters make a link longer (SMS and Bluesky count every character), look like spam, and can identify people: Mailchimp's mc_eid names the subscriber whose newsletter the link was copied from. A campaign that wants its own utm_ tags can list them in `allow`.",
-      sources: ['rules/data/tracking-parameters.json (who sets each parameter)', 'WHATWG URL Standard: application/x-www-form-urlencoded parsing'],
+      sources: ['src/facts/data/tracking-parameters.json (who sets each parameter)', 'WHATWG URL Standard: application/x-www-form-urlencoded parsing'],
       correct: [
         { text: 'Read our guide https://example.org/guide?page=2', channel: 'bluesky' },
         { text: 'Register https://example.org/run?utm_campaign=run2026', channel: 'x', options: { allow: ['utm_campaign'] } },
@@ -73,33 +36,22 @@ export default defineRule({
     },
   },
   check({ text, analysis, options, report }) {
-    const allowed = compile([{ names: options.allow }]);
-    for (const link of analysis.urls) {
-      const raw = link.text;
-      const hash = raw.indexOf('#');
-      const question = raw.indexOf('?');
-      if (question < 0 || (hash >= 0 && hash < question)) continue;
-      let host: string;
-      try {
-        host = new Url(/^[a-z][a-z\d+.-]*:/i.test(raw) ? raw : 'https://' + raw).hostname;
-      } catch {
-        continue;
-      }
-      const queryEnd = hash >= 0 ? hash : raw.length;
-      // Only the tracking pieces go; the others keep their exact spelling (URL's search setter would re-encode them).
-      const pieces = raw.slice(question + 1, queryEnd).split('&');
+    const allowed = compileParameterNames([{ names: options.allow }]);
+    for (const link of analysis.links) {
+      const { query, address } = link;
+      if (!query || !address) continue;
       const found: string[] = [];
-      const kept = pieces.filter((piece) => {
-        const name = piece === '' ? undefined : new SearchParams(piece).keys().next().value;
-        if (name === undefined || !TRACKERS.test(name, host) || allowed.test(name, host)) return true;
+      const kept = query.parameters.filter(({ name, removable }) => {
+        if (name === undefined || !removable || allowed.test(name, address.hostname)) return true;
         found.push(name);
         return false;
       });
       if (found.length === 0) continue;
-      const keep = kept.filter((piece) => piece !== '');
-      const start = link.start + question + (keep.length > 0 ? 1 : 0);
+      // Only the tracking pieces go; the others keep their exact spelling (URL's search setter would re-encode them).
+      const keep = kept.map((p) => p.raw).filter((piece) => piece !== '');
+      const start = query.start + (keep.length > 0 ? 1 : 0);
       // A URL that ends inside a grapheme (before a combining mark) cannot lose its end safely: no fix then.
-      const fix = safeFix(text, [{ range: [start, link.start + queryEnd], text: keep.join('&') }]);
+      const fix = safeFix(text, [{ range: [start, query.end], text: keep.join('&') }], analysis.entities);
       report({ messageId: 'tracking', data: { names: [...new Set(found)].join(', ') }, start: link.start, end: link.end, ...(fix ? { fix } : {}) });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, type Report, type Channel, type Suggestion, planThread, threadEdits } from '../src/rule/index.js';
+import { defineRule, type Analysis, type Report, type Channel, type Suggestion, planThread, threadEdits } from '../src/rule/index.js';
 
 const LONG_POST =
   'Our breast screening clinic is open late on Thursdays this month. Screening takes about ten minutes, and a woman nurse carries it out. You can bring someone with you, and we can arrange an interpreter. Book online or call our nurses free on 0808 800 4040, Monday to Friday, 9am to 5pm.';
@@ -7,9 +7,10 @@ const LONG_POST =
 const MAX_SPLIT_LENGTH = 10_000;
 
 /** "Split into a 3-post thread": the draft as a thread, parts joined by THREAD_SEPARATOR (see src/split). */
-function threadSuggestion(text: string, channel: Channel): Suggestion[] | undefined {
+function threadSuggestion(analysis: Analysis, channel: Channel): Suggestion[] | undefined {
+  const { text } = analysis;
   if (text.length > MAX_SPLIT_LENGTH) return undefined;
-  const plan = planThread(text, channel);
+  const plan = planThread(analysis, channel);
   if (plan.parts.length < 2) return undefined;
   const title = channel.id === 'sms' ? `Split into ${plan.parts.length} messages` : `Split into a ${plan.parts.length}-post thread`;
   return [{ title, fix: { edits: threadEdits(text, plan) } }];
@@ -57,10 +58,10 @@ export default defineRule({
       ],
     },
   },
-  check({ text, channel, measurement, report: send }) {
+  check({ text, analysis, channel, measurement, report: send }) {
     if (measurement.fits) return;
     const report = (found: Report) => {
-      const suggestions = threadSuggestion(text, channel);
+      const suggestions = threadSuggestion(analysis, channel);
       send(suggestions ? { ...found, suggestions } : found);
     };
     const start = measurement.overflowStart ?? text.length;

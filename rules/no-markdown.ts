@@ -1,5 +1,5 @@
 import type { Nodes, Parents } from 'mdast';
-import { defineRule, toPlainText, safeFix, mayContainFormatting } from '../src/rule/index.js';
+import { defineRule, toPlainText, safeFix } from '../src/rule/index.js';
 
 // Syntax a channel without Markdown shows literally. Lists stay: "- " and "1. " read fine as plain text.
 const FLAGGED: Record<string, string> = {
@@ -31,7 +31,7 @@ export default defineRule({
   },
   check({ text, channel, analysis, report }) {
     // Lists and quotes alone need no parse: they are not flagged, and the parse is most of lint's cost.
-    if (channel.rendersMarkdown || !mayContainFormatting(text)) return;
+    if (channel.rendersMarkdown || !analysis.mayHaveFormatting) return;
     const tree = analysis.markdown;
     if (!tree) return;
     const visit = (node: Nodes) => {
@@ -45,7 +45,7 @@ export default defineRule({
         const source = text.slice(start, end);
         const plain = autolink ? (node as { url: string }).url : toPlainText(node);
         // "$ABC**bold**" would become "$ABCbold", another cashtag: such a fix is not certainly right, so none is offered.
-        const fix = safeFix(text, [{ range: [start, end], text: plain }]);
+        const fix = safeFix(text, [{ range: [start, end], text: plain }], analysis.entities);
         report({
           messageId: 'markdown',
           data: { channel: channel.name, kind, source: source.length > 60 ? source.slice(0, 57) + '...' : source },

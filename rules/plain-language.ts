@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import data from './data/plain-language.json';
-import { compileLexicon, type CompiledLexicon, defineRule, inTitleCaseName, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
+import { compileLexicon, type CompiledLexicon, defineRule, readLexicon, inTitleCaseName, phraseSet, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
 
 interface Options {
   /** More phrases (lexicon syntax: `(a|b)` alternatives, `*` endings) with their everyday alternatives, e.g. { "neutropenic": "low white blood cell" }. */
@@ -9,7 +9,7 @@ interface Options {
   ignore: string[];
 }
 
-const builtin = data.entries as ReplaceableEntry[];
+const builtin: ReplaceableEntry[] = readLexicon<ReplaceableEntry>(data, 'plain-language.json').entries;
 const compiled = compileLexicon(builtin);
 // Settings are validated once per options object, so a lexicon with extra terms is compiled once too.
 const withTerms = new WeakMap<Options, { lexicon: CompiledLexicon<ReplaceableEntry>; ignore: Set<string> }>();

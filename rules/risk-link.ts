@@ -1,10 +1,10 @@
 import riskPageWords from './data/risk-page-words.json';
 import pharmaExamples from './data/pharma-examples.json';
-import { compileLexicon, matchLexicon, type LexiconEntry, defineRule, type EntityWords, pharmaPosts } from '../src/rule/index.js';
+import { compileLexicon, matchLexicon, parseAddress, readLexicon, defineRule, type EntityWords, type Link, pharmaPosts } from '../src/rule/index.js';
 
 const { products: exampleProducts, sources: PHARMA_SOURCES } = pharmaExamples;
 
-const riskPathWords = compileLexicon(riskPageWords.entries as LexiconEntry[]);
+const riskPathWords = compileLexicon(readLexicon(riskPageWords, 'risk-page-words.json').entries);
 
 export default defineRule({
   meta: {
@@ -45,22 +45,23 @@ export default defineRule({
     },
   },
   check({ analysis, products, report }) {
-    const allLinks = analysis.entityWords.filter(({ entity }) => entity.type === 'url');
+    const linkWords = analysis.entityWords.filter(({ entity }) => entity.type === 'url');
+    const allLinks = analysis.links.map((link, i) => ({ link, words: linkWords[i]! }));
     let next = 0;
     for (const { post, claims, named } of pharmaPosts(analysis, products)) {
       // Links and posts are in text order: one sweep gives each post its own links, never another post's.
-      while (next < allLinks.length && allLinks[next]!.entity.start < post.start) next++;
+      while (next < allLinks.length && allLinks[next]!.link.start < post.start) next++;
       const first = next;
-      while (next < allLinks.length && allLinks[next]!.entity.start < post.end) next++;
+      while (next < allLinks.length && allLinks[next]!.link.start < post.end) next++;
       const links = allLinks.slice(first, next);
       const claim = claims[0];
       if (!claim) continue;
       for (const { product } of named) {
-        const target = normaliseUrl(product.riskUrl);
-        if (links.some(({ entity }) => normaliseUrl(entity.text) === target)) continue;
+        const target = sitePath(parseAddress(product.riskUrl));
+        if (links.some(({ link }) => sitePath(link.address) === target)) continue;
         const riskPage = links.find(signalsRisk);
         if (riskPage) {
-          const { entity } = riskPage;
+          const { entity } = riskPage.link;
           report({ messageId: 'otherRiskLink', severity: 'warning', data: { brand: product.brand, url: entity.text, riskUrl: product.riskUrl }, start: entity.start, end: entity.end });
         } else {
           report({ messageId: 'missingLink', data: { brand: product.brand, claim: claim.text, riskUrl: product.riskUrl }, start: claim.start, end: claim.end });
@@ -71,20 +72,13 @@ export default defineRule({
 });
 
 /** Host and path, lower case, without scheme, www., trailing slash, query or fragment. */
-function normaliseUrl(url: string): string {
-  return url
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-    .replace(/^www\./i, '')
-    .replace(/[?#].*$/s, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
+function sitePath(address: Link['address']): string | undefined {
+  return address?.hostPath.toLowerCase();
 }
 
 /** Whether a link's path (not its host) has words of a risk or safety page. */
-function signalsRisk({ entity, words }: EntityWords): boolean {
-  const afterScheme = entity.text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const slash = afterScheme.indexOf('/');
-  if (slash < 0) return false;
-  const pathStart = entity.end - afterScheme.length + slash;
-  return matchLexicon(riskPathWords, words.filter((w) => w.start >= pathStart)).length > 0;
+function signalsRisk({ link, words }: { link: Link; words: EntityWords }): boolean {
+  const pathStart = link.pathStart;
+  if (pathStart === undefined) return false;
+  return matchLexicon(riskPathWords, words.words.filter((w) => w.start >= pathStart)).length > 0;
 }

@@ -17,7 +17,7 @@ const addWords = (text) => {
   for (const w of String(text).toLowerCase().split(/[^a-z'-]+/)) if (PLAIN.test(w)) lexiconWords.add(w);
 };
 const thesaurus = JSON.parse(readFileSync('src/facts/data/key-message-thesaurus.json', 'utf8'));
-for (const group of thesaurus.concepts) for (const phrase of [...group.phrases, ...(group.negatedPhrases ?? [])]) addWords(phrase);
+for (const group of thesaurus.entries) for (const phrase of [...group.phrases, ...(group.negatedPhrases ?? [])]) addWords(phrase);
 // Health words the other rules already list: symptoms, tests, treatments a campaign may name.
 const medical = JSON.parse(readFileSync('rules/data/complex-medical-question/medical.json', 'utf8'));
 JSON.stringify(medical).replace(/"([^"]+)"/g, (_, s) => (addWords(s), ''));

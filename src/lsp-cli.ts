@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { lintCampaign } from './index.js';
 import { startServer } from './lsp/server.js';
 import { englishWordVectors } from './vectors/en.js';
 
@@ -20,7 +19,7 @@ if (args.includes('--help') || args.includes('-h')) {
   // vscode-languageserver reads --stdio, --node-ipc and --socket itself; with none given, stdio.
   const transport = args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket=') || arg.startsWith('--pipe='));
   const connection = transport ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
-  // Campaign plans (Markdown with keyMessages in the front matter) are linted draft by draft, their
-  // key messages read by meaning (the vectors are decoded on the first plan, not at start-up).
-  startServer(connection, { version: __POSTLINT_VERSION__, lintCampaign, wordVectors: englishWordVectors });
+  // Campaigns (a plan with keyMessages in its front matter, or one in the config) read their key
+  // messages by meaning: the vectors are decoded on the first campaign, not at start-up.
+  startServer(connection, { version: __POSTLINT_VERSION__, wordVectors: englishWordVectors });
 }

@@ -1,8 +1,12 @@
-import cues from '../data/complex-medical-question/cues.json';
-import medical from '../data/complex-medical-question/medical.json';
-import patterns from '../data/complex-medical-question/patterns.json';
+import cueData from '../data/complex-medical-question/cues.json';
+import medicalData from '../data/complex-medical-question/medical.json';
+import patternData from '../data/complex-medical-question/patterns.json';
 import weights from '../data/complex-medical-question/signals.json';
-import { type Analysis, compileLexicon, type CompiledLexicon, type Word } from '../../src/rule/index.js';
+import { type Analysis, compileLexicon, entryOf, readLexicon, wordSet, type CompiledLexicon, type LexiconFileEntry, type Word } from '../../src/rule/index.js';
+
+const cues = readLexicon<LexiconFileEntry & { signal: string }>(cueData, 'complex-medical-question/cues.json');
+const medical = readLexicon<LexiconFileEntry & { category: string }>(medicalData, 'complex-medical-question/medical.json');
+const patterns = readLexicon(patternData, 'complex-medical-question/patterns.json');
 
 export type SignalId = keyof typeof weights.signals;
 
@@ -69,12 +73,13 @@ export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons 
 }
 
 const weightOf = (signal: string) => weights.signals[signal as SignalId]?.weight ?? 0;
-const DRUG_SUFFIXES = patterns.drugSuffixes;
-const STAGE_WORDS = new Set(patterns.stageWords);
-const STAGE_PREFIXES = new Set(patterns.stagePrefixes);
-const STAGE_NUMERALS = new Set(patterns.stageNumerals);
-const DOSE_UNITS = new Set(patterns.doseUnits);
-const MEASURE_UNITS = new Set(patterns.measureUnits);
+const DRUG_SUFFIXES = entryOf(patterns, 'drug-suffixes').phrases;
+const DRUG_SUFFIX_MIN_LENGTH = entryOf(patterns, 'drug-suffixes').minLength as number;
+const STAGE_WORDS = wordSet(patterns, 'stage-words');
+const STAGE_PREFIXES = wordSet(patterns, 'stage-prefixes');
+const STAGE_NUMERALS = wordSet(patterns, 'stage-numerals');
+const DOSE_UNITS = wordSet(patterns, 'dose-units');
+const MEASURE_UNITS = wordSet(patterns, 'measure-units');
 // A number with its unit written on ("20mg", "8cm"): digits then letters, one pass, no overlap.
 const NUMBER_WITH_UNIT = /^(\d+)([a-zµ]+)$/;
 const DIGITS = /^\d+$/;
@@ -83,9 +88,9 @@ const YEAR = /^(?:19|20)\d\d$/;
 const NEAR = 16;
 // A TNM stage written as one word: T2N1M0, pT1cN0M0.
 const TNM = /^[pcy]?t[0-4x][a-d]?n[0-3x][a-c]?m[01x]$/;
-const QUESTION_OPENERS = new Set(patterns.questionOpeners);
-const IMPLICIT_SUBJECT = new Set(patterns.implicitSubjectVerbs);
-const SECOND_PERSON = new Set(['you', 'your', 'u', 'ur']);
+const QUESTION_OPENERS = wordSet(patterns, 'question-openers');
+const IMPLICIT_SUBJECT = wordSet(patterns, 'implicit-subject-verbs');
+const SECOND_PERSON = wordSet(patterns, 'second-person');
 const QUESTION_END = /\?["'’”)\]]*$/;
 
 /** Weighs the signals of a complex medical question in a draft, from the shared analysis only. */
@@ -98,6 +103,9 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
 
   for (const hit of analysis.lexicon(lexicons.medical)) raise(hit.entry.category as SignalId, hit.start, hit.end);
   scanWords(text, words, found, raise);
+  // Phone numbers signpost; they are not results. A run of nine digits or more reads as one.
+  const phone = analysis.phoneRuns.find((run) => run.digits >= PHONE_DIGITS);
+  if (phone) raise('phone', phone.start, phone.end);
   // Most drafts have no medical content: nothing else can make them a medical question, so stop here.
   if (![...found.keys()].some((id) => MEDICAL_KINDS.has(id))) return { signals: [], score: 0, engaged: false, medical: false };
   const asking = new Set<number>();
@@ -177,11 +185,11 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
 export const VOCABULARY = new Set<SignalId>(['condition', 'symptom', 'test', 'treatment', 'body', 'clinician', 'outlook']);
 const MEDICAL_KINDS = new Set<SignalId>([...VOCABULARY, 'drug', 'stage', 'value', 'dose']);
 
-/** Stages, TNM, test values, doses, sizes, drug-name endings and phone numbers: patterns over the words. */
+const PHONE_DIGITS = 9;
+
+/** Stages, TNM, test values, doses, sizes and drug-name endings: patterns over the words. */
 function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Signal>, raise: (id: SignalId, start: number, end: number) => void) {
   const test = found.get('test');
-  let digitsRun = 0;
-  let runStart = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = words[i + 1];
@@ -193,10 +201,6 @@ function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Si
     else if (TNM.test(lower)) raise('stage', word.start, word.end);
 
     if (DIGITS.test(lower)) {
-      // Phone numbers: a run of digit groups; they signpost, they are not results.
-      digitsRun = digitsRun > 0 && word.start - words[i - 1]!.end <= 3 ? digitsRun + lower.length : lower.length;
-      if (digitsRun === lower.length) runStart = word.start;
-      if (digitsRun >= 9) raise('phone', runStart, word.end);
       if ('£$€'.includes(text[word.start - 1] ?? ' ')) raise('fundraising', word.start - 1, word.end);
       if ('£$€'.includes(text[word.start - 1] ?? ' ') || YEAR.test(lower)) continue;
       const decimal = adjacent && text[word.end] === '.' && next.start === word.end + 1 && DIGITS.test(next.lower);
@@ -209,14 +213,13 @@ function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Si
       else if (test && test.start >= last.end && test.start - last.end <= NEAR) raise('value', word.start, test.end);
       continue;
     }
-    digitsRun = 0;
     const withUnit = NUMBER_WITH_UNIT.exec(lower);
     if (withUnit) {
       if (DOSE_UNITS.has(withUnit[2]!)) raise('dose', word.start, word.end);
       else if (MEASURE_UNITS.has(withUnit[2]!)) raise('value', word.start, word.end);
       continue;
     }
-    if (lower.length >= patterns.drugSuffixMinLength) {
+    if (lower.length >= DRUG_SUFFIX_MIN_LENGTH) {
       const stem = lower.endsWith('s') ? lower.slice(0, -1) : lower;
       if (DRUG_SUFFIXES.some((suffix) => stem.endsWith(suffix))) raise('drug', word.start, word.end);
     }

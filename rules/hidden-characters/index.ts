@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import { describeRun } from './code-points.js';
 import { defineRule } from '../../src/rule/index.js';
 
@@ -60,7 +59,7 @@ export default defineRule<Options>({
       ],
     },
   },
-  check({ text, channel, options, report }) {
+  check({ text, analysis, channel, options, report }) {
     if (!CANDIDATE.test(text)) return;
     const skip = new Set([...options.allow, ...(channel.invalidCharacters ?? [])]);
     let rtl: boolean | undefined;
@@ -80,7 +79,7 @@ export default defineRule<Options>({
       run = undefined;
     };
 
-    for (const { segment, index } of graphemeSegments(text)) {
+    for (const { segment, index } of analysis.graphemes()) {
       if (!CANDIDATE.test(segment)) continue;
       let pictographicBefore = false;
       for (let i = 0; i < segment.length; ) {

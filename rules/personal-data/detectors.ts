@@ -2,32 +2,23 @@
  * Finders for personal identifiers in a draft. Each scan is linear: anchored on a rare character
  * or bounded in length, so a megabyte of digits or "@" cannot make one quadratic.
  */
+import wordData from '../data/personal-data.json';
+import { entryOf, expandPhrase, readLexicon } from '../../src/rule/index.js';
+
+const words = readLexicon(wordData, 'personal-data.json');
+/** An entry's phrases (alternatives expanded) as a regular-expression alternation, longest first. */
+const alternation = (id: string) =>
+  entryOf(words, id)
+    .phrases.flatMap(expandPhrase)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+
 export interface Found {
   kind: 'email' | 'phone' | 'dateOfBirth' | 'nhsNumber' | 'recordNumber' | 'address';
   value: string;
   start: number;
   end: number;
-}
-
-const LOCAL_CHAR = /^[\p{L}\p{N}._%+'-]$/u;
-const DOMAIN_CHAR = /^[\p{L}\p{N}.-]$/u;
-const TOP_LEVEL = /\.\p{L}{2,63}$/u;
-
-/** Email addresses, found from each "@" outwards (at most 64 characters before, 255 after, as RFC 5321 allows). */
-export function findEmails(text: string): Found[] {
-  const found: Found[] = [];
-  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
-    while (start < at && text[start] === '.') start++;
-    let end = at + 1;
-    while (end < text.length && end - at <= 255 && DOMAIN_CHAR.test(text[end]!)) end++;
-    while (end > at + 1 && /[.-]/.test(text[end - 1]!)) end--;
-    const domain = text.slice(at + 1, end);
-    if (start === at || !TOP_LEVEL.test(domain) || domain.includes('..')) continue;
-    found.push({ kind: 'email', value: text.slice(start, end), start, end });
-  }
-  return found;
 }
 
 const NHS_NUMBER = /(?<![\d])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)/g;
@@ -51,12 +42,12 @@ export function isNhsNumber(digits: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
+const MONTH = `(?:${alternation('months')})[a-z]{0,6}\\.?`;
 const DATE = new RegExp(
   `\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH} (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})\\b`,
   'gi',
 );
-const BIRTH_CUE = /\b(?:d\.?o\.?b|date of birth|birth ?date|born|birthday)\b/i;
+const BIRTH_CUE = new RegExp(`\\b(?:${alternation('birth-cues')})\\b`, 'i');
 
 /** Dates with a birth cue ("DOB", "born", "date of birth") in the 30 characters before them, after any earlier date. */
 export function findDatesOfBirth(text: string): Found[] {
@@ -70,7 +61,7 @@ export function findDatesOfBirth(text: string): Found[] {
   return found;
 }
 
-const RECORD = /\b(?:MRN|medical record(?: number| no\.?)?|record (?:number|no\.?)|patient (?:id|number|no\.?)|hospital (?:number|no\.?)|case (?:number|no\.?)|CHI number)[ \t]{0,3}[:#]?[ \t]{0,3}([A-Z]{0,3}-?\d[\dA-Z-]{3,15})\b/gi;
+const RECORD = new RegExp(`\\b(?:${alternation('record-labels')})[ \\t]{0,3}[:#]?[ \\t]{0,3}([A-Z]{0,3}-?\\d[\\dA-Z-]{3,15})\\b`, 'gi');
 
 /** Record numbers after a label that names them (MRN, patient ID, hospital number...). */
 export function findRecordNumbers(text: string): Found[] {
@@ -86,7 +77,7 @@ export function findRecordNumbers(text: string): Found[] {
 // A full UK postcode (Royal Mail format) or a US state abbreviation with a ZIP code.
 const POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA|[A-Z]{2} \d{5}(?:-\d{4})?)\b/g;
 // A house number and a street type, up to three capitalised words between them.
-const STREET = /\b\d{1,5}[A-Za-z]? (?:\p{Lu}[\p{L}'-]{0,30} ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Place|Pl|Crescent|Terrace|Gardens|Grove|Boulevard|Blvd|Square|Row|Hill|Mews)\b\.?/gu;
+const STREET = new RegExp(`\\b\\d{1,5}[A-Za-z]? (?:\\p{Lu}[\\p{L}'-]{0,30} ){1,3}(?:${alternation('street-types')})\\b\\.?`, 'gu');
 
 /** Postal addresses: a postcode or ZIP code, with the street before it on the same line when there is one. */
 export function findPostalAddresses(text: string): Found[] {
@@ -102,43 +93,3 @@ export function findPostalAddresses(text: string): Found[] {
   }
   return found;
 }
-
-const PHONE_CHAR = /^[\d+()\-. \u00A0/]$/;
-const WINDOW = 40;
-// libphonenumber-js takes about 1 ms per candidate: a run of digits longer than this many windows
-// (2,000 characters) is a table or a data dump, not a post, and only its start is checked.
-const MAX_WINDOWS = 100;
-
-/**
- * Stretches that may hold a phone number, for libphonenumber-js: runs of digits and phone
- * punctuation with at least 7 digits. A run longer than WINDOW is cut into overlapping windows,
- * as the library's matcher slows down more than linearly on long runs; at most MAX_WINDOWS a run.
- */
-export function phoneCandidates(text: string): { start: number; text: string }[] {
-  const pieces: { start: number; text: string }[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (!/[\d+(]/.test(text[i]!)) {
-      i++;
-      continue;
-    }
-    let end = i;
-    let digits = 0;
-    while (end < text.length && PHONE_CHAR.test(text[end]!)) {
-      if (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) digits++;
-      end++;
-    }
-    if (digits >= 7) {
-      if (end - i <= WINDOW) pieces.push({ start: i, text: text.slice(i, end) });
-      else {
-        for (let from = i; from < end && from < i + (MAX_WINDOWS * WINDOW) / 2; from += WINDOW / 2) {
-          const piece = text.slice(from, Math.min(end, from + WINDOW));
-          if (/\d{2}/.test(piece)) pieces.push({ start: from, text: piece });
-        }
-      }
-    }
-    i = Math.max(end, i + 1);
-  }
-  return pieces;
-}
-

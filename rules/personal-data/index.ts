@@ -1,9 +1,8 @@
 import * as v from 'valibot';
-import { findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import healthDetails from '../data/health-details.json';
-import words from '../data/personal-data.json';
-import { findDatesOfBirth, findEmails, findNhsNumbers, findPostalAddresses, findRecordNumbers, phoneCandidates, type Found } from './detectors.js';
-import { compileLexicon, defineRule, Coverage } from '../../src/rule/index.js';
+import healthData from '../data/health-details.json';
+import wordData from '../data/personal-data.json';
+import { findDatesOfBirth, findNhsNumbers, findPostalAddresses, findRecordNumbers, type Found } from './detectors.js';
+import { compileLexicon, defineRule, entryOf, readLexicon, wordSet, Coverage, isPhoneCountry, phoneNumberOf, type LexiconFileEntry } from '../../src/rule/index.js';
 
 interface Options {
   /** The organisation's own published contacts (helpline numbers, emails, its postcode): never flagged. */
@@ -14,12 +13,14 @@ interface Options {
   privateChannel: string;
 }
 
-const HEALTH = compileLexicon(healthDetails.entries);
-const PERSONAL = new Set(words.personalWords);
-const NOT_NAMES = new Set(words.notNames);
-const HONORIFICS = new Set(words.honorifics);
+const HEALTH = compileLexicon(readLexicon<LexiconFileEntry & { personal?: boolean }>(healthData, 'health-details.json').entries);
+const words = readLexicon(wordData, 'personal-data.json');
+const PERSONAL = wordSet(words, 'personal-words');
+const NOT_NAMES = wordSet(words, 'not-names');
+const HONORIFICS = wordSet(words, 'honorifics');
+const alternatives = (id: string) => entryOf(words, id).phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 // "Hi Jane," / "Dear Mr Patel," / "Jane," at the start of a sentence: a person addressed by name.
-const VOCATIVE = /^(?:(?:hi|hello|hey|dear|thanks|thank you)[ ,]+)?((?:(?:mr|mrs|ms|miss|mx|dr|prof)\.? )?\p{Lu}\p{Ll}{1,30}(?: \p{Lu}\p{Ll}{1,30})?),/iu;
+const VOCATIVE = new RegExp(`^(?:(?:${alternatives('greetings')})[ ,]+)?((?:(?:${alternatives('honorifics')})\\.? )?\\p{Lu}\\p{Ll}{1,30}(?: \\p{Lu}\\p{Ll}{1,30})?),`, 'iu');
 const NEAR = 3;
 // Freephone, shared-cost and non-geographic numbers (0808, 0300, 1-800...) belong to services, not
 // people: libphonenumber-js's full metadata tells them apart from mobile and landline numbers.
@@ -42,7 +43,7 @@ export default defineRule<Options>({
     },
     schema: v.strictObject({
       allowedContacts: v.array(v.string()),
-      defaultCountry: v.pipe(v.string(), v.check((c) => isSupportedCountry(c), 'expected a supported ISO 3166 country code such as "GB" or "US"')),
+      defaultCountry: v.pipe(v.string(), v.check((c) => isPhoneCountry(c), 'expected a supported ISO 3166 country code such as "GB" or "US"')),
       privateChannel: v.pipe(v.string(), v.minLength(1)),
     }),
     defaults: { allowedContacts: [], defaultCountry: 'GB', privateChannel: 'a private message or the helpline' },
@@ -72,12 +73,12 @@ export default defineRule<Options>({
     },
   },
   check({ text, analysis, options, report }) {
-    const country = options.defaultCountry as CountryCode;
+    const country = options.defaultCountry;
     const allowed = new Set<string>();
     for (const contact of options.allowedContacts) {
       allowed.add(normalise(contact));
-      const phone = parsePhoneNumberFromString(contact, country);
-      if (phone) allowed.add(phone.number);
+      const phone = phoneNumberOf(contact, country);
+      if (phone) allowed.add(phone);
     }
     const where = options.privateChannel;
     const found: Found[] = [];
@@ -86,18 +87,14 @@ export default defineRule<Options>({
     const add = (item: Found) => {
       if (!allowed.has(normalise(item.value)) && coverage.claim(item.start, item.end)) found.push(item);
     };
-    for (const item of findEmails(text)) add(item);
+    for (const { value, start, end } of analysis.emails) add({ kind: 'email', value, start, end });
     for (const item of findNhsNumbers(text)) add(item);
     for (const item of findDatesOfBirth(text)) add(item);
     for (const item of findRecordNumbers(text)) add(item);
     for (const item of findPostalAddresses(text)) add(item);
-    for (const { start: offset, text: piece } of phoneCandidates(text)) {
-      for (const match of findPhoneNumbersInText(piece, country)) {
-        const start = offset + match.startsAt;
-        const end = offset + match.endsAt;
-        if (SERVICE_TYPES.has(match.number.getType() ?? '') || allowed.has(match.number.number)) continue;
-        if (coverage.claim(start, end)) found.push({ kind: 'phone', value: match.number.number, start, end });
-      }
+    for (const phone of analysis.phoneNumbers(country)) {
+      if (SERVICE_TYPES.has(phone.type ?? '') || allowed.has(phone.number)) continue;
+      if (coverage.claim(phone.start, phone.end)) found.push({ kind: 'phone', value: phone.number, start: phone.start, end: phone.end });
     }
     found.sort((a, b) => a.start - b.start);
     for (const item of found) report({ messageId: item.kind, data: { where }, start: item.start, end: item.end });

@@ -15,7 +15,7 @@ const MULTI_PART = { 'GSM-7': 153, 'UCS-2': 67 } as const;
  * SMS parts, computed as sms-segments-calculator does (GSM-7 160/153 per part, UCS-2 70/67,
  * extension characters count 2, one non-GSM character switches the whole message to UCS-2, a
  * character never straddles two parts) but in one linear pass: the library splits graphemes with
- * an O(n²) concatenation and costs milliseconds per post. test/agreement.test.ts checks both agree.
+ * an O(n²) concatenation and costs milliseconds per post. test/channels/agreement.test.ts checks both agree.
  * The limit is a number of parts.
  */
 export const smsCounter: Counter = {

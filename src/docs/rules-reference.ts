@@ -1,6 +1,8 @@
 import type { Diagnostic, RuleSetting } from '../core/types.js';
+import { FILE_PROBLEMS, type FileProblem } from '../core/problems.js';
 import type { Rule, RuleExample } from '../rule/rule.js';
-import { lint } from '../index.js';
+import type { LintOptions } from '../engine/options.js';
+import { createLinter } from '../index.js';
 import { applyFix, applyFixes } from '../text/edits.js';
 
 // Characters a reader cannot see in a code block; an example holding one is shown as a JSON string.
@@ -9,7 +11,7 @@ const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u
 /**
  * The rule reference (docs/rules.md), generated from every rule's meta. The examples are run, so
  * the messages, positions, fixed text and suggestions shown are what postlint does; the docs
- * tests (test/rule-docs.test.ts) assert the same examples through the RuleTester.
+ * tests (test/rules/<rule-id>.test.ts) assert the same examples through the RuleTester.
  */
 export function renderRulesReference(rules: Record<string, Rule<any>>, presets: Record<string, Record<string, RuleSetting>>): string {
   const ids = Object.keys(rules).sort();
@@ -22,9 +24,9 @@ export function renderRulesReference(rules: Record<string, Rule<any>>, presets: 
   const lines: string[] = [
     '# postlint rules',
     '',
-    '<!-- Generated from each rule\'s meta by `npm run docs`; test/docs.test.ts fails when this file is stale. Do not edit by hand. -->',
+    '<!-- Generated from each rule\'s meta by `npm run docs`; test/docs/rules-reference.test.ts fails when this file is stale. Do not edit by hand. -->',
     '',
-    `${ids.length} rules. Every example below runs as a test (test/rule-docs.test.ts, through \`postlint/testing\`'s RuleTester).`,
+    `${ids.length} rules. Every example below runs as a test (\`test/rules/<rule-id>.test.ts\`, through \`postlint/testing\`'s RuleTester).`,
     '',
     '| Rule | What it checks | Severity | Presets | Fix | Suggestions |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -33,11 +35,99 @@ export function renderRulesReference(rules: Record<string, Rule<any>>, presets: 
       return `| [${id}](#${id}) | ${cell(meta.description)} | ${meta.severity} | ${inPresets(id)} | ${meta.fixable ? 'yes' : '—'} | ${meta.hasSuggestions ? 'yes' : '—'} |`;
     }),
   ];
-  for (const id of ids) lines.push('', ...renderRule(rules[id]!, inPresets(id)));
+  for (const id of ids) lines.push('', ...renderRule(rules, rules[id]!, inPresets(id)));
+  lines.push('', ...renderFileProblems(rules));
   return lines.join('\n') + '\n';
 }
 
-function renderRule(rule: Rule<any>, presets: string): string[] {
+/**
+ * What is wrong with the examples as rendered: an incorrect example that renders no message, or
+ * whose documented ranges are not where its messages are. The docs test fails on any.
+ */
+export function exampleProblems(rules: Record<string, Rule<any>>): string[] {
+  const problems: string[] = [];
+  for (const id of Object.keys(rules).sort()) {
+    const rule = rules[id]!;
+    rule.meta.docs.incorrect.forEach((example, i) => {
+      const name = `${id}: incorrect example ${i + 1}`;
+      const messages = lintExample(rules, rule, example);
+      if (messages.length === 0) problems.push(`${name} renders no message`);
+      for (const [start, end] of example.ranges ?? []) {
+        if (!messages.some((m) => m.start.offset === start && m.end.offset === end)) problems.push(`${name}: documented range [${start}, ${end}] is not where any message is`);
+      }
+    });
+  }
+  return problems;
+}
+
+/** An example linted as its test runs it: its channel, options, products, campaign, and a plan through lintCampaign. */
+function lintExample(rules: Record<string, Rule<any>>, rule: Rule<any>, example: RuleExample): Diagnostic[] {
+  const setting: RuleSetting = example.options ? ['error', example.options] : 'error';
+  const options: LintOptions = { preset: 'none', rules: { [rule.meta.id]: setting } };
+  if (example.products) options.products = example.products;
+  if (example.campaign) options.campaign = example.campaign;
+  const linter = linterFor(rules);
+  if (example.plan) {
+    const plan = linter.lintCampaign(example.text, { ...options, channel: example.channel ?? 'x' });
+    return [...plan.messages, ...plan.posts.flatMap((post) => post.result.messages)].sort((a, b) => a.start.offset - b.start.offset);
+  }
+  return linter.lint({ text: example.text, channel: example.channel }, options).messages;
+}
+
+const linters = new WeakMap<object, ReturnType<typeof createLinter>>();
+function linterFor(rules: Record<string, Rule<any>>) {
+  let found = linters.get(rules);
+  if (!found) linters.set(rules, (found = createLinter({ rules, presets: { none: {} } })));
+  return found;
+}
+
+// Examples of what postlint reports about a file itself, run like the rules' examples.
+const FILE_EXAMPLES: Record<string, { text: string; note: string }[]> = {
+  'front-matter': [
+    { text: '---\nchannel: tiktok\n---\nJoin us on World Cancer Day', note: 'A draft `launch.md`' },
+    { text: '---\nname: Spot it early\nkeyMessages:\n  - id: gp\n---\n## x\nSee your GP.', note: 'A campaign plan `plan.md`' },
+  ],
+  'campaign-file': [{ text: '---\nname: Spot it early\nkeyMessages:\n  - id: gp\n    text: See your GP about a change.\n---\n## tiktok: launch\nSee your GP.', note: 'A campaign plan `plan.md`' }],
+  'unused-disable-directive': [{ text: 'Join us on World Cancer Day <!-- postlint-disable-line max-length -->', note: 'With `reportUnusedDisableDirectives: "warn"` in the config (or `--report-unused-disable-directives`)' }],
+};
+
+function renderFileProblems(rules: Record<string, Rule<any>>): string[] {
+  const lines = [
+    '# Problems with the file itself',
+    '',
+    'Not rules of the registry (they cannot be turned off in `rules`), but each has its id, in messages and in SARIF.',
+    '',
+    '## Inline directives',
+    '',
+    'HTML comments in a draft or plan turn rules off where they stand, as ESLint users know them; they are never measured or published:',
+    '',
+    '```text',
+    '<!-- postlint-disable rule-a, rule-b -->   off from here (no ids: every rule)',
+    '<!-- postlint-enable rule-a -->            back on (no ids: every rule)',
+    '<!-- postlint-disable-next-line rule-a --> off on the next line only',
+    '<!-- postlint-disable-line rule-a -->      off on this line only',
+    '```',
+    '',
+    '`lint`, `lintCampaign`, the CLI and the language server all apply them.',
+  ];
+  // A problem documented under another heading (unused directives, under inline directives) comes first, below it.
+  const sorted = [...FILE_PROBLEMS].sort((a, b) => Number(a.anchor === a.id) - Number(b.anchor === b.id));
+  for (const problem of sorted) lines.push('', ...renderFileProblem(rules, problem));
+  return lines;
+}
+
+function renderFileProblem(rules: Record<string, Rule<any>>, problem: FileProblem): string[] {
+  const heading = problem.anchor === problem.id ? `## ${problem.id}` : `### ${problem.id}`;
+  const lines = [heading, '', problem.description, '', problem.why];
+  for (const { text, note } of FILE_EXAMPLES[problem.id] ?? []) {
+    const linted = linterFor(rules).lintFile(text, { markdown: true, preset: 'none', reportUnusedDisableDirectives: 'warning' });
+    const messages = linted.kind === 'draft' ? linted.result.messages : [...linted.campaign.messages, ...linted.campaign.posts.flatMap((p) => p.result.messages)];
+    lines.push('', note + ':', '', ...block(text), '', ...messages.filter((m) => m.ruleId === problem.id).map((m) => `- ${where(m)} ${m.message}`));
+  }
+  return lines;
+}
+
+function renderRule(rules: Record<string, Rule<any>>, rule: Rule<any>, presets: string): string[] {
   const { meta } = rule;
   const lines = [`## ${meta.id}`, '', meta.description, '', `Severity: ${meta.severity} · Presets: ${presets} · Fix: ${meta.fixable ? 'yes' : 'no'} · Suggestions: ${meta.hasSuggestions ? 'yes' : 'no'}`];
   lines.push('', '### Why', '', meta.docs.why);
@@ -51,18 +141,19 @@ function renderRule(rule: Rule<any>, presets: string): string[] {
     if (Object.keys(defaults).length === 0) lines.push('| (see the rule\'s schema) | |');
   }
   lines.push('', '### Correct', '');
-  for (const example of meta.docs.correct) lines.push(...renderExample(rule, example, false), '');
+  for (const example of meta.docs.correct) lines.push(...renderExample(rules, rule, example, false), '');
   lines.push('### Incorrect', '');
-  for (const example of meta.docs.incorrect) lines.push(...renderExample(rule, example, true), '');
+  for (const example of meta.docs.incorrect) lines.push(...renderExample(rules, rule, example, true), '');
   lines.pop();
   return lines;
 }
 
-function renderExample(rule: Rule<any>, example: RuleExample, incorrect: boolean): string[] {
-  const setting: RuleSetting = example.options ? ['error', example.options] : 'error';
-  const messages = lint({ text: example.text, channel: example.channel }, { preset: 'none', rules: { [rule.meta.id]: setting } }).messages;
-  const context = [`Channel: ${example.channel ?? 'x'}`];
+function renderExample(rules: Record<string, Rule<any>>, rule: Rule<any>, example: RuleExample, incorrect: boolean): string[] {
+  const messages = lintExample(rules, rule, example);
+  const context = [example.plan ? 'A campaign plan' : `Channel: ${example.channel ?? 'x'}`];
   if (example.options) context.push(`options: \`${JSON.stringify(example.options)}\``);
+  if (example.products) context.push(`products: ${example.products.map((p) => `${p.brand} (${p.established})`).join(', ')}`);
+  if (example.campaign) context.push(`campaign: "${example.campaign.name}"`);
   const lines = [context.join(' · '), '', ...block(example.text)];
   if (!incorrect) return lines;
   lines.push('', ...messages.map((m) => `- ${where(m)} ${m.message}`));

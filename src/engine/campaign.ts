@@ -1,14 +1,18 @@
-import type { Campaign, ChannelId, Diagnostic, Fix, LintResult, Position, Suggestion } from '../core/types.js';
+import type { Campaign, ChannelId, Diagnostic, Fix, LintResult, Position, Severity, Suggestion } from '../core/types.js';
 import type { LintOptions } from './options.js';
 import { channels as builtin } from '../channels/builtin.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { lineStarts, positionAt } from '../text/positions.js';
-import { Analysis } from '../facts/analysis.js';
-import { displayText, parseCampaignFile, sourceOffset, type DisplayText, type FrontMatter } from '../text/campaign-file.js';
+import { displayText, parseCampaignFile, sourceOffset, type DisplayText } from '../text/campaign-file.js';
+import { rangeOf, yamlProblems } from '../text/front-matter.js';
+import { applyDirectives, parseDirectives } from '../text/directives.js';
+import { toFileOffset, withoutDirectives } from '../text/draft.js';
+import { fixUntilStable } from '../text/edits.js';
+import { CAMPAIGN_FILE_RULE, FRONT_MATTER_RULE } from '../core/problems.js';
 import { DOCS_BASE, formatMessage, type PlanDraft, type Report } from '../rule/rule.js';
 import { validateCampaign } from './campaign-schema.js';
-import { lint } from './lint.js';
+import { lintDraft, ruleUrl } from './lint.js';
 import { resolveSettings, type RuleSet } from './settings.js';
 
 export interface CampaignLintOptions extends LintOptions {
@@ -42,46 +46,62 @@ export interface CampaignLintResult {
   coverage: KeyMessageReach[];
   /** Campaign-level messages: mistakes in the front matter or headings, and plan rules (campaign-coverage). */
   messages: Diagnostic[];
+  /** With `fix: true`: the file after applying every safe fix (the result describes this text). */
+  output?: string;
+  /** With `fix: true`: how many fixes went in. */
+  fixed?: number;
 }
-
-const FILE_RULE = 'campaign-file';
 
 /**
  * Lints a Markdown campaign file: YAML front matter with the campaign (name, theme, hashtags, link,
  * keyMessages), then one `## channel` or `## channel: label` section per draft. Every draft is
- * rendered to what its channel shows and linted for it, with positions mapped back to the source.
- * A file without campaign front matter is one post, for `options.channel`. Pure: no fs, runs in a browser.
+ * rendered to what its channel shows and linted for it, with positions mapped back to the source;
+ * then the plan's coverage. A file without campaign front matter is one post, for `options.channel`.
+ * Directive comments anywhere in the file apply to every message at their place, as in `lint`;
+ * with `fix: true` fixes are applied to the file until stable. Pure: no fs, runs in a browser.
  */
 export function lintCampaign(ruleSet: RuleSet, markdown: string, options: CampaignLintOptions = {}): CampaignLintResult {
   if (typeof markdown !== 'string') throw new PostlintConfigError('markdown', 'expected the campaign file as a string');
+  const fix = options.fix;
+  if (fix !== undefined && typeof fix !== 'boolean') throw new PostlintConfigError('fix', `expected true or false, got ${JSON.stringify(fix)}`);
+  if (!fix) return lintPlan(ruleSet, markdown, options);
+  let last: CampaignLintResult | undefined;
+  const run = fixUntilStable(markdown, (text) => campaignMessages((last = lintPlan(ruleSet, text, options))));
+  if (run.applied === 0) return last!;
+  return { ...last!, output: run.output, fixed: run.applied };
+}
+
+/** Every message of a plan's result: the plan's own, then each draft's. */
+export function campaignMessages(result: CampaignLintResult): Diagnostic[] {
+  return [...result.messages, ...result.posts.flatMap((p) => p.result.messages)];
+}
+
+function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptions): CampaignLintResult {
   const file = parseCampaignFile(markdown);
   const starts = lineStarts(markdown);
   const position = (offset: number) => positionAt(starts, Math.min(Math.max(0, offset), markdown.length));
   const messages: Diagnostic[] = [];
-  const fileMessage = (messageId: string, message: string, start: number, end: number): void => {
-    messages.push({ ruleId: FILE_RULE, severity: 'error', message, messageId, start: position(start), end: position(end), url: DOCS_BASE + FILE_RULE });
+  const fileMessage = (ruleId: string, messageId: string, message: string, start: number, end: number): void => {
+    messages.push({ ruleId, severity: 'error', message, messageId, start: position(start), end: position(end), url: DOCS_BASE + ruleId });
   };
   const settings = resolveSettings(ruleSet, options);
 
   let campaign: Campaign | undefined;
   const frontMatter = file.frontMatter;
   if (frontMatter && frontMatter.document.errors.length) {
-    for (const error of frontMatter.document.errors) {
-      const [from, to] = error.pos;
-      fileMessage('yaml', `Front matter is not valid YAML: ${error.message.split('\n')[0]}`, frontMatter.yamlStart + from, frontMatter.yamlStart + to);
-    }
+    for (const problem of yamlProblems(frontMatter)) fileMessage(FRONT_MATTER_RULE, 'yaml', problem.message, problem.start, problem.end);
   } else if (file.isCampaign && frontMatter) {
-    const checked = validatedFrontMatter(markdown.slice(frontMatter.yamlStart, frontMatter.end), frontMatter.data);
+    const checked = validatedFrontMatter(frontMatter.yaml, frontMatter.data);
     for (const issue of checked.issues) {
-      const [start, end] = yamlRange(frontMatter, issue.path);
-      fileMessage('campaign', `Campaign ${issue.path.join('.') || 'front matter'}: ${issue.message}`, start, end);
+      const [start, end] = rangeOf(frontMatter, issue.path);
+      fileMessage(FRONT_MATTER_RULE, 'campaign', `Campaign ${issue.path.join('.') || 'front matter'}: ${issue.message}`, start, end);
     }
     campaign = checked.campaign;
     campaign?.keyMessages.forEach((message, index) => {
       message.channels?.forEach((channel, k) => {
         if (channel in channelsOf(settings.channels)) return;
-        const [start, end] = yamlRange(frontMatter, ['keyMessages', index, 'channels', k]);
-        fileMessage('unknown-channel', `Unknown channel "${channel}" in keyMessages.${index}.channels; use one of ${Object.keys(channelsOf(settings.channels)).join(', ')}`, start, end);
+        const [start, end] = rangeOf(frontMatter, ['keyMessages', index, 'channels', k]);
+        fileMessage(FRONT_MATTER_RULE, 'unknown-channel', `Unknown channel "${channel}" in keyMessages.${index}.channels; use one of ${Object.keys(channelsOf(settings.channels)).join(', ')}`, start, end);
       });
     });
   } else if (options.campaign !== undefined) {
@@ -95,6 +115,7 @@ export function lintCampaign(ruleSet: RuleSet, markdown: string, options: Campai
     for (const section of file.sections) {
       if (!(section.channel in channelsOf(settings.channels))) {
         fileMessage(
+          CAMPAIGN_FILE_RULE,
           'unknown-channel',
           `Unknown channel "${section.channel}" in this heading; start a draft's heading with a channel id (${Object.keys(channelsOf(settings.channels)).join(', ')}), e.g. "## linkedin: launch day"`,
           section.headingStart,
@@ -105,17 +126,20 @@ export function lintCampaign(ruleSet: RuleSet, markdown: string, options: Campai
       const draft = { channel: section.channel, nodes: section.nodes, headingStart: section.headingStart, headingEnd: section.headingEnd };
       drafts.push(section.label ? { ...draft, label: section.label } : draft);
     }
-    if (file.sections.length === 0) fileMessage('no-drafts', 'This campaign file has no drafts: add a section per draft, e.g. "## x" or "## linkedin: launch day"', frontMatter?.start ?? 0, frontMatter?.end ?? 0);
+    if (file.sections.length === 0) fileMessage(CAMPAIGN_FILE_RULE, 'no-drafts', 'This campaign file has no drafts: add a section per draft, e.g. "## x" or "## linkedin: launch day"', frontMatter?.start ?? 0, frontEnd(markdown, frontMatter?.end ?? 0));
   } else {
     drafts.push({ channel: options.channel ?? 'x', nodes: file.body, headingStart: 0, headingEnd: 0 });
   }
 
   const displays: DisplayText[] = [];
+  const planDrafts: PlanDraft[] = [];
   const posts: CampaignPost[] = drafts.map((draft) => {
     const channel = resolveChannel(draft.channel, settings.channels);
-    const display = displayText(markdown, draft.nodes, channel.rendersMarkdown);
+    // Directive comments are never published: the channel gets the draft without them.
+    const nodes = draft.nodes.filter((node) => !(node.type === 'html' && isDirectiveBlock(node.value)));
+    const display = withoutComments(displayText(markdown, nodes, channel.rendersMarkdown));
     displays.push(display);
-    const result = lint(ruleSet, { text: display.text, channel }, postOptions);
+    const { result, analysis } = lintDraft(ruleSet, { text: display.text, channel }, postOptions);
     const post: CampaignPost = {
       channel: channel.id,
       text: display.text,
@@ -133,6 +157,10 @@ export function lintCampaign(ruleSet: RuleSet, markdown: string, options: Campai
       post.result.keyMessages = { ...result.keyMessages, phrases };
     }
     if (draft.label) post.label = draft.label;
+    const hashtags = analysis.hashtags.map((h) => ({ text: display.text.slice(h.start, h.end), start: sourceOffset(display, h.start), end: sourceOffset(display, h.end, true) }));
+    const planDraft: PlanDraft = { channel, keyMessages: post.result.keyMessages ?? { carried: [], missing: [], phrases: [] }, hashtags };
+    if (draft.label) planDraft.label = draft.label;
+    planDrafts.push(planDraft);
     return post;
   });
 
@@ -143,30 +171,19 @@ export function lintCampaign(ruleSet: RuleSet, markdown: string, options: Campai
   });
 
   if (campaign && file.isCampaign) {
-    const planDrafts: PlanDraft[] = posts.map((p, i) => {
-      const display = displays[i]!;
-      const hashtags = new Analysis(p.text).hashtags.map((h) => ({
-        text: p.text.slice(h.start, h.end),
-        start: sourceOffset(display, h.start),
-        end: sourceOffset(display, h.end, true),
-      }));
-      const draft: PlanDraft = { channel: resolveChannel(p.channel, settings.channels), keyMessages: p.result.keyMessages ?? { carried: [], missing: [], phrases: [] }, hashtags };
-      if (drafts[i]!.label) draft.label = drafts[i]!.label;
-      return draft;
-    });
-    const keyMessageRanges = new Map(campaign.keyMessages.map((m, i) => [m.id, yamlRange(frontMatter!, ['keyMessages', i, 'id'])] as const));
+    const keyMessageRanges = new Map(campaign.keyMessages.map((m, i) => [m.id, rangeOf(frontMatter!, ['keyMessages', i, 'id'])] as const));
     const draftRanges = drafts.map((d) => [d.headingStart, d.headingEnd] as [number, number]);
-    for (const { rule, severity, options: ruleOptions } of settings.rules) {
+    for (const { id, rule, severity, options: ruleOptions } of settings.rules) {
       if (!rule.checkPlan) continue;
       const report = (found: Report) => {
         messages.push({
-          ruleId: rule.meta.id,
+          ruleId: id,
           severity: found.severity ?? severity,
           message: formatMessage(rule.meta.messages[found.messageId] ?? found.messageId, found.data),
           messageId: found.messageId,
           start: position(found.start),
           end: position(Math.max(found.start, found.end)),
-          url: rule.meta.url ?? DOCS_BASE + rule.meta.id,
+          url: ruleUrl(id, rule.meta.url),
           ...(found.data || found.details ? { data: { ...found.data, ...found.details } } : {}),
         });
       };
@@ -176,7 +193,42 @@ export function lintCampaign(ruleSet: RuleSet, markdown: string, options: Campai
   messages.sort((a, b) => a.start.offset - b.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   const result: CampaignLintResult = { posts, coverage, messages };
   if (campaign) result.campaign = campaign;
-  return result;
+  return withDirectives(markdown, result, settings.reportUnusedDisableDirectives);
+}
+
+/** The end of the front matter's closing fence, before its line break. */
+function frontEnd(markdown: string, end: number): number {
+  return end > 0 && markdown[end - 1] === '\n' ? end - (markdown[end - 2] === '\r' ? 2 : 1) : end;
+}
+
+/** An HTML block of postlint directive comments only: not part of any post. */
+function isDirectiveBlock(html: string): boolean {
+  const directives = parseDirectives(html);
+  return directives.length > 0 && withoutDirectives(html, directives).body.trim() === '';
+}
+
+/** A draft's display text without directive comments, its offsets still pointing into the source. */
+function withoutComments(display: DisplayText): DisplayText {
+  if (!display.text.includes('<!--')) return display;
+  const source = withoutDirectives(display.text);
+  if (source.removed.length === 0) return display;
+  const offsets: number[] = [];
+  for (let i = 0; i <= source.body.length; i++) offsets.push(display.offsets[toFileOffset(source, i, 'after')]!);
+  return { text: source.body, offsets };
+}
+
+/** Drops what the file's directive comments disable, from the plan's messages and every draft's. */
+function withDirectives(markdown: string, result: CampaignLintResult, reportUnused: Severity | 'off'): CampaignLintResult {
+  if (!markdown.includes('<!--') || parseDirectives(markdown).length === 0) return result;
+  const all = campaignMessages(result);
+  const kept = applyDirectives(markdown, all, { reportUnused });
+  const keptSet = new Set(kept);
+  const added = kept.filter((m) => !all.includes(m));
+  return {
+    ...result,
+    messages: [...result.messages.filter((m) => keptSet.has(m)), ...added].sort((a, b) => a.start.offset - b.start.offset),
+    posts: result.posts.map((post) => ({ ...post, result: { ...post.result, messages: post.result.messages.filter((m) => keptSet.has(m)) } })),
+  };
 }
 
 // An editor lints the same plan on every keystroke: reuse the validated campaign while its front
@@ -208,15 +260,6 @@ function channelsOf(custom: LintOptions['channels']) {
 }
 
 const builtinIds: Record<string, unknown> = builtin;
-
-/** Source offsets of a key path in the front matter (the nearest node that exists). */
-function yamlRange(frontMatter: FrontMatter, path: (string | number)[]): [number, number] {
-  for (let length = path.length; length >= 0; length--) {
-    const node = frontMatter.document.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return [frontMatter.yamlStart + node.range[0], frontMatter.yamlStart + node.range[1]];
-  }
-  return [frontMatter.start, frontMatter.start + 3];
-}
 
 /** A draft's diagnostic with positions in the Markdown source; a fix is kept only where the source reads exactly as the draft. */
 function toSource(diagnostic: Diagnostic, display: DisplayText, markdown: string, position: (offset: number) => Position): Diagnostic {

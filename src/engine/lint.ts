@@ -11,23 +11,45 @@ import { fixUntilStable } from '../text/edits.js';
 import { checkedCampaign } from './campaign-schema.js';
 import { keyMessageCoverage } from '../facts/key-message-match.js';
 import { isWordVectors, type WordVectors } from '../facts/word-vectors.js';
+import { applyDirectives, parseDirectives } from '../text/directives.js';
+import { mapResultToFile, withoutDirectives } from '../text/draft.js';
 
 /**
  * Lints one draft for its channel: measure it, analyse it once, run every enabled rule on the
  * shared analysis, and return the messages sorted by position. Synchronous and pure.
- * With `fix: true` it applies the fixes, re-lints the result until no fix is left (at most
- * MAX_FIX_PASSES passes) and returns the fixed text as `output` with the messages that remain.
+ * `<!-- postlint-disable ... -->` comments in the draft are honoured here, so the API, the CLI and
+ * the language server agree: they are not measured (they are never published) and they drop the
+ * messages they disable. With `fix: true` it applies the fixes, re-lints the result until no fix
+ * is left (at most MAX_FIX_PASSES passes) and returns the fixed text as `output` with the messages
+ * that remain.
  */
 export function lint(ruleSet: RuleSet, post: Post, options: LintOptions = {}): LintResult {
   const fix = options?.fix;
   if (fix !== undefined && typeof fix !== "boolean") throw new PostlintConfigError('fix', `expected true or false, got ${JSON.stringify(fix)}`);
-  if (!fix) return lintOnce(ruleSet, post, options);
+  if (!fix) return lintWithDirectives(ruleSet, post, options);
   let last: LintResult | undefined;
-  const { output } = fixUntilStable(post.text, (text) => (last = lintOnce(ruleSet, { ...post, text }, options)).messages);
+  const { output } = fixUntilStable(post.text, (text) => (last = lintWithDirectives(ruleSet, { ...post, text }, options)).messages);
   return { ...last!, output };
 }
 
-function lintOnce(ruleSet: RuleSet, post: Post, options: LintOptions): LintResult {
+function lintWithDirectives(ruleSet: RuleSet, post: Post, options: LintOptions): LintResult {
+  const text = typeof post === 'object' && post !== null ? post.text : undefined;
+  const directives = typeof text === 'string' && text.includes('<!--') ? parseDirectives(text) : [];
+  if (directives.length === 0) return lintDraft(ruleSet, post, options).result;
+  const source = withoutDirectives(text!, directives);
+  const result = mapResultToFile(source, lintDraft(ruleSet, { ...post, text: source.body }, options).result);
+  const reportUnused = resolveSettings(ruleSet, options).reportUnusedDisableDirectives;
+  return { ...result, messages: applyDirectives(text!, result.messages, { reportUnused }) };
+}
+
+/** One draft's result and the facts it was computed from, for callers that read them too (campaign plans). */
+export interface LintedDraft {
+  result: LintResult;
+  analysis: Analysis;
+}
+
+/** Lints a draft's text as it is: no directives, no fixes. */
+export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): LintedDraft {
   if (typeof post !== 'object' || post === null || typeof post.text !== 'string') {
     throw new PostlintConfigError('post.text', 'expected { text: string, channel?: string }');
   }
@@ -40,23 +62,24 @@ function lintOnce(ruleSet: RuleSet, post: Post, options: LintOptions): LintResul
   const campaign = options.campaign === undefined ? undefined : checkedCampaign(options.campaign);
   const wordVectors = options.wordVectors === undefined ? undefined : checkedWordVectors(options.wordVectors);
   const text = post.text;
-  const analysis = new Analysis(text);
+  const analysis = new Analysis(text, settings.language ? { language: settings.language } : {});
   const measurement = measureWithFacts(text, channel, { urls: () => analysis.countedUrls }, post.contentWarning);
   const messages: Diagnostic[] = [];
 
-  for (const { rule, severity, options: ruleOptions } of settings.rules) {
+  for (const { id, rule, severity, options: ruleOptions } of settings.rules) {
     const { meta } = rule;
+    const url = ruleUrl(id, meta.url);
     const report = (found: Report) => {
       const start = clamp(found.start, text.length);
       const end = clamp(Math.max(found.end, start), text.length);
       const diagnostic: Diagnostic = {
-        ruleId: meta.id,
+        ruleId: id,
         severity: found.severity ?? severity,
         message: formatMessage(meta.messages[found.messageId] ?? found.messageId, found.data),
         messageId: found.messageId,
         start: analysis.position(start),
         end: analysis.position(end),
-        url: meta.url ?? DOCS_BASE + meta.id,
+        url,
       };
       if (found.fix) diagnostic.fix = found.fix;
       if (found.suggestions?.length) diagnostic.suggestions = found.suggestions;
@@ -80,20 +103,25 @@ function lintOnce(ruleSet: RuleSet, post: Post, options: LintOptions): LintResul
     } catch (error) {
       // A rule's bug must not take down an editor or a publish hook: report it where it shows.
       messages.push({
-        ruleId: meta.id,
+        ruleId: id,
         severity: 'error',
-        message: `Rule "${meta.id}" failed on this draft: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+        message: `Rule "${id}" failed on this draft: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
         messageId: 'internal-error',
         start: analysis.position(0),
         end: analysis.position(0),
-        url: meta.url ?? DOCS_BASE + meta.id,
+        url,
       });
     }
   }
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  const result: LintResult = { channel: channel.id, measure: measurement, messages };
+  const result: LintResult = { channel: channel.id, measure: measurement, messages, language: analysis.language };
   if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel, wordVectors);
-  return result;
+  return { result, analysis };
+}
+
+/** Where a message's rule is documented: its own url, the rule reference for a built-in, none for a plugin's rule without one. */
+export function ruleUrl(id: string, url: string | undefined): string {
+  return url ?? (id.includes('/') ? '' : DOCS_BASE + id);
 }
 
 function checkedWordVectors(vectors: unknown): WordVectors {

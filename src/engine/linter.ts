@@ -3,6 +3,7 @@ import type { Rule } from '../rule/rule.js';
 import type { RuleSetting } from '../core/types.js';
 import { lintCampaign, type CampaignLintOptions, type CampaignLintResult } from './campaign.js';
 import { lint } from './lint.js';
+import { lintFile, type FileLintOptions, type LintedFile } from './file.js';
 import type { LintOptions } from './options.js';
 import { resolveSettings, type ResolvedSettings, type RuleSet } from './settings.js';
 
@@ -12,6 +13,8 @@ export interface Linter {
   readonly presets: Readonly<Record<string, Record<string, RuleSetting>>>;
   lint(post: Post, options?: LintOptions): LintResult;
   lintCampaign(markdown: string, options?: CampaignLintOptions): CampaignLintResult;
+  /** A file's text as the CLI and the language server lint it: front matter, campaign plans, directives. */
+  lintFile(text: string, options?: FileLintOptions): LintedFile;
   /** The rules a set of options enables, validated (throws PostlintConfigError naming the key). */
   resolveSettings(options: LintOptions): ResolvedSettings;
 }
@@ -23,6 +26,7 @@ export function createLinter(ruleSet: RuleSet): Linter {
     presets: bound.presets,
     lint: (post, options = {}) => lint(bound, post, options),
     lintCampaign: (markdown, options = {}) => lintCampaign(bound, markdown, options),
+    lintFile: (text, options = {}) => lintFile(bound, text, options),
     resolveSettings: (options) => resolveSettings(bound, options),
   };
 }

@@ -1,6 +1,11 @@
-import type { Campaign, Channel, ChannelId, Product, RuleSetting } from '../core/types.js';
+import type { Campaign, Channel, ChannelId, Product, RuleSetting, Severity } from '../core/types.js';
 import type { Rule } from '../rule/rule.js';
 import type { WordVectors } from '../facts/word-vectors.js';
+
+/** Third-party rules: a plugin is `{ rules: { id: rule } }`, and its rules are configured as `plugin/id`. */
+export interface Plugin {
+  rules: Record<string, Rule<any>>;
+}
 
 export interface LintOptions {
   /** `recommended` (default) or `health`; more come with later presets. */
@@ -11,12 +16,14 @@ export interface LintOptions {
   channels?: Record<string, Channel>;
   /** Channels a rule may suggest for content that does not fit a short one. */
   longFormChannels?: ChannelId[];
-  /** Extra rules (custom rules) by id. */
-  plugins?: Record<string, Rule<any>>;
+  /** Third-party rules by plugin name: `{ acme: { rules: { 'no-foo': rule } } }`, configured as `rules: { 'acme/no-foo': 'warn' }`. */
+  plugins?: Record<string, Plugin>;
   /** Medicines the pharma rules check posts for (fair balance, risk link, established name, UK public posts). */
   products?: Product[];
   /** Apply the rules' fixes (never suggestions) and re-lint until stable; `output` holds the fixed text. */
   fix?: boolean;
+  /** The draft's language for the judgement rules: 'en', 'de', 'fr', or 'auto' (default: detected per draft, English when unsure). */
+  language?: 'en' | 'de' | 'fr' | 'auto';
   /** The campaign the draft belongs to: its key messages, hashtags and link (campaign rules act only when it is given). */
   campaign?: Campaign;
   /**
@@ -25,4 +32,6 @@ export interface LintOptions {
    * given). Without them a campaign's key messages are matched by stems, thesaurus and negation only.
    */
   wordVectors?: WordVectors;
+  /** Report `<!-- postlint-disable -->` comments that suppressed nothing, at this severity (default: off). */
+  reportUnusedDisableDirectives?: Severity | 'off';
 }

@@ -4,8 +4,14 @@ import type { LintOptions } from './options.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { validateChannel } from '../channels/define.js';
 import type { Rule } from '../rule/rule.js';
+import type { Plugin } from './options.js';
+import { LANGUAGES, type Language } from '../facts/language.js';
+
+export type { Plugin };
 
 export interface EnabledRule {
+  /** The id messages carry: the rule's own, or `plugin/rule` for a plugin's. */
+  id: string;
   rule: Rule<any>;
   severity: Severity;
   options: unknown;
@@ -15,6 +21,9 @@ export interface ResolvedSettings {
   rules: EnabledRule[];
   channels: Record<string, Channel> | undefined;
   longFormChannels: readonly ChannelId[];
+  reportUnusedDisableDirectives: Severity | 'off';
+  /** The configured language, or undefined to detect it per draft. */
+  language: Language | undefined;
 }
 
 const DEFAULT_LONG_FORM: ChannelId[] = ['helpline', 'email', 'web'];
@@ -50,13 +59,8 @@ function resolveUncached({ rules: builtinRules, presets }: RuleSet, options: Lin
       throw new PostlintConfigError(key, `expected an object keyed by id, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
     }
   }
-  for (const [id, plugin] of Object.entries(options.plugins ?? {})) {
-    if (typeof plugin !== 'object' || plugin === null || typeof plugin.check !== 'function' || typeof plugin.meta?.id !== 'string') {
-      throw new PostlintConfigError(`plugins.${id}`, 'expected a rule made with defineRule({ meta, check })');
-    }
-  }
   for (const [id, channel] of Object.entries(options.channels ?? {})) validateChannel(channel, `channels.${id}`);
-  const known: Record<string, Rule<any>> = { ...builtinRules, ...options.plugins };
+  const known: Record<string, Rule<any>> = { ...builtinRules, ...pluginRules(options.plugins) };
   const presetName = options.preset ?? 'recommended';
   const preset = typeof presetName === 'string' && Object.hasOwn(presets, presetName) ? presets[presetName] : undefined;
   if (!preset) {
@@ -76,17 +80,45 @@ function resolveUncached({ rules: builtinRules, presets }: RuleSet, options: Lin
       throw new PostlintConfigError(`rules.${id}`, `unknown severity ${typeof level === 'string' ? JSON.stringify(level) : `of type ${Array.isArray(level) ? 'array' : typeof level}`}; use 'off', 'warn', 'error' or 'info'`);
     }
     if (severity === 'off') continue;
-    enabled.push({ rule, severity, options: validateRuleOptions(rule, userOptions) });
+    enabled.push({ id, rule, severity, options: validateRuleOptions(rule, userOptions, id) });
   }
   const longFormChannels = options.longFormChannels ?? DEFAULT_LONG_FORM;
   if (!Array.isArray(longFormChannels) || longFormChannels.some((c) => typeof c !== 'string')) {
     throw new PostlintConfigError('longFormChannels', 'expected an array of channel ids, e.g. ["helpline", "email", "web"]');
   }
-  return { rules: enabled, channels: options.channels, longFormChannels };
+  const reportUnusedDisableDirectives = options.reportUnusedDisableDirectives ?? 'off';
+  if (!['off', 'error', 'warning', 'info'].includes(reportUnusedDisableDirectives)) {
+    throw new PostlintConfigError('reportUnusedDisableDirectives', `expected 'off', 'error', 'warning' or 'info', got ${JSON.stringify(reportUnusedDisableDirectives)}`);
+  }
+  const language = options.language ?? 'auto';
+  if (language !== 'auto' && !(LANGUAGES as readonly string[]).includes(language)) {
+    throw new PostlintConfigError('language', `unknown language ${JSON.stringify(language)}; use 'auto' or one of ${LANGUAGES.map((l) => `'${l}'`).join(', ')}`);
+  }
+  return { rules: enabled, channels: options.channels, longFormChannels, reportUnusedDisableDirectives, language: language === 'auto' ? undefined : (language as Language) };
 }
 
-export function validateRuleOptions(rule: Rule<any>, userOptions: unknown): unknown {
-  const id = rule.meta.id;
+const PLUGIN_NAME = /^[a-z0-9][\w.-]*$/i;
+
+/** Every rule of the plugins, by `plugin/rule` id; checks each plugin's shape, naming the key at fault. */
+export function pluginRules(plugins: Record<string, Plugin> | undefined): Record<string, Rule<any>> {
+  const rules: Record<string, Rule<any>> = {};
+  for (const [name, plugin] of Object.entries(plugins ?? {})) {
+    if (!PLUGIN_NAME.test(name)) throw new PostlintConfigError(`plugins.${name}`, 'a plugin name is one word of letters, digits, "-", "_" or ".", e.g. "acme"; its rules are then "acme/rule-id"');
+    const own = (plugin as Partial<Plugin> | null)?.rules;
+    if (typeof plugin !== 'object' || plugin === null || typeof own !== 'object' || own === null || Array.isArray(own)) {
+      throw new PostlintConfigError(`plugins.${name}`, 'expected a plugin { rules: { "rule-id": rule } }, each rule made with defineRule({ meta, check })');
+    }
+    for (const [id, rule] of Object.entries(own)) {
+      if (typeof rule !== 'object' || rule === null || typeof rule.check !== 'function' || typeof rule.meta?.id !== 'string') {
+        throw new PostlintConfigError(`plugins.${name}.rules.${id}`, 'expected a rule made with defineRule({ meta, check })');
+      }
+      rules[`${name}/${id}`] = rule;
+    }
+  }
+  return rules;
+}
+
+export function validateRuleOptions(rule: Rule<any>, userOptions: unknown, id = rule.meta.id): unknown {
   if (userOptions !== undefined && (typeof userOptions !== 'object' || userOptions === null || Array.isArray(userOptions))) {
     throw new PostlintConfigError(`rules.${id}[1]`, 'options must be an object, e.g. ["error", { ... }]');
   }

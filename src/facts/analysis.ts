@@ -1,12 +1,17 @@
 import type { Root } from 'mdast';
 import type { Entity, Position } from '../core/types.js';
 import { extractEntities } from '../text/entities.js';
-import { mayContainMarkdown, parseMarkdown } from '../text/markdown.js';
+import { mayContainFormatting, mayContainMarkdown, parseMarkdown } from '../text/markdown.js';
 import { matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit } from './lexicon.js';
 import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from '../text/positions.js';
-import { splitThread, type ThreadPost } from '../text/thread.js';
+import { threadPosts, type ThreadPost } from '../text/thread.js';
 import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
+import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
+import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
+import { graphemeSegments } from 'unicode-segmenter/grapheme';
+import { stemWords } from './stems.js';
+import { detectLanguage, type Language } from './language.js';
 
 /**
  * Facts about one draft, computed at most once and only when a rule asks: entities, words,
@@ -18,14 +23,32 @@ export class Analysis {
   #twitter?: { urls: Entity[]; entities: Entity[] };
   #words?: Word[];
   #sentences?: Sentence[];
+  #stems?: string[];
   #markdown?: Root | null;
   #lexiconHits = new Map<CompiledLexicon<any>, LexiconHit<any>[]>();
   #entityWords?: EntityWords[];
   #thread?: ThreadPost[];
   #memo = new Map<object, unknown>();
+  #links?: Link[];
+  #ipLinks?: ReturnType<typeof findIpLinks>;
+  #markdownLinks?: MarkdownLinkFact[];
+  #emails?: EmailFact[];
+  #phoneRuns?: PhoneRun[];
+  #phoneNumbers = new Map<string, PhoneNumberFact[]>();
+  #graphemeStarts?: Int32Array;
+  #mayHaveFormatting?: boolean;
 
-  constructor(text: string) {
+  #language?: Language;
+
+  /** `language` as the writer or the configuration set it; otherwise it is detected from the text when asked. */
+  constructor(text: string, options: { language?: Language } = {}) {
     this.text = text;
+    if (options.language) this.#language = options.language;
+  }
+
+  /** The draft's language ('en', 'de' or 'fr'): as configured, or detected from its function words. */
+  get language(): Language {
+    return (this.#language ??= detectLanguage(this.text, this.words));
   }
 
   /** 1-based line and column of a UTF-16 offset. */
@@ -60,6 +83,11 @@ export class Analysis {
     return this.#tokenize().words;
   }
 
+  /** The stem of each word in the draft's language, parallel to `words`: what learned models and word matchers compare. */
+  get stems(): readonly string[] {
+    return (this.#stems ??= stemWords(this.words, this.language));
+  }
+
   /** Sentences; a line break ends one too, as posts use lines as sentences. */
   get sentences(): readonly Sentence[] {
     return this.#tokenize().sentences;
@@ -80,6 +108,14 @@ export class Analysis {
     return this.#markdown ?? undefined;
   }
 
+  /**
+   * Whether the draft may hold Markdown formatting (emphasis, links, headings, code), not only
+   * lists and quotes: a cheap test that spares most drafts the parse.
+   */
+  get mayHaveFormatting(): boolean {
+    return (this.#mayHaveFormatting ??= mayContainFormatting(this.text));
+  }
+
   /** Words of each hashtag, @-tag and link (camelCase split, links by host and path), for rules that read tags too. */
   get entityWords(): readonly EntityWords[] {
     return (this.#entityWords ??= entityWords(this.text, this.entities));
@@ -87,7 +123,56 @@ export class Analysis {
 
   /** The posts of a thread drafted as one text (separator lines, "1/3" numbering); one post otherwise. */
   get thread(): readonly ThreadPost[] {
-    return (this.#thread ??= splitThread(this.text));
+    return (this.#thread ??= threadPosts(this.text));
+  }
+
+  /** Every URL entity as a link, parsed once (host, path, query and its tracking parameters, punycode). */
+  get links(): readonly Link[] {
+    return (this.#links ??= findLinks(this.text, this.urls));
+  }
+
+  /** Links to an IP address, which twitter-text does not find. */
+  get ipLinks(): ReturnType<typeof findIpLinks> {
+    return (this.#ipLinks ??= findIpLinks(this.text));
+  }
+
+  /** The Markdown links of the draft, with target and shown text parsed; none when it has no Markdown. */
+  get markdownLinks(): readonly MarkdownLinkFact[] {
+    return (this.#markdownLinks ??= findMarkdownLinks(this.text, this.markdown));
+  }
+
+  /** Email addresses. */
+  get emails(): readonly EmailFact[] {
+    return (this.#emails ??= findEmails(this.text));
+  }
+
+  /** Stretches of digits and phone punctuation with at least 7 digits: where phone numbers may be. */
+  get phoneRuns(): readonly PhoneRun[] {
+    return (this.#phoneRuns ??= findPhoneRuns(this.text));
+  }
+
+  /** Valid phone numbers (libphonenumber-js), numbers without +code read as `country`'s; once per draft and country. */
+  phoneNumbers(country: string): readonly PhoneNumberFact[] {
+    let found = this.#phoneNumbers.get(country);
+    if (!found) this.#phoneNumbers.set(country, (found = findPhoneNumbers(this.text, this.phoneRuns, country)));
+    return found;
+  }
+
+  /** Where each grapheme cluster (extended) starts, then the text's length: one segmentation per draft. */
+  get graphemeStarts(): Int32Array {
+    if (!this.#graphemeStarts) {
+      const starts: number[] = [];
+      for (const { index } of graphemeSegments(this.text)) starts.push(index);
+      starts.push(this.text.length);
+      this.#graphemeStarts = Int32Array.from(starts);
+    }
+    return this.#graphemeStarts;
+  }
+
+  /** The grapheme clusters, in order, with their UTF-16 offsets. */
+  *graphemes(): Generator<{ segment: string; index: number }> {
+    const starts = this.graphemeStarts;
+    for (let i = 0; i + 1 < starts.length; i++) yield { segment: this.text.slice(starts[i]!, starts[i + 1]!), index: starts[i]! };
   }
 
   /**

@@ -1,7 +1,8 @@
 import { stemmer } from 'stemmer';
 import type { KeyMessageModel } from './key-message-model.js';
-import stopWords from './data/stop-words.json';
-import thesaurus from './data/key-message-thesaurus.json';
+import { readLexicon, wordSet, type LexiconFileEntry } from './lexicon.js';
+import stopWordData from './data/stop-words.json';
+import thesaurusData from './data/key-message-thesaurus.json';
 import englishModel from './data/key-message-model.en.json';
 
 /** A thesaurus concept: phrases that say the same thing in a key message, and phrases that say its opposite. */
@@ -33,14 +34,17 @@ export interface KeyMessageLanguage {
   model: KeyMessageModel;
 }
 
+const englishWords = readLexicon(stopWordData, 'stop-words.json');
+const englishThesaurus = readLexicon<LexiconFileEntry & { negatedPhrases?: string[] }>(thesaurusData, 'key-message-thesaurus.json');
+
 export const english: KeyMessageLanguage = {
   id: 'en',
   stem: stemmer,
-  stopWords: new Set(stopWords.words),
-  commonWords: new Set(stopWords.common),
-  negators: new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without', 'cannot']),
-  clauseWords: new Set(['or', 'and', 'but', 'because', 'if', 'when', 'while', 'whether']),
-  thesaurus: thesaurus.concepts as ThesaurusConcept[],
+  stopWords: wordSet(englishWords, 'stop-words'),
+  commonWords: wordSet(englishWords, 'common'),
+  negators: wordSet(englishWords, 'negators'),
+  clauseWords: wordSet(englishWords, 'clause-words'),
+  thesaurus: englishThesaurus.entries.map(({ id, phrases, negatedPhrases }) => (negatedPhrases ? { concept: id, phrases, negatedPhrases } : { concept: id, phrases })),
   model: englishModel,
 };
 

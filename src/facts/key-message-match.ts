@@ -228,14 +228,13 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
   return false;
 }
 
-interface DraftState {
-  terms: Term[];
-  stems: { stem: string; end: number }[];
-  vectors: WordVectors | undefined;
-  matches: MessageMatch[];
-}
+// Keys of the facts kept on the draft's Analysis: its terms (whatever the campaign), and its matches
+// per compiled campaign and word vectors (none: the lexical matcher alone).
+const TERMS = { fact: 'key-message terms' };
 
-const drafts = new WeakMap<Analysis, Map<Campaign, DraftState>>();
+function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string; end: number }[] } {
+  return analysis.memo(TERMS, (a) => readText(a.text, a.words));
+}
 
 /**
  * How a draft stands against each key message of the campaign; computed once per draft, campaign
@@ -243,29 +242,25 @@ const drafts = new WeakMap<Analysis, Map<Campaign, DraftState>>();
  * the fitted model); without, the lexical matcher alone (stems, thesaurus, negation).
  */
 export function keyMessageMatches(analysis: Analysis, campaign: Campaign, vectors?: WordVectors): MessageMatch[] {
-  return draftState(analysis, campaign, vectors).matches;
+  const byVectors = analysis.memo(compileKeyMessages(campaign), () => new Map<WordVectors | undefined, MessageMatch[]>());
+  let matches = byVectors.get(vectors);
+  if (!matches) {
+    const { terms, stems } = draftTerms(analysis);
+    matches = decide(analysis, campaign, terms, stems, vectors);
+    byVectors.set(vectors, matches);
+  }
+  return matches;
 }
 
 /** The same, counting only what appears before an offset (the channel's "see more" fold). */
 export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number, vectors?: WordVectors): MessageMatch[] {
-  const { terms, stems, matches } = draftState(analysis, campaign, vectors);
+  const { terms, stems } = draftTerms(analysis);
   const before = decide(analysis, campaign, terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset), vectors);
   if (!vectors) return before;
   // By meaning, the opening alone can look like a message it only leads up to ("so we wait"): the
   // phrase that carries it in the whole draft must start before the offset too.
+  const matches = keyMessageMatches(analysis, campaign, vectors);
   return before.map((match, i) => (match.carried && (matches[i]!.start ?? 0) >= offset ? { ...match, carried: false } : match));
-}
-
-function draftState(analysis: Analysis, campaign: Campaign, vectors: WordVectors | undefined): DraftState {
-  let byCampaign = drafts.get(analysis);
-  if (!byCampaign) drafts.set(analysis, (byCampaign = new Map()));
-  let state = byCampaign.get(campaign);
-  if (!state || state.vectors !== vectors) {
-    const { terms, stems } = readText(analysis.text, analysis.words);
-    state = { terms, stems, vectors, matches: decide(analysis, campaign, terms, stems, vectors) };
-    byCampaign.set(campaign, state);
-  }
-  return state;
 }
 
 function decide(analysis: Analysis, campaign: Campaign, terms: readonly Term[], stems: readonly { stem: string; end: number }[], vectors: WordVectors | undefined): MessageMatch[] {

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { Word } from './words.js';
 
 /**
@@ -15,6 +16,70 @@ export interface LexiconEntry {
 
 export interface Lexicon<E extends LexiconEntry = LexiconEntry> {
   entries: E[];
+}
+
+/**
+ * An entry of a phrase-list file (rules/data, src/facts/data): every list postlint ships has this
+ * shape, checked by one schema. A list may add fields of its own (a signal, a category, hosts).
+ */
+export interface LexiconFileEntry extends LexiconEntry {
+  /** Unique in its file: rules and tests name entries by it. */
+  id: string;
+  /** Replacements, best first, for lists that suggest some. */
+  replace?: string[];
+  /** Why the entry is there, or the advice a message gives for it. */
+  note?: string;
+  source?: string;
+}
+
+/** A phrase-list file: what it is for and whose it is, then its entries. */
+export interface LexiconFile<E extends LexiconFileEntry = LexiconFileEntry> {
+  about: string;
+  source?: string;
+  entries: E[];
+}
+
+const Extra = v.union([v.string(), v.number(), v.boolean(), v.array(v.string()), v.array(v.number())]);
+const EntrySchema = v.objectWithRest(
+  {
+    id: v.pipe(v.string(), v.regex(/^[\w.-]+$/, 'an id is letters, digits, "-", "_" or "."')),
+    phrases: v.pipe(v.array(v.pipe(v.string(), v.nonEmpty('a phrase is not empty'))), v.minLength(1, 'list at least one phrase')),
+    replace: v.optional(v.array(v.string())),
+    note: v.optional(v.string()),
+    source: v.optional(v.string()),
+  },
+  Extra,
+);
+export const LexiconFileSchema = v.strictObject({
+  about: v.pipe(v.string(), v.nonEmpty('say what the list is for')),
+  source: v.optional(v.string()),
+  entries: v.pipe(
+    v.array(EntrySchema),
+    v.check((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'every entry needs its own id'),
+  ),
+});
+
+/** A phrase-list file, checked against the one schema; throws naming the file and the key when it does not fit. */
+export function readLexicon<E extends LexiconEntry = LexiconFileEntry>(data: unknown, file: string): LexiconFile<E & LexiconFileEntry> {
+  const result = v.safeParse(LexiconFileSchema, data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    throw new Error(`${file}${path ? ' at ' + path : ''}: ${issue.message}`);
+  }
+  return data as LexiconFile<E & LexiconFileEntry>;
+}
+
+/** The entry of a list by id; throws when the list has none, so a renamed entry fails at load. */
+export function entryOf<E extends LexiconFileEntry>(lexicon: LexiconFile<E>, id: string): E {
+  const entry = lexicon.entries.find((e) => e.id === id);
+  if (!entry) throw new Error(`phrase list "${lexicon.about.slice(0, 40)}..." has no entry "${id}"`);
+  return entry;
+}
+
+/** The phrases of one entry as a set of lower-case words, for lists of single words. */
+export function wordSet(lexicon: LexiconFile, id: string): Set<string> {
+  return new Set(entryOf(lexicon, id).phrases.map((p) => p.toLowerCase()));
 }
 
 export interface LexiconHit<E extends LexiconEntry = LexiconEntry> {

@@ -1,11 +1,11 @@
 import benefitClaims from './data/benefit-claims.json';
-import { compileLexicon, matchLexicon, type LexiconEntry } from './lexicon.js';
+import { compileLexicon, matchLexicon, readLexicon } from './lexicon.js';
 import type { Analysis } from './analysis.js';
 import type { ThreadPost } from '../text/thread.js';
 import type { ProductHit, Products } from './products.js';
 import type { Product } from '../core/types.js';
 
-const claims = compileLexicon(benefitClaims.entries as LexiconEntry[]);
+const claims = compileLexicon(readLexicon(benefitClaims, 'benefit-claims.json').entries);
 
 /** Efficacy wording found in a post: the words as written and where. */
 export interface Claim {

@@ -1,16 +1,13 @@
 import type { Diagnostic } from '../core/types.js';
 import { DOCS_BASE } from '../rule/rule.js';
-import { UNUSED_DIRECTIVE_RULE } from '../text/directives.js';
+import { FILE_PROBLEMS } from '../core/problems.js';
 import type { FormatContext, FormattedFile } from './types.js';
 import { allMessages } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-// Ids that are not rules in the registry but can appear in results.
-const PSEUDO_RULES: Record<string, string> = {
-  [UNUSED_DIRECTIVE_RULE]: 'A postlint-disable comment that suppressed nothing.',
-  'front-matter': "The draft's front matter is valid YAML and names a known channel.",
-};
+// What postlint reports about a file itself: not rules in the registry, but documented ids of their own.
+const PROBLEMS = new Map(FILE_PROBLEMS.map((problem) => [problem.id, problem]));
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: a rule table with descriptions and help, and one result
@@ -18,16 +15,17 @@ const PSEUDO_RULES: Record<string, string> = {
  * and a partial fingerprint that survives edits elsewhere in the file.
  */
 export function formatSarif(files: FormattedFile[], context: FormatContext): string {
-  const ruleIds = new Set(Object.keys(context.rules));
+  const ruleIds = new Set([...Object.keys(context.rules), ...PROBLEMS.keys()]);
   for (const file of files) for (const m of allMessages(file)) ruleIds.add(m.ruleId);
   const ids = [...ruleIds].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
 
   const rules = ids.map((id) => {
     const meta = context.rules[id]?.meta;
-    const description = meta?.description ?? PSEUDO_RULES[id] ?? `postlint check "${id}".`;
-    const helpUri = meta?.url ?? DOCS_BASE + id;
-    const why = meta?.docs.why ?? description;
+    const problem = PROBLEMS.get(id);
+    const description = meta?.description ?? problem?.description ?? `postlint check "${id}".`;
+    const helpUri = meta?.url ?? DOCS_BASE + (problem?.anchor ?? id);
+    const why = meta?.docs.why ?? problem?.why ?? description;
     return {
       id,
       name: id,
@@ -35,7 +33,7 @@ export function formatSarif(files: FormattedFile[], context: FormatContext): str
       fullDescription: { text: why },
       helpUri,
       help: { text: `${why}\n\n${helpUri}`, markdown: `${why}\n\n[Rule reference](${helpUri})` },
-      defaultConfiguration: { level: LEVEL[meta?.severity ?? 'warning'] },
+      defaultConfiguration: { level: LEVEL[meta?.severity ?? (problem && problem.id !== 'unused-disable-directive' ? 'error' : 'warning')] },
       properties: { tags: ['postlint', 'social-media'], precision: 'very-high' },
     };
   });

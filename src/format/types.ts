@@ -17,8 +17,6 @@ export interface FormatContext {
   version: string;
 }
 
-export type Formatter = (files: FormattedFile[], context: FormatContext) => string;
-
 export function allMessages(file: FileResult) {
   return file.posts.flatMap((post) => post.result.messages);
 }

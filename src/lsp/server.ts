@@ -15,7 +15,7 @@ import { isMarkdownPath } from '../node/engine.js';
 import { CONFIG_FILE_NAMES, ConfigCache, toFilePath, type LoadedConfig } from './config.js';
 import { codeActions, codeLenses, FIX_ALL_KIND, fixAllEdit, inlayHints, toLspDiagnostics, type FixAllData } from './convert.js';
 import type { WordVectors } from '../facts/word-vectors.js';
-import { fixAll, lintDocument, type CampaignLinter, type DocumentTarget, type LintedDocument } from './document.js';
+import { fixAll, lintDocument, type DocumentTarget, type LintedDocument } from './document.js';
 import { parseServerOptions, type ServerOptions } from './options.js';
 
 /** A document's last lint, what it was linted as, and its fix-all result once asked for. */
@@ -27,14 +27,12 @@ type LintedEntry = LintedDocument & { target?: DocumentTarget; fixed?: { output:
  * publishes diagnostics, offers fixes and suggestions as code actions, and shows each draft's length.
  * Each document is linted as the CLI lints its file: the config the CLI's loader finds for its folder
  * (read once, re-read when a watched config file changes), the overrides for its path, its
- * front-matter channel and its `<!-- postlint-disable -->` comments.
- *
- * `lintCampaign` (src/engine/campaign.ts) is passed here by
- * lsp-cli.ts; a Markdown file whose front matter has `keyMessages` is then linted as a campaign,
- * draft by draft, with each draft's counter at its heading. `wordVectors` (from lsp-cli.ts too)
- * gives the vectors for key messages by meaning, called only when a campaign is linted.
+ * front-matter channel and its `<!-- postlint-disable -->` comments; a Markdown file whose front
+ * matter has `keyMessages` as a campaign plan, draft by draft, each draft's counter at its heading.
+ * `wordVectors` (from lsp-cli.ts) gives the vectors for key messages by meaning, called only when
+ * a campaign (a plan, or a campaign in the config) is linted.
  */
-export function startServer(connection: Connection, { version, lintCampaign, wordVectors }: { version: string; lintCampaign?: CampaignLinter; wordVectors?: () => WordVectors }): void {
+export function startServer(connection: Connection, { version, wordVectors }: { version: string; wordVectors?: () => WordVectors }): void {
   const documents = new TextDocuments(TextDocument);
   const linted = new Map<string, LintedEntry>();
   const pending = new Map<string, () => void>();
@@ -95,7 +93,7 @@ export function startServer(connection: Connection, { version, lintCampaign, wor
           defaultChannel: options.channel,
         };
         if (wordVectors) target.wordVectors = wordVectors;
-        result = { ...lintDocument(document.version, document.getText(), target, lintCampaign), target };
+        result = { ...lintDocument(document.version, document.getText(), target), target };
       }
     } catch (error) {
       connection.console.error(`postlint: linting ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -220,7 +218,7 @@ export function startServer(connection: Connection, { version, lintCampaign, wor
   /** Several passes of fixes cost a few lints: run once per document version, and only when fix-all is wanted. */
   const fixAllOutput = (document: TextDocument, entry: LintedEntry) => {
     if (!entry.target) return undefined;
-    entry.fixed ??= { output: fixAll(document.getText(), entry.target, lintCampaign) };
+    entry.fixed ??= { output: fixAll(document.getText(), entry.target) };
     return entry.fixed.output;
   };
 

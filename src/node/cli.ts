@@ -5,65 +5,109 @@ import type { RuleSetting } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import { channels } from '../channels/builtin.js';
 import { presets, rules as builtinRules } from '../index.js';
+import { pluginRules } from '../engine/settings.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { split, THREAD_SEPARATOR } from '../split/index.js';
 import { loadConfig } from './config.js';
 import { splitDraft } from '../text/draft.js';
 import { displayPath, lintSource, ReadError, type FileReport } from './engine.js';
-import { formatCampaignSummary } from './campaign-output.js';
+import { formatCampaignSummary } from '../format/campaign.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
 
-export const USAGE = `Usage: postlint [files, folders or globs...] [options]
+/** One command-line option: how parseArgs reads it and how --help shows it. */
+interface CliOption {
+  name: string;
+  short?: string;
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  /** The value's placeholder in --help, e.g. "<id>". */
+  value?: string;
+  /** Lines of help; none for an option shown on another's line (--no-color with --color). */
+  help?: string[];
+  /** What --help shows instead of the option's own flags. */
+  flags?: string;
+}
 
-Lint drafted social-media posts for the channel they are meant for.
+// The one option table: parseArgs reads it, and --help is generated from it.
+const OPTION_GROUPS: { title: string; intro?: string[]; options: CliOption[] }[] = [
+  {
+    title: 'Input (one of)',
+    intro: ['  files...                   files, folders (their .md and .txt files) or globs; each file is one post'],
+    options: [
+      { name: 'text', type: 'string', value: '<text>', help: ['lint this text'] },
+      { name: 'stdin', type: 'boolean', help: ['read one post from standard input'] },
+      { name: 'stdin-filename', type: 'string', value: '<path>', help: ['the path stdin stands for (config overrides, Markdown front matter)'] },
+    ],
+  },
+  {
+    title: 'Configuration',
+    options: [
+      { name: 'channel', short: 'c', type: 'string', value: '<id>', help: [`channel to lint for (default: the config's, else x): ${Object.keys(channels).join(', ')}`] },
+      { name: 'preset', short: 'p', type: 'string', value: '<name>', help: [`base preset, replacing the config's "extends": ${Object.keys(presets).join(', ')}`] },
+      { name: 'config', type: 'string', value: '<path>', help: ['use this config file instead of searching from the working folder up'] },
+      { name: 'no-config', type: 'boolean', help: ['use no config file'] },
+      { name: 'products', type: 'string', value: '<file.json>', help: ['medicines for the pharma preset: a list, or { "products": [...] }'] },
+      { name: 'rule', type: 'string', multiple: true, value: "<'id: setting'>", help: ["set a rule, above the config: --rule 'max-hashtags: off'", "or --rule 'max-hashtags: [warn, {max: 2}]' (repeatable)"] },
+      { name: 'ignore-path', type: 'string', value: '<path>', help: ['ignore file (default: .postlintignore); node_modules is always ignored'] },
+      { name: 'no-ignore', type: 'boolean', help: ['ignore nothing but node_modules'] },
+      { name: 'no-error-on-unmatched-pattern', type: 'boolean', help: ['a pattern matching no file is not an error'] },
+    ],
+  },
+  {
+    title: 'Output',
+    options: [
+      { name: 'format', short: 'f', type: 'string', value: '<name>', help: [`${FORMAT_NAMES.join(', ')} (default: stylish)`] },
+      { name: 'output-file', short: 'o', type: 'string', value: '<path>', help: ['write the report to a file instead of standard output'] },
+      { name: 'quiet', type: 'boolean', help: ['report errors only'] },
+      { name: 'max-warnings', type: 'string', value: '<n>', help: ['exit 1 when there are more than n warnings'] },
+      { name: 'report-unused-disable-directives', type: 'boolean', help: ['report postlint-disable comments that suppress nothing'] },
+      { name: 'color', type: 'boolean', flags: '--color, --no-color', help: ['force colour on or off (default: on a terminal unless NO_COLOR is set)'] },
+      { name: 'no-color', type: 'boolean' },
+    ],
+  },
+  {
+    title: 'Fixing',
+    options: [
+      { name: 'fix', type: 'boolean', help: ["apply the rules' fixes to the files, atomically"] },
+      { name: 'fix-dry-run', type: 'boolean', help: ['compute fixes and show the fixed text; write nothing'] },
+      { name: 'split', type: 'boolean', help: ['print each draft as a thread whose every part fits the channel,', 'parts separated by a line of "---" (json: [{ file, parts }])'] },
+    ],
+  },
+  {
+    title: '',
+    options: [
+      { name: 'help', short: 'h', type: 'boolean', help: ['show this help'] },
+      { name: 'version', short: 'v', type: 'boolean', help: ['show the version'] },
+    ],
+  },
+];
 
-Input (one of):
-  files...                   files, folders (their .md and .txt files) or globs; each file is one post
-  --text <text>              lint this text
-  --stdin                    read one post from standard input
-  --stdin-filename <path>    the path stdin stands for (config overrides, Markdown front matter)
+const OPTIONS = OPTION_GROUPS.flatMap((group) => group.options);
 
-Configuration:
-  -c, --channel <id>         channel to lint for (default: the config's, else x): ${Object.keys(channels).join(', ')}
-  -p, --preset <name>        base preset, replacing the config's "extends": ${Object.keys(presets).join(', ')}
-  --config <path>            use this config file instead of searching from the working folder up
-  --no-config                use no config file
-  --products <file.json>     medicines for the pharma preset: a list, or { "products": [...] }
-  --rule <'id: setting'>     set a rule, above the config: --rule 'max-hashtags: off'
-                             or --rule 'max-hashtags: [warn, {max: 2}]' (repeatable)
-  --ignore-path <path>       ignore file (default: .postlintignore); node_modules is always ignored
-  --no-ignore                ignore nothing but node_modules
-  --no-error-on-unmatched-pattern  a pattern matching no file is not an error
-Options:
-  -c, --channel <id>     channel to lint for (default: x): ${Object.keys(channels).join(', ')}
-  -p, --preset <name>    rule preset (default: recommended): ${Object.keys(presets).join(', ')}; pharma needs --products
-  --products <file>      JSON list of products (or { "products": [...] }) for the pharma rules
-  -f, --format <name>    stylish (default) or json
-      --split            print each post as a thread that fits the channel, parts
-                         separated by a line of "---" (json: an array of parts)
-  -h, --help             show this help
-  -v, --version          show the version
+// What parseArgs returns for the table above (a string option's value, a boolean's flag, --rule's list).
+type CliValues = { [name: string]: string | boolean | undefined } & { rule?: string[] } & {
+  [K in 'text' | 'stdin-filename' | 'channel' | 'preset' | 'config' | 'products' | 'ignore-path' | 'format' | 'output-file' | 'max-warnings']?: string;
+};
+const HELP_COLUMN = 29;
 
-Output:
-  -f, --format <name>        ${FORMAT_NAMES.join(', ')} (default: stylish)
-  -o, --output-file <path>   write the report to a file instead of standard output
-  --quiet                    report errors only
-  --max-warnings <n>         exit 1 when there are more than n warnings
-  --report-unused-disable-directives  report postlint-disable comments that suppress nothing
-  --color, --no-color        force colour on or off (default: on a terminal unless NO_COLOR is set)
+function helpLines(option: CliOption): string[] {
+  if (!option.help) return [];
+  const flags = option.flags ?? `${option.short ? `-${option.short}, ` : ''}--${option.name}${option.value ? ' ' + option.value : ''}`;
+  const first = `  ${flags}`;
+  const lead = first.length + 2 <= HELP_COLUMN ? first.padEnd(HELP_COLUMN) : first + '  ';
+  return [lead + option.help[0], ...option.help.slice(1).map((line) => ' '.repeat(HELP_COLUMN) + line)];
+}
 
-Fixing:
-  --fix                      apply the rules' fixes to the files, atomically
-  --fix-dry-run              compute fixes and show the fixed text; write nothing
-  --split                    print each draft as a thread whose every part fits the channel,
-                             parts separated by a line of "---" (json: [{ file, parts }])
-
-  -h, --help                 show this help
-  -v, --version              show the version
-
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 bad usage, configuration or unreadable input.`;
+export const USAGE = [
+  'Usage: postlint [files, folders or globs...] [options]',
+  '',
+  'Lint drafted social-media posts for the channel they are meant for.',
+  ...OPTION_GROUPS.flatMap((group) => ['', ...(group.title ? [group.title + ':'] : []), ...(group.intro ?? []), ...group.options.flatMap(helpLines)]),
+  '',
+  'Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,',
+  '2 bad usage, configuration or unreadable input.',
+].join('\n');
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -98,37 +142,13 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        channel: { type: 'string', short: 'c' },
-        preset: { type: 'string', short: 'p' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
-        rule: { type: 'string', multiple: true },
-        products: { type: 'string' },
-        split: { type: 'boolean' },
-        'ignore-path': { type: 'string' },
-        'no-ignore': { type: 'boolean' },
-        'no-error-on-unmatched-pattern': { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        'output-file': { type: 'string', short: 'o' },
-        quiet: { type: 'boolean' },
-        'max-warnings': { type: 'string' },
-        'report-unused-disable-directives': { type: 'boolean' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        text: { type: 'string' },
-        stdin: { type: 'boolean' },
-        'stdin-filename': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
+      options: Object.fromEntries(OPTIONS.map(({ name, short, type, multiple }) => [name, { type, ...(short ? { short } : {}), ...(multiple ? { multiple } : {}) }])),
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\nRun "postlint --help" for the options.`);
   }
-  const { values, positionals } = parsed;
+  const { positionals } = parsed;
+  const values = parsed.values as CliValues;
   if (values.help) {
     io.stdout(USAGE + '\n');
     return 0;
@@ -214,7 +234,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const { format: render } = await import('../format/index.js');
   const color = values['no-color'] ? false : values.color ? true : io.color && values['output-file'] === undefined;
   const colors = color ? (await import('picocolors')).default.createColors(true) : undefined;
-  let out = reports.length === 0 && format === 'stylish' ? '' : render(format as (typeof FORMAT_NAMES)[number], reports, { rules: { ...builtinRules, ...config.plugins }, version: io.version }, colors);
+  let out = reports.length === 0 && format === 'stylish' ? '' : render(format as (typeof FORMAT_NAMES)[number], reports, { rules: { ...builtinRules, ...pluginRules(config.plugins) }, version: io.version }, colors);
   if (values['fix-dry-run'] && format !== 'json') {
     const fixedTexts = reports.filter((r) => r.output !== undefined).map((r) => `${r.file} (${r.fixed} fix${r.fixed === 1 ? '' : 'es'} would apply):\n${r.output}${r.output!.endsWith('\n') ? '' : '\n'}`);
     if (fixedTexts.length && format !== 'sarif' && format !== 'github') out = fixedTexts.join('\n') + '\n' + out;

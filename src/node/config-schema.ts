@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Channel, Product, RuleSetting } from '../core/types.js';
 import type { ChannelSpec } from '../channels/define.js';
-import type { Rule } from '../rule/rule.js';
+import type { Plugin } from '../engine/settings.js';
 
 /** A postlint configuration, as written in postlint.config.*, .postlintrc* or package.json "postlint". */
 export interface PostlintConfig {
@@ -22,8 +22,8 @@ export interface PostlintConfig {
   ignorePatterns?: string[];
   /** Report disable comments that suppress nothing: `true` / 'warn' / 'error'. */
   reportUnusedDisableDirectives?: boolean | 'off' | 'warn' | 'error';
-  /** Custom rules by id (JS configs only). */
-  plugins?: Record<string, Rule<any>>;
+  /** Third-party rules by plugin name, `{ acme: { rules: { 'no-foo': rule } } }`, configured as `'acme/no-foo'` (JS configs only). */
+  plugins?: Record<string, Plugin>;
 }
 
 export interface ConfigOverride {
@@ -63,7 +63,8 @@ export const ConfigSchema = v.strictObject({
   overrides: v.optional(v.array(Override)),
   ignorePatterns: v.optional(v.array(v.string())),
   reportUnusedDisableDirectives: v.optional(v.union([v.boolean(), v.picklist(['off', 'warn', 'error'])])),
-  plugins: v.optional(v.record(v.string(), v.custom<Rule<any>>((r) => typeof r === 'object' && r !== null && 'meta' in r && typeof (r as Rule).check === 'function', 'a rule { meta, check }'))),
+  // Each plugin is checked in full by the engine (pluginRules), which names the plugin and rule at fault.
+  plugins: v.optional(v.record(v.string(), v.custom<Plugin>((p) => typeof p === 'object' && p !== null, 'a plugin { rules: { "rule-id": rule } }'))),
 });
 
 export const TOP_LEVEL_KEYS = Object.keys(ConfigSchema.entries);

@@ -10,7 +10,7 @@ import { channels as builtinChannels } from '../channels/builtin.js';
 import { defineChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { linter, presets } from '../index.js';
-import type { Rule } from '../rule/rule.js';
+import type { Plugin } from '../engine/settings.js';
 import { validateProducts } from '../facts/products.js';
 import { ConfigSchema, describeIssue, type PostlintConfig } from './config-schema.js';
 
@@ -105,7 +105,7 @@ interface Layer {
   overrides: { files: string[]; excludedFiles: string[]; channel?: string; rules?: Record<string, RuleSetting>; base: string }[];
   ignorePatterns?: string[];
   reportUnusedDisableDirectives?: Severity | 'off';
-  plugins: Record<string, Rule<any>>;
+  plugins: Record<string, Plugin>;
 }
 
 async function resolveExtends(raw: unknown, file: string, label: string, preset: string | undefined, seen: Set<string>, cwd: string, isOverride = false): Promise<Layer> {
@@ -356,7 +356,7 @@ export class ResolvedConfig {
     return this.#layer.reportUnusedDisableDirectives;
   }
 
-  get plugins(): Record<string, Rule<any>> {
+  get plugins(): Record<string, Plugin> {
     return this.#layer.plugins;
   }
 

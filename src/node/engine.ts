@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, LintResult, Severity } from '../core/types.js';
+import type { Severity } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
-import { lint } from '../index.js';
-import { fixUntilStable } from '../text/edits.js';
-import { applyDirectives } from '../text/directives.js';
-import type { FormattedFile } from '../format/types.js';
-import { positionAt, lineStarts } from '../text/positions.js';
-import { DOCS_BASE } from '../rule/rule.js';
-import type { ResolvedConfig } from './config.js';
-import { mapResultToFile, readFrontMatter, splitDraft, type DraftSource, type ParseYaml } from '../text/draft.js';
+import type { FileLintOptions, LintedFile } from '../engine/file.js';
 import type { CampaignLintResult } from '../engine/campaign.js';
-import { isCampaignFile, lintCampaignFile } from './campaign-output.js';
-import type { FileSettings } from './config.js';
+import type { FormattedFile } from '../format/types.js';
+import { draftLabel } from '../format/campaign.js';
+import { linter } from '../index.js';
+import { isCampaignFile } from '../text/campaign-file.js';
+import type { ResolvedConfig } from './config.js';
 import type { WordVectors } from '../facts/word-vectors.js';
 import { loadWordVectors } from './word-vectors.js';
 
@@ -39,10 +35,8 @@ export function isMarkdownPath(filePath: string | undefined): boolean {
   return filePath !== undefined && MARKDOWN.test(filePath);
 }
 
-export interface LintFileOptions extends LintSourceOptions {
-  /** Needed when the text may have front matter (Markdown starting with `---`); see `ParseYaml`. */
-  parseYaml: ParseYaml | undefined;
-  /** Read front matter: by default when `filePath` names a Markdown file. */
+export interface NodeFileOptions extends LintSourceOptions {
+  /** Read front matter and campaign plans: by default when `filePath` names a Markdown file. */
   markdown?: boolean;
   /** Channel when neither `channel`, the config and its overrides nor the front matter name one. */
   defaultChannel?: string;
@@ -50,42 +44,32 @@ export interface LintFileOptions extends LintSourceOptions {
   wordVectors?: WordVectors;
 }
 
-/** One file's lint: the split of the text as given, and the result (of the fixed text when fixing changed it). */
-export interface LintedFile {
-  source: DraftSource;
-  result: LintResult;
-  output?: string;
-  fixed?: number;
-}
-
 /**
- * Lints one draft's text as the file `filePath` (which may not exist: stdin with a name):
- * the config and overrides for that path, the front matter's channel, directives, and fixes
- * until stable when asked. Writes nothing.
+ * Lints one file's text as the file `filePath` (which may not exist: stdin with a name): the
+ * config and overrides for that path, then the engine's `lintFile` (front matter, campaign plans,
+ * directives, fixes until stable when asked). Writes nothing.
  */
 export async function lintSource(text: string, filePath: string | undefined, display: string, options: LintSourceOptions): Promise<FileReport> {
-  // A campaign plan: every draft is linted for the channel its heading names.
-  if (isMarkdownPath(filePath) && isCampaignFile(text)) {
-    const settings = withWordVectors(options.config.forFile(filePath), await loadWordVectors());
-    const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
-    const channel = options.channel ?? settings.channel ?? 'x';
-    const plan = lintCampaignFile(text, settings.options as LintOptions, channel, options.fix === true, (source, messages) => applyDirectives(source, messages, { reportUnused }));
-    const report: FileReport = { file: display, posts: plan.posts, source: plan.output ?? text, campaign: plan.campaign };
-    if (filePath !== undefined) report.filePath = filePath;
-    if (plan.output !== undefined) Object.assign(report, { output: plan.output, fixed: plan.fixed });
-    return report;
+  // A campaign (in the config, or a campaign plan) reads its key messages by meaning: the vectors load for it, and only then.
+  const campaign = options.config.forFile(filePath).options.campaign !== undefined || (isMarkdownPath(filePath) && isCampaignFile(text));
+  const wordVectors = campaign ? await loadWordVectors() : undefined;
+  return toReport(lintFile(text, filePath, wordVectors ? { ...options, wordVectors } : options), text, filePath, display);
+}
+
+function toReport(linted: LintedFile, text: string, filePath: string | undefined, display: string): FileReport {
+  const report: FileReport = { file: display, posts: [], source: linted.output ?? text };
+  if (linted.kind === 'draft') report.posts = [{ result: linted.result }];
+  else {
+    const plan = linted.campaign;
+    // Every draft as a post labelled "1 x: launch day"; the plan's own messages lead the first.
+    report.posts = plan.posts.map((post, index) => ({
+      label: draftLabel(post, index),
+      result: { ...post.result, messages: index === 0 ? [...plan.messages, ...post.result.messages] : post.result.messages },
+    }));
+    report.campaign = plan;
   }
-  // The YAML parser is loaded only for a file that may have front matter: a hook on one draft starts faster.
-  const parseYaml = isMarkdownPath(filePath) && text.startsWith('---') ? (await import('yaml')).parse : undefined;
-  // A campaign in the config reads its key messages by meaning: load the vectors for it, and only then.
-  const wordVectors = options.config.forFile(filePath).options.campaign ? await loadWordVectors() : undefined;
-  const { result, output, fixed } = lintFile(text, filePath, { ...options, parseYaml, ...(wordVectors ? { wordVectors } : {}) });
-  const report: FileReport = { file: display, posts: [{ result }], source: output ?? text };
   if (filePath !== undefined) report.filePath = filePath;
-  if (output !== undefined) {
-    report.output = output;
-    report.fixed = fixed;
-  }
+  if (linted.output !== undefined) Object.assign(report, { output: linted.output, fixed: linted.fixed });
   return report;
 }
 
@@ -93,65 +77,39 @@ export async function lintSource(text: string, filePath: string | undefined, dis
  * What `lintSource` does, synchronously: the CLI and the language server (on every keystroke)
  * both lint a file through it, so an editor shows exactly what a pre-commit hook reports.
  */
-export function lintFile(text: string, filePath: string | undefined, options: LintFileOptions): LintedFile {
-  const settings = withWordVectors(options.config.forFile(filePath), options.wordVectors);
-  const markdown = options.markdown ?? isMarkdownPath(filePath);
-  const reportUnused = options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off';
+export function lintFile(text: string, filePath: string | undefined, options: NodeFileOptions): LintedFile {
+  const settings = options.config.forFile(filePath);
+  const fileOptions = optionsFor(withWordVectors(settings.options as LintOptions, options.wordVectors), {
+    markdown: options.markdown ?? isMarkdownPath(filePath),
+    channel: options.channel ?? settings.channel ?? options.defaultChannel ?? 'x',
+    fix: options.fix === true,
+    reportUnusedDisableDirectives: options.reportUnused ?? options.config.reportUnusedDisableDirectives ?? 'off',
+  });
+  return linter.lintFile(text, fileOptions);
+}
 
-  // The front matter is read once: fixes never touch it, so its channel holds for every pass.
-  const first = splitDraft(text, { markdown });
-  let channel = options.channel ?? settings.channel ?? options.defaultChannel ?? 'x';
-  const problems: Diagnostic[] = [];
-  if (first.frontMatter) {
-    if (!options.parseYaml) throw new Error('lintFile: a file with front matter needs options.parseYaml');
-    const found = readFrontMatter(first.frontMatter.yaml, options.parseYaml);
-    if (found.error) problems.push(frontMatterProblem(text, found.error));
-    else if (found.channel !== undefined) {
-      if (options.config.channelIds.includes(found.channel)) channel = found.channel;
-      else problems.push(frontMatterProblem(text, `unknown channel "${found.channel}"; use one of ${options.config.channelIds.join(', ')}`));
-    }
-  }
+type FileSwitches = Required<Pick<FileLintOptions, 'markdown' | 'channel' | 'fix' | 'reportUnusedDisableDirectives'>>;
+// One options object per config layer and switches, so the engine validates each set of settings once.
+const fileOptionsCache = new WeakMap<LintOptions, Map<string, FileLintOptions>>();
 
-  const lintOnce = (current: string): LintResult => {
-    const source = current === text ? first : splitDraft(current, { markdown });
-    const result = mapResultToFile(source, lint({ text: source.body, channel }, settings.options as LintOptions));
-    return { ...result, messages: applyDirectives(current, [...problems, ...result.messages], { reportUnused }) };
-  };
-
-  if (!options.fix) return { source: first, result: lintOnce(text) };
-  let last: LintResult | undefined;
-  const fixedRun = fixUntilStable(text, (current) => (last = lintOnce(current)).messages);
-  const linted: LintedFile = { source: first, result: last! };
-  if (fixedRun.applied > 0) {
-    linted.output = fixedRun.output;
-    linted.fixed = fixedRun.applied;
-  }
-  return linted;
+function optionsFor(options: LintOptions, switches: FileSwitches): FileLintOptions {
+  let bySwitches = fileOptionsCache.get(options);
+  if (!bySwitches) fileOptionsCache.set(options, (bySwitches = new Map()));
+  const key = JSON.stringify(switches);
+  let found = bySwitches.get(key);
+  if (!found) bySwitches.set(key, (found = { ...options, ...switches }));
+  return found;
 }
 
 // The config shares one options object between files with the same overrides (the core caches its
 // settings by it): the options with vectors are shared the same way.
 const optionsWithVectors = new WeakMap<LintOptions, LintOptions>();
 
-function withWordVectors(settings: FileSettings, wordVectors: WordVectors | undefined): FileSettings {
-  if (!wordVectors) return settings;
-  let options = optionsWithVectors.get(settings.options);
-  if (!options) optionsWithVectors.set(settings.options, (options = { ...settings.options, wordVectors }));
-  return { ...settings, options };
-}
-
-function frontMatterProblem(text: string, message: string): Diagnostic {
-  const starts = lineStarts(text);
-  const end = text.indexOf('\n', 3);
-  return {
-    ruleId: 'front-matter',
-    severity: 'error',
-    message,
-    messageId: 'frontMatter',
-    start: positionAt(starts, 0),
-    end: positionAt(starts, end === -1 ? 0 : end),
-    url: DOCS_BASE + 'front-matter',
-  };
+function withWordVectors(options: LintOptions, wordVectors: WordVectors | undefined): LintOptions {
+  if (!wordVectors) return options;
+  let found = optionsWithVectors.get(options);
+  if (!found) optionsWithVectors.set(options, (found = { ...options, wordVectors }));
+  return found;
 }
 
 /** Reads and lints files (absolute paths); a file that cannot be read is a usage error. */

@@ -3,12 +3,13 @@
  * the context it is given and reports; it never reaches into the engine or parses text itself.
  */
 export { defineRule, formatMessage, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report, type PlanContext, type PlanDraft } from './rule.js';
-export type { Campaign, Channel, Entity, Product, RuleSetting, Suggestion, TextEdit } from '../core/types.js';
+export type { Campaign, Channel, Entity, Product, RuleSetting, Severity, Suggestion, TextEdit } from '../core/types.js';
 export type { Analysis } from '../facts/analysis.js';
 export type { Word, Sentence } from '../facts/words.js';
 export type { EntityWords } from '../facts/entity-words.js';
-export { compileLexicon, matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit } from '../facts/lexicon.js';
-export { isIpHost, isWithin, parseLink, scriptMix, stripWww, unicodeHost } from '../facts/domains.js';
+export { compileLexicon, entryOf, expandPhrase, matchLexicon, readLexicon, wordSet, type CompiledLexicon, type LexiconEntry, type LexiconFile, type LexiconFileEntry, type LexiconHit } from '../facts/lexicon.js';
+export { compileParameterNames, isIpHost, isWithin, parseAddress, stripWww, unicodeHost, type Address, type Link, type MarkdownLinkFact, type QueryParameter } from '../facts/links.js';
+export { isPhoneCountry, phoneNumberOf, type EmailFact, type PhoneNumberFact, type PhoneRun } from '../facts/contacts.js';
 export { appliesTo, keyMessageMatches, keyMessageMatchesBefore, type MessageMatch } from '../facts/key-message-match.js';
 export type { WordVectors } from '../facts/word-vectors.js';
 export { quoteWords } from '../facts/key-message-words.js';
@@ -16,7 +17,6 @@ export { pharmaPosts, quoteList, sentenceAt, type Claim } from '../facts/pharma-
 export { measure } from '../channels/measure.js';
 export { planThread, threadEdits } from '../split/split.js';
 export { safeFix } from '../text/edits.js';
-export { mayContainFormatting } from '../text/markdown.js';
 export { toPlainText } from '../text/plain-text.js';
 export { Coverage } from './coverage.js';
 export { entityCapRule } from './entity-cap.js';

@@ -12,7 +12,7 @@ export interface ReplaceableEntry extends LexiconEntry {
    */
   words?: [number, number?];
   /** Message advice when there is no replacement. */
-  advice?: string;
+  note?: string;
 }
 
 /** The matched words in lower case, one space apart: what users list in an `ignore` option. */

@@ -1,8 +1,7 @@
-import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import type { Channel, ChannelId, TextEdit } from '../core/types.js';
 import { resolveChannel } from '../channels/define.js';
 import { measure } from '../channels/measure.js';
-import { extractEntities } from '../text/entities.js';
+import { Analysis } from '../facts/analysis.js';
 
 export interface SplitOptions {
   /** Where each part's number goes: after the text (default), before it, or nowhere. */
@@ -24,14 +23,14 @@ export interface ThreadPlan {
 
 /**
  * The separator `threadEdits` joins parts with: a line holding only "---" between blank lines.
- * The CLI prints threads this way and `splitThread` reads them back, so an editor that applies the
+ * The CLI prints threads this way and `threadParts` reads them back, so an editor that applies the
  * max-length suggestion hands the author a document each tool understands.
  */
 export const THREAD_SEPARATOR = '\n\n---\n\n';
 const SEPARATOR_LINE = /\n[ \t]*\n---[ \t]*\n[ \t]*\n/;
 
-/** The parts of a thread written with THREAD_SEPARATOR. */
-export function splitThread(text: string): string[] {
+/** The parts of a thread document written with THREAD_SEPARATOR (what `split` prints), as text. */
+export function threadParts(text: string): string[] {
   return String(text).split(SEPARATOR_LINE).map((part) => part.trim()).filter((part) => part !== '');
 }
 
@@ -64,7 +63,7 @@ interface Break {
 }
 
 /** Splits a draft that does not fit its channel into a thread whose every part fits; see `planThread`. */
-export function split(text: string, channel: ChannelId | Channel, options: SplitOptions = {}): string[] {
+export function split(text: string | Analysis, channel: ChannelId | Channel, options: SplitOptions = {}): string[] {
   return planThread(text, channel, options).parts;
 }
 
@@ -72,10 +71,12 @@ export function split(text: string, channel: ChannelId | Channel, options: Split
  * Plans a thread for a draft: the fewest parts that each fit the channel as `measure` counts them,
  * numbering included, cut at paragraph, line, sentence, clause and then word boundaries, never
  * inside a URL, mention, hashtag, cashtag or grapheme, with the parts as even as those boundaries
- * allow. A draft that fits is one part without numbering; an empty draft is no part.
+ * allow. A draft that fits is one part without numbering; an empty draft is no part. Given the
+ * draft's Analysis (as max-length does), it reads the entities and graphemes already found.
  */
-export function planThread(text: string, channel: ChannelId | Channel, options: SplitOptions = {}): ThreadPlan {
-  const source = String(text);
+export function planThread(draft: string | Analysis, channel: ChannelId | Channel, options: SplitOptions = {}): ThreadPlan {
+  const analysis = draft instanceof Analysis ? draft : new Analysis(String(draft));
+  const source = analysis.text;
   const profile = resolveChannel(channel, options.channels);
   const numbering = options.numbering ?? 'end';
   const template = options.template ?? '{n}/{total}';
@@ -98,7 +99,7 @@ export function planThread(text: string, channel: ChannelId | Channel, options: 
     return fit;
   };
 
-  const boundaries = graphemeBoundaries(source);
+  const boundaries = new Set(analysis.graphemeStarts);
   const wordBreaks = findBreaks(source, bodyStart, bodyEnd, boundaries);
   // The whole draft's count over the limit is a close lower bound of the parts needed; starting
   // there saves a round of measuring, which matters for the slower counters (SMS).
@@ -116,7 +117,7 @@ export function planThread(text: string, channel: ChannelId | Channel, options: 
       let reach = furthestFits(breaks, partFits);
       // Only a word too long for a post on its own is cut inside, at grapheme boundaries outside entities.
       if (reach.oversized.length > 0) {
-        breaks = cutLongWords(source, breaks, reach.oversized, boundaries);
+        breaks = cutLongWords(analysis, breaks, reach.oversized, boundaries);
         reach = furthestFits(breaks, partFits);
       }
       known = { breaks, reach };
@@ -158,12 +159,6 @@ export function threadEdits(text: string, plan: ThreadPlan, numbering: SplitOpti
   return edits;
 }
 
-function graphemeBoundaries(text: string): Set<number> {
-  const boundaries = new Set<number>([text.length]);
-  for (const { index } of graphemeSegments(text)) boundaries.add(index);
-  return boundaries;
-}
-
 /** Where the draft may be cut: every run of breakable white space; the first and last breaks are the ends of the text. */
 function findBreaks(text: string, bodyStart: number, bodyEnd: number, boundaries: Set<number>): Break[] {
   const breaks: Break[] = [{ start: bodyStart, end: bodyStart, cost: 0 }];
@@ -179,8 +174,8 @@ function findBreaks(text: string, bodyStart: number, bodyEnd: number, boundaries
 }
 
 /** Adds cuts inside the pieces after the given breaks: every grapheme boundary not inside an entity. */
-function cutLongWords(text: string, breaks: Break[], pieces: number[], boundaries: Set<number>): Break[] {
-  const entities = extractEntities(text).entities;
+function cutLongWords(analysis: Analysis, breaks: Break[], pieces: number[], boundaries: Set<number>): Break[] {
+  const entities = analysis.entities;
   const insideEntity = (offset: number) => entities.some((e) => e.start < offset && offset < e.end);
   const cuts: Break[] = [];
   for (const i of pieces) {

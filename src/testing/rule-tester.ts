@@ -1,7 +1,8 @@
 import type { Campaign, ChannelId, Diagnostic, Fix, Product, RuleSetting, Severity } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import type { Rule, RuleExample } from '../rule/rule.js';
-import { lint, lintCampaign } from '../index.js';
+import { createLinter, presets, rules as builtinRules, type Linter } from '../index.js';
+import { pluginRules } from '../engine/settings.js';
 import { applyFix, applyFixes, brokenOutsideEdits, normaliseEdits } from '../text/edits.js';
 
 /** A draft the rule must accept. */
@@ -108,6 +109,7 @@ export interface RuleTesterConfig {
  */
 export class RuleTester {
   readonly #config: RuleTesterConfig;
+  readonly #linters = new WeakMap<Rule<any>, Linter>();
 
   constructor(config: RuleTesterConfig = {}) {
     this.#config = config;
@@ -164,17 +166,23 @@ export class RuleTester {
     return planned;
   }
 
+  // The rule under test joins the built-in rules and the plugins' under its own id (a built-in one replaced).
+  #linterFor(rule: Rule<any>): Linter {
+    let linter = this.#linters.get(rule);
+    if (!linter) {
+      linter = createLinter({ rules: { ...builtinRules, ...pluginRules(this.#config.lintOptions?.plugins), [rule.meta.id]: rule }, presets });
+      this.#linters.set(rule, linter);
+    }
+    return linter;
+  }
+
   #lintAlone(rule: Rule<any>, item: ValidCase, text = item.text): Diagnostic[] {
     const setting: RuleSetting = item.options ? ['error', item.options] : 'error';
-    const options: LintOptions = {
-      ...this.#config.lintOptions,
-      preset: 'none',
-      rules: { [rule.meta.id]: setting },
-      plugins: { ...this.#config.lintOptions?.plugins, [rule.meta.id]: rule },
-    };
+    const { plugins: _plugins, ...lintOptions } = this.#config.lintOptions ?? {};
+    const options: LintOptions = { ...lintOptions, preset: 'none', rules: { [rule.meta.id]: setting } };
     if (item.products) options.products = item.products;
     if (item.campaign) options.campaign = item.campaign;
-    const messages = lintMessages(text, item, options);
+    const messages = lintMessages(this.#linterFor(rule), text, item, options);
     const crash = messages.find((m) => m.messageId === 'internal-error');
     if (crash) fail('rule-crashed', crash.message);
     return messages;
@@ -241,17 +249,13 @@ export class RuleTester {
   // Another rule of the preset must not find more of anything in the fixed draft than in the draft.
   #checkNoNewProblems(rule: Rule<any>, item: InvalidCase, output: string): void {
     const id = rule.meta.id;
-    const options: LintOptions = {
-      ...this.#config.lintOptions,
-      preset: this.#config.preset ?? 'recommended',
-      rules: { [id]: item.options ? ['error', item.options] : 'error' },
-      plugins: { ...this.#config.lintOptions?.plugins, [id]: rule },
-    };
+    const { plugins: _plugins, ...lintOptions } = this.#config.lintOptions ?? {};
+    const options: LintOptions = { ...lintOptions, preset: this.#config.preset ?? 'recommended', rules: { [id]: item.options ? ['error', item.options] : 'error' } };
     if (item.products) options.products = item.products;
     if (item.campaign) options.campaign = item.campaign;
     const tally = (text: string) => {
       const counts = new Map<string, { count: number; example: string }>();
-      for (const m of lintMessages(text, item, options)) {
+      for (const m of lintMessages(this.#linterFor(rule), text, item, options)) {
         if (m.ruleId === id) continue;
         const key = `${m.ruleId}/${m.messageId}`;
         const entry = counts.get(key) ?? { count: 0, example: m.message };
@@ -314,9 +318,9 @@ function compareMessage(got: Diagnostic, want: ExpectedMessage, index: number): 
 }
 
 // A draft, or a whole campaign file for a plan case: its campaign-level messages, then each draft's.
-function lintMessages(text: string, item: ValidCase, options: LintOptions): Diagnostic[] {
-  if (!item.plan) return lint({ text, channel: item.channel }, options).messages;
-  const plan = lintCampaign(text, options);
+function lintMessages(linter: Linter, text: string, item: ValidCase, options: LintOptions): Diagnostic[] {
+  if (!item.plan) return linter.lint({ text, channel: item.channel }, options).messages;
+  const plan = linter.lintCampaign(text, options);
   return [...plan.messages, ...plan.posts.flatMap((p) => p.result.messages)];
 }
 

@@ -1,27 +1,18 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import { parseDocument, type Document } from 'yaml';
 import type { Heading, Nodes, Parents, Root, RootContent } from 'mdast';
 import { toPlainText } from './plain-text.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+export type { FrontMatter };
+
+const processor = unified().use(remarkParse);
 
 /** Text as a channel shows it, and for every UTF-16 offset of it the offset in the Markdown source. */
 export interface DisplayText {
   text: string;
   /** `offsets[i]` is the source offset of `text[i]`; one more entry maps the end of the text. */
   offsets: number[];
-}
-
-export interface FrontMatter {
-  /** The parsed YAML, or undefined when it does not parse. */
-  data: unknown;
-  document: Document;
-  /** Offset in the Markdown source of the YAML's first character (after the opening `---`). */
-  yamlStart: number;
-  start: number;
-  end: number;
 }
 
 /** One draft of a campaign file: a `## channel` or `## channel: label` heading and what follows it. */
@@ -45,19 +36,20 @@ export interface CampaignFile {
   body: RootContent[];
 }
 
+/** Whether a Markdown file is a campaign plan: its front matter has `keyMessages`. */
+export function isCampaignFile(markdown: string): boolean {
+  if (!/^keyMessages\s*:/mu.test(markdown)) return false;
+  const data = readFrontMatter(markdown)?.data;
+  return typeof data === 'object' && data !== null && 'keyMessages' in data;
+}
+
 /** Parses a Markdown campaign file: YAML front matter with the campaign, then one `##` section per draft. */
 export function parseCampaignFile(markdown: string): CampaignFile {
-  const tree = processor.parse(markdown);
-  const first = tree.children[0];
-  let frontMatter: FrontMatter | undefined;
-  if (first?.type === 'yaml' && first.position) {
-    const start = first.position.start.offset ?? 0;
-    const lineEnd = markdown.indexOf('\n', start);
-    const yamlStart = lineEnd === -1 ? markdown.length : lineEnd + 1;
-    const { document, data } = parseYaml(first.value);
-    frontMatter = { data, document, yamlStart, start, end: first.position.end.offset ?? start };
-  }
-  const body = tree.children.filter((node) => node.type !== 'yaml');
+  const frontMatter = readFrontMatter(markdown);
+  // The front matter's characters become spaces, so Markdown offsets stay those of the file.
+  const masked = frontMatter ? markdown.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + markdown.slice(frontMatter.end) : markdown;
+  const tree = processor.parse(masked);
+  const body = tree.children;
   const data = frontMatter?.data;
   const isCampaign = typeof data === 'object' && data !== null && 'keyMessages' in data;
   const sections: DraftSection[] = [];
@@ -70,24 +62,9 @@ export function parseCampaignFile(markdown: string): CampaignFile {
       } else current?.nodes.push(node);
     }
   }
-  return { tree, frontMatter, isCampaign, sections, body };
-}
-
-// An editor re-lints the same plan on every keystroke, mostly below the front matter: parse its YAML once.
-let lastYaml: { source: string; document: Document; data: unknown } | undefined;
-
-function parseYaml(source: string): { document: Document; data: unknown } {
-  if (lastYaml?.source !== source) {
-    const document = parseDocument(source, { prettyErrors: false });
-    let data: unknown;
-    try {
-      data = document.errors.length ? undefined : document.toJS();
-    } catch {
-      data = undefined;
-    }
-    lastYaml = { source, document, data };
-  }
-  return lastYaml;
+  const file: CampaignFile = { tree, isCampaign, sections, body };
+  if (frontMatter) file.frontMatter = frontMatter;
+  return file;
 }
 
 function draftSection(heading: Heading): DraftSection {
@@ -160,7 +137,7 @@ const endOf = (node: Nodes) => node.position?.end.offset ?? startOf(node);
 function renderBlocks(out: DisplayBuilder, nodes: readonly Nodes[], separator: string): void {
   let first = true;
   for (const node of nodes) {
-    if (node.type === 'thematicBreak' || node.type === 'definition' || node.type === 'yaml') continue;
+    if (node.type === 'thematicBreak' || node.type === 'definition') continue;
     if (!first) out.generated(separator, startOf(node));
     first = false;
     renderBlock(out, node);

@@ -1,5 +1,8 @@
 import type { Diagnostic, Severity } from '../core/types.js';
 import { lineStarts, positionAt } from './positions.js';
+import { UNUSED_DIRECTIVE_RULE } from '../core/problems.js';
+
+export { UNUSED_DIRECTIVE_RULE };
 
 /**
  * Inline control in drafts, as ESLint users know it, written as HTML comments so Markdown
@@ -21,7 +24,6 @@ export interface Directive {
   end: number;
 }
 
-export const UNUSED_DIRECTIVE_RULE = 'unused-disable-directive';
 const KINDS: DirectiveKind[] = ['disable-next-line', 'disable-line', 'disable', 'enable'];
 
 /** Every postlint directive comment in the text, in order. Linear: one indexOf scan. */

@@ -1,12 +1,13 @@
 import type { Diagnostic, LintResult, Position } from '../core/types.js';
 import { lineStarts, positionAt } from './positions.js';
-import { parseDirectives } from './directives.js';
+import { parseDirectives, type Directive } from './directives.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
 
 /**
- * A draft file split into what gets published (the body) and what does not: the front matter,
- * postlint directive comments and the file's final line break. Lengths are measured on the body;
- * positions are mapped back to the file so editors and annotations point at the right place.
- * Pure, despite living at the Node edge.
+ * A text split into what gets published (the body) and what does not: a file's front matter and
+ * final line break (`splitDraft`), or postlint directive comments (`withoutDirectives`). Lengths
+ * are measured on the body; positions are mapped back so editors and annotations point at the
+ * right place.
  */
 export interface DraftSource {
   /** The whole file. */
@@ -15,29 +16,29 @@ export interface DraftSource {
   body: string;
   /** Ranges of `text` left out of the body, sorted, non-overlapping. */
   removed: [number, number][];
-  /** The YAML between the `---` fences, when the file is Markdown with front matter. */
-  frontMatter?: { yaml: string; start: number; end: number };
+  /** The front matter, when the file is Markdown and starts with one. */
+  frontMatter?: FrontMatter;
 }
 
+/** A draft file without its front matter (Markdown only) and its final line breaks: what `lint` gets. */
 export function splitDraft(text: string, { markdown }: { markdown: boolean }): DraftSource {
   const ranges: [number, number][] = [];
-  let frontMatter: DraftSource['frontMatter'];
-  if (markdown) {
-    const found = findFrontMatter(text);
-    if (found) {
-      frontMatter = found;
-      ranges.push([0, skipBlankLines(text, found.end)]);
-    }
-  }
-  for (const directive of parseDirectives(text)) {
-    if (frontMatter && directive.start < frontMatter.end) continue;
-    ranges.push(directiveRange(text, directive.start, directive.end));
-  }
+  const frontMatter = markdown ? readFrontMatter(text) : undefined;
+  if (frontMatter) ranges.push([0, skipBlankLines(text, frontMatter.end)]);
   // Editors end files with a line break; the post does not.
   let tail = text.length;
-  while (tail > 0 && (text[tail - 1] === '\n' || text[tail - 1] === '\r')) tail--;
+  while (tail > (frontMatter?.end ?? 0) && (text[tail - 1] === '\n' || text[tail - 1] === '\r')) tail--;
   if (tail < text.length) ranges.push([tail, text.length]);
+  const source = cut(text, ranges);
+  return frontMatter ? { ...source, frontMatter } : source;
+}
 
+/** A draft without its postlint directive comments, which are never published. */
+export function withoutDirectives(text: string, directives: readonly Directive[] = parseDirectives(text)): DraftSource {
+  return cut(text, directives.map((directive) => directiveRange(text, directive.start, directive.end)));
+}
+
+function cut(text: string, ranges: [number, number][]): DraftSource {
   const removed = merge(ranges);
   let body = '';
   let cursor = 0;
@@ -46,7 +47,7 @@ export function splitDraft(text: string, { markdown }: { markdown: boolean }): D
     cursor = end;
   }
   body += text.slice(cursor);
-  return frontMatter ? { text, body, removed, frontMatter } : { text, body, removed };
+  return { text, body, removed };
 }
 
 /** A body offset as a file offset. At a removed range, `after` lands past it (for starts), `before` before it. */
@@ -84,7 +85,17 @@ export function mapResultToFile(source: DraftSource, result: LintResult): LintRe
   });
   const measure = { ...result.measure };
   if (measure.overflowStart !== undefined) measure.overflowStart = toFileOffset(source, measure.overflowStart, 'after');
-  return { ...result, measure, messages };
+  const mapped: LintResult = { ...result, measure, messages };
+  if (result.keyMessages) {
+    // The carrying phrases point into the draft as written, like the messages.
+    const phrases = result.keyMessages.phrases.map((phrase) => {
+      const start = toFileOffset(source, phrase.start.offset, 'after');
+      const end = phrase.end.offset === phrase.start.offset ? start : Math.max(start, toFileOffset(source, phrase.end.offset, 'before'));
+      return { ...phrase, start: at(start), end: at(end) };
+    });
+    mapped.keyMessages = { ...result.keyMessages, phrases };
+  }
+  return mapped;
 }
 
 // A fix whose range would swallow a removed part (a directive comment) is dropped, not applied.
@@ -98,23 +109,6 @@ function mapFix(source: DraftSource, fix: NonNullable<Diagnostic['fix']>) {
     edits.push({ ...edit, range: [start, end] as [number, number] });
   }
   return { edits };
-}
-
-function findFrontMatter(text: string): DraftSource['frontMatter'] {
-  const open = /^---[ \t]*\r?\n/.exec(text);
-  if (!open) return undefined;
-  let lineStart = open[0].length;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-    if (line.trimEnd() === '---' || line.trimEnd() === '...') {
-      return { yaml: text.slice(open[0].length, lineStart), start: 0, end: Math.min(lineEnd + 1, text.length) };
-    }
-    if (lineEnd === text.length) return undefined;
-    lineStart = lineEnd + 1;
-  }
-  return undefined;
 }
 
 function skipBlankLines(text: string, from: number): number {
@@ -149,31 +143,4 @@ function merge(ranges: [number, number][]): [number, number][] {
     else out.push([range[0], range[1]]);
   }
   return out;
-}
-
-/** A YAML parser (`parse` of the yaml package), loaded by the caller: a run on drafts without front matter never loads it. */
-export type ParseYaml = (text: string) => unknown;
-
-/** The `channel:` key of a draft's front matter. Kept small so the campaign front matter (issue 4) can absorb it. */
-export async function frontMatterChannel(yamlText: string): Promise<{ channel?: string; error?: string }> {
-  const { parse } = await import('yaml');
-  const { channel, error } = readFrontMatter(yamlText, parse);
-  return error !== undefined ? { error } : channel !== undefined ? { channel } : {};
-}
-
-/** A draft's front matter: its keys, its `channel:`, or what is wrong with it. Synchronous, for the language server. */
-export function readFrontMatter(yamlText: string, parse: ParseYaml): { data?: Record<string, unknown>; channel?: string; error?: string } {
-  let data: unknown;
-  try {
-    data = parse(yamlText);
-  } catch (error) {
-    return { error: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
-  }
-  if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) return { error: 'front matter must be a YAML mapping, e.g. "channel: x"' };
-  const keys = data as Record<string, unknown>;
-  const channel = keys.channel;
-  if (channel === undefined) return { data: keys };
-  if (typeof channel !== 'string') return { data: keys, error: `front matter "channel" must be a channel id string, got ${JSON.stringify(channel)}` };
-  return { data: keys, channel };
 }

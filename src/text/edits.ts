@@ -1,6 +1,6 @@
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
-import type { Fix, TextEdit } from '../core/types.js';
-import { extractEntities } from '../text/entities.js';
+import type { Entity, Fix, TextEdit } from '../core/types.js';
+import { extractEntities } from './entities.js';
 
 /** How many times `lint(post, { fix: true })` re-lints and re-fixes before it stops (ESLint uses 10 too). */
 export const MAX_FIX_PASSES = 10;
@@ -91,7 +91,13 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * removed next to a hashtag that glues a word onto it is caught here. An entity edited only inside
  * (a URL whose tracking parameters were removed) must still be one whole entity of its kind.
  */
-export function brokenOutsideEdits(text: string, output: string, edits: readonly TextEdit[]): { what: string; grapheme: boolean } | undefined {
+export function brokenOutsideEdits(
+  text: string,
+  output: string,
+  edits: readonly TextEdit[],
+  /** The entities of `text`, when the caller has them already (the draft's shared analysis). */
+  entities: readonly Entity[] = extractEntities(text).entities,
+): { what: string; grapheme: boolean } | undefined {
   // Where an offset that starts untouched text lands in the output: after every edit that ends at or before it.
   const shift = (offset: number) => {
     let delta = 0;
@@ -116,7 +122,7 @@ export function brokenOutsideEdits(text: string, output: string, edits: readonly
   }
 
   const after = extractEntities(output).entities;
-  for (const entity of extractEntities(text).entities) {
+  for (const entity of entities) {
     const start = shift(entity.start);
     const overlapping = edits.filter(({ range: [s, e] }) => (s === e ? entity.start < s && s < entity.end : s < entity.end && entity.start < e));
     const describe = () => ({ what: `the ${entity.type} ${JSON.stringify(text.slice(entity.start, entity.end))}`, grapheme: false });
@@ -133,9 +139,10 @@ export function brokenOutsideEdits(text: string, output: string, edits: readonly
 
 /**
  * The fix, or undefined when applying it would break an entity or grapheme outside its edits (a
- * rule then reports without a fix: a fix must be certainly right).
+ * rule then reports without a fix: a fix must be certainly right). A rule passes the draft's
+ * entities (`analysis.entities`) so that they are not extracted again.
  */
-export function safeFix(text: string, edits: TextEdit[]): Fix | undefined {
+export function safeFix(text: string, edits: TextEdit[], entities?: readonly Entity[]): Fix | undefined {
   const fix = { edits };
   const sorted = normaliseEdits(fix, text.length);
   if (!sorted || sorted.length === 0) return undefined;
@@ -151,7 +158,9 @@ export function safeFix(text: string, edits: TextEdit[]): Fix | undefined {
   const window = text.slice(from, to);
   const local = sorted.map(({ range: [s, e], text: replacement }): TextEdit => ({ range: [s - from, e - from], text: replacement }));
   const output = applyFix(window, { edits: local });
-  return output !== undefined && output !== window && !brokenOutsideEdits(window, output, local) ? fix : undefined;
+  // The draft's entities inside the window, moved to its offsets (no entity crosses white space).
+  const before = entities?.filter((e) => e.start >= from && e.end <= to).map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+  return output !== undefined && output !== window && !brokenOutsideEdits(window, output, local, before) ? fix : undefined;
 }
 
 /**

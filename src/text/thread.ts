@@ -19,7 +19,7 @@ const FIRST_NUMBERED = /(?:^|\n)[ \t]*1\/(?:\d{1,3})?\s|(?:^|\s)1\/\d{1,3}[ \t]*
  * Splits a draft into the posts of a thread. A text with no separator and no numbering is one
  * post. Rules that must judge each post alone (fair balance: "a thread does not count") use this.
  */
-export function splitThread(text: string): ThreadPost[] {
+export function threadPosts(text: string): ThreadPost[] {
   const posts: ThreadPost[] = [];
   let postStart = 0;
   const close = (end: number, next: number) => {
@@ -51,10 +51,4 @@ export function splitThread(text: string): ThreadPost[] {
 
 function isNumbering(n: string, of: string | undefined): boolean {
   return of === undefined || (Number(n) <= Number(of) && Number(of) >= 2);
-}
-
-/** The post that holds an offset. */
-export function postAt(posts: readonly ThreadPost[], offset: number): ThreadPost {
-  for (const post of posts) if (offset < post.end) return post;
-  return posts[posts.length - 1]!;
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { presets } from '../../src/index.js';
-import { deepRun, total } from './fuzz-helpers.js';
+import { deepRun, total } from '../helpers/fuzz-deep.js';
 
 const names = Object.keys(presets);
 const perPreset = Math.ceil((total * 0.2) / names.length);

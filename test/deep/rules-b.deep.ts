@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { rules } from '../../src/index.js';
-import { deepRun, total } from './fuzz-helpers.js';
+import { deepRun, total } from '../helpers/fuzz-deep.js';
 
 // Each rule alone, so a crash points at its rule; together with presets.deep.ts over a million inputs.
 const all = Object.keys(rules);

@@ -22,10 +22,15 @@ export const LAYERS: Record<string, number> = {
   testing: 9,
   docs: 9,
   node: 9,
+  // src/codemirror: the CodeMirror adapter, a client of the public API like any app.
+  codemirror: 9,
   lsp: 10,
   // src/node.ts, src/testing.ts, src/cli.ts, src/lsp-cli.ts: the package's entry points.
   entry: 11,
 };
+
+/** The one module the CodeMirror adapter may import from src/ outside its folder: the public API. */
+export const PUBLIC_API = 'src/index.ts';
 
 /** The one module a rule may import from src/. */
 export const RULE_API = 'src/rule/index.ts';
@@ -35,7 +40,7 @@ export const RULE_API = 'src/rule/index.ts';
  * readability formulas that turn the shared words into a grade. A package that reads text itself
  * belongs in facts/, so a rule can only reach it through the Analysis.
  */
-export const RULE_PACKAGES = new Set(['valibot', 'mdast', 'flesch-kincaid', 'smog-formula', 'syllable', 'dale-chall', 'unicode-segmenter', 'libphonenumber-js']);
+export const RULE_PACKAGES = new Set(['valibot', 'mdast', 'flesch-kincaid', 'smog-formula', 'syllable', 'dale-chall']);
 
 export interface Edge {
   from: string;
@@ -106,6 +111,16 @@ export function checkEdges(edges: Edge[]): Violation[] {
   for (const edge of edges) {
     const { from, to } = edge;
     const local = to.startsWith('src/') || to.startsWith('rules/') || to.startsWith('.') || to.includes('/') && !to.startsWith('@');
+    const codemirror = layerOf(from) === 'codemirror';
+    if (to.startsWith('@codemirror/') && !codemirror) {
+      flag(edge, 'only src/codemirror imports CodeMirror, so the core entry never pulls it in');
+      continue;
+    }
+    if (codemirror) {
+      if (!local && !to.startsWith('@codemirror/')) flag(edge, `the CodeMirror adapter imports only CodeMirror and the public API, not the package "${to}"`);
+      else if (local && to !== PUBLIC_API && layerOf(to) !== 'codemirror') flag(edge, `the CodeMirror adapter imports only the public API (${PUBLIC_API}), not core internals`);
+      continue;
+    }
     if (from.startsWith('src/')) {
       if (to.startsWith('rules/')) {
         const vectorData = layerOf(from) === 'vectors' && /^rules\/data\/word-vectors\.[a-z]+\.json$/.test(to);

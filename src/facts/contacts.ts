@@ -1,0 +1,125 @@
+import { findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+/**
+ * Contact details in a draft: email addresses and phone numbers, found once for every rule that
+ * reads them (personal-data reports them, complex-medical-question reads a number as a signpost).
+ * Each scan is linear: anchored on a rare character or bounded in length.
+ */
+export interface EmailFact {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** A stretch of digits and phone punctuation with at least 7 digits: what may hold a phone number. */
+export interface PhoneRun {
+  start: number;
+  end: number;
+  /** How many digits it holds. */
+  digits: number;
+}
+
+/** A valid phone number (libphonenumber-js, full metadata) in a draft. */
+export interface PhoneNumberFact {
+  /** E.164, e.g. "+447911123456". */
+  number: string;
+  /** libphonenumber-js's type: MOBILE, FIXED_LINE, TOLL_FREE, SHARED_COST... (undefined when it cannot tell). */
+  type?: string;
+  start: number;
+  end: number;
+}
+
+const LOCAL_CHAR = /^[\p{L}\p{N}._%+'-]$/u;
+const DOMAIN_CHAR = /^[\p{L}\p{N}.-]$/u;
+const TOP_LEVEL = /\.\p{L}{2,63}$/u;
+
+/** Email addresses, found from each "@" outwards (at most 64 characters before, 255 after, as RFC 5321 allows). */
+export function findEmails(text: string): EmailFact[] {
+  const found: EmailFact[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
+    while (start < at && text[start] === '.') start++;
+    let end = at + 1;
+    while (end < text.length && end - at <= 255 && DOMAIN_CHAR.test(text[end]!)) end++;
+    while (end > at + 1 && /[.-]/.test(text[end - 1]!)) end--;
+    const domain = text.slice(at + 1, end);
+    if (start === at || !TOP_LEVEL.test(domain) || domain.includes('..')) continue;
+    found.push({ value: text.slice(start, end), start, end });
+  }
+  return found;
+}
+
+const PHONE_CHAR = /^[\d+()\-. \u00A0/]$/;
+const WINDOW = 40;
+// libphonenumber-js takes about 1 ms per candidate: a run of digits longer than this many windows
+// (2,000 characters) is a table or a data dump, not a post, and only its start is checked.
+const MAX_WINDOWS = 100;
+
+/**
+ * Runs of digits and phone punctuation with at least 7 digits: the one scan for phone numbers.
+ */
+export function findPhoneRuns(text: string): PhoneRun[] {
+  const runs: PhoneRun[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!/[\d+(]/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let digits = 0;
+    let lastDigit = i;
+    while (end < text.length && PHONE_CHAR.test(text[end]!)) {
+      if (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) {
+        digits++;
+        lastDigit = end;
+      }
+      end++;
+    }
+    if (digits >= 7) runs.push({ start: i, end: Math.max(lastDigit + 1, i + 1), digits });
+    i = Math.max(end, i + 1);
+  }
+  return runs;
+}
+
+/**
+ * The valid phone numbers in the runs, for numbers written without +code read as `country`'s.
+ * A run longer than WINDOW is read in overlapping windows, as libphonenumber-js's matcher slows
+ * down more than linearly on long runs; at most MAX_WINDOWS a run.
+ */
+export function findPhoneNumbers(text: string, runs: readonly PhoneRun[], country: string): PhoneNumberFact[] {
+  const found: PhoneNumberFact[] = [];
+  const code = (isSupportedCountry(country) ? country : undefined) as CountryCode | undefined;
+  const read = (from: number, piece: string) => {
+    for (const match of findPhoneNumbersInText(piece, code)) {
+      const fact: PhoneNumberFact = { number: match.number.number, start: from + match.startsAt, end: from + match.endsAt };
+      const type = match.number.getType();
+      if (type) fact.type = type;
+      found.push(fact);
+    }
+  };
+  for (const { start, end } of runs) {
+    // Phone punctuation after the last digit belongs to the run as the library reads it.
+    let stop = end;
+    while (stop < text.length && PHONE_CHAR.test(text[stop]!)) stop++;
+    if (stop - start <= WINDOW) read(start, text.slice(start, stop));
+    else {
+      for (let from = start; from < stop && from < start + (MAX_WINDOWS * WINDOW) / 2; from += WINDOW / 2) {
+        const piece = text.slice(from, Math.min(stop, from + WINDOW));
+        if (/\d{2}/.test(piece)) read(from, piece);
+      }
+    }
+  }
+  return found;
+}
+
+/** A configured contact (an allowed helpline number) as E.164, or undefined when it is no phone number. */
+export function phoneNumberOf(value: string, country: string): string | undefined {
+  return parsePhoneNumberFromString(value, (isSupportedCountry(country) ? country : undefined) as CountryCode | undefined)?.number;
+}
+
+/** Whether libphonenumber-js knows the country (ISO 3166 code such as "GB"). */
+export function isPhoneCountry(country: string): boolean {
+  return isSupportedCountry(country);
+}

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Analysis } from '../../src/facts/analysis.js';
+
+describe('Analysis: each fact a lazy, memoised getter', () => {
+  it('computes a fact on first use and hands every later reader the same object', () => {
+    const analysis = new Analysis('Book at https://example.org/a?utm_source=x or call 0808 800 4040, #Screening @nhs');
+    for (const fact of ['entities', 'words', 'sentences', 'links', 'ipLinks', 'markdownLinks', 'emails', 'phoneRuns', 'entityWords', 'thread', 'graphemeStarts'] as const) {
+      expect(analysis[fact], fact).toBe(analysis[fact]);
+    }
+    expect(analysis.phoneNumbers('GB')).toBe(analysis.phoneNumbers('GB'));
+    expect(analysis.links[0]!.query!.parameters.map((p) => [p.name, p.tracking])).toEqual([['utm_source', true]]);
+    expect(analysis.phoneRuns.map((r) => r.digits)).toEqual([11]);
+  });
+});
+
+describe('one URL parse per link, whichever rules read links', () => {
+  const RealUrl = globalThis.URL;
+  afterEach(() => {
+    globalThis.URL = RealUrl;
+    vi.resetModules();
+  });
+
+  it('parses each link of a draft once for link-tracking, suspicious-link, campaign-link and risk-link together', async () => {
+    let parsed = 0;
+    globalThis.URL = class extends RealUrl {
+      constructor(...args: ConstructorParameters<typeof URL>) {
+        super(...args);
+        parsed++;
+      }
+    } as typeof URL;
+    vi.resetModules();
+    const { lint } = await import('../../src/index.js');
+    const campaign = { name: 'Spot it', link: 'https://example.org/spot', keyMessages: [{ id: 'gp', text: 'See your GP.' }] };
+    const options = { preset: 'none', rules: { 'link-tracking': 'warn', 'suspicious-link': 'warn', 'campaign-link': 'warn', 'risk-link': 'warn' }, campaign } as const;
+    lint({ text: 'warm up https://example.org/x' }, options);
+    const before = parsed;
+    lint({ text: 'See https://example.org/a?utm_source=x and http://bit.ly/abc' }, options);
+    // Two links in the draft, and the campaign's own link that campaign-link compares them with.
+    expect(parsed - before).toBe(3);
+  });
+});

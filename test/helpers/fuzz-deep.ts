@@ -1,0 +1,26 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { channels, lint, type LintOptions } from '../../src/index.js';
+import { drafts } from './fuzz-arbitraries.js';
+import { checkResult } from './fuzz-check.js';
+
+const channelIds = Object.keys(channels);
+/** Inputs per property: FUZZ_INPUTS in total, shared out by the caller. */
+export const total = Number(process.env.FUZZ_INPUTS ?? 1_000_000);
+
+/** Lints `runs` generated drafts with `options`, rotating through every built-in channel; returns the figures. */
+export function deepRun(name: string, options: LintOptions, runs: number, seed: number): { name: string; inputs: number; seconds: number } {
+  const start = performance.now();
+  let inputs = 0;
+  fc.assert(
+    fc.property(drafts, fc.nat(channelIds.length - 1), (text, index) => {
+      inputs++;
+      checkResult(text, lint({ text, channel: channelIds[index]! }, options));
+    }),
+    { numRuns: runs, seed },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  expect(inputs).toBeGreaterThanOrEqual(runs);
+  console.log(`fuzz:deep ${name}: ${inputs} inputs, ${seconds.toFixed(1)} s, 0 failures (seed ${seed})`);
+  return { name, inputs, seconds };
+}

@@ -1,0 +1,12 @@
+import { describeRuleDocs, tester } from '../helpers/rule-docs.js';
+import { rules } from '../../src/index.js';
+
+// Edge cases beyond the docs examples, through the same tester.
+tester.run('invalid-characters', rules['invalid-characters']!, {
+  valid: [{ text: 'Hello\uFEFF world', channel: 'email' }],
+  invalid: [
+    { text: '\uFFFEa\uFFFF', channel: 'x', errors: [{ message: 'X rejects U+FFFE: remove it', range: [0, 1] }, { message: 'X rejects U+FFFF: remove it', range: [2, 3] }], output: 'a' },
+  ],
+});
+
+describeRuleDocs('invalid-characters');

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import type { Nodes, Root } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { describe, expect, it } from 'vitest';
+import { graphemeSegments } from 'unicode-segmenter/grapheme';
+import { lint } from '../../src/index.js';
+import { forEachCluster } from '../../src/channels/graphemes.js';
+import { mayContainFormatting, parseMarkdown, parsePieces, setextPieces } from '../../src/text/markdown.js';
+
+// The two shortcuts the benchmark led to must never change a tree or a report: these compare
+// them with remark-parse run on the whole draft.
+const whole = unified().use(remarkParse);
+const LINES = ['Some text', 'a *b* c', '**x', 'y**', '---', '--', '=', '===', '', '   ', '# h', '***', '_ _ _', '  -- ', 'text [link](u) more', '-', '  ===', '#tag', 'line ending -', '\\---', 'snake_case_name', '__init__'];
+const draftOfLines = fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 16 }).map((lines) => lines.join('\n'));
+
+// What no-markdown flags: indented code is only indentation in a post, fenced code is flagged.
+const FLAGGED = new Set(['strong', 'emphasis', 'link', 'image', 'heading', 'inlineCode']);
+function flagged(node: Nodes, text: string): boolean {
+  if (FLAGGED.has(node.type)) return true;
+  if (node.type === 'code' && /^[`~]/.test(text.slice(node.position!.start.offset))) return true;
+  return 'children' in node && node.children.some((child) => flagged(child as Nodes, text));
+}
+
+describe('parsing a draft in pieces after setext underlines', () => {
+  it('gives the same tree, positions included, as parsing it whole', () => {
+    fc.assert(
+      fc.property(draftOfLines, (text) => {
+        const cuts = setextPieces(text, 1);
+        if (!cuts) return;
+        expect(parsePieces(text, cuts)).toEqual(whole.parse(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cuts only after the 32nd underline, and never where a quote, list, code or definition could span the cut', () => {
+    expect(setextPieces('Some text\n---\n'.repeat(31))).toBeUndefined();
+    expect(setextPieces('Some text\n---\n'.repeat(64))).toEqual([32 * 14]);
+    for (const spanning of ['> quote\n', '- item\n', '```\n', '[a]: https://example.org\n', '    code\n', '<div>\n']) {
+      expect(setextPieces(spanning + 'Some text\n---\n'.repeat(64))).toBeUndefined();
+    }
+  });
+
+  it('reports every heading of 2,000 "text\\n---" pairs at its own line', () => {
+    const text = 'Some text\n---\n'.repeat(2000);
+    const headings = lint({ text, channel: 'x' }).messages.filter((m) => m.ruleId === 'no-markdown');
+    expect(headings).toHaveLength(2000);
+    expect(headings[1999]!.start).toEqual({ line: 3999, column: 1, offset: 1999 * 14 });
+    expect(headings[1999]!.end).toEqual({ line: 4000, column: 4, offset: 2000 * 14 - 1 });
+    expect((parseMarkdown(text) as Root).position).toEqual(whole.parse(text).position);
+  });
+});
+
+describe('mayContainFormatting', () => {
+  it('is true whenever CommonMark finds emphasis, a link, an image, a heading or code', () => {
+    const piece = fc.constantFrom('a', ' ', '\n', '*', '_', '`', '[', ']', '(', ')', '!', '<', '>', '#', '-', '=', '~', '~~~', 'x_y', 'http://a.b', '1.', '    ', '\\');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }).map((p) => p.join('')), (text) => {
+        if (flagged(whole.parse(text), text)) expect(mayContainFormatting(text)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(draftOfLines, (text) => {
+        if (flagged(whole.parse(text), text)) expect(mayContainFormatting(text)).toBe(true);
+      }),
+    );
+  });
+
+  it('is false for plain drafts, lists, quotes and underscores inside words and links', () => {
+    expect(mayContainFormatting('Join us on 4 Feb #WorldCancerDay https://example.org/?utm_source=x&utm_campaign=y')).toBe(false);
+    expect(mayContainFormatting('- Check yourself\n- See your GP\n> Share this post')).toBe(false);
+    expect(mayContainFormatting('Join us **today**')).toBe(true);
+    expect(mayContainFormatting('_really_')).toBe(true);
+    expect(mayContainFormatting('Update\n---')).toBe(true);
+  });
+});
+
+describe('forEachCluster', () => {
+  it('gives the clusters unicode-segmenter gives, at the same offsets', () => {
+    // ASCII, CR LF, combining marks, joiners, emoji, skin tones, flags, a prepend mark, Hangul, lone surrogates.
+    const piece = fc.constantFrom('a', ' ', '\r', '\n', '\u0301', '\u200d', '\ufe0f', '👩', '🏽', '🇬', '🇧', '\u0600', '\u1100', '\u1161', '\ud800', '\udc00', 'é', '©', '#', '1', '\u20e3');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+        const ours: [string, number][] = [];
+        forEachCluster(text, (segment, index) => ours.push([segment, index]));
+        expect(ours).toEqual([...graphemeSegments(text)].map(({ segment, index }) => [segment, index]));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
