@@ -60,10 +60,9 @@ export default defineRule({
   },
   check({ text, analysis, channel, measurement, report: send }) {
     if (measurement.fits) return;
-    const report = (found: Report) => {
-      const suggestions = threadSuggestion(analysis, channel);
-      send(suggestions ? { ...found, suggestions } : found);
-    };
+    // The thread plan costs far more than the check (a few ms for a long draft): it is planned only
+    // when a consumer reads the suggestion, never on a re-lint nobody asks it of.
+    const report = (found: Report) => send({ ...found, suggestions: () => threadSuggestion(analysis, channel) });
     const start = measurement.overflowStart ?? text.length;
     const { bytes, sms } = measurement;
     if (measurement.count <= measurement.limit && bytes && bytes.count > bytes.limit) {
