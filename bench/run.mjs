@@ -1,14 +1,16 @@
 // postlint's benchmark: the built package against the counting floor (twitter-text's parseTweet)
 // and the linters people use today (textlint, alex), in one process, as ratios.
-// Usage: npm run bench [-- --quick]. Writes bench/results/latest.json (--quick: bench/data/quick.json).
+// Usage: npm run bench [-- --quick [--record]]. Writes bench/results/latest.json (--quick: bench/data/quick.json;
+// with --record bench/results/quick.json) and, but for a plain --quick, the README's targets table.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DATA_DIR, ensureCorpus, VERSION as CORPUS_VERSION } from './corpus.mjs';
 import { ensureBuilt } from './built.mjs';
+import { writeTargetsBlock } from './targets.mjs';
 import { benchPlayground, playgroundRows, playgroundTargets, writeReadmeFigures } from './playground.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -432,9 +434,13 @@ const tw = Math.max(...results.targets.map((t) => t.name.length));
 for (const t of results.targets) out.push(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.name.padEnd(tw)}  ${String(t.value).padStart(8)}  target ${t.target ?? ''}${t.today ? `  (issue 15: ${t.today})` : ''}`);
 console.log(out.join('\n'));
 
-// A smoke run's figures are not the benchmark's: they stay in the git-ignored data folder.
-const jsonFile = QUICK ? join(DATA_DIR, 'quick.json') : join(ROOT, 'bench/results/latest.json');
+// A smoke run's figures are not the benchmark's: they stay in the git-ignored data folder, unless
+// --record asks to keep them (bench/results/quick.json) and put them in the README's targets table.
+const RECORD = process.argv.includes('--record');
+const jsonFile = QUICK ? (RECORD ? join(ROOT, 'bench/results/quick.json') : join(DATA_DIR, 'quick.json')) : join(ROOT, 'bench/results/latest.json');
+if (RECORD) results.command += ' --record';
 mkdirSync(dirname(jsonFile), { recursive: true });
 writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
 log(`written ${jsonFile}`);
 if (!QUICK) writeReadmeFigures(results);
+if (!QUICK || RECORD) writeTargetsBlock(results, relative(ROOT, jsonFile));
