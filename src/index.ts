@@ -15,7 +15,7 @@ export const lint = linter.lint;
 export const lintCampaign = linter.lintCampaign;
 export { rules, presets, createLinter };
 export type { Linter } from './engine/linter.js';
-export type { LintOptions } from './engine/options.js';
+export type { LintOptions, Plugin } from './engine/options.js';
 export type { RuleSet } from './engine/settings.js';
 export { type CampaignLintOptions, type CampaignLintResult, type CampaignPost, type KeyMessageReach } from './engine/campaign.js';
 export { validateCampaign, type CampaignIssue } from './engine/campaign-schema.js';

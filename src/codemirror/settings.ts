@@ -1,4 +1,4 @@
-import { channels as builtinChannels, presets, type Campaign, type CampaignLintOptions, type Channel, type ChannelId, type LintOptions, type Product, type RuleSetting } from '../index.js';
+import { channels as builtinChannels, presets, type Campaign, type CampaignLintOptions, type Channel, type ChannelId, type LintOptions, type Plugin, type Product, type RuleSetting } from '../index.js';
 
 /** What the editor lints for: every field can be changed at run time with `setPostlintOptions`. */
 export interface PostlintSettings {
@@ -16,8 +16,8 @@ export interface PostlintSettings {
   contacts?: string[];
   /** Custom channel profiles by id. */
   channels?: Record<string, Channel>;
-  /** Plugins by name, each `{ rules }`: their rules are set as `name/rule` (as in LintOptions). */
-  plugins?: LintOptions['plugins'];
+  /** Third-party rules by plugin name, `{ acme: { rules: { 'no-foo': rule } } }`, configured as `'acme/no-foo'`. */
+  plugins?: Record<string, Plugin>;
   /**
    * Lint a Markdown campaign plan (front matter with `keyMessages`, one `## channel` section per
    * draft) draft by draft, each for its own channel, as the CLI does (default true).

@@ -6,8 +6,8 @@ export const LANGUAGES = ['en', 'de', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const WORDS = new Map<string, Language[]>();
-for (const language of LANGUAGES)
-  for (const word of data.languages[language]) (WORDS.get(word) ?? WORDS.set(word, []).get(word)!).push(language);
+for (const { id, phrases } of data.entries)
+  for (const word of phrases) (WORDS.get(word) ?? WORDS.set(word, []).get(word)!).push(id as Language);
 
 // Letters only one of the three languages writes: ß and ä/ö/ü are German, é è ê ç à œ are French.
 const GERMAN_LETTERS = /[äöüß]/giu;

@@ -6,16 +6,14 @@ import { readLexicon } from '../../src/facts/lexicon.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DATA_DIRS = ['rules/data', 'src/facts/data'];
-// Data that is not a list of phrases: a name table, the weights of a score, example products, the
-// learned complex-medical-question models (weights by hashed feature) and the language detector's word table.
+// Data that is not a list of phrases: a name table, the weights of a score, example products, learned models.
 const NOT_PHRASE_LISTS = new Set([
   'rules/data/invisible-characters.json',
   'rules/data/complex-medical-question/signals.json',
   'rules/data/pharma-examples.json',
-  'rules/data/complex-medical-question/model.de.json',
   'rules/data/complex-medical-question/model.en.json',
+  'rules/data/complex-medical-question/model.de.json',
   'rules/data/complex-medical-question/model.fr.json',
-  'src/facts/data/language-words.json',
 ]);
 
 function jsonFiles(dir: string): string[] {

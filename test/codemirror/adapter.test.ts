@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { lint, lintCampaign, measure } from '../src/index.js';
-import { counterText, draftAt, formatCount, getPostlintState, postlint, setChannel, setPostlintOptions } from '../src/codemirror/index.js';
-import { lintText } from '../src/codemirror/report.js';
-import { resolveSettings } from '../src/codemirror/settings.js';
-import { keyMessagesFrom, readFragment, writeFragment } from '../playground/src/share.js';
+import { lint, lintCampaign, measure } from '../../src/index.js';
+import { counterText, draftAt, formatCount, getPostlintState, postlint, setChannel, setPostlintOptions } from '../../src/codemirror/index.js';
+import { lintText } from '../../src/codemirror/report.js';
+import { resolveSettings } from '../../src/codemirror/settings.js';
+import { keyMessagesFrom, readFragment, writeFragment } from '../../playground/src/share.js';
 
 // The editor parts that need no DOM: settings, reports, counts and the counter's words. The
 // browser tests (playground.browser.test.ts) drive the same extension through a real editor.
-const plan = readFileSync(new URL('../examples/bowel-cancer-awareness.md', import.meta.url), 'utf8');
+const plan = readFileSync(new URL('../../examples/bowel-cancer-awareness.md', import.meta.url), 'utf8');
 
 describe('lintText', () => {
   it('lints a single draft exactly as lint() does, offsets in UTF-16 code units', () => {
@@ -143,17 +143,17 @@ describe('the playground share link', () => {
 
 describe('the README', () => {
   it('shows the composer example exactly as examples/codemirror/composer.ts has it (the browser tests run that file)', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const example = readFileSync(new URL('../examples/codemirror/composer.ts', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../../examples/codemirror/composer.ts', import.meta.url), 'utf8');
     expect(example.trimEnd().split('\n').length).toBeLessThanOrEqual(10);
     expect(readme).toContain('```ts\n' + example + '```');
   });
 
   it('shows the composer figures as bench/results/latest.json has them', async () => {
     // @ts-expect-error: a plain .mjs module without types
-    const { readmeBlock, readmeFigures } = await import('../bench/playground.mjs');
-    const results = JSON.parse(readFileSync(new URL('../bench/results/latest.json', import.meta.url), 'utf8'));
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const { readmeBlock, readmeFigures } = await import('../../bench/playground.mjs');
+    const results = JSON.parse(readFileSync(new URL('../../bench/results/latest.json', import.meta.url), 'utf8'));
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readmeBlock(readme)).toBe(readmeFigures(results));
   });
 });

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { lintCampaign, measure, split } from '../src/index.js';
-import { CHROMIUM, hasChromium as chromiumInstalled, launchChromium } from '../playground/chromium.mjs';
-import { serve } from '../playground/serve.mjs';
+import { lintCampaign, measure, split } from '../../src/index.js';
+import { CHROMIUM, hasChromium as chromiumInstalled, launchChromium } from '../../playground/chromium.mjs';
+import { serve } from '../../playground/serve.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const hasChromium = chromiumInstalled();
 if (!hasChromium) console.warn(`playground browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium; .ci/run installs it)`);
 
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
   it('runs the composer example of examples/codemirror', async () => {
     const exampleDir = join(outDir, 'example');
     const { build } = await import('vite');
-    const config = (await import('../playground/vite.config.js')).default as { resolve: object };
+    const config = (await import('../../playground/vite.config.js')).default as { resolve: object };
     await build({ configFile: false, root: join(root, 'examples/codemirror'), base: './', resolve: config.resolve, logLevel: 'error', build: { outDir: exampleDir, emptyOutDir: true } });
     const example = await serve(exampleDir);
     try {
