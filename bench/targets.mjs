@@ -1,4 +1,4 @@
-// The README's performance table (issue 15's targets) is generated from a results file, between
+// docs/performance.md's table (issue 15's targets) is generated from a results file, between
 // markers, never typed by hand: `npm run bench` writes it from bench/results/latest.json, and
 // `npm run bench -- --quick --record` from bench/results/quick.json. test/docs/performance-figures.test.ts
 // fails when the block is not what its results file renders.
@@ -38,7 +38,7 @@ export function readBlock(readme) {
   return from === -1 || to < from ? undefined : readme.slice(from + BEGIN.length, to).trim();
 }
 
-export function writeTargetsBlock(results, source, file = join(ROOT, 'README.md')) {
+export function writeTargetsBlock(results, source, file = join(ROOT, 'docs/performance.md')) {
   const readme = readFileSync(file, 'utf8');
   const from = readme.indexOf(BEGIN);
   const to = readme.indexOf(END);

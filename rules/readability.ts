@@ -51,9 +51,9 @@ export default defineRule<Options>({
     severity: 'warning',
     fixable: false,
     messages: {
-      longSentence: 'Sentence of {count} words: split it (aim for {max} or fewer)',
+      longSentence: 'This sentence has {count} words: split it (aim for {max} or fewer)',
       dense: '{count} of {total} words in this sentence have three or more syllables ({examples}): use shorter words',
-      grade: 'Reading grade {grade} ({formula}; {otherFormula} {other}) is above {max}: use shorter sentences and everyday words',
+      grade: 'Hard to read: reading grade {grade} ({formula}; {otherFormula} {other}), above {max}: use shorter sentences and everyday words',
     },
     schema: v.strictObject(
       {
@@ -83,7 +83,7 @@ export default defineRule<Options>({
       incorrect: [
         {
           text: 'If you have been diagnosed with cancer and you are worried about money, work or family, you can call our support line any day of the week to talk to someone who understands.',
-          messages: ['Sentence of 33 words: split it (aim for 25 or fewer)'],
+          messages: ['This sentence has 33 words: split it (aim for 25 or fewer)'],
           ranges: [[0, 173]],
         },
         {
@@ -95,7 +95,7 @@ export default defineRule<Options>({
           // 104 words, 13 sentences, 78 words of three or more syllables, 364 syllables; dense sentences not reported here.
           text: 'Immunotherapy medications occasionally cause inflammation affecting different organs. '.repeat(13).trim(),
           options: { denseMinWords: 9 },
-          messages: ['Reading grade 17.1 (SMOG; Flesch-Kincaid 28.8) is above 8: use shorter sentences and everyday words'],
+          messages: ['Hard to read: reading grade 17.1 (SMOG; Flesch-Kincaid 28.8), above 8: use shorter sentences and everyday words'],
           ranges: [[0, 1116]],
         },
       ],

@@ -1,4 +1,5 @@
-import type { Analysis } from '../../src/rule/index.js';
+import patternData from '../data/complex-medical-question/patterns.json';
+import { readLexicon, wordSet, type Analysis } from '../../src/rule/index.js';
 import type { Signal } from './medical-signals.js';
 
 /**
@@ -9,7 +10,7 @@ import type { Signal } from './medical-signals.js';
  */
 /** Buckets per language model, as powers of two: fewer for the smaller German and French corpora. */
 export const FEATURE_BITS = { en: 14, de: 13, fr: 13 } as const;
-const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'the', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'or', 'but', 'so', 'as', 'by', 'from', 'that', 'this', 'it', 'be', 'are', 'was', 'were', 'been', 'just', 'then', 'than', 'also']);
+const FUNCTION_WORDS = wordSet(readLexicon(patternData, 'complex-medical-question/patterns.json'), 'feature-function-words');
 
 export function featureNames(analysis: Analysis, signals: readonly Signal[]): string[] {
   const { text, words, stems } = analysis;

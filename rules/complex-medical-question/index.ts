@@ -87,14 +87,21 @@ export default defineRule<Options>({
       ],
     },
   },
-  check({ text, channel, analysis, options, longFormChannels, report }) {
+  check({ text, channel, analysis, options, longFormChannels, contacts, report }) {
     if (!options.channels.includes(channel.id)) return;
     let lexicons = shipped;
     if (Object.keys(options.extraTerms).length > 0) {
       lexicons = withExtras.get(options.extraTerms) ?? compileMedicalLexicons(options.extraTerms);
       withExtras.set(options.extraTerms, lexicons);
     }
-    const { signals } = assess(analysis, lexicons);
+    const assessed = assess(analysis, lexicons);
+    let { signals } = assessed;
+    // The organisation's own email, handle or page in the draft points the reader to it: signposting, as the model reads it.
+    // Only drafts with medical content are weighed at all, so only they look for the contacts.
+    if (assessed.medical && contacts.any && !signals.some((s) => s.id === 'signpost')) {
+      const own = contacts.firstIn(analysis);
+      if (own) signals = [...signals, { id: 'signpost' as const, weight: weights.signals.signpost.weight, text: own.text, start: own.start, end: own.end }].sort((a, b) => a.start - b.start);
+    }
     const { probability, strongest, threshold: modelThreshold } = predict(analysis, signals);
     const threshold = options.threshold ?? modelThreshold;
     if (probability < threshold) return;

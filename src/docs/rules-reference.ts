@@ -65,6 +65,7 @@ function lintExample(rules: Record<string, Rule<any>>, rule: Rule<any>, example:
   const setting: RuleSetting = example.options ? ['error', example.options] : 'error';
   const options: LintOptions = { preset: 'none', rules: { [rule.meta.id]: setting } };
   if (example.products) options.products = example.products;
+  if (example.contacts) options.contacts = example.contacts;
   if (example.campaign) options.campaign = example.campaign;
   const linter = linterFor(rules);
   if (example.plan) {
@@ -89,6 +90,7 @@ const FILE_EXAMPLES: Record<string, { text: string; note: string }[]> = {
   ],
   'campaign-file': [{ text: '---\nname: Spot it early\nkeyMessages:\n  - id: gp\n    text: See your GP about a change.\n---\n## tiktok: launch\nSee your GP.', note: 'A campaign plan `plan.md`' }],
   'unused-disable-directive': [{ text: 'Join us on World Cancer Day <!-- postlint-disable-line max-length -->', note: 'With `reportUnusedDisableDirectives: "warn"` in the config (or `--report-unused-disable-directives`)' }],
+  'unknown-rule-in-directive': [{ text: 'Join us on World Cancer Day <!-- postlint-disable-line max-lenght -->', note: 'A draft with a mistyped rule id' }],
 };
 
 function renderFileProblems(rules: Record<string, Rule<any>>): string[] {
@@ -152,6 +154,7 @@ function renderExample(rules: Record<string, Rule<any>>, rule: Rule<any>, exampl
   const messages = lintExample(rules, rule, example);
   const context = [example.plan ? 'A campaign plan' : `Channel: ${example.channel ?? 'x'}`];
   if (example.options) context.push(`options: \`${JSON.stringify(example.options)}\``);
+  if (example.contacts) context.push(`contacts: \`${JSON.stringify(example.contacts)}\``);
   if (example.products) context.push(`products: ${example.products.map((p) => `${p.brand} (${p.established})`).join(', ')}`);
   if (example.campaign) context.push(`campaign: "${example.campaign.name}"`);
   const lines = [context.join(' · '), '', ...block(example.text)];

@@ -1,13 +1,15 @@
 import data from './data/language-words.json';
+import { entryOf, readLexicon } from './lexicon.js';
 import type { Word } from './words.js';
 
 /** The languages postlint's judgement rules know. */
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+const functionWords = readLexicon(data, 'language-words.json');
 const WORDS = new Map<string, Language[]>();
-for (const { id, phrases } of data.entries)
-  for (const word of phrases) (WORDS.get(word) ?? WORDS.set(word, []).get(word)!).push(id as Language);
+for (const language of LANGUAGES)
+  for (const word of entryOf(functionWords, language).phrases) (WORDS.get(word) ?? WORDS.set(word, []).get(word)!).push(language);
 
 // Letters only one of the three languages writes: ß and ä/ö/ü are German, é è ê ç à œ are French.
 const GERMAN_LETTERS = /[äöüß]/giu;

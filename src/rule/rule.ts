@@ -1,7 +1,8 @@
 import type * as v from 'valibot';
 import type { Analysis } from '../facts/analysis.js';
-import type { Campaign, Channel, ChannelId, Diagnostic, Fix, KeyMessageCoverage, Measurement, Product, Severity, Suggestion } from '../core/types.js';
+import type { Campaign, Channel, ChannelId, Contacts, Diagnostic, Fix, KeyMessageCoverage, Measurement, Product, Severity, Suggestion } from '../core/types.js';
 import type { Products } from '../facts/products.js';
+import type { OwnContacts } from '../facts/own-contacts.js';
 
 export const DOCS_BASE = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
 
@@ -20,6 +21,8 @@ export interface RuleExample {
   ranges?: [number, number][];
   /** For rules with suggestions: every suggestion of every message, in order, with the text after applying it. */
   suggestions?: { title: string; output: string }[];
+  /** The organisation's own contacts (`LintOptions.contacts`). */
+  contacts?: Contacts;
   /** For campaign rules: the campaign the draft belongs to. */
   campaign?: Campaign;
   /** For plan-level rules: `text` is a whole Markdown campaign file, linted with `lintCampaign`. */
@@ -78,6 +81,8 @@ export interface RuleContext<Options> {
   longFormChannels: readonly ChannelId[];
   /** `LintOptions.products`, validated, with a matcher computed once per draft (empty when none are configured). */
   products: Products;
+  /** `LintOptions.contacts`, validated and compiled once (empty when none are configured). */
+  contacts: OwnContacts;
   /** The campaign the draft belongs to (`LintOptions.campaign`), validated; campaign rules act only when it is set. */
   campaign?: Campaign;
   report(report: Report): void;

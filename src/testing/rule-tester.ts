@@ -1,4 +1,4 @@
-import type { Campaign, ChannelId, Diagnostic, Fix, Product, RuleSetting, Severity } from '../core/types.js';
+import type { Campaign, ChannelId, Diagnostic, Fix, Contacts, Product, RuleSetting, Severity } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import type { Rule, RuleExample } from '../rule/rule.js';
 import { createLinter, presets, rules as builtinRules, type Linter } from '../index.js';
@@ -14,6 +14,8 @@ export interface ValidCase {
   options?: Record<string, unknown>;
   /** Products for rules that read them (the pharma rules). */
   products?: Product[];
+  /** The organisation's own contacts (`LintOptions.contacts`). */
+  contacts?: Contacts;
   /** The campaign, for the campaign rules. */
   campaign?: Campaign;
   /** `text` is a whole Markdown campaign file, linted with `lintCampaign` (plan-level rules); positions are in that file. */
@@ -181,6 +183,7 @@ export class RuleTester {
     const { plugins: _plugins, ...lintOptions } = this.#config.lintOptions ?? {};
     const options: LintOptions = { ...lintOptions, preset: 'none', rules: { [rule.meta.id]: setting } };
     if (item.products) options.products = item.products;
+    if (item.contacts) options.contacts = item.contacts;
     if (item.campaign) options.campaign = item.campaign;
     const messages = lintMessages(this.#linterFor(rule), text, item, options);
     const crash = messages.find((m) => m.messageId === 'internal-error');
@@ -252,6 +255,7 @@ export class RuleTester {
     const { plugins: _plugins, ...lintOptions } = this.#config.lintOptions ?? {};
     const options: LintOptions = { ...lintOptions, preset: this.#config.preset ?? 'recommended', rules: { [id]: item.options ? ['error', item.options] : 'error' } };
     if (item.products) options.products = item.products;
+    if (item.contacts) options.contacts = item.contacts;
     if (item.campaign) options.campaign = item.campaign;
     const tally = (text: string) => {
       const counts = new Map<string, { count: number; example: string }>();
@@ -279,6 +283,7 @@ export function casesFromDocs(rule: Rule<any>): RuleTesterCases {
     if (example.channel !== undefined) item.channel = example.channel;
     if (example.options !== undefined) item.options = example.options;
     if (example.products !== undefined) item.products = example.products;
+    if (example.contacts !== undefined) item.contacts = example.contacts;
     if (example.campaign !== undefined) item.campaign = example.campaign;
     if (example.plan) item.plan = true;
     return item;

@@ -19,11 +19,11 @@ describe('readability: long sentences', () => {
   it('reports a sentence over 25 words with its range, and not one of 25', () => {
     expect(brief(`${words(25)}.`)).toEqual([]);
     const text = `Hello there. ${words(26)}. Bye.`;
-    expect(brief(text)).toEqual([['longSentence', 13, 13 + 26 * 5, 'Sentence of 26 words: split it (aim for 25 or fewer)']]);
+    expect(brief(text)).toEqual([['longSentence', 13, 13 + 26 * 5, 'This sentence has 26 words: split it (aim for 25 or fewer)']]);
   });
 
   it('takes the limit from maxWords', () => {
-    expect(brief(`${words(11)}!`, { maxWords: 10 })).toEqual([['longSentence', 0, 55, 'Sentence of 11 words: split it (aim for 10 or fewer)']]);
+    expect(brief(`${words(11)}!`, { maxWords: 10 })).toEqual([['longSentence', 0, 55, 'This sentence has 11 words: split it (aim for 10 or fewer)']]);
   });
 
   it('does not count hashtags, numbers, links or mentions as words; a line break ends a sentence', () => {
@@ -63,7 +63,7 @@ describe('readability: reading grade', () => {
     const grade = run(text).filter((m) => m.messageId === 'grade');
     // SMOG 3.1291 + 1.043 * sqrt(78 * 30 / 13) = 17.12; FK 0.39 * 104/13 + 11.8 * 364/104 - 15.59 = 28.83.
     expect(grade.map((m) => [m.start.offset, m.end.offset, m.message])).toEqual([
-      [0, text.length - 1, 'Reading grade 17.1 (SMOG; Flesch-Kincaid 28.8) is above 8: use shorter sentences and everyday words'],
+      [0, text.length - 1, 'Hard to read: reading grade 17.1 (SMOG; Flesch-Kincaid 28.8), above 8: use shorter sentences and everyday words'],
     ]);
     expect(grade[0]!.data).toMatchObject({ smog: 17.1, fleschKincaid: 28.8, words: 104, sentences: 13, syllables: 364, polysyllables: 78 });
   });
@@ -72,9 +72,9 @@ describe('readability: reading grade', () => {
     const text = `${EASY} `.repeat(20).trim();
     expect(run(text)).toEqual([]);
     // SMOG 3.1291 + 0 = 3.1; FK 0.39 * 5 + 11.8 * 1.2 - 15.59 = 0.52.
-    expect(run(text, { maxGrade: 3 }).map((m) => m.message)).toEqual(['Reading grade 3.1 (SMOG; Flesch-Kincaid 0.5) is above 3: use shorter sentences and everyday words']);
-    expect(run(text, { maxGrade: 0, formula: 'flesch-kincaid' }).map((m) => m.message)).toEqual(['Reading grade 0.5 (Flesch-Kincaid; SMOG 3.1) is above 0: use shorter sentences and everyday words']);
-    expect(run(`${EASY} `.repeat(4), { maxGrade: 3, minWordsForGrade: 20 }).map((m) => m.message)).toEqual(['Reading grade 3.1 (SMOG; Flesch-Kincaid 0.5) is above 3: use shorter sentences and everyday words']);
+    expect(run(text, { maxGrade: 3 }).map((m) => m.message)).toEqual(['Hard to read: reading grade 3.1 (SMOG; Flesch-Kincaid 0.5), above 3: use shorter sentences and everyday words']);
+    expect(run(text, { maxGrade: 0, formula: 'flesch-kincaid' }).map((m) => m.message)).toEqual(['Hard to read: reading grade 0.5 (Flesch-Kincaid; SMOG 3.1), above 0: use shorter sentences and everyday words']);
+    expect(run(`${EASY} `.repeat(4), { maxGrade: 3, minWordsForGrade: 20 }).map((m) => m.message)).toEqual(['Hard to read: reading grade 3.1 (SMOG; Flesch-Kincaid 0.5), above 3: use shorter sentences and everyday words']);
   });
 
   it('rejects bad options with the key path', () => {
