@@ -18,8 +18,8 @@ export default defineRule({
     severity: 'warning',
     fixable: false,
     messages: {
-      uncovered: "No draft carries key message '{id}'",
-      uncoveredOn: "Key message '{id}' is listed for {channel} but no {channel} draft carries it",
+      uncovered: "No draft carries key message '{id}': add it to at least one draft",
+      uncoveredOn: "Key message '{id}' is listed for {channel}, but no {channel} draft carries it: add it to one",
     },
     defaults: {},
     docs: {
@@ -34,12 +34,12 @@ export default defineRule({
         {
           plan: true,
           text: plan('## x\nSpotting it sooner means treatment is more likely to work.\n\n## bluesky\nNoticed a change that is not normal for you? Book an appointment with your GP.\n'),
-          messages: ["Key message 'see-your-gp' is listed for linkedin but no linkedin draft carries it"],
+          messages: ["Key message 'see-your-gp' is listed for linkedin, but no linkedin draft carries it: add it to one"],
         },
         {
           plan: true,
           text: plan('## linkedin\nNoticed a change that is not normal for you? Book an appointment with your GP.\n'),
-          messages: ["No draft carries key message 'early-diagnosis'"],
+          messages: ["No draft carries key message 'early-diagnosis': add it to at least one draft"],
         },
       ],
     },

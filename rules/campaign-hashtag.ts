@@ -11,9 +11,9 @@ export default defineRule({
     fixable: true,
     hasSuggestions: true,
     messages: {
-      missing: "Add the campaign's hashtag {hashtag}",
-      spelling: 'Write the campaign hashtag as {hashtag}, the same on every channel, not {found}',
-      inconsistent: 'Write {found} as {hashtag}, as the other drafts of this plan do',
+      missing: "The campaign's hashtag {hashtag} is missing: add it",
+      spelling: 'Campaign hashtag spelled {found}: write {hashtag}, the same on every channel',
+      inconsistent: '{found} is spelled {hashtag} in the other drafts of this plan: write {hashtag}',
     },
     schema: v.object({ skipChannels: v.array(v.string('a channel id')) }),
     defaults: { skipChannels: ['sms', 'email', 'helpline', 'web'] },
@@ -21,12 +21,12 @@ export default defineRule({
       why: 'One theme, one hashtag: people follow and search it, and a campaign reads as one when every channel writes it the same way (#WorldCancerDay, not #worldcancerday on one of them). CamelCase also lets screen readers say the words. SMS, email, the helpline and web pages are skipped by default (`skipChannels`).',
       correct: [{ text: 'Everyone can act on cancer. #WorldCancerDay', channel: 'x', campaign }],
       incorrect: [
-        { text: 'Everyone can act on cancer. #worldcancerday', channel: 'x', campaign, messages: ['Write the campaign hashtag as #WorldCancerDay, the same on every channel, not #worldcancerday'], output: 'Everyone can act on cancer. #WorldCancerDay' },
-        { text: 'Everyone can act on cancer.', channel: 'bluesky', campaign, messages: ["Add the campaign's hashtag #WorldCancerDay"], suggestions: [{ title: 'Add #WorldCancerDay', output: 'Everyone can act on cancer. #WorldCancerDay' }] },
+        { text: 'Everyone can act on cancer. #worldcancerday', channel: 'x', campaign, messages: ['Campaign hashtag spelled #worldcancerday: write #WorldCancerDay, the same on every channel'], output: 'Everyone can act on cancer. #WorldCancerDay' },
+        { text: 'Everyone can act on cancer.', channel: 'bluesky', campaign, messages: ["The campaign's hashtag #WorldCancerDay is missing: add it"], suggestions: [{ title: 'Add #WorldCancerDay', output: 'Everyone can act on cancer. #WorldCancerDay' }] },
         {
           plan: true,
           text: '---\nname: World Cancer Day\nkeyMessages:\n  - id: act\n    text: Everyone can act to reduce the impact of cancer.\n---\n## x\nEveryone can act. #CancerCare\n\n## bluesky\nEveryone can act. #CancerCare\n\n## threads\nEveryone can act. #cancercare\n',
-          messages: ['Write #cancercare as #CancerCare, as the other drafts of this plan do'],
+          messages: ['#cancercare is spelled #CancerCare in the other drafts of this plan: write #CancerCare'],
         },
       ],
     },

@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'warning',
     fixable: false,
     hasSuggestions: true,
-    messages: { other: "Link to the campaign's page {link}, not {found}" },
+    messages: { other: "This link goes to {found}, not the campaign's page: link to {link}" },
     defaults: {},
     docs: {
       why: "One plan, one landing page: every channel's link should go where the campaign's content, tracking and call to action are. UTM and click-id parameters may differ per channel; the page may not. A draft without a link is left alone (Instagram captions, SMS replies).",
@@ -21,7 +21,7 @@ export default defineRule({
           text: 'Noticed a change? See your GP. https://example.org/news',
           channel: 'x',
           campaign,
-          messages: ["Link to the campaign's page https://example.org/spot-it-early, not https://example.org/news"],
+          messages: ["This link goes to https://example.org/news, not the campaign's page: link to https://example.org/spot-it-early"],
           suggestions: [{ title: 'Use https://example.org/spot-it-early', output: 'Noticed a change? See your GP. https://example.org/spot-it-early' }],
         },
       ],

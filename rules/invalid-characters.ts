@@ -8,13 +8,13 @@ export default defineRule({
     description: 'The draft has no character the channel rejects.',
     severity: 'error',
     fixable: true,
-    messages: { invalid: '{channel} rejects {codePoint}: remove it' },
+    messages: { invalid: '{channel} rejects a post containing the invisible character {codePoint} (often pasted from a document): remove it' },
     defaults: {},
     docs: {
       why: 'X refuses a post that contains U+FFFE, U+FEFF or U+FFFF; they often arrive invisibly when text is pasted from a document.',
       sources: ['twitter-text 3.1.0 hasInvalidCharacters'],
       correct: [{ text: 'Hello world', channel: 'x' }],
-      incorrect: [{ text: 'Hello\uFEFF world', channel: 'x', messages: ['X rejects U+FEFF: remove it'], ranges: [[5, 6]], output: 'Hello world' }],
+      incorrect: [{ text: 'Hello\uFEFF world', channel: 'x', messages: ['X rejects a post containing the invisible character U+FEFF (often pasted from a document): remove it'], ranges: [[5, 6]], output: 'Hello world' }],
     },
   },
   check({ text, channel, report }) {

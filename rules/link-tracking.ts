@@ -7,7 +7,7 @@ export default defineRule({
     description: 'Links carry no tracking parameters (utm_*, fbclid, gclid, mc_eid...).',
     severity: 'warning',
     fixable: true,
-    messages: { tracking: 'Tracking in this link ({names}): remove it' },
+    messages: { tracking: 'Tracking codes in this link ({names}): remove them; the page opens the same without them' },
     schema: v.object({ allow: v.array(v.string()) }),
     defaults: { allow: [] as string[] },
     docs: {
@@ -21,14 +21,14 @@ export default defineRule({
         {
           text: 'Read our guide https://example.org/guide?utm_source=newsletter&page=2&mc_eid=4f2a',
           channel: 'bluesky',
-          messages: ['Tracking in this link (utm_source, mc_eid): remove it'],
+          messages: ['Tracking codes in this link (utm_source, mc_eid): remove them; the page opens the same without them'],
           ranges: [[15, 81]],
           output: 'Read our guide https://example.org/guide?page=2',
         },
         {
           text: 'Donate: example.org/give?fbclid=IwAR0xyz#form',
           channel: 'sms',
-          messages: ['Tracking in this link (fbclid): remove it'],
+          messages: ['Tracking codes in this link (fbclid): remove them; the page opens the same without them'],
           ranges: [[8, 45]],
           output: 'Donate: example.org/give#form',
         },

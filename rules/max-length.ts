@@ -1,4 +1,10 @@
-import { defineRule, type Analysis, type Report, type Channel, type Suggestion, planThread, threadEdits } from '../src/rule/index.js';
+import gsmData from './data/gsm-replacements.json';
+import { defineRule, measure, readLexicon, safeFix, type Analysis, type Report, type Channel, type Suggestion, type TextEdit, planThread, threadEdits } from '../src/rule/index.js';
+
+/** Each character outside the GSM alphabet that has a plain one, and that plain character. */
+const GSM_REPLACEMENTS: Readonly<Record<string, string>> = Object.fromEntries(
+  readLexicon(gsmData, 'gsm-replacements.json').entries.flatMap((entry) => entry.phrases.map((character) => [character, entry.replace![0]!])),
+);
 
 const LONG_POST =
   'Our breast screening clinic is open late on Thursdays this month. Screening takes about ten minutes, and a woman nurse carries it out. You can bring someone with you, and we can arrange an interpreter. Book online or call our nurses free on 0808 800 4040, Monday to Friday, 9am to 5pm.';
@@ -16,6 +22,27 @@ function threadSuggestion(analysis: Analysis, channel: Channel): Suggestion[] | 
   return [{ title, fix: { edits: threadEdits(text, plan) } }];
 }
 
+/**
+ * SMS: the plain characters that would send the draft in GSM-7 (160 a message, not 70), when every
+ * character forcing UCS-2 has one; with the edits and the number of messages it would then take.
+ */
+function gsmReplacement(text: string, nonGsm: readonly string[], channel: Channel) {
+  if (nonGsm.length === 0 || nonGsm.some((c) => GSM_REPLACEMENTS[c] === undefined)) return undefined;
+  const edits: TextEdit[] = [];
+  let replaced = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const plain = GSM_REPLACEMENTS[text[i]!];
+    if (plain === undefined) continue;
+    edits.push({ range: [i, i + 1], text: plain });
+    replaced += text.slice(last, i) + plain;
+    last = i + 1;
+  }
+  replaced += text.slice(last);
+  const pairs = nonGsm.map((c) => `"${c}" with "${GSM_REPLACEMENTS[c]}"`);
+  return { edits, what: pairs.length > 1 ? `${pairs.slice(0, -1).join(', ')} and ${pairs[pairs.length - 1]}` : pairs[0]!, after: measure(replaced, channel) };
+}
+
 export default defineRule({
   meta: {
     id: 'max-length',
@@ -24,9 +51,10 @@ export default defineRule({
     fixable: false,
     hasSuggestions: true,
     messages: {
-      tooLong: '{count}/{limit} {unit} for {channel}: {over} over',
-      tooManyBytes: '{count}/{limit} UTF-8 bytes for {channel}: {over} over',
-      tooManySegments: '{count}/{limit} {unit} for {channel} ({encoding}, {perSegment} characters per segment{because}): {over} over',
+      tooLong: 'Too long for {channel}: {count}/{limit} {unit}, {over} over: shorten it or split it into a thread',
+      tooManyBytes: 'Too long for {channel}: {count}/{limit} bytes, {over} over (emoji and letters outside English take 2 to 4 bytes each): shorten it or split it into a thread',
+      tooManySegments: 'Too long for {channel}: {count} {unit}, the limit is {limit} ({perSegment} characters each in {encoding}): shorten it or split it into messages',
+      tooManySegmentsUcs: 'Too long for {channel}: {count} {unit}, the limit is {limit}; {culprits} is not in the SMS alphabet, so each part holds {perSegment} characters, not {gsmPerSegment}: {advice}',
     },
     defaults: {},
     docs: {
@@ -38,7 +66,7 @@ export default defineRule({
         {
           text: LONG_POST,
           channel: 'x',
-          messages: ['285/280 weighted characters for X: 5 over'],
+          messages: ['Too long for X: 285/280 weighted characters, 5 over: shorten it or split it into a thread'],
           ranges: [[280, 285]],
           suggestions: [
             {
@@ -49,20 +77,23 @@ export default defineRule({
           ],
         },
         {
-          text: 'Book your screening today. Café open 9–5.'.repeat(2),
+          text: 'Your screening kit is on its way – do the test when it arrives. It’s quick, private and could save your life. Reply STOP to opt out.',
           channel: 'sms',
-          messages: ['2/1 segments for SMS (UCS-2, 67 characters per segment, because of "–"): 1 over'],
-          ranges: [[70, 82]],
-          suggestions: [{ title: 'Split into 2 messages', output: 'Book your screening today. 1/2\n\n---\n\nCafé open 9–5.Book your screening today. Café open 9–5. 2/2' }],
+          messages: ['Too long for SMS: 2 segments, the limit is 1; "–" or "’" is not in the SMS alphabet, so each part holds 67 characters, not 153: replace "–" with "-" and "’" with "\'" and it fits'],
+          ranges: [[70, 132]],
+          suggestions: [
+            { title: 'Replace "–" with "-" and "’" with "\'"', output: "Your screening kit is on its way - do the test when it arrives. It's quick, private and could save your life. Reply STOP to opt out." },
+            { title: 'Split into 3 messages', output: 'Your screening kit is on its way – do the test when it arrives. 1/3\n\n---\n\nIt’s quick, private and could save your life. 2/3\n\n---\n\nReply STOP to opt out. 3/3' },
+          ],
         },
       ],
     },
   },
   check({ text, analysis, channel, measurement, report: send }) {
     if (measurement.fits) return;
-    const report = (found: Report) => {
-      const suggestions = threadSuggestion(analysis, channel);
-      send(suggestions ? { ...found, suggestions } : found);
+    const report = (found: Report, first: Suggestion[] = []) => {
+      const suggestions = [...first, ...(threadSuggestion(analysis, channel) ?? [])];
+      send(suggestions.length ? { ...found, suggestions } : found);
     };
     const start = measurement.overflowStart ?? text.length;
     const { bytes, sms } = measurement;
@@ -71,14 +102,24 @@ export default defineRule({
       return;
     }
     const data = { count: measurement.count, limit: measurement.limit, unit: measurement.unit, channel: channel.name, over: measurement.count - measurement.limit };
-    if (sms) {
-      const culprits = sms.nonGsmCharacters.slice(0, 3).map((c) => JSON.stringify(c)).join(', ');
-      report({
-        messageId: 'tooManySegments',
-        data: { ...data, encoding: sms.encoding, perSegment: sms.charactersPerSegment, because: culprits ? `, because of ${culprits}` : '' },
+    if (sms && sms.encoding === 'UCS-2') {
+      const named = sms.nonGsmCharacters.slice(0, 3).map((c) => `"${c}"`);
+      const culprits = named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}` : named[0]!;
+      const plain = gsmReplacement(text, sms.nonGsmCharacters, channel);
+      let advice = 'shorten it or split it into messages';
+      if (plain) advice = plain.after.fits ? `replace ${plain.what} and it fits` : `replace ${plain.what} (then ${plain.after.count} ${plain.after.unit}), and shorten it or split it`;
+      const found: Report = {
+        messageId: 'tooManySegmentsUcs',
+        data: { ...data, perSegment: sms.charactersPerSegment, gsmPerSegment: sms.charactersPerSegment === 70 ? 160 : 153, culprits: sms.nonGsmCharacters.length > 3 ? culprits + ' (and others)' : culprits, advice },
         start,
         end: text.length,
-      });
+      };
+      const fix = plain && safeFix(text, plain.edits);
+      report(found, fix ? [{ title: `Replace ${plain.what}`, fix }] : []);
+      return;
+    }
+    if (sms) {
+      report({ messageId: 'tooManySegments', data: { ...data, encoding: sms.encoding, perSegment: sms.charactersPerSegment }, start, end: text.length });
       return;
     }
     report({ messageId: 'tooLong', data, start, end: text.length });

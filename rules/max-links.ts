@@ -12,7 +12,7 @@ export default entityCapRule({
     {
       text: 'https://example.org/1 https://example.org/2 https://example.org/3 https://example.org/4 https://example.org/5 https://example.org/6',
       channel: 'threads',
-      messages: ['6 links for Threads, which allows 5: remove 1'],
+      messages: ['6 links, but Threads allows 5: remove 1'],
       ranges: [[110, 131]],
     },
   ],

@@ -18,14 +18,14 @@ export default defineRule({
     description: 'No Markdown syntax in a draft for a channel that shows it literally.',
     severity: 'warning',
     fixable: true,
-    messages: { markdown: '{channel} does not render Markdown: {kind} will show as "{source}"' },
+    messages: { markdown: '{channel} does not show {kind}: readers will see "{source}" as typed; write "{plain}"' },
     defaults: {},
     docs: {
       why: 'Drafts written in a CMS or a notes app keep their Markdown; X, Bluesky, Mastodon, Threads, SMS and the Meta apps show the asterisks and brackets as typed. The fix replaces the syntax with what the reader should see.',
       correct: [{ text: 'Join us on 4 February #WorldCancerDay https://example.org', channel: 'x' }, { text: '**Join us**', channel: 'email' }],
       incorrect: [
-        { text: 'Join us **today**', channel: 'x', messages: ['X does not render Markdown: bold will show as "**today**"'], ranges: [[8, 17]], output: 'Join us today' },
-        { text: 'Read [our guide](https://example.org/guide)', channel: 'bluesky', messages: ['Bluesky does not render Markdown: a Markdown link will show as "[our guide](https://example.org/guide)"'], ranges: [[5, 43]], output: 'Read our guide https://example.org/guide' },
+        { text: 'Join us **today**', channel: 'x', messages: ['X does not show bold: readers will see "**today**" as typed; write "today"'], ranges: [[8, 17]], output: 'Join us today' },
+        { text: 'Read [our guide](https://example.org/guide)', channel: 'bluesky', messages: ['Bluesky does not show a Markdown link: readers will see "[our guide](https://example.org/guide)" as typed; write "our guide https://example.org/guide"'], ranges: [[5, 43]], output: 'Read our guide https://example.org/guide' },
       ],
     },
   },
@@ -48,7 +48,7 @@ export default defineRule({
         const fix = safeFix(text, [{ range: [start, end], text: plain }], analysis.entities);
         report({
           messageId: 'markdown',
-          data: { channel: channel.name, kind, source: source.length > 60 ? source.slice(0, 57) + '...' : source },
+          data: { channel: channel.name, kind, source: shorten(source), plain: shorten(plain) },
           start,
           end,
           ...(fix ? { fix } : {}),
@@ -60,3 +60,5 @@ export default defineRule({
     visit(tree);
   },
 });
+
+const shorten = (s: string) => (s.length > 60 ? s.slice(0, 57) + '...' : s);

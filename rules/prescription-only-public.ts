@@ -21,7 +21,7 @@ export default defineRule<Options>({
     fixable: false,
     messages: {
       namedToPublic:
-        '"{brand}" is a prescription-only medicine in the {market} market, named {where} of a public {channel} post: the ABPI Code forbids promoting it to the public',
+        '"{brand}" is a prescription-only medicine in the {market} market, named {where} of a public {channel} post: the ABPI Code forbids promoting it to the public: remove it, or post it only where the audience is healthcare professionals',
     },
     schema: v.object({
       markets: v.array(v.string(), 'expected a list of market codes, e.g. ["UK", "GB"]'),
@@ -41,7 +41,7 @@ export default defineRule<Options>({
           text: 'Ask your GP about #Norquell for migraine.',
           channel: 'x',
           products: exampleProducts,
-          messages: ['"Norquell" is a prescription-only medicine in the UK market, named in the hashtag #Norquell of a public X post: the ABPI Code forbids promoting it to the public'],
+          messages: ['"Norquell" is a prescription-only medicine in the UK market, named in the hashtag #Norquell of a public X post: the ABPI Code forbids promoting it to the public: remove it, or post it only where the audience is healthcare professionals'],
         },
       ],
     },

@@ -11,7 +11,7 @@ export default defineRule({
     severity: 'warning',
     fixable: true,
     messages: {
-      double: 'Double space: use one',
+      double: 'Two spaces in a row: use one',
       trailing: 'Space at the end of a line: remove it',
       blankLines: '{count} blank lines in a row: use at most {max}',
     },
@@ -22,7 +22,7 @@ export default defineRule({
       sources: ['Apple and Microsoft style guides: one space after a full stop'],
       correct: [{ text: 'Free screening this week.\n\nBook at the front desk.', channel: 'x' }],
       incorrect: [
-        { text: 'Free screening.  Book today.', channel: 'x', messages: ['Double space: use one'], ranges: [[15, 17]], output: 'Free screening. Book today.' },
+        { text: 'Free screening.  Book today.', channel: 'x', messages: ['Two spaces in a row: use one'], ranges: [[15, 17]], output: 'Free screening. Book today.' },
         { text: 'Free screening. \nBook today.', channel: 'x', messages: ['Space at the end of a line: remove it'], ranges: [[15, 16]], output: 'Free screening.\nBook today.' },
         { text: 'Free screening.\n\n\n\n\nBook today.', channel: 'mastodon', messages: ['4 blank lines in a row: use at most 2'], ranges: [[16, 20]], output: 'Free screening.\n\n\nBook today.' },
       ],

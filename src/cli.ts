@@ -5,11 +5,23 @@ import { shouldColor } from './node/color.js';
 
 declare const __POSTLINT_VERSION__: string;
 
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   readStdin: () => readFileSync(0, 'utf8'),
   color: shouldColor({ isTTY: process.stdout.isTTY === true, env: process.env }),
   version: __POSTLINT_VERSION__,
+  // `--init` asks only where someone can answer: a terminal on both ends.
+  ...(process.stdin.isTTY && process.stdout.isTTY ? { prompt: ask } : {}),
 });
 process.exitCode = code;

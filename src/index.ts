@@ -26,12 +26,13 @@ export { defineRule, formatMessage, type Rule, type RuleMeta, type RuleContext, 
 export { Analysis } from './facts/analysis.js';
 export { compileLexicon, type Lexicon, type LexiconEntry, type LexiconHit } from './facts/lexicon.js';
 export { toVFileMessage } from './format/vfile.js';
-export { describeMeasurement } from './format/summary.js';
-export { formatStylish, type FileResult } from './format/stylish.js';
+export { describeMeasurement, describeCount, countProblems, describeProblems, type ProblemCounts } from './format/summary.js';
+export { formatStylish, type FileResult, type StylishOptions } from './format/stylish.js';
 export { PostlintConfigError } from './core/errors.js';
+export { validateContacts, type OwnContacts } from './facts/own-contacts.js';
 export { validateProducts, type Products, type ProductHit, type ProductPlace } from './facts/products.js';
 export type * from './core/types.js';
 export { applyFixes, applyFix, safeFix, brokenOutsideEdits, MAX_FIX_PASSES, type AppliedFixes } from './text/edits.js';
 export { split, planThread, threadEdits, threadParts, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split/index.js';
 export { applyDirectives, parseDirectives, UNUSED_DIRECTIVE_RULE, type Directive, type DirectiveKind, type DirectiveOptions } from './text/directives.js';
-export { format, FORMATS, formatJson, formatSarif, formatGithub, formatCompact, type FormatName, type FormattedFile, type FormatContext } from './format/index.js';
+export { format, FORMATS, formatJson, formatSarif, formatGithub, formatCompact, formatHtml, type FormatName, type FormattedFile, type FormatContext } from './format/index.js';

@@ -61,7 +61,7 @@ export default defineRule<Options>({
     },
     docs: {
       why:
-        'A question about one person’s diagnosis, results, treatment, medicines or prognosis cannot be answered well in a short public post: the honest answer needs their history, nuance and privacy. Cancer information services answer such questions on the helpline, by email or in a private message, and post a pointer in public. The rule is a learned model (logistic regression over word stems, stem pairs and the hand-written signals, trained on drafts by eight independent authors; `npm run eval` scores it on authors it never saw). The message names the strongest evidence in the draft: stages, test values, doses, drug names, first-person or relative framing, advice to one reader.',
+        'A question about one person’s diagnosis, results, treatment, medicines or prognosis cannot be answered well in a short public post: the honest answer needs their history, nuance and privacy. Cancer information services answer such questions on the helpline, by email or in a private message, and post a pointer in public. The rule is a learned model (logistic regression over word stems, stem pairs and the hand-written signals, one model per language, trained on drafts by independent authors (ten in English, four each in German and French); `npm run eval` scores each author with a model that never saw them). The message names the strongest evidence in the draft: stages, test values, doses, drug names, first-person or relative framing, advice to one reader.',
       sources: ['Training data: test/fixtures/complex-medical-question/corpus (labels in LABELS.md)', 'Medical vocabulary: the project’s own lists; drug-name endings follow the WHO INN stem list'],
       correct: [
         { text: 'Worried about a symptom? Our nurses are here: 01632 960 123 / read our guide https://example.org/symptoms', channel: 'x' },
@@ -87,14 +87,21 @@ export default defineRule<Options>({
       ],
     },
   },
-  check({ text, channel, analysis, options, longFormChannels, report }) {
+  check({ text, channel, analysis, options, longFormChannels, contacts, report }) {
     if (!options.channels.includes(channel.id)) return;
     let lexicons = shipped;
     if (Object.keys(options.extraTerms).length > 0) {
       lexicons = withExtras.get(options.extraTerms) ?? compileMedicalLexicons(options.extraTerms);
       withExtras.set(options.extraTerms, lexicons);
     }
-    const { signals } = assess(analysis, lexicons);
+    const assessed = assess(analysis, lexicons);
+    let { signals } = assessed;
+    // The organisation's own email, handle or page in the draft points the reader to it: signposting, as the model reads it.
+    // Only drafts with medical content are weighed at all, so only they look for the contacts.
+    if (assessed.medical && contacts.any && !signals.some((s) => s.id === 'signpost')) {
+      const own = contacts.firstIn(analysis);
+      if (own) signals = [...signals, { id: 'signpost' as const, weight: weights.signals.signpost.weight, text: own.text, start: own.start, end: own.end }].sort((a, b) => a.start - b.start);
+    }
     const { probability, strongest, threshold: modelThreshold } = predict(analysis, signals);
     const threshold = options.threshold ?? modelThreshold;
     if (probability < threshold) return;

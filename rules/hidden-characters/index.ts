@@ -31,8 +31,8 @@ export default defineRule<Options>({
     fixable: true,
     hasSuggestions: true,
     messages: {
-      bidi: 'Bidirectional control {characters} reorders the text a reader sees: remove it',
-      invisible: 'Invisible {characters} hides in the text: remove it',
+      bidi: 'Hidden text-direction character {characters} can reorder what readers see: remove it',
+      invisible: 'Invisible character {characters}, often pasted from a document or website: remove it',
       fancy: 'Screen readers spell out or skip "{text}": write "{plain}"',
       plain: 'Write "{plain}"',
     },
@@ -53,8 +53,8 @@ export default defineRule<Options>({
         { text: 'Join\u00ADing us', options: { allow: ['\u00AD'] } },
       ],
       incorrect: [
-        { text: 'Join us\u200B on World Cancer Day\u2060', channel: 'x', messages: ['Invisible U+200B (zero width space) hides in the text: remove it', 'Invisible U+2060 (word joiner) hides in the text: remove it'], output: 'Join us on World Cancer Day' },
-        { text: 'Dose: \u202E01 gm\u202C', channel: 'bluesky', messages: ['Bidirectional control U+202E (right-to-left override) reorders the text a reader sees: remove it', 'Bidirectional control U+202C (pop directional formatting) reorders the text a reader sees: remove it'], output: 'Dose: 01 gm' },
+        { text: 'Join us\u200B on World Cancer Day\u2060', channel: 'x', messages: ['Invisible character U+200B (zero width space), often pasted from a document or website: remove it', 'Invisible character U+2060 (word joiner), often pasted from a document or website: remove it'], output: 'Join us on World Cancer Day' },
+        { text: 'Dose: \u202E01 gm\u202C', channel: 'bluesky', messages: ['Hidden text-direction character U+202E (right-to-left override) can reorder what readers see: remove it', 'Hidden text-direction character U+202C (pop directional formatting) can reorder what readers see: remove it'], output: 'Dose: 01 gm' },
         { text: '𝗙𝗿𝗲𝗲 𝘀𝗰𝗿𝗲𝗲𝗻𝗶𝗻𝗴 today', channel: 'x', messages: ['Screen readers spell out or skip "𝗙𝗿𝗲𝗲 𝘀𝗰𝗿𝗲𝗲𝗻𝗶𝗻𝗴": write "Free screening"'], suggestions: [{ title: 'Write "Free screening"', output: 'Free screening today' }] },
       ],
     },

@@ -33,12 +33,12 @@ export default defineRule<Options>({
     severity: 'error',
     fixable: false,
     messages: {
-      email: 'Email address in a public post: move the conversation to {where}',
-      phone: 'Phone number in a public post: move the conversation to {where}',
+      email: "Email address in a public post: move the conversation to {where} (if it is yours, list it under contacts in the config)",
+      phone: "Phone number in a public post: move the conversation to {where} (if it is yours, list it under contacts in the config)",
       dateOfBirth: 'Date of birth in a public post: move the conversation to {where}',
       nhsNumber: 'NHS number in a public post: move the conversation to {where}',
       recordNumber: 'Record number in a public post: move the conversation to {where}',
-      address: 'Postal address in a public post: move the conversation to {where}',
+      address: "Postal address in a public post: move the conversation to {where} (if it is yours, list it under contacts in the config)",
       healthDetail: '{person} is tied to a health detail ("{detail}") in public: move the conversation to {where}',
     },
     schema: v.strictObject({
@@ -49,7 +49,7 @@ export default defineRule<Options>({
     defaults: { allowedContacts: [], defaultCountry: 'GB', privateChannel: 'a private message or the helpline' },
     docs: {
       why:
-        "Replies to patients happen in public. A reply that names a person next to their diagnosis, test or treatment (\"@jane_d your biopsy results...\") discloses health information, and regulators have fined providers for exactly this in replies to online reviews. Contact details, dates of birth, NHS and record numbers and postal addresses identify a person (they are HIPAA Safe Harbor identifiers). The rule suggests moving the conversation to a private channel; the organisation's own published helpline numbers and addresses go in `allowedContacts`. It is an error in `recommended` because a publish hook should stop such a post: the harm cannot be undone once it is public. Messages never repeat the data, so CI logs do not copy it. Phone numbers are found with libphonenumber-js (valid numbers only, full metadata); freephone, shared-cost and other non-geographic service numbers (0808, 0300, 1-800) are not a person's and pass, while mobile and landline numbers need listing. NHS numbers must pass the modulus 11 check.",
+        "Replies to patients happen in public. A reply that names a person next to their diagnosis, test or treatment (\"@jane_d your biopsy results...\") discloses health information, and regulators have fined providers for exactly this in replies to online reviews. Contact details, dates of birth, NHS and record numbers and postal addresses identify a person (they are HIPAA Safe Harbor identifiers). The rule suggests moving the conversation to a private channel; the organisation's own published phone numbers, emails, addresses, handles and domains go in the `contacts` setting (shared with the other rules; the rule's older `allowedContacts` option still works), and the messages for numbers, emails and addresses say so. It is an error in `recommended` because a publish hook should stop such a post: the harm cannot be undone once it is public. Messages never repeat the data, so CI logs do not copy it. Phone numbers are found with libphonenumber-js (valid numbers only, full metadata); freephone, shared-cost and other non-geographic service numbers (0808, 0300, 1-800) are not a person's and pass, while mobile and landline numbers need listing. NHS numbers must pass the modulus 11 check.",
       sources: [
         'HIPAA Privacy Rule, 45 CFR 164.514(b)(2): the Safe Harbor identifiers',
         'HHS OCR: Elite Dental Associates (2019) and Manasa Health Center (2020), PHI disclosed in replies to online reviews',
@@ -60,22 +60,24 @@ export default defineRule<Options>({
       correct: [
         { text: 'Call our nurses free on 0808 800 4040 or email hello@example.org', channel: 'x', options: { allowedContacts: ['hello@example.org'] } },
         { text: 'Our office: 020 7946 0958', channel: 'x', options: { allowedContacts: ['+44 20 7946 0958'] } },
+        { text: 'Questions? Call our office on 020 7946 0958 or email nurses@example.org', channel: 'x', contacts: { phones: ['+44 20 7946 0958'], domains: ['example.org'] } },
+        { text: '@OurCharity your biopsy guide is out: https://example.org/biopsy', channel: 'x', contacts: { handles: ['@OurCharity'] } },
         { text: 'Join @CancerCharityUK at the cancer awareness walk on 4 February', channel: 'x' },
         { text: 'Our clinic at 1 Main Street reopens on 12/03/2025', channel: 'x' },
       ],
       incorrect: [
         { text: '@jane_d your biopsy results are back, call us', channel: 'x', messages: ['@jane_d is tied to a health detail ("biopsy") in public: move the conversation to a private message or the helpline'] },
         { text: 'Hi Sam, sorry your chemo was delayed', channel: 'x', options: { privateChannel: 'a direct message' }, messages: ['Sam is tied to a health detail ("chemo") in public: move the conversation to a direct message'] },
-        { text: 'Email jane.doe@example.com or call 07911 123456', channel: 'x', messages: ['Email address in a public post: move the conversation to a private message or the helpline', 'Phone number in a public post: move the conversation to a private message or the helpline'] },
+        { text: 'Email jane.doe@example.com or call 07911 123456', channel: 'x', messages: ['Email address in a public post: move the conversation to a private message or the helpline (if it is yours, list it under contacts in the config)', 'Phone number in a public post: move the conversation to a private message or the helpline (if it is yours, list it under contacts in the config)'] },
         { text: 'Patient DOB 12/03/1985, NHS number 943 476 5919', channel: 'x', messages: ['Date of birth in a public post: move the conversation to a private message or the helpline', 'NHS number in a public post: move the conversation to a private message or the helpline'] },
-        { text: 'MRN: A1234567 at 10 Downing Street, London SW1A 2AA', channel: 'x', messages: ['Record number in a public post: move the conversation to a private message or the helpline', 'Postal address in a public post: move the conversation to a private message or the helpline'] },
+        { text: 'MRN: A1234567 at 10 Downing Street, London SW1A 2AA', channel: 'x', messages: ['Record number in a public post: move the conversation to a private message or the helpline', 'Postal address in a public post: move the conversation to a private message or the helpline (if it is yours, list it under contacts in the config)'] },
       ],
     },
   },
-  check({ text, analysis, options, report }) {
+  check({ text, analysis, options, contacts, report }) {
     const country = options.defaultCountry;
     const allowed = new Set<string>();
-    for (const contact of options.allowedContacts) {
+    for (const contact of [...options.allowedContacts, ...contacts.phones]) {
       allowed.add(normalise(contact));
       const phone = phoneNumberOf(contact, country);
       if (phone) allowed.add(phone);
@@ -85,7 +87,8 @@ export default defineRule<Options>({
     // Finders run from the most specific; a later finding inside an earlier one is the same data.
     const coverage = new Coverage(text.length);
     const add = (item: Found) => {
-      if (!allowed.has(normalise(item.value)) && coverage.claim(item.start, item.end)) found.push(item);
+      const own = allowed.has(normalise(item.value)) || (item.kind === 'email' && contacts.isOwnEmail(item.value)) || (item.kind === 'address' && contacts.isOwnAddress(item.value));
+      if (!own && coverage.claim(item.start, item.end)) found.push(item);
     };
     for (const { value, start, end } of analysis.emails) add({ kind: 'email', value, start, end });
     for (const item of findNhsNumbers(text)) add(item);
@@ -122,7 +125,8 @@ export default defineRule<Options>({
     }
 
     function findPerson(from: number, firstWord: number, before: number): { text: string; start: number; end: number } | undefined {
-      const mention = analysis.mentions.find((m) => m.start >= from && m.start < all[before]!.start);
+      // The organisation's own handle is not the person the health detail is about.
+      const mention = analysis.mentions.find((m) => m.start >= from && m.start < all[before]!.start && !contacts.isOwnHandle(text.slice(m.start, m.end)));
       if (mention) return { text: text.slice(mention.start, mention.end), start: mention.start, end: mention.end };
       for (let i = firstWord; i < before - 1; i++) {
         if (HONORIFICS.has(all[i]!.lower) && /^\p{Lu}/u.test(all[i + 1]!.text)) {

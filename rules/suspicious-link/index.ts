@@ -20,10 +20,10 @@ export default defineRule<Options>({
     messages: {
       mixedScripts: 'Link domain "{host}" mixes {scripts} letters ({odd}): look-alike letters can imitate another domain',
       idn: 'Link domain "{host}" is internationalised ({ascii}): check it is the site you mean, as look-alike letters can imitate another domain',
-      mismatch: 'Link text shows {shown} but the link goes to {target}',
+      mismatch: 'The link text shows {shown} but the link goes to {target}: show the address it really goes to',
       insecure: 'Link "{url}" uses http: use https so nobody can change the page on the way',
       shortener: 'Link shortener {host} hides where "{url}" goes: use the full address',
-      ipAddress: 'Link "{url}" goes to an IP address, not a named site: readers cannot tell whose it is',
+      ipAddress: 'Link "{url}" goes to an IP address, so readers cannot tell whose site it is: link to the site by its name',
     },
     schema: v.strictObject({
       shorteners: v.array(v.pipe(v.string(), v.minLength(1))),
@@ -48,10 +48,10 @@ export default defineRule<Options>({
       incorrect: [
         { text: 'Book at https://exаmple.org/book', channel: 'x', messages: ['Link domain "exаmple.org" mixes Latin and Cyrillic letters ("а" U+0430 Cyrillic): look-alike letters can imitate another domain'] },
         { text: 'Book at xn--80ak6aa92e.com', channel: 'x', messages: ['Link domain "аррӏе.com" is internationalised (xn--80ak6aa92e.com): check it is the site you mean, as look-alike letters can imitate another domain'] },
-        { text: 'See [nhs.uk](https://nhs-help.example.com/login)', channel: 'email', messages: ['Link text shows nhs.uk but the link goes to nhs-help.example.com'] },
+        { text: 'See [nhs.uk](https://nhs-help.example.com/login)', channel: 'email', messages: ['The link text shows nhs.uk but the link goes to nhs-help.example.com: show the address it really goes to'] },
         { text: 'Details: http://example.org/clinic', channel: 'x', messages: ['Link "http://example.org/clinic" uses http: use https so nobody can change the page on the way'], suggestions: [{ title: 'Use https://', output: 'Details: https://example.org/clinic' }] },
         { text: 'Details: https://bit.ly/3abc', channel: 'x', messages: ['Link shortener bit.ly hides where "https://bit.ly/3abc" goes: use the full address'] },
-        { text: 'Results: https://192.168.10.4/results', channel: 'x', messages: ['Link "https://192.168.10.4/results" goes to an IP address, not a named site: readers cannot tell whose it is'] },
+        { text: 'Results: https://192.168.10.4/results', channel: 'x', messages: ['Link "https://192.168.10.4/results" goes to an IP address, so readers cannot tell whose site it is: link to the site by its name'] },
       ],
     },
   },

@@ -1,4 +1,4 @@
-import { channels as builtinChannels, presets, type Campaign, type CampaignLintOptions, type Channel, type ChannelId, type LintOptions, type Plugin, type Product, type RuleSetting } from '../index.js';
+import { channels as builtinChannels, presets, type Campaign, type CampaignLintOptions, type Channel, type ChannelId, type Contacts, type LintOptions, type Plugin, type Product, type RuleSetting } from '../index.js';
 
 /** What the editor lints for: every field can be changed at run time with `setPostlintOptions`. */
 export interface PostlintSettings {
@@ -12,11 +12,15 @@ export interface PostlintSettings {
   campaign?: Campaign;
   /** Medicines the pharma rules check for. */
   products?: Product[];
-  /** The organisation's own published contacts (helpline numbers, emails): `personal-data` never flags them. */
-  contacts?: string[];
+  /**
+   * The organisation's own published contacts: the `contacts` setting of `lint()` (`{ phones, emails,
+   * addresses, handles, domains }`, read by `personal-data` and `complex-medical-question`), or a
+   * list of numbers and emails that `personal-data` never flags (its `allowedContacts`).
+   */
+  contacts?: Contacts | string[];
   /** Custom channel profiles by id. */
   channels?: Record<string, Channel>;
-  /** Third-party rules by plugin name, `{ acme: { rules: { 'no-foo': rule } } }`, configured as `'acme/no-foo'`. */
+  /** Third-party rules by plugin name, as in `lint()`: `{ acme: { rules: { 'no-foo': rule } } }`, configured as `acme/no-foo`. */
   plugins?: Record<string, Plugin>;
   /**
    * Lint a Markdown campaign plan (front matter with `keyMessages`, one `## channel` section per
@@ -41,6 +45,7 @@ export function resolveSettings(settings: PostlintSettings): ResolvedSettings {
   if (settings.campaign !== undefined) lintOptions.campaign = settings.campaign;
   if (settings.products !== undefined) lintOptions.products = settings.products;
   if (settings.plugins !== undefined) lintOptions.plugins = settings.plugins;
+  if (settings.contacts !== undefined && !Array.isArray(settings.contacts)) lintOptions.contacts = settings.contacts;
   const rules = withContacts(settings);
   if (rules !== undefined) lintOptions.rules = rules;
   const channel = settings.channel ?? 'x';
@@ -55,9 +60,9 @@ export function resolveSettings(settings: PostlintSettings): ResolvedSettings {
   return resolved;
 }
 
-/** `contacts` is `personal-data`'s `allowedContacts`, at the severity the preset or the rules give it. */
+/** `contacts` as a list is `personal-data`'s `allowedContacts`, at the severity the preset or the rules give it. */
 function withContacts({ rules, preset, contacts }: PostlintSettings): Record<string, RuleSetting> | undefined {
-  if (!contacts?.length) return rules;
+  if (!Array.isArray(contacts) || contacts.length === 0) return rules;
   const own = rules?.['personal-data'];
   const presetRules = presets[preset ?? 'recommended'];
   const setting = own ?? (presetRules && Object.hasOwn(presetRules, 'personal-data') ? presetRules['personal-data'] : undefined);

@@ -181,6 +181,22 @@ export interface Post {
   contentWarning?: string;
 }
 
+/**
+ * The organisation's own published contacts: `personal-data` does not report them, and a draft that
+ * points to them (an email, a handle, a link to one of the domains) signposts rather than answers.
+ */
+export interface Contacts {
+  /** Helpline and office numbers, as published: "0808 800 4040", "+44 20 7946 0958". */
+  phones?: string[];
+  emails?: string[];
+  /** Postal addresses or postcodes: "1 Main Street, London SW1A 2AA". */
+  addresses?: string[];
+  /** Social media handles: "@OurCharity". */
+  handles?: string[];
+  /** Web domains; emails and links at these domains (and their subdomains) are the organisation's. */
+  domains?: string[];
+}
+
 /** A medicine a comms team posts about; the pharma rules read these. */
 export interface Product {
   /** Proprietary (brand) name, matched as whole words in text, hashtags, @-tags and links. */

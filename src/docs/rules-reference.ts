@@ -1,9 +1,12 @@
 import type { Diagnostic, RuleSetting } from '../core/types.js';
 import { FILE_PROBLEMS, type FileProblem } from '../core/problems.js';
 import type { Rule, RuleExample } from '../rule/rule.js';
+import type { Language } from '../facts/language.js';
 import type { LintOptions } from '../engine/options.js';
 import { createLinter } from '../index.js';
 import { applyFix, applyFixes } from '../text/edits.js';
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'German', fr: 'French' };
 
 // Characters a reader cannot see in a code block; an example holding one is shown as a JSON string.
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF0-\uFFFF]|[ \t]$/mu;
@@ -60,12 +63,14 @@ export function exampleProblems(rules: Record<string, Rule<any>>): string[] {
   return problems;
 }
 
-/** An example linted as its test runs it: its channel, options, products, campaign, and a plan through lintCampaign. */
+/** An example linted as its test runs it: its channel, options, products, campaign, language, and a plan through lintCampaign. */
 function lintExample(rules: Record<string, Rule<any>>, rule: Rule<any>, example: RuleExample): Diagnostic[] {
   const setting: RuleSetting = example.options ? ['error', example.options] : 'error';
   const options: LintOptions = { preset: 'none', rules: { [rule.meta.id]: setting } };
   if (example.products) options.products = example.products;
+  if (example.contacts) options.contacts = example.contacts;
   if (example.campaign) options.campaign = example.campaign;
+  if (example.language) options.language = example.language;
   const linter = linterFor(rules);
   if (example.plan) {
     const plan = linter.lintCampaign(example.text, { ...options, channel: example.channel ?? 'x' });
@@ -89,6 +94,7 @@ const FILE_EXAMPLES: Record<string, { text: string; note: string }[]> = {
   ],
   'campaign-file': [{ text: '---\nname: Spot it early\nkeyMessages:\n  - id: gp\n    text: See your GP about a change.\n---\n## tiktok: launch\nSee your GP.', note: 'A campaign plan `plan.md`' }],
   'unused-disable-directive': [{ text: 'Join us on World Cancer Day <!-- postlint-disable-line max-length -->', note: 'With `reportUnusedDisableDirectives: "warn"` in the config (or `--report-unused-disable-directives`)' }],
+  'unknown-rule-in-directive': [{ text: 'Join us on World Cancer Day <!-- postlint-disable-line max-lenght -->', note: 'A draft with a mistyped rule id' }],
 };
 
 function renderFileProblems(rules: Record<string, Rule<any>>): string[] {
@@ -130,6 +136,7 @@ function renderFileProblem(rules: Record<string, Rule<any>>, problem: FileProble
 function renderRule(rules: Record<string, Rule<any>>, rule: Rule<any>, presets: string): string[] {
   const { meta } = rule;
   const lines = [`## ${meta.id}`, '', meta.description, '', `Severity: ${meta.severity} · Presets: ${presets} · Fix: ${meta.fixable ? 'yes' : 'no'} · Suggestions: ${meta.hasSuggestions ? 'yes' : 'no'}`];
+  if (meta.docs.languages) lines.push('', `Languages: ${meta.docs.languages.map((l) => LANGUAGE_NAMES[l]).join(', ')} (each with its own lists or formulas; other drafts are judged as English)`);
   lines.push('', '### Why', '', meta.docs.why);
   if (meta.docs.sources?.length) lines.push('', 'Sources:', '', ...meta.docs.sources.map((source) => `- ${source}`));
   const defaults = meta.defaults as Record<string, unknown>;
@@ -151,7 +158,9 @@ function renderRule(rules: Record<string, Rule<any>>, rule: Rule<any>, presets: 
 function renderExample(rules: Record<string, Rule<any>>, rule: Rule<any>, example: RuleExample, incorrect: boolean): string[] {
   const messages = lintExample(rules, rule, example);
   const context = [example.plan ? 'A campaign plan' : `Channel: ${example.channel ?? 'x'}`];
+  if (example.language) context.push(`language: ${example.language}`);
   if (example.options) context.push(`options: \`${JSON.stringify(example.options)}\``);
+  if (example.contacts) context.push(`contacts: \`${JSON.stringify(example.contacts)}\``);
   if (example.products) context.push(`products: ${example.products.map((p) => `${p.brand} (${p.established})`).join(', ')}`);
   if (example.campaign) context.push(`campaign: "${example.campaign.name}"`);
   const lines = [context.join(' · '), '', ...block(example.text)];

@@ -13,7 +13,7 @@ import { CAMPAIGN_FILE_RULE, FRONT_MATTER_RULE } from '../core/problems.js';
 import { DOCS_BASE, formatMessage, type PlanDraft, type Report } from '../rule/rule.js';
 import { validateCampaign } from './campaign-schema.js';
 import { lintDraft, ruleUrl } from './lint.js';
-import { resolveSettings, type RuleSet } from './settings.js';
+import { resolveSettings, type ResolvedSettings, type RuleSet } from './settings.js';
 
 export interface CampaignLintOptions extends LintOptions {
   /** Channel of a plain `.md` file that is one post (default `x`). */
@@ -24,7 +24,7 @@ export interface CampaignLintOptions extends LintOptions {
 export interface CampaignPost {
   channel: ChannelId;
   label?: string;
-  /** The text the channel shows: the draft's Markdown rendered for it. */
+  /** The draft as written, which is what the channel gets when it is copied there. */
   text: string;
   /** Where the draft's text starts and ends in the source file. */
   start: Position;
@@ -55,10 +55,11 @@ export interface CampaignLintResult {
 /**
  * Lints a Markdown campaign file: YAML front matter with the campaign (name, theme, hashtags, link,
  * keyMessages), then one `## channel` or `## channel: label` section per draft. Every draft is
- * rendered to what its channel shows and linted for it, with positions mapped back to the source;
- * then the plan's coverage. A file without campaign front matter is one post, for `options.channel`.
- * Directive comments anywhere in the file apply to every message at their place, as in `lint`;
- * with `fix: true` fixes are applied to the file until stable. Pure: no fs, runs in a browser.
+ * linted as written for its channel (Markdown a channel does not render is reported, as in a single
+ * draft), with positions in the source; then the plan's coverage. A file without campaign front
+ * matter is one post, for `options.channel`. Directive comments anywhere in the file apply to every
+ * message at their place, as in `lint`; with `fix: true` fixes are applied to the file until stable.
+ * Pure: no fs, runs in a browser.
  */
 export function lintCampaign(ruleSet: RuleSet, markdown: string, options: CampaignLintOptions = {}): CampaignLintResult {
   if (typeof markdown !== 'string') throw new PostlintConfigError('markdown', 'expected the campaign file as a string');
@@ -137,7 +138,7 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
     const channel = resolveChannel(draft.channel, settings.channels);
     // Directive comments are never published: the channel gets the draft without them.
     const nodes = draft.nodes.filter((node) => !(node.type === 'html' && isDirectiveBlock(node.value)));
-    const display = withoutComments(displayText(markdown, nodes, channel.rendersMarkdown));
+    const display = withoutComments(displayText(markdown, nodes));
     displays.push(display);
     const { result, analysis } = lintDraft(ruleSet, { text: display.text, channel }, postOptions);
     const post: CampaignPost = {
@@ -184,7 +185,7 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
   messages.sort((a, b) => a.start.offset - b.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   const result: CampaignLintResult = { posts, coverage, messages };
   if (campaign) result.campaign = campaign;
-  return withDirectives(markdown, result, settings.reportUnusedDisableDirectives);
+  return withDirectives(markdown, result, settings);
 }
 
 /** The end of the front matter's closing fence, before its line break. */
@@ -209,10 +210,10 @@ function withoutComments(display: DisplayText): DisplayText {
 }
 
 /** Drops what the file's directive comments disable, from the plan's messages and every draft's. */
-function withDirectives(markdown: string, result: CampaignLintResult, reportUnused: Severity | 'off'): CampaignLintResult {
+function withDirectives(markdown: string, result: CampaignLintResult, settings: ResolvedSettings): CampaignLintResult {
   if (!markdown.includes('<!--') || parseDirectives(markdown).length === 0) return result;
   const all = campaignMessages(result);
-  const kept = applyDirectives(markdown, all, { reportUnused });
+  const kept = applyDirectives(markdown, all, { reportUnused: settings.reportUnusedDisableDirectives, knownRules: settings.knownRuleIds });
   const keptSet = new Set(kept);
   const added = kept.filter((m) => !all.includes(m));
   return {

@@ -5,6 +5,7 @@ import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { measureWithFacts } from '../channels/measure.js';
 import { compileProducts } from '../facts/products.js';
+import { compileContacts } from '../facts/own-contacts.js';
 import { DOCS_BASE, formatMessage, type Report, type RuleContext } from '../rule/rule.js';
 import { resolveSettings, type RuleSet } from './settings.js';
 import { fixUntilStable } from '../text/edits.js';
@@ -37,8 +38,8 @@ function lintWithDirectives(ruleSet: RuleSet, post: Post, options: LintOptions):
   if (directives.length === 0) return lintDraft(ruleSet, post, options).result;
   const source = withoutDirectives(text!, directives);
   const result = mapResultToFile(source, lintDraft(ruleSet, { ...post, text: source.body }, options).result);
-  const reportUnused = resolveSettings(ruleSet, options).reportUnusedDisableDirectives;
-  return { ...result, messages: applyDirectives(text!, result.messages, { reportUnused }) };
+  const settings = resolveSettings(ruleSet, options);
+  return { ...result, messages: applyDirectives(text!, result.messages, { reportUnused: settings.reportUnusedDisableDirectives, knownRules: settings.knownRuleIds }) };
 }
 
 /** One draft's result and the facts it was computed from, for callers that read them too (campaign plans). */
@@ -58,6 +59,7 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
   const settings = resolveSettings(ruleSet, options);
   const channel = resolveChannel(post.channel, settings.channels);
   const products = compileProducts(options.products);
+  const contacts = compileContacts(options.contacts);
   const campaign = options.campaign === undefined ? undefined : checkedCampaign(options.campaign);
   const text = post.text;
   const analysis = new Analysis(text, settings.language ? { language: settings.language } : {});
@@ -92,6 +94,7 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
       options: ruleOptions,
       longFormChannels: settings.longFormChannels,
       products,
+      contacts,
       report,
     };
     if (campaign) context.campaign = campaign;

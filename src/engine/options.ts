@@ -1,4 +1,4 @@
-import type { Campaign, Channel, ChannelId, Product, RuleSetting, Severity } from '../core/types.js';
+import type { Campaign, Channel, ChannelId, Contacts, Product, RuleSetting, Severity } from '../core/types.js';
 import type { Rule } from '../rule/rule.js';
 
 /** Third-party rules: a plugin is `{ rules: { id: rule } }`, and its rules are configured as `plugin/id`. */
@@ -19,6 +19,8 @@ export interface LintOptions {
   plugins?: Record<string, Plugin>;
   /** Medicines the pharma rules check posts for (fair balance, risk link, established name, UK public posts). */
   products?: Product[];
+  /** The organisation's own phone numbers, emails, addresses, handles and domains (never reported as personal data). */
+  contacts?: Contacts;
   /** Apply the rules' fixes (never suggestions) and re-lint until stable; `output` holds the fixed text. */
   fix?: boolean;
   /** The draft's language for the judgement rules: 'en', 'de', 'fr', or 'auto' (default: detected per draft, English when unsure). */

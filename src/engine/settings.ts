@@ -6,6 +6,7 @@ import { validateChannel } from '../channels/define.js';
 import type { Rule } from '../rule/rule.js';
 import type { Plugin } from './options.js';
 import { LANGUAGES, type Language } from '../facts/language.js';
+import { FILE_PROBLEMS } from '../core/problems.js';
 
 export type { Plugin };
 
@@ -24,6 +25,8 @@ export interface ResolvedSettings {
   reportUnusedDisableDirectives: Severity | 'off';
   /** The configured language, or undefined to detect it per draft. */
   language: Language | undefined;
+  /** Every id a disable comment may name: the rules (plugins' included) and the file problems. */
+  knownRuleIds: ReadonlySet<string>;
 }
 
 const DEFAULT_LONG_FORM: ChannelId[] = ['helpline', 'email', 'web'];
@@ -94,7 +97,8 @@ function resolveUncached({ rules: builtinRules, presets }: RuleSet, options: Lin
   if (language !== 'auto' && !(LANGUAGES as readonly string[]).includes(language)) {
     throw new PostlintConfigError('language', `unknown language ${JSON.stringify(language)}; use 'auto' or one of ${LANGUAGES.map((l) => `'${l}'`).join(', ')}`);
   }
-  return { rules: enabled, channels: options.channels, longFormChannels, reportUnusedDisableDirectives, language: language === 'auto' ? undefined : (language as Language) };
+  const knownRuleIds = new Set([...Object.keys(known), ...FILE_PROBLEMS.map((p) => p.id)]);
+  return { rules: enabled, channels: options.channels, longFormChannels, reportUnusedDisableDirectives, language: language === 'auto' ? undefined : (language as Language), knownRuleIds };
 }
 
 const PLUGIN_NAME = /^[a-z0-9][\w.-]*$/i;

@@ -11,6 +11,7 @@ import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLink
 import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import { stemWords } from './stems.js';
+import { syllableCounts } from './syllables.js';
 import { detectLanguage, type Language } from './language.js';
 
 /**
@@ -24,6 +25,7 @@ export class Analysis {
   #words?: Word[];
   #sentences?: Sentence[];
   #stems?: string[];
+  #syllables?: number[];
   #markdown?: Root | null;
   #lexiconHits = new Map<CompiledLexicon<any>, LexiconHit<any>[]>();
   #entityWords?: EntityWords[];
@@ -86,6 +88,11 @@ export class Analysis {
   /** The stem of each word in the draft's language, parallel to `words`: what learned models and word matchers compare. */
   get stems(): readonly string[] {
     return (this.#stems ??= stemWords(this.words, this.language));
+  }
+
+  /** Syllables of each word in the draft's language, parallel to `words`: what readability formulas count. */
+  get syllables(): readonly number[] {
+    return (this.#syllables ??= syllableCounts(this.words, this.language));
   }
 
   /** Sentences; a line break ends one too, as posts use lines as sentences. */

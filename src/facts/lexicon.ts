@@ -93,10 +93,17 @@ export interface LexiconHit<E extends LexiconEntry = LexiconEntry> {
   endWord: number;
 }
 
+interface PatternWord {
+  text: string;
+  prefix: boolean;
+  /** A group of one-word alternatives ("(his|her|their)"), matched as a set instead of expanded: lower case to as written. */
+  set?: ReadonlyMap<string, string>;
+}
+
 interface Pattern<E> {
   entry: E;
   phrase: string;
-  words: { text: string; prefix: boolean }[];
+  words: PatternWord[];
 }
 
 export interface CompiledLexicon<E extends LexiconEntry = LexiconEntry> {
@@ -113,22 +120,52 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
   const entries = Array.isArray(lexicon) ? lexicon : lexicon.entries;
   const exact = new Map<string, Pattern<E>[]>();
   const prefix = new Map<string, Pattern<E>[]>();
+  const add = (map: Map<string, Pattern<E>[]>, key: string, pattern: Pattern<E>) => {
+    const list = map.get(key);
+    if (list) list.push(pattern);
+    else map.set(key, [pattern]);
+  };
   for (const entry of entries) {
-    for (const phrase of entry.phrases.flatMap(expandPhrase)) {
-      const words = (phrase.toLowerCase().replace(/’/g, "'").match(PHRASE_WORD) ?? []).map((w) =>
-        w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false },
-      );
-      const first = words[0];
-      if (!first || first.text === '') continue;
-      const pattern = { entry, phrase, words };
-      const key = first.prefix ? first.text.slice(0, PREFIX_KEY) : first.text;
-      const map = first.prefix ? prefix : exact;
-      const list = map.get(key);
-      if (list) list.push(pattern);
-      else map.set(key, [pattern]);
+    for (const phrase of entry.phrases) {
+      // Groups of single words become sets: "(a|b|c) (x|y|z)" is one pattern, not nine, so long
+      // lists of alternatives (German and French inflections) neither multiply nor hit the cap.
+      const sets: Map<string, string>[] = [];
+      const marked = phrase.replace(WORD_GROUP, (_, group: string) => {
+        const alternatives = new Map(group.split('|').map((a) => [a.toLowerCase().replace(/’/g, "'"), a] as const));
+        return `${SET_MARK}${sets.push(alternatives) - 1}${SET_END}`;
+      });
+      for (const expanded of expandPhrase(marked)) {
+        const words = (expanded.toLowerCase().replace(/’/g, "'").match(PATTERN_WORD) ?? []).map((w): PatternWord =>
+          w.startsWith(SET_MARK) ? { text: '', prefix: false, set: sets[Number(w.slice(1, -1))]! } : w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false },
+        );
+        const first = words[0];
+        if (!first || (first.text === '' && !first.set)) continue;
+        const pattern = { entry, phrase: expanded, words };
+        if (first.set) for (const key of first.set.keys()) add(exact, key, pattern);
+        else add(first.prefix ? prefix : exact, first.prefix ? first.text.slice(0, PREFIX_KEY) : first.text, pattern);
+      }
     }
   }
   return { exact, prefix };
+}
+
+// A parenthesised group of two or more plain words standing as a word of its own: "(his|her)", also
+// after an optional group that ends in a space ("(|* )(cancer|tumour)"), but not "(|long )", "(a b|c)",
+// "(fight*|battle)" or "oncologist(|'s)".
+const WORD_GROUP = /(?<=^|\s|\s\))\(([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*(?:\|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*)+)\)(?=\s|$)/gu;
+const SET_MARK = '\uE000';
+const SET_END = '\uE001';
+const PATTERN_WORD = new RegExp(`${SET_MARK}\\d+${SET_END}|${PHRASE_WORD.source}`, 'gu');
+
+/** The phrase a hit matched as its expansion reads, set slots filled with the alternative found ("lost (his|her) battle" -> "lost her battle"). */
+function matchedPhrase<E>(pattern: Pattern<E>, words: readonly Pick<Word, 'lower'>[], start: number): string {
+  if (!pattern.phrase.includes(SET_MARK)) return pattern.phrase;
+  let k = 0;
+  return pattern.phrase.replace(/\uE000\d+\uE001/g, () => {
+    while (!pattern.words[k]!.set) k++;
+    const set = pattern.words[k]!.set!;
+    return set.get(words[start + k++]!.lower)!;
+  });
 }
 
 const ALTERNATIVES = /\(([^()]*)\)/;
@@ -167,7 +204,7 @@ export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>
     }
     if (best) {
       const length = best.words.length;
-      hits.push({ entry: best.entry, phrase: best.phrase, start: words[i]!.start, end: words[i + length - 1]!.end, firstWord: i, endWord: i + length });
+      hits.push({ entry: best.entry, phrase: matchedPhrase(best, words, i), start: words[i]!.start, end: words[i + length - 1]!.end, firstWord: i, endWord: i + length });
       i += length;
     } else i++;
   }
@@ -184,7 +221,7 @@ function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<W
     for (let k = 0; k < length && all; k++) {
       const expected = pattern.words[k]!;
       const actual = words[i + k]!.lower;
-      all = expected.prefix ? actual.startsWith(expected.text) : actual === expected.text;
+      all = expected.set ? expected.set.has(actual) : expected.prefix ? actual.startsWith(expected.text) : actual === expected.text;
     }
     if (all) best = pattern;
   }

@@ -3,9 +3,10 @@ import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
-import type { FormatContext, FormattedFile } from './types.js';
+import { formatHtml } from './html.js';
+import type { FormatContext, FormattedFile, Formatter } from './types.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'compact', 'html'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** Renders results in one of the named formats. Pure: the CLI decides where the string goes. */
@@ -19,10 +20,12 @@ export function format(name: FormatName, files: FormattedFile[], context: Format
       return formatGithub(files);
     case 'compact':
       return formatCompact(files);
+    case 'html':
+      return formatHtml(files, context);
     default:
-      return formatStylish(files, colors);
+      return formatStylish(files, colors, { verbose: context.verbose === true });
   }
 }
 
-export { formatCompact, formatGithub, formatJson, formatSarif };
-export type { FormatContext, FormattedFile };
+export { formatCompact, formatGithub, formatHtml, formatJson, formatSarif };
+export type { FormatContext, FormattedFile, Formatter };

@@ -33,7 +33,7 @@ export function formatSarif(files: FormattedFile[], context: FormatContext): str
       fullDescription: { text: why },
       helpUri,
       help: { text: `${why}\n\n${helpUri}`, markdown: `${why}\n\n[Rule reference](${helpUri})` },
-      defaultConfiguration: { level: LEVEL[meta?.severity ?? (problem && problem.id !== 'unused-disable-directive' ? 'error' : 'warning')] },
+      defaultConfiguration: { level: LEVEL[meta?.severity ?? problem?.severity ?? 'warning'] },
       properties: { tags: ['postlint', 'social-media'], precision: 'very-high' },
     };
   });

@@ -1,5 +1,5 @@
 import type { Diagnostic, LintResult } from '../core/types.js';
-import { describeMeasurement } from './summary.js';
+import { countProblems, describeCount, describeFixable, describeMeasurement, describeProblems, oneLine } from './summary.js';
 
 export interface Colors {
   red(s: string): string;
@@ -15,39 +15,62 @@ const plain: Colors = { red: String, yellow: String, blue: String, dim: String, 
 export interface FileResult {
   /** Path as shown, or `<text>` / `<stdin>`. */
   file: string;
+  /** Messages about the file as a whole (a campaign plan's front matter and coverage), before its posts'. */
+  messages?: Diagnostic[];
   /** One entry per post in the file; a plain draft is one post. */
   posts: { label?: string; result: LintResult }[];
 }
 
-/** ESLint-like stylish output: file, then line:column severity message rule-id, then the measurement. */
-export function formatStylish(files: FileResult[], colors: Colors = plain): string {
+export interface StylishOptions {
+  /** Also list clean files and drafts, with their measurement. */
+  verbose?: boolean;
+}
+
+/**
+ * ESLint-like stylish output: the file, then `line:column severity message rule-id`. A campaign
+ * plan's drafts each get a heading (number, channel, label and count) above their messages. Clean
+ * files and drafts are listed only when verbose.
+ */
+export function formatStylish(files: FileResult[], colors: Colors = plain, options: StylishOptions = {}): string {
   const out: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  for (const { file, posts } of files) {
+  const all: Diagnostic[] = [];
+  for (const { file, messages = [], posts } of files) {
+    const problems = messages.length + posts.reduce((n, p) => n + p.result.messages.length, 0);
+    if (problems === 0 && !options.verbose) continue;
+    all.push(...messages, ...posts.flatMap((p) => p.result.messages));
+    // One column width per file, so every message of a file lines up.
+    const rows = (list: readonly Diagnostic[]) => list.map((m) => row(m, colors));
+    const fileRows = [...rows(messages), ...posts.flatMap((p) => rows(p.result.messages))];
+    const widths = [0, 1, 2].map((i) => Math.max(0, ...fileRows.map((r) => visibleLength(r[i]!))));
+    const print = (list: readonly Diagnostic[], indent: string) => {
+      for (const r of rows(list)) out.push(`${indent}${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!)}  ${pad(r[2]!, widths[2]!)}  ${r[3]}`);
+    };
     out.push(colors.underline(file));
+    print(messages, '  ');
+    const labelled = posts.some((p) => p.label !== undefined);
     for (const { label, result } of posts) {
-      const rows = result.messages.map((m: Diagnostic) => {
-        if (m.severity === 'error') errors++;
-        else if (m.severity === 'warning') warnings++;
-        const severity = m.severity === 'error' ? colors.red('error') : m.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
-        return [`${m.start.line}:${m.start.column}`, severity, m.message, colors.dim(m.ruleId)];
-      });
-      const widths = [0, 1, 2].map((i) => Math.max(0, ...rows.map((r) => visibleLength(r[i]!))));
-      for (const row of rows) {
-        out.push(`  ${pad(row[0]!, widths[0]!)}  ${pad(row[1]!, widths[1]!)}  ${pad(row[2]!, widths[2]!)}  ${row[3]}`);
+      if (result.messages.length === 0 && !options.verbose) continue;
+      if (labelled) {
+        out.push(`  ${colors.bold(label ?? result.channel)} ${colors.dim(`(${describeCount(result.measure)})`)}`);
+        print(result.messages, '    ');
+      } else {
+        print(result.messages, '  ');
+        out.push(`  ${colors.dim(describeMeasurement(result.measure))}`);
       }
-      const measured = describeMeasurement(result.measure);
-      out.push(`  ${colors.dim((label ? label + ' ' : '') + measured)}`);
     }
     out.push('');
   }
-  const total = errors + warnings;
-  if (total > 0) {
-    const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-    out.push(errors > 0 ? colors.red(colors.bold(summary)) : colors.yellow(colors.bold(summary)));
-  }
-  return out.join('\n') + '\n';
+  const counts = countProblems(all);
+  const summary = describeProblems(counts);
+  if (summary) out.push(counts.errors > 0 ? colors.red(colors.bold(summary)) : colors.yellow(colors.bold(summary)));
+  const fixable = describeFixable(counts);
+  if (fixable) out.push(colors.dim(fixable));
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+function row(m: Diagnostic, colors: Colors): string[] {
+  const severity = m.severity === 'error' ? colors.red('error') : m.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
+  return [`${m.start.line}:${m.start.column}`, severity, oneLine(m.message), colors.dim(m.ruleId)];
 }
 
 // eslint-disable-next-line no-control-regex

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule/rule.js';
 import type { FileResult } from './stylish.js';
+import type { CampaignLintResult } from '../engine/campaign.js';
 
 /** A linted file as the formatters see it: its results plus, when known, the text and the fixed text. */
 export interface FormattedFile extends FileResult {
@@ -9,14 +10,22 @@ export interface FormattedFile extends FileResult {
   output?: string;
   /** How many fixes were applied. */
   fixed?: number;
+  /** A campaign plan's whole result: the campaign, each draft's place in the file, the coverage. */
+  campaign?: CampaignLintResult;
 }
 
 export interface FormatContext {
   /** Every rule that may appear in the results (built-ins plus plugins), for SARIF's rule table. */
   rules: Record<string, Rule<any>>;
   version: string;
+  /** Also list clean files and drafts (stylish, html). */
+  verbose?: boolean;
 }
 
+/** A custom formatter (`--format ./my-formatter.js`): its default export. */
+export type Formatter = (files: FormattedFile[], context: FormatContext) => string | Promise<string>;
+
+/** The file's own messages, then each post's, in order. */
 export function allMessages(file: FileResult) {
-  return file.posts.flatMap((post) => post.result.messages);
+  return [...(file.messages ?? []), ...file.posts.flatMap((post) => post.result.messages)];
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RuleSetting } from '../core/types.js';
+import type { Diagnostic, RuleSetting } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import { channels } from '../channels/builtin.js';
 import { presets, rules as builtinRules } from '../index.js';
@@ -12,8 +12,12 @@ import { loadConfig } from './config.js';
 import { splitDraft } from '../text/draft.js';
 import { displayPath, lintSource, ReadError, type FileReport } from './engine.js';
 import { formatCampaignSummary } from '../format/campaign.js';
+import { closestId } from '../text/directives.js';
+import { allMessages, type FormatContext, type Formatter } from '../format/types.js';
+import type { ResolvedConfig } from './config.js';
 
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact'] as const;
+// The format/index.js FORMATS, listed here so that a run loads only the formatter it uses.
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'compact', 'html'] as const;
 
 /** One command-line option: how parseArgs reads it and how --help shows it. */
 interface CliOption {
@@ -33,7 +37,10 @@ interface CliOption {
 const OPTION_GROUPS: { title: string; intro?: string[]; options: CliOption[] }[] = [
   {
     title: 'Input (one of)',
-    intro: ['  files...                   files, folders (their .md and .txt files) or globs; each file is one post'],
+    intro: [
+      '  files...                   files, folders (their .md and .txt files) or globs; each file is one post,',
+      '                             or a campaign plan (Markdown with keyMessages in its front matter)',
+    ],
     options: [
       { name: 'text', type: 'string', value: '<text>', help: ['lint this text'] },
       { name: 'stdin', type: 'boolean', help: ['read one post from standard input'] },
@@ -52,14 +59,17 @@ const OPTION_GROUPS: { title: string; intro?: string[]; options: CliOption[] }[]
       { name: 'ignore-path', type: 'string', value: '<path>', help: ['ignore file (default: .postlintignore); node_modules is always ignored'] },
       { name: 'no-ignore', type: 'boolean', help: ['ignore nothing but node_modules'] },
       { name: 'no-error-on-unmatched-pattern', type: 'boolean', help: ['a pattern matching no file is not an error'] },
+      { name: 'init', type: 'boolean', help: ['write a .postlintrc.yaml here (asks the channel and preset, or takes', '--channel and --preset)'] },
+      { name: 'print-config', type: 'string', value: '<file>', help: ['print the configuration that applies to a file, and lint nothing'] },
     ],
   },
   {
     title: 'Output',
     options: [
-      { name: 'format', short: 'f', type: 'string', value: '<name>', help: [`${FORMAT_NAMES.join(', ')} (default: stylish)`] },
+      { name: 'format', short: 'f', type: 'string', value: '<name|path>', help: [`${FORMAT_NAMES.join(', ')} (default: stylish), or a formatter module`, 'such as ./my-formatter.js (its default export gets the results)'] },
       { name: 'output-file', short: 'o', type: 'string', value: '<path>', help: ['write the report to a file instead of standard output'] },
       { name: 'quiet', type: 'boolean', help: ['report errors only'] },
+      { name: 'verbose', type: 'boolean', help: ['also list clean files and drafts, with their length'] },
       { name: 'max-warnings', type: 'string', value: '<n>', help: ['exit 1 when there are more than n warnings'] },
       { name: 'report-unused-disable-directives', type: 'boolean', help: ['report postlint-disable comments that suppress nothing'] },
       { name: 'color', type: 'boolean', flags: '--color, --no-color', help: ['force colour on or off (default: on a terminal unless NO_COLOR is set)'] },
@@ -69,7 +79,7 @@ const OPTION_GROUPS: { title: string; intro?: string[]; options: CliOption[] }[]
   {
     title: 'Fixing',
     options: [
-      { name: 'fix', type: 'boolean', help: ["apply the rules' fixes to the files, atomically"] },
+      { name: 'fix', type: 'boolean', help: ["apply the rules' fixes to the files, atomically; with --stdin or", '--text, print the fixed text (and the problems left on stderr)'] },
       { name: 'fix-dry-run', type: 'boolean', help: ['compute fixes and show the fixed text; write nothing'] },
       { name: 'split', type: 'boolean', help: ['print each draft as a thread whose every part fits the channel,', 'parts separated by a line of "---" (json: [{ file, parts }])'] },
     ],
@@ -87,7 +97,7 @@ const OPTIONS = OPTION_GROUPS.flatMap((group) => group.options);
 
 // What parseArgs returns for the table above (a string option's value, a boolean's flag, --rule's list).
 type CliValues = { [name: string]: string | boolean | undefined } & { rule?: string[] } & {
-  [K in 'text' | 'stdin-filename' | 'channel' | 'preset' | 'config' | 'products' | 'ignore-path' | 'format' | 'output-file' | 'max-warnings']?: string;
+  [K in 'text' | 'stdin-filename' | 'channel' | 'preset' | 'config' | 'products' | 'ignore-path' | 'print-config' | 'format' | 'output-file' | 'max-warnings']?: string;
 };
 const HELP_COLUMN = 29;
 
@@ -118,6 +128,8 @@ export interface CliIO {
   version: string;
   /** Working folder (default: process.cwd()). */
   cwd?: string;
+  /** Asks a question on a terminal (`--init`); absent when no one can answer, and defaults are used. */
+  prompt?: (question: string) => Promise<string>;
 }
 
 export class UsageError extends Error {}
@@ -136,6 +148,34 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** Node's parser errors, in the words of this CLI: which option, what it needs, the nearest real one. */
+export function describeArgumentError(error: Error): string {
+  const text = error.message;
+  const unknown = /^Unknown option '([^']+)'/.exec(text);
+  if (unknown) {
+    const given = unknown[1]!;
+    const names = OPTIONS.map((option) => '--' + option.name);
+    const closest = given.startsWith('--') ? closestId(given, names) : undefined;
+    return `unknown option "${given}"${closest ? `; did you mean "${closest}"?` : "."} Run "postlint --help" for the options.`;
+  }
+  const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(text);
+  if (missing) return `${missing[1]} needs a value, e.g. ${missing[1]} ${EXAMPLE_VALUES[missing[1]!] ?? '<value>'}. Run "postlint --help" for the options.`;
+  const noValue = /^Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(text);
+  if (noValue) return `${noValue[1]} takes no value. Run "postlint --help" for the options.`;
+  return `${text.split('\n')[0]} Run "postlint --help" for the options.`;
+}
+
+const EXAMPLE_VALUES: Record<string, string> = {
+  '--channel': 'bluesky',
+  '--preset': 'health',
+  '--format': 'json',
+  '--output-file': 'report.html',
+  '--max-warnings': '0',
+  '--text': '"Book your screening today"',
+  '--rule': "'max-hashtags: off'",
+  '--print-config': 'drafts/launch.md',
+};
+
 async function run(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
@@ -145,7 +185,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       options: Object.fromEntries(OPTIONS.map(({ name, short, type, multiple }) => [name, { type, ...(short ? { short } : {}), ...(multiple ? { multiple } : {}) }])),
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nRun "postlint --help" for the options.`);
+    throw new UsageError(describeArgumentError(error as Error));
   }
   const { positionals } = parsed;
   const values = parsed.values as CliValues;
@@ -158,19 +198,22 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const cwd = path.resolve(io.cwd ?? process.cwd());
+  if (values.init) return initConfig(cwd, values.channel, values.preset, io);
   const format = values.format ?? 'stylish';
-  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+  const customFormat = !(FORMAT_NAMES as readonly string[]).includes(format);
+  if (customFormat && !/[\\/]|\.[cm]?js$/.test(format)) throw new UsageError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}, or the path of a formatter module such as ./my-formatter.js`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number of 0 or more, got "${values['max-warnings']}"`);
   }
+  const printConfig = values['print-config'];
   const sources = Number(values.text !== undefined) + Number(values.stdin === true) + Number(positionals.length > 0);
-  if (sources === 0) throw new UsageError('nothing to lint: give files, --text or --stdin. Run "postlint --help" for the options.');
+  if (sources === 0 && printConfig === undefined) throw new UsageError('nothing to lint: give files, --text or --stdin. Run "postlint --help" for the options.');
   if (sources > 1) throw new UsageError('give files, --text or --stdin, not several of them');
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename goes with --stdin');
   if (values.fix && values['fix-dry-run']) throw new UsageError('give --fix or --fix-dry-run, not both');
-  if (values.fix && positionals.length === 0) throw new UsageError('--fix writes files; with --text or --stdin use --fix-dry-run, which prints the fixed text');
+  if (values.quiet && values.verbose) throw new UsageError('give --quiet or --verbose, not both');
   if (values.preset !== undefined && !(values.preset in presets)) {
     throw new UsageError(`unknown preset "${values.preset}"; use one of ${Object.keys(presets).join(', ')}`);
   }
@@ -183,6 +226,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (values.channel !== undefined && !config.channelIds.includes(values.channel)) {
     throw new UsageError(`unknown channel "${values.channel}"; use one of ${config.channelIds.join(', ')}`);
   }
+  if (printConfig !== undefined) {
+    io.stdout(JSON.stringify(describeConfig(config, path.resolve(cwd, printConfig), values.channel), null, 2) + '\n');
+    return 0;
+  }
+  warnAboutMissingProducts(config, io);
+  const toStdout = values.fix === true && positionals.length === 0;
   const lintOptions = {
     config,
     channel: values.channel,
@@ -204,6 +253,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       cwd,
       ignored: ignoreTest(cwd, ignoreLines, config.base, values['no-ignore'] ? [] : config.ignorePatterns),
       errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
+      onIgnored: (file) => io.stderr(`postlint: warning: ${displayPath(cwd, file)} is ignored (by .postlintignore or the config's ignorePatterns), so it was not linted; use --no-ignore to lint it\n`),
     });
     const { lintPaths } = await import('./engine.js');
     reports = await lintPaths(files, cwd, lintOptions);
@@ -211,7 +261,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 
   if (values.split) return printThreads(reports, format, io, config.forFile(undefined).options.channels);
 
-  if (values.fix) {
+  if (values.fix && !toStdout) {
     const { writeFileAtomic } = await import('./write.js');
     for (const report of reports) {
       if (report.filePath && report.output !== undefined) {
@@ -225,32 +275,166 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
 
   if (values.quiet) {
-    for (const report of reports) for (const post of report.posts) post.result = { ...post.result, messages: post.result.messages.filter((m) => m.severity === 'error') };
+    const errorsOnly = (messages: readonly Diagnostic[]) => messages.filter((m) => m.severity === 'error');
+    for (const report of reports) {
+      if (report.messages) report.messages = errorsOnly(report.messages);
+      for (const post of report.posts) post.result = { ...post.result, messages: errorsOnly(post.result.messages) };
+    }
   }
-  const messages = reports.flatMap((r) => r.posts.flatMap((p) => p.result.messages));
+  const messages = reports.flatMap(allMessages);
   const errors = messages.filter((m) => m.severity === 'error').length;
   const warnings = messages.filter((m) => m.severity === 'warning').length;
 
-  const { format: render } = await import('../format/index.js');
-  const color = values['no-color'] ? false : values.color ? true : io.color && values['output-file'] === undefined;
+  const context = { rules: { ...builtinRules, ...pluginRules(config.plugins) }, version: io.version, verbose: values.verbose === true };
+  const color = values['no-color'] ? false : values.color ? true : io.color && values['output-file'] === undefined && !toStdout;
   const colors = color ? (await import('picocolors')).default.createColors(true) : undefined;
-  let out = reports.length === 0 && format === 'stylish' ? '' : render(format as (typeof FORMAT_NAMES)[number], reports, { rules: { ...builtinRules, ...pluginRules(config.plugins) }, version: io.version }, colors);
-  if (values['fix-dry-run'] && format !== 'json') {
+  let out: string;
+  if (customFormat) out = await runCustomFormatter(path.resolve(cwd, format), format, reports, context);
+  else {
+    const { format: render } = await import('../format/index.js');
+    out = render(format as (typeof FORMAT_NAMES)[number], reports, context, colors);
+  }
+  const textual = format === 'stylish';
+  if (values['fix-dry-run'] && format !== 'json' && format !== 'html' && !customFormat) {
     const fixedTexts = reports.filter((r) => r.output !== undefined).map((r) => `${r.file} (${r.fixed} fix${r.fixed === 1 ? '' : 'es'} would apply):\n${r.output}${r.output!.endsWith('\n') ? '' : '\n'}`);
     if (fixedTexts.length && format !== 'sarif' && format !== 'github') out = fixedTexts.join('\n') + '\n' + out;
+  }
+  if (textual) {
+    const lengthErrors = messages.some((m) => m.ruleId === 'max-length' && m.severity === 'error');
+    if (lengthErrors) out += `${colors ? colors.dim('Too long?') : 'Too long?'} postlint --split ${splitTarget(reports, values.channel)} prints the draft as a thread (or SMS parts) whose every part fits.\n`;
+    out += campaignSummaries(reports, colors);
   }
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     const note = `postlint found too many warnings (maximum: ${maxWarnings}).\n`;
     if (format === 'stylish' || format === 'compact') out += note;
     else io.stderr(note);
   }
-  if (values['output-file'] !== undefined) {
+  if (toStdout) {
+    // `--stdin --fix` is a filter: the fixed text alone on stdout, the problems left on stderr.
+    const report = reports[0]!;
+    io.stdout(report.output ?? report.source ?? '');
+    if (out) io.stderr(out);
+  } else if (values['output-file'] !== undefined) {
     const { writeFileAtomic } = await import('./write.js');
     writeFileAtomic(path.resolve(cwd, values['output-file']), out);
   } else {
-    io.stdout(out + (format === 'stylish' ? campaignSummaries(reports, colors) : ''));
+    io.stdout(out);
   }
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+}
+
+/** What to name in the --split hint: the one file, or a placeholder. */
+function splitTarget(reports: readonly FileReport[], channel: string | undefined): string {
+  const withLength = reports.filter((r) => allMessages(r).some((m) => m.ruleId === 'max-length'));
+  const named = withLength.length === 1 && withLength[0]!.filePath ? quoteArg(withLength[0]!.file) : '<file>';
+  return channel ? `--channel ${channel} ${named}` : named;
+}
+
+const quoteArg = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** `-f ./my-formatter.js`: a module whose default export (or `format`) turns the results into text. */
+async function runCustomFormatter(file: string, shown: string, reports: FileReport[], context: FormatContext): Promise<string> {
+  const { pathToFileURL } = await import('node:url');
+  let loaded: { default?: unknown; format?: unknown };
+  try {
+    loaded = await import(pathToFileURL(file).href);
+  } catch (error) {
+    throw new UsageError(`cannot load the formatter ${shown}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const formatter = (typeof loaded.default === 'function' ? loaded.default : typeof loaded.format === 'function' ? loaded.format : undefined) as Formatter | undefined;
+  if (!formatter) throw new UsageError(`the formatter ${shown} exports no function: export default (results, context) => string`);
+  const out = await formatter(reports, context);
+  if (typeof out !== 'string') throw new UsageError(`the formatter ${shown} returned ${typeof out}, not a string`);
+  return out;
+}
+
+const PHARMA_RULES = Object.keys(presets.pharma ?? {}).filter((id) => !(id in (presets.recommended ?? {})));
+
+/** The pharma rules check products; with none configured they check nothing, and the user should know. */
+function warnAboutMissingProducts(config: ResolvedConfig, io: CliIO): void {
+  const options = config.forFile(undefined).options;
+  if (options.products?.length) return;
+  const on = PHARMA_RULES.filter((id) => {
+    const setting = options.rules?.[id];
+    const level = Array.isArray(setting) ? setting[0] : setting;
+    return level !== undefined && level !== 'off';
+  });
+  if (on.length === 0) return;
+  io.stderr(`postlint: warning: the pharma rules (${on.join(', ')}) check nothing without products: give --products <file.json> or add "products" to the config (see docs/pharma.md)\n`);
+}
+
+/** `--print-config <file>`: the settings that apply to a file, as the CLI would lint it. */
+function describeConfig(config: ResolvedConfig, file: string, channel: string | undefined) {
+  const settings = config.forFile(file);
+  const { options } = settings;
+  return {
+    file,
+    configFile: config.file ?? null,
+    channel: channel ?? settings.channel ?? 'x',
+    rules: options.rules ?? {},
+    channels: Object.fromEntries(Object.entries(options.channels ?? {}).map(([id, c]) => [id, { name: c.name, limit: c.limit, unit: c.counter.unit, rendersMarkdown: c.rendersMarkdown }])),
+    ...(options.longFormChannels ? { longFormChannels: options.longFormChannels } : {}),
+    ...(options.products ? { products: options.products } : {}),
+    ...(options.contacts ? { contacts: options.contacts } : {}),
+    ...(options.campaign ? { campaign: options.campaign } : {}),
+    ignorePatterns: config.ignorePatterns,
+    reportUnusedDisableDirectives: config.reportUnusedDisableDirectives ?? 'off',
+  };
+}
+
+const CONFIG_NAMES = ['.postlintrc', '.postlintrc.json', '.postlintrc.yaml', '.postlintrc.yml', 'postlint.config.js', 'postlint.config.mjs', 'postlint.config.cjs', 'postlint.config.json'];
+
+/** `--init`: asks (or takes --channel and --preset) and writes .postlintrc.yaml in the working folder. */
+async function initConfig(cwd: string, channel: string | undefined, preset: string | undefined, io: CliIO): Promise<number> {
+  const { existsSync } = await import('node:fs');
+  const existing = CONFIG_NAMES.find((name) => existsSync(path.join(cwd, name)));
+  if (existing) throw new UsageError(`${existing} already exists here: edit it, or remove it and run --init again`);
+  const channelIds = Object.keys(channels);
+  const presetNames = Object.keys(presets).filter((p) => p !== 'none');
+  const ask = async (question: string, choices: string[], fallback: string, given: string | undefined, what: string): Promise<string> => {
+    if (given !== undefined) {
+      if (!choices.includes(given)) throw new UsageError(`unknown ${what} "${given}"; use one of ${choices.join(', ')}`);
+      return given;
+    }
+    if (!io.prompt) return fallback;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const answer = (await io.prompt(`${question} (${choices.join(', ')}) [${fallback}]: `)).trim().toLowerCase();
+      if (answer === '') return fallback;
+      if (choices.includes(answer)) return answer;
+      io.stderr(`"${answer}" is not one of ${choices.join(', ')}\n`);
+    }
+    throw new UsageError(`no ${what} chosen; run postlint --init --channel <id> --preset <name>`);
+  };
+  const chosenChannel = await ask('Which channel do your drafts go to most?', channelIds, 'x', channel, 'channel');
+  const chosenPreset = await ask('Which rules: recommended, health (plain language, readability, cancer language) or pharma (medicines)?', presetNames, 'recommended', preset, 'preset');
+  const lines = [
+    '# postlint configuration (docs/configuration.md). A draft can name its own channel in front matter.',
+    `extends: ${chosenPreset}`,
+    `channel: ${chosenChannel}`,
+    'rules: {}',
+    "# Your organisation's own contact details: never reported as personal data.",
+    '# contacts:',
+    '#   phones: ["0808 800 4040"]',
+    '#   emails: [nurses@example.org]',
+    '#   handles: ["@OurCharity"]',
+    '#   domains: [example.org]',
+  ];
+  if (chosenPreset === 'pharma') {
+    lines.push(
+      '# The pharma rules check the products listed here (or in --products <file.json>); without any they check nothing.',
+      'products:',
+      '  - brand: Zelvaxa',
+      '    established: zelvarimab',
+      '    riskInfo: [serious infections, liver injury]',
+      '    riskUrl: https://example.com/zelvaxa/risk',
+      '    prescriptionOnly: true',
+      '    markets: [US]',
+    );
+  }
+  const { writeFileAtomic } = await import('./write.js');
+  writeFileAtomic(path.join(cwd, '.postlintrc.yaml'), lines.join('\n') + '\n');
+  io.stdout(`Wrote .postlintrc.yaml (channel ${chosenChannel}, preset ${chosenPreset}). Lint your drafts with: npx postlint drafts/\n`);
+  return 0;
 }
 
 /** `--products <file>`: JSON, either a list of products or `{ "products": [...] }` like a config's key. */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Channel, Product, RuleSetting } from '../core/types.js';
+import type { Channel, Contacts, Product, RuleSetting } from '../core/types.js';
 import type { ChannelSpec } from '../channels/define.js';
 import type { Plugin } from '../engine/settings.js';
 
@@ -16,6 +16,8 @@ export interface PostlintConfig {
   campaign?: Record<string, unknown>;
   /** Medicines for the pharma rules (see the pharma preset). */
   products?: Product[];
+  /** The organisation's own phone numbers, emails, addresses, handles and domains: not personal data. */
+  contacts?: Contacts;
   longFormChannels?: string[];
   overrides?: ConfigOverride[];
   /** Extra ignore globs, as in .postlintignore. */
@@ -59,6 +61,8 @@ export const ConfigSchema = v.strictObject({
   campaign: v.optional(v.record(v.string(), v.unknown())),
   // Checked in full by validateProducts, which names the product and key.
   products: v.optional(v.unknown()),
+  // Checked in full by validateContacts, which names the key.
+  contacts: v.optional(v.unknown()),
   longFormChannels: v.optional(v.array(v.string())),
   overrides: v.optional(v.array(Override)),
   ignorePatterns: v.optional(v.array(v.string())),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as v from 'valibot';
 import type picomatchType from 'picomatch';
-import type { Campaign, Channel, Product, RuleSetting, Severity } from '../core/types.js';
+import type { Campaign, Channel, Contacts, Product, RuleSetting, Severity } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import { channels as builtinChannels } from '../channels/builtin.js';
 import { defineChannel } from '../channels/define.js';
@@ -12,6 +12,7 @@ import { PostlintConfigError } from '../core/errors.js';
 import { linter, presets } from '../index.js';
 import type { Plugin } from '../engine/settings.js';
 import { validateProducts } from '../facts/products.js';
+import { validateContacts } from '../facts/own-contacts.js';
 import { ConfigSchema, describeIssue, type PostlintConfig } from './config-schema.js';
 
 /** A config problem, naming the file it is in as well as the key path and what was expected. */
@@ -101,6 +102,7 @@ interface Layer {
   channel?: string;
   campaign?: Record<string, unknown>;
   products?: Product[];
+  contacts?: Contacts;
   longFormChannels?: string[];
   overrides: { files: string[]; excludedFiles: string[]; channel?: string; rules?: Record<string, RuleSetting>; base: string }[];
   ignorePatterns?: string[];
@@ -149,6 +151,7 @@ async function resolveExtends(raw: unknown, file: string, label: string, preset:
     channel: config.channel,
     campaign: config.campaign,
     products: config.products === undefined ? undefined : productsIn(label, config.products),
+    contacts: config.contacts === undefined ? undefined : contactsIn(label, config.contacts),
     longFormChannels: config.longFormChannels,
     overrides: (config.overrides ?? []).map((o) => ({
       files: ([] as string[]).concat(o.files),
@@ -171,6 +174,15 @@ async function resolveExtends(raw: unknown, file: string, label: string, preset:
   if (own.channel !== undefined) validateChannel(merged, own.channel, label, 'channel');
   if (own.longFormChannels) own.longFormChannels.forEach((c, i) => validateChannel(merged, c, label, `longFormChannels[${i}]`));
   return merged;
+}
+
+function contactsIn(label: string, contacts: unknown): Contacts {
+  try {
+    return validateContacts(contacts);
+  } catch (error) {
+    if (error instanceof PostlintConfigError) throw new PostlintConfigFileError(label, error.key, error.problem);
+    throw error;
+  }
 }
 
 function productsIn(label: string, products: unknown): Product[] {
@@ -206,6 +218,7 @@ function mergeLayers(base: Layer, top: Layer): Layer {
     channel: top.channel ?? base.channel,
     campaign: top.campaign ?? base.campaign,
     products: top.products ?? base.products,
+    contacts: top.contacts ?? base.contacts,
     longFormChannels: top.longFormChannels ?? base.longFormChannels,
     overrides: [...base.overrides, ...top.overrides],
     ignorePatterns: [...(base.ignorePatterns ?? []), ...(top.ignorePatterns ?? [])],
@@ -391,6 +404,7 @@ export class ResolvedConfig {
       // Validated by lint() (PostlintConfigError naming campaign.<key>), like every other option.
       if (layer.campaign) options.campaign = layer.campaign as unknown as Campaign;
       if (layer.products) options.products = layer.products;
+      if (layer.contacts) options.contacts = layer.contacts;
       settings = channel === undefined ? { options } : { options, channel };
       this.#cache.set(key, settings);
     }

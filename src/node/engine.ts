@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Severity } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import type { FileLintOptions, LintedFile } from '../engine/file.js';
-import type { CampaignLintResult } from '../engine/campaign.js';
 import type { FormattedFile } from '../format/types.js';
 import { draftLabel } from '../format/campaign.js';
 import { linter } from '../index.js';
@@ -21,8 +20,6 @@ export interface LintSourceOptions {
 export interface FileReport extends FormattedFile {
   /** Absolute path, when the text came from a file. */
   filePath?: string;
-  /** A campaign plan (Markdown with `keyMessages` in its front matter): the whole result, for the coverage matrix. */
-  campaign?: CampaignLintResult;
 }
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
@@ -53,11 +50,10 @@ function toReport(linted: LintedFile, text: string, filePath: string | undefined
   if (linted.kind === 'draft') report.posts = [{ result: linted.result }];
   else {
     const plan = linted.campaign;
-    // Every draft as a post labelled "1 x: launch day"; the plan's own messages lead the first.
-    report.posts = plan.posts.map((post, index) => ({
-      label: draftLabel(post, index),
-      result: { ...post.result, messages: index === 0 ? [...plan.messages, ...post.result.messages] : post.result.messages },
-    }));
+    // The plan's own messages apart, then every draft as a post labelled "1 x: launch day", so each
+    // draft's heading comes before its own messages.
+    report.messages = plan.messages;
+    report.posts = plan.posts.map((post, index) => ({ label: draftLabel(post, index), result: post.result }));
     report.campaign = plan;
   }
   if (filePath !== undefined) report.filePath = filePath;

@@ -58,6 +58,8 @@ export interface FindFilesOptions {
   ignored: (absolutePath: string) => boolean;
   extensions?: readonly string[];
   errorOnUnmatchedPattern?: boolean;
+  /** Called for a file named on the command line that is ignored (ESLint warns about those). */
+  onIgnored?: (absolutePath: string) => void;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function findFiles(patterns: readonly string[], options: FindFilesO
       matches = stat?.isDirectory() || /\.[\w{},]+$/.test(pattern) ? globbed : globbed.filter((f) => picomatch.isMatch(path.basename(f), `*.${ext}`));
     }
     const kept = matches.map(path.normalize).filter(keep);
+    if (stat?.isFile() && kept.length === 0) options.onIgnored?.(path.normalize(absolute));
     if (kept.length === 0 && options.errorOnUnmatchedPattern !== false && !(stat?.isFile() && matches.length > 0)) {
       throw new NoFilesError(stat ? `no files to lint in "${pattern}" (all ignored or no .${extensions.join('/.')} files)` : `no files matching "${pattern}"`);
     }

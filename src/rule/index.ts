@@ -5,8 +5,10 @@
 export { defineRule, formatMessage, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report, type PlanContext, type PlanDraft } from './rule.js';
 export type { Campaign, Channel, Entity, Product, RuleSetting, Severity, Suggestion, TextEdit } from '../core/types.js';
 export type { Analysis } from '../facts/analysis.js';
+export type { Language } from '../facts/language.js';
 export type { Word, Sentence } from '../facts/words.js';
 export type { EntityWords } from '../facts/entity-words.js';
+export type { OwnContacts } from '../facts/own-contacts.js';
 export { compileLexicon, entryOf, expandPhrase, matchLexicon, readLexicon, wordSet, type CompiledLexicon, type LexiconEntry, type LexiconFile, type LexiconFileEntry, type LexiconHit } from '../facts/lexicon.js';
 export { compileParameterNames, isIpHost, isWithin, parseAddress, stripWww, unicodeHost, type Address, type Link, type MarkdownLinkFact, type QueryParameter } from '../facts/links.js';
 export { isPhoneCountry, phoneNumberOf, type EmailFact, type PhoneNumberFact, type PhoneRun } from '../facts/contacts.js';

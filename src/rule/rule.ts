@@ -1,7 +1,9 @@
 import type * as v from 'valibot';
 import type { Analysis } from '../facts/analysis.js';
-import type { Campaign, Channel, ChannelId, Diagnostic, Fix, KeyMessageCoverage, Measurement, Product, Severity, Suggestion } from '../core/types.js';
+import type { Campaign, Channel, ChannelId, Contacts, Diagnostic, Fix, KeyMessageCoverage, Measurement, Product, Severity, Suggestion } from '../core/types.js';
 import type { Products } from '../facts/products.js';
+import type { OwnContacts } from '../facts/own-contacts.js';
+import type { Language } from '../facts/language.js';
 
 export const DOCS_BASE = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
 
@@ -20,10 +22,14 @@ export interface RuleExample {
   ranges?: [number, number][];
   /** For rules with suggestions: every suggestion of every message, in order, with the text after applying it. */
   suggestions?: { title: string; output: string }[];
+  /** The organisation's own contacts (`LintOptions.contacts`). */
+  contacts?: Contacts;
   /** For campaign rules: the campaign the draft belongs to. */
   campaign?: Campaign;
   /** For plan-level rules: `text` is a whole Markdown campaign file, linted with `lintCampaign`. */
   plan?: boolean;
+  /** The draft's language (`LintOptions.language`); detected from the text when absent. */
+  language?: Language;
 }
 
 export interface RuleMeta<Options> {
@@ -44,6 +50,8 @@ export interface RuleMeta<Options> {
     /** Why the rule exists, with its sources. */
     why: string;
     sources?: string[];
+    /** The draft languages the rule judges in its own terms (phrase lists, formulas); absent for rules that do not depend on the language. */
+    languages?: readonly Language[];
     correct: RuleExample[];
     incorrect: RuleExample[];
   };
@@ -73,6 +81,8 @@ export interface RuleContext<Options> {
   longFormChannels: readonly ChannelId[];
   /** `LintOptions.products`, validated, with a matcher computed once per draft (empty when none are configured). */
   products: Products;
+  /** `LintOptions.contacts`, validated and compiled once (empty when none are configured). */
+  contacts: OwnContacts;
   /** The campaign the draft belongs to (`LintOptions.campaign`), validated; campaign rules act only when it is set. */
   campaign?: Campaign;
   report(report: Report): void;

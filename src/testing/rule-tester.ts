@@ -1,6 +1,7 @@
-import type { Campaign, ChannelId, Diagnostic, Fix, Product, RuleSetting, Severity } from '../core/types.js';
+import type { Campaign, ChannelId, Diagnostic, Fix, Contacts, Product, RuleSetting, Severity } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import type { Rule, RuleExample } from '../rule/rule.js';
+import type { Language } from '../facts/language.js';
 import { createLinter, presets, rules as builtinRules, type Linter } from '../index.js';
 import { pluginRules } from '../engine/settings.js';
 import { applyFix, applyFixes, brokenOutsideEdits, normaliseEdits } from '../text/edits.js';
@@ -14,10 +15,14 @@ export interface ValidCase {
   options?: Record<string, unknown>;
   /** Products for rules that read them (the pharma rules). */
   products?: Product[];
+  /** The organisation's own contacts (`LintOptions.contacts`). */
+  contacts?: Contacts;
   /** The campaign, for the campaign rules. */
   campaign?: Campaign;
   /** `text` is a whole Markdown campaign file, linted with `lintCampaign` (plan-level rules); positions are in that file. */
   plan?: boolean;
+  /** The draft's language (`LintOptions.language`); detected from the text when absent. */
+  language?: Language;
 }
 
 /** What one expected message must match; every field given is compared, the others are not. */
@@ -152,7 +157,7 @@ export class RuleTester {
     const seen = new Set<string>();
     const planned: { title: string; test: () => void }[] = [];
     const add = (kind: 'valid' | 'invalid', item: ValidCase, test: () => void) => {
-      const key = JSON.stringify([item.text, item.channel ?? null, item.options ?? null]);
+      const key = JSON.stringify([item.text, item.channel ?? null, item.options ?? null, item.language ?? null]);
       const title = `${kind}: ${item.name ?? JSON.stringify(item.text.length > 60 ? item.text.slice(0, 57) + '...' : item.text)}${item.channel ? ` (${item.channel})` : ''}`;
       if (seen.has(key)) {
         planned.push({ title, test: () => fail('duplicate-case', `the same text, channel and options appear in more than one case`) });
@@ -181,7 +186,9 @@ export class RuleTester {
     const { plugins: _plugins, ...lintOptions } = this.#config.lintOptions ?? {};
     const options: LintOptions = { ...lintOptions, preset: 'none', rules: { [rule.meta.id]: setting } };
     if (item.products) options.products = item.products;
+    if (item.contacts) options.contacts = item.contacts;
     if (item.campaign) options.campaign = item.campaign;
+    if (item.language) options.language = item.language;
     const messages = lintMessages(this.#linterFor(rule), text, item, options);
     const crash = messages.find((m) => m.messageId === 'internal-error');
     if (crash) fail('rule-crashed', crash.message);
@@ -252,7 +259,9 @@ export class RuleTester {
     const { plugins: _plugins, ...lintOptions } = this.#config.lintOptions ?? {};
     const options: LintOptions = { ...lintOptions, preset: this.#config.preset ?? 'recommended', rules: { [id]: item.options ? ['error', item.options] : 'error' } };
     if (item.products) options.products = item.products;
+    if (item.contacts) options.contacts = item.contacts;
     if (item.campaign) options.campaign = item.campaign;
+    if (item.language) options.language = item.language;
     const tally = (text: string) => {
       const counts = new Map<string, { count: number; example: string }>();
       for (const m of lintMessages(this.#linterFor(rule), text, item, options)) {
@@ -279,8 +288,10 @@ export function casesFromDocs(rule: Rule<any>): RuleTesterCases {
     if (example.channel !== undefined) item.channel = example.channel;
     if (example.options !== undefined) item.options = example.options;
     if (example.products !== undefined) item.products = example.products;
+    if (example.contacts !== undefined) item.contacts = example.contacts;
     if (example.campaign !== undefined) item.campaign = example.campaign;
     if (example.plan) item.plan = true;
+    if (example.language !== undefined) item.language = example.language;
     return item;
   };
   return {

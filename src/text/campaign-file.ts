@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Heading, Nodes, Parents, Root, RootContent } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { toPlainText } from './plain-text.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 
@@ -8,7 +8,7 @@ export type { FrontMatter };
 
 const processor = unified().use(remarkParse);
 
-/** Text as a channel shows it, and for every UTF-16 offset of it the offset in the Markdown source. */
+/** A draft's text, and for every UTF-16 offset of it the offset in the Markdown source. */
 export interface DisplayText {
   text: string;
   /** `offsets[i]` is the source offset of `text[i]`; one more entry maps the end of the text. */
@@ -83,120 +83,16 @@ function draftSection(heading: Heading): DraftSection {
 }
 
 /**
- * The text a channel shows for some Markdown nodes, with its offset map. A channel that renders
- * Markdown shows the source as written; any other shows the words, lists with their markers, and a
- * link as "text URL" (or the URL alone when the text is the URL). Blocks are separated by a blank line.
+ * A draft's text as written, with its offset map. It is what gets published when the draft is
+ * copied to its channel, so a channel that does not render Markdown is linted with the asterisks
+ * and brackets it would show (no-markdown reports and fixes them), exactly as a single draft is.
  */
-export function displayText(markdown: string, nodes: readonly RootContent[], rendersMarkdown: boolean): DisplayText {
+export function displayText(markdown: string, nodes: readonly RootContent[]): DisplayText {
   const start = nodes[0]?.position?.start.offset;
   const end = nodes[nodes.length - 1]?.position?.end.offset;
   if (start === undefined || end === undefined) return { text: '', offsets: [start ?? 0] };
-  if (rendersMarkdown) {
-    const text = markdown.slice(start, end);
-    return { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => start + i) };
-  }
-  const out = new DisplayBuilder(markdown);
-  renderBlocks(out, nodes, '\n\n');
-  return out.finish(end);
-}
-
-class DisplayBuilder {
-  text = '';
-  offsets: number[] = [];
-  constructor(readonly source: string) {}
-
-  /** Appends text that stands for the source from `at`: each character maps to its own source character when they line up. */
-  aligned(value: string, at: number, limit: number): void {
-    let j = at;
-    for (const char of value) {
-      // Escapes, entities and continuation indents are in the source but not the value: skip to the next match.
-      let k = j;
-      while (k < limit && this.source.slice(k, k + char.length) !== char) k++;
-      const source = k < limit ? k : Math.min(j, Math.max(at, limit - 1));
-      for (let u = 0; u < char.length; u++) this.offsets.push(source + u);
-      this.text += char;
-      if (k < limit) j = k + char.length;
-    }
-  }
-
-  /** Appends generated text (a separator, a space before a URL): all of it maps to one source offset. */
-  generated(value: string, at: number): void {
-    for (let u = 0; u < value.length; u++) this.offsets.push(at);
-    this.text += value;
-  }
-
-  finish(end: number): DisplayText {
-    this.offsets.push(end);
-    return { text: this.text, offsets: this.offsets };
-  }
-}
-
-const startOf = (node: Nodes) => node.position?.start.offset ?? 0;
-const endOf = (node: Nodes) => node.position?.end.offset ?? startOf(node);
-
-function renderBlocks(out: DisplayBuilder, nodes: readonly Nodes[], separator: string): void {
-  let first = true;
-  for (const node of nodes) {
-    if (node.type === 'thematicBreak' || node.type === 'definition') continue;
-    if (!first) out.generated(separator, startOf(node));
-    first = false;
-    renderBlock(out, node);
-  }
-}
-
-function renderBlock(out: DisplayBuilder, node: Nodes): void {
-  switch (node.type) {
-    case 'list':
-      renderBlocks(out, node.children, '\n');
-      return;
-    case 'listItem': {
-      // Keep the writer's own marker ("- ", "1. "): it reads fine as plain text.
-      const content = node.children[0];
-      const from = startOf(node);
-      const to = content ? startOf(content) : endOf(node);
-      const marker = out.source.slice(from, to).replace(/\s+$/u, '');
-      out.aligned(marker + (content ? ' ' : ''), from, to);
-      renderBlocks(out, node.children, '\n');
-      return;
-    }
-    case 'blockquote':
-      renderBlocks(out, node.children, '\n\n');
-      return;
-    case 'code':
-    case 'html':
-      out.aligned(node.value, startOf(node), endOf(node));
-      return;
-    default:
-      renderInline(out, node);
-  }
-}
-
-function renderInline(out: DisplayBuilder, node: Nodes): void {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-      out.aligned(node.value, startOf(node), endOf(node));
-      return;
-    case 'break':
-      out.generated('\n', startOf(node));
-      return;
-    case 'link':
-    case 'image': {
-      const label = node.type === 'link' ? toPlainText(node) : node.alt ?? '';
-      if (node.type === 'link') for (const child of node.children) renderInline(out, child);
-      else if (label) out.aligned(label, startOf(node), endOf(node));
-      if (label === node.url || 'mailto:' + label === node.url) return;
-      // The URL where the source has it, e.g. inside the brackets' "(...)".
-      const at = out.source.lastIndexOf(node.url, endOf(node));
-      const from = at >= startOf(node) ? at : endOf(node);
-      if (label) out.generated(' ', from);
-      out.aligned(node.url, from, at >= startOf(node) ? at + node.url.length : endOf(node));
-      return;
-    }
-    default:
-      if ('children' in node) for (const child of (node as Parents).children) renderInline(out, child);
-      else if ('value' in node) out.aligned(String(node.value), startOf(node), endOf(node));
-  }
+  const text = markdown.slice(start, end);
+  return { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => start + i) };
 }
 
 /** The source offset of a display offset; an end offset maps just past the source of the last character before it. */

@@ -1,8 +1,8 @@
 import type { Diagnostic, Severity } from '../core/types.js';
 import { lineStarts, positionAt } from './positions.js';
-import { UNUSED_DIRECTIVE_RULE } from '../core/problems.js';
+import { UNKNOWN_RULE_DIRECTIVE, UNUSED_DIRECTIVE_RULE } from '../core/problems.js';
 
-export { UNUSED_DIRECTIVE_RULE };
+export { UNKNOWN_RULE_DIRECTIVE, UNUSED_DIRECTIVE_RULE };
 
 /**
  * Inline control in drafts, as ESLint users know it, written as HTML comments so Markdown
@@ -52,6 +52,8 @@ export function parseDirectives(text: string): Directive[] {
 export interface DirectiveOptions {
   /** Report disable comments that suppressed nothing, at this severity. */
   reportUnused?: Severity | 'off';
+  /** The rule ids a directive may name: any other is reported (a typo would silently disable nothing). */
+  knownRules?: ReadonlySet<string>;
 }
 
 /**
@@ -76,7 +78,8 @@ export function applyDirectives(text: string, messages: readonly Diagnostic[], o
     if (suppressor) markUsed(suppressor, message.ruleId);
     return !suppressor;
   });
-  if (!options.reportUnused || options.reportUnused === 'off') return kept;
+  if (options.knownRules) kept.push(...unknownRules(directives, options.knownRules, starts));
+  if (!options.reportUnused || options.reportUnused === 'off') return sortByPosition(kept);
 
   for (const directive of directives) {
     if (directive.kind === 'enable') continue;
@@ -97,7 +100,50 @@ export function applyDirectives(text: string, messages: readonly Diagnostic[], o
       });
     }
   }
-  return kept.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
+  return sortByPosition(kept);
+}
+
+const sortByPosition = (messages: Diagnostic[]) => messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
+
+function unknownRules(directives: readonly Directive[], known: ReadonlySet<string>, starts: readonly number[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const directive of directives) {
+    for (const id of directive.rules) {
+      if (known.has(id)) continue;
+      const closest = closestId(id, known);
+      found.push({
+        ruleId: UNKNOWN_RULE_DIRECTIVE,
+        severity: 'warning',
+        message: `Unknown rule "${id}" in this postlint-${directive.kind} comment, so it disables nothing: ${closest ? `did you mean "${closest}"?` : 'check the rule id in the rule reference'}`,
+        messageId: 'unknownRule',
+        start: positionAt(starts, directive.start),
+        end: positionAt(starts, directive.end),
+        url: 'https://github.com/postlint/postlint/blob/main/docs/rules.md#inline-directives',
+      });
+    }
+  }
+  return found;
+}
+
+/** The known id nearest to a mistyped one (edit distance at most a third of its length), if any. */
+export function closestId(id: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const candidate of known) {
+    const d = editDistance(id, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 // A comment alone on its line goes with its line, so removing it leaves no blank line behind.

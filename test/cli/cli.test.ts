@@ -15,14 +15,13 @@ describe('exit codes', () => {
     expect((await cli(dir, ['ok.txt'])).code).toBe(0);
     expect((await cli(dir, ['long.txt'])).code).toBe(1);
     const usage = [
-      [['--format', 'xml', 'ok.txt'], 'unknown format "xml"; use one of stylish, json, sarif, github, compact'],
+      [['--format', 'xml', 'ok.txt'], 'unknown format "xml"; use one of stylish, json, sarif, github, compact, html, or the path of a formatter module such as ./my-formatter.js'],
       [['--max-warnings=-1', 'ok.txt'], '--max-warnings expects a whole number of 0 or more, got "-1"'],
       [['--max-warnings', 'many', 'ok.txt'], '--max-warnings expects a whole number of 0 or more, got "many"'],
-      [['--frobnicate', 'ok.txt'], "Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--frobnicate\"\nRun \"postlint --help\" for the options."],
+      [['--frobnicate', 'ok.txt'], 'unknown option "--frobnicate". Run "postlint --help" for the options.'],
       [['--channel', 'myspace', 'ok.txt'], 'unknown channel "myspace"; use one of x, x-140, bluesky, mastodon, threads, linkedin, instagram, facebook, sms, email, web, helpline'],
       [['--preset', 'strict', 'ok.txt'], `unknown preset "strict"; use one of ${Object.keys(presets).join(', ')}`],
       [['missing.txt'], 'no files matching "missing.txt"'],
-      [['--fix', '--text', 'hi'], '--fix writes files; with --text or --stdin use --fix-dry-run, which prints the fixed text'],
       [['--rule', 'max-length', 'ok.txt'], `--rule "max-length": write it as 'rule-id: error' or 'rule-id: [warn, {max: 2}]'`],
       [['--rule', 'max-lenth: off', 'ok.txt'], `--rule: rules.max-lenth: unknown rule; use one of ${Object.keys(rules).sort().join(', ')}`],
     ] as const;
@@ -30,6 +29,8 @@ describe('exit codes', () => {
       const result = await cli(dir, [...argv]);
       expect([result.code, result.stderr, result.stdout]).toEqual([2, `postlint: ${message}\n`, '']);
     }
+    // --fix on --text or --stdin is a filter: the fixed text on stdout.
+    expect(await cli(dir, ['--fix', '--text', 'hi'])).toEqual({ code: 0, stdout: 'hi', stderr: '' });
   });
 
   it('--max-warnings: 1 only when warnings exceed it', async () => {
@@ -142,7 +143,7 @@ describe('colour', () => {
     const piped = builtCli(dir, ['long.txt']);
     expect(piped.status).toBe(1);
     expect(piped.stdout).not.toContain('\u001b[');
-    expect(piped.stdout).toContain('1:281  error  367/280 weighted characters for X: 87 over  max-length');
+    expect(piped.stdout).toContain('1:281  error  Too long for X: 367/280 weighted characters, 87 over: shorten it or split it into a thread  max-length');
     expect(builtCli(dir, ['long.txt', '--color']).stdout).toContain('\u001b[31merror\u001b[39m');
     expect(builtCli(dir, ['long.txt'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
     expect(existsSync(path.join(dir, 'long.txt'))).toBe(true);
@@ -151,7 +152,7 @@ describe('colour', () => {
   it('the built CLI reads standard input', () => {
     const dir = tempDir();
     const result = builtCli(dir, ['--stdin', '--stdin-filename', 'post.md', '--format', 'compact'], {}, '---\nchannel: sms\n---\n**Book** now\n');
-    expect([result.status, result.stdout]).toEqual([0, 'post.md: line 4, col 1, Warning - SMS does not render Markdown: bold will show as "**Book**" (no-markdown)\n\n1 problem\n']);
+    expect([result.status, result.stdout]).toEqual([0, 'post.md: line 4, col 1, Warning - SMS does not show bold: readers will see "**Book**" as typed; write "Book" (no-markdown)\n\n1 problem (0 errors, 1 warning)\n']);
   });
 });
 

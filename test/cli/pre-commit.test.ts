@@ -55,7 +55,7 @@ describe('a git pre-commit hook running the built CLI', () => {
     git(repo, 'add', '.');
     const blocked = git(repo, 'commit', '-m', 'Launch post');
     expect(blocked.status).not.toBe(0);
-    expect(blocked.stdout + blocked.stderr).toContain('1:281  error  367/280 weighted characters for X: 87 over  max-length');
+    expect(blocked.stdout + blocked.stderr).toContain('1:281  error  Too long for X: 367/280 weighted characters, 87 over: shorten it or split it into a thread  max-length');
     expect(git(repo, 'rev-parse', '--verify', 'HEAD').status).not.toBe(0);
 
     writeFileSync(path.join(repo, 'launch.md'), 'Screening saves lives. Book yours today: https://example.org/screening\n');

@@ -8,7 +8,7 @@ import { resolveSettings } from '../../src/codemirror/settings.js';
 import { keyMessagesFrom, readFragment, writeFragment } from '../../playground/src/share.js';
 
 // The editor parts that need no DOM: settings, reports, counts and the counter's words. The
-// browser tests (playground.browser.test.ts) drive the same extension through a real editor.
+// browser tests (playground.browser.test.ts beside this file) drive the same extension through a real editor.
 const plan = readFileSync(new URL('../../examples/bowel-cancer-awareness.md', import.meta.url), 'utf8');
 
 describe('lintText', () => {

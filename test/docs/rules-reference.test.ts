@@ -23,7 +23,7 @@ it('documents every rule, with a section per rule that the messages link to', ()
   }
   // Examples are run: a fixed text and a suggestion appear as postlint produces them.
   expect(generated).toContain('Suggestion "Write #WorldCancerDay":\n\n```text\nJoin us on #WorldCancerDay\n```');
-  expect(generated).toContain('- `1:9-1:18` X does not render Markdown: bold will show as "**today**"\n\nFixed:\n\n```text\nJoin us today\n```');
+  expect(generated).toContain('- `1:9-1:18` X does not show bold: readers will see "**today**" as typed; write "today"\n\nFixed:\n\n```text\nJoin us today\n```');
 });
 
 it('renders every incorrect example with its messages, at the ranges it documents', () => {

@@ -42,25 +42,25 @@ describe('campaign file parsing and display text', () => {
     ]);
   });
 
-  it('renders Markdown to what a plain-text channel shows, and maps every character back to its source', () => {
-    const md = `${FRONT}## x\nSpot it **early** &amp; read [our guide](https://example.org/g) \\*now\\*\n\n- one *item*\n- two\n`;
+  it('takes each draft as written, Markdown and all, mapping every character to its source', () => {
+    const md = `${FRONT}## x\nSpot it **early** &amp; read [our guide](https://example.org/g)\n\n- one *item*\n- two\n`;
     const file = parseCampaignFile(md);
-    const display = displayText(md, file.sections[0]!.nodes, false);
-    expect(display.text).toBe('Spot it early & read our guide https://example.org/g *now*\n\n- one item\n- two');
-    // Every character that exists in the source maps onto that very character.
-    for (let i = 0; i < display.text.length; i++) {
-      const char = display.text[i]!;
-      if (char === '\n' || char === ' ') continue;
-      expect(md[sourceOffset(display, i)], `display offset ${i} (${char})`).toBe(char);
-    }
-    expect(sourceOffset(display, display.text.indexOf('https'))).toBe(md.indexOf('https://example.org/g'));
+    const display = displayText(md, file.sections[0]!.nodes);
+    expect(display.text).toBe('Spot it **early** &amp; read [our guide](https://example.org/g)\n\n- one *item*\n- two');
+    for (let i = 0; i < display.text.length; i++) expect(md[sourceOffset(display, i)]).toBe(display.text[i]);
     expect(sourceOffset(display, display.text.length, true)).toBe(md.trimEnd().length);
   });
 
-  it('shows the Markdown as written on a channel that renders it', () => {
-    const md = `${FRONT}## email\nSpot it **early**\n`;
-    const file = parseCampaignFile(md);
-    expect(displayText(md, file.sections[0]!.nodes, true).text).toBe('Spot it **early**');
+  it('reports Markdown in a draft for a channel that does not render it, as for a single draft, with a fix in place', () => {
+    const md = `${FRONT}## bluesky\nDo the test *before* you notice anything.\n\n## email\nDo the test *before* you notice anything.\n`;
+    const result = lintCampaign(md, only('no-markdown'));
+    const [bluesky, email] = result.posts;
+    expect(bluesky!.result.messages.map((m) => [m.message, where(m)])).toEqual([['Bluesky does not show italics: readers will see "*before*" as typed; write "before"', at(md, '*before*')]]);
+    expect(bluesky!.result.measure.count).toBe('Do the test *before* you notice anything.'.length);
+    expect(email!.result.messages).toEqual([]);
+    const fix = bluesky!.result.messages[0]!.fix!.edits[0]!;
+    expect(md.slice(fix.range[0], fix.range[1])).toBe('*before*');
+    expect(fix.text).toBe('before');
   });
 });
 
@@ -69,7 +69,7 @@ describe('lintCampaign positions point at the Markdown source', () => {
     const md = `${FRONT}## x\nSpot it **early**: see [our guide](https://example.org/wcd) and _share_ #worldcancerday\n\n## bluesky: list\n- **Early** [guide](https://example.org/wcd)\n- Found *early*, cancer is easier to treat #WORLDCANCERDAY\n`;
     const result = lintCampaign(md, only('campaign-hashtag'));
     expect(result.posts.map((p) => p.result.messages.map(where))).toEqual([[at(md, '#worldcancerday')], [at(md, '#WORLDCANCERDAY')]]);
-    expect(result.posts[1]!.result.messages[0]!.message).toBe('Write the campaign hashtag as #WorldCancerDay, the same on every channel, not #WORLDCANCERDAY');
+    expect(result.posts[1]!.result.messages[0]!.message).toBe('Campaign hashtag spelled #WORLDCANCERDAY: write #WorldCancerDay, the same on every channel');
     expect(result.posts[1]!.result.messages[0]!.end.column).toBe(at(md, '#WORLDCANCERDAY').column + '#WORLDCANCERDAY'.length);
   });
 
@@ -81,19 +81,18 @@ describe('lintCampaign positions point at the Markdown source', () => {
     expect(fixed).toBe(md.replace('#worldcancerday', '#WorldCancerDay'));
   });
 
-  it('points a too-long draft at the first character past the limit, past emphasis and escapes', () => {
+  it('points a too-long draft at the first character past the limit, counting its Markdown as written', () => {
     const words = 'Cancer found early is more likely to be treated successfully. '.repeat(5);
     const md = `${FRONT}## x\n**Note:** \\*${words}end\n`;
     const result = lintCampaign(md, only('max-length'));
     const [message] = result.posts[0]!.result.messages;
     const post = result.posts[0]!;
-    // The draft as X shows it, and the character at the overflow in the source is the same character.
     const overflow = post.result.measure.overflowStart!;
     expect(overflow).toBeGreaterThan(0);
+    // The draft is the source as written: the overflow is that many characters after the draft starts.
+    expect(message!.start.offset).toBe(md.indexOf('**Note:**') + overflow);
     expect(md.slice(message!.start.offset, message!.start.offset + 20)).toBe(post.text.slice(overflow, overflow + 20));
-    // Source = display + the 4 asterisks of **Note:** + the escaping backslash, all before the overflow.
-    expect(message!.start.offset).toBe(md.indexOf('**Note:**') + overflow + 5);
-    expect(post.start).toEqual({ ...at(md, 'Note:'), offset: md.indexOf('Note:') });
+    expect(post.start).toEqual({ ...at(md, '**Note:**'), offset: md.indexOf('**Note:**') });
   });
 
   it('reports each campaign mistake at its key in the front matter', () => {
@@ -128,7 +127,7 @@ describe('lintCampaign positions point at the Markdown source', () => {
     const result = lintCampaign(md, only('campaign-hashtag'));
     expect(result.messages.map((m) => [m.message, where(m)])).toEqual([
       ['Unknown channel "tiktok" in keyMessages.1.channels; use one of x, x-140, bluesky, mastodon, threads, linkedin, instagram, facebook, sms, email, web, helpline', at(md, 'tiktok')],
-      ['Write #cancercare as #CancerCare, as the other drafts of this plan do', at(md, '#cancercare')],
+      ['#cancercare is spelled #CancerCare in the other drafts of this plan: write #CancerCare', at(md, '#cancercare')],
     ]);
   });
 
@@ -138,7 +137,7 @@ describe('lintCampaign positions point at the Markdown source', () => {
     const result = lintCampaign(md, { ...only('campaign-hashtag'), campaign, channel: 'bluesky' });
     expect(result.posts).toHaveLength(1);
     expect(result.posts[0]!.channel).toBe('bluesky');
-    expect(result.posts[0]!.text).toBe('Heading\n\nFound early, cancer is easier to treat. #worldcancerday');
+    expect(result.posts[0]!.text).toBe('# Heading\n\nFound **early**, cancer is easier to treat. #worldcancerday');
     expect(result.posts[0]!.result.messages.map(where)).toEqual([at(md, '#worldcancerday')]);
     expect(result.posts[0]!.result.keyMessages).toEqual({ carried: ['a'], missing: [] });
   });
@@ -164,13 +163,13 @@ describe('lintCampaign results', () => {
   it('runs the plan rules once per file, pointing at the key message in the front matter', () => {
     const result = lintCampaign(md);
     expect(result.messages.map((m) => [m.ruleId, m.message, where(m)])).toEqual([
-      ['campaign-coverage', "No draft carries key message 'see-your-gp'", at(md, 'see-your-gp')],
+      ['campaign-coverage', "No draft carries key message 'see-your-gp': add it to at least one draft", at(md, 'see-your-gp')],
     ]);
     const linkedin = result.posts[1]!.result.messages.map((m) => [m.ruleId, m.message, where(m)]);
     expect(linkedin).toEqual([
       ['key-messages', "Carries 0 of the campaign's key messages, needs 1; none is even partly said", at(md, 'Our team')],
       ['key-messages', "Key message 'see-your-gp' is listed for LinkedIn but this draft does not carry it", at(md, 'Our team')],
-      ['campaign-link', "Link to the campaign's page https://example.org/wcd, not https://example.org/other", at(md, 'https://example.org/other')],
+      ['campaign-link', "This link goes to https://example.org/other, not the campaign's page: link to https://example.org/wcd", at(md, 'https://example.org/other')],
     ]);
   });
 

@@ -88,7 +88,7 @@ describe('directives and front matter through the CLI', () => {
         'bad.md: line 1, col 1, Error - unknown channel "myspace"; use one of x, x-140, bluesky, mastodon, threads, linkedin, instagram, facebook, sms, email, web, helpline (front-matter)',
         "unused.md: line 1, col 4, Error - Unused postlint-disable-line directive (no problems were reported from 'max-hashtags') (unused-disable-directive)",
         '',
-        '2 problems',
+        '2 problems (2 errors, 0 warnings)',
         '',
       ].join('\n'),
     );

@@ -11,7 +11,7 @@ describe('lint', () => {
       {
         ruleId: 'max-length',
         severity: 'error',
-        message: '289/280 weighted characters for X: 9 over',
+        message: 'Too long for X: 289/280 weighted characters, 9 over: shorten it or split it into a thread',
         messageId: 'tooLong',
         start: { line: 2, column: 272, offset: 280 },
         end: { line: 2, column: 281, offset: 289 },
@@ -45,7 +45,7 @@ describe('lint', () => {
     expect(lint({ text }, { rules: { 'no-markdown': 'info' } }).messages.map((m) => m.severity)).toEqual(['info', 'error']);
     const tags = '#a #b #c';
     expect(lint({ text: tags, channel: 'x' }, { rules: { 'max-hashtags': ['warn', { max: 2 }] } }).messages).toMatchObject([
-      { ruleId: 'max-hashtags', severity: 'warning', message: '3 hashtags for X, which allows 2: remove 1', start: { offset: 6 }, end: { offset: 8 } },
+      { ruleId: 'max-hashtags', severity: 'warning', message: '3 hashtags, over your limit of 2: remove 1', start: { offset: 6 }, end: { offset: 8 } },
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('lint', () => {
   it('converts diagnostics to vfile messages for unified tooling', () => {
     const [diagnostic] = lint({ text: 'a'.repeat(281) }).messages;
     const message = toVFileMessage(diagnostic!, 'draft.txt');
-    expect(message.reason).toBe('281/280 weighted characters for X: 1 over');
+    expect(message.reason).toBe('Too long for X: 281/280 weighted characters, 1 over: shorten it or split it into a thread');
     expect(message.ruleId).toBe('max-length');
     expect(message.source).toBe('postlint');
     expect(message.fatal).toBe(true);

@@ -44,12 +44,14 @@ describe('sarif', () => {
     expect(log.version).toBe('2.1.0');
     expect(run.columnKind).toBe('utf16CodeUnits');
     expect(run.tool.driver).toMatchObject({ name: 'postlint', version: '1.2.3' });
-    // Every rule, and the ids of problems with the file itself (front matter, plan structure, unused directives).
-    const ids = [...Object.keys(rules), 'front-matter', 'campaign-file', 'unused-disable-directive'].sort();
+    // Every rule, and the ids of problems with the file itself (front matter, plan structure, unused or mistyped directives).
+    const ids = [...Object.keys(rules), 'front-matter', 'campaign-file', 'unused-disable-directive', 'unknown-rule-in-directive'].sort();
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(ids);
     const index = (id: string) => ids.indexOf(id);
     expect(run.tool.driver.rules[index('front-matter')].helpUri).toMatch(/docs\/rules\.md#front-matter$/);
     expect(run.tool.driver.rules[index('campaign-file')].shortDescription.text).toMatch(/heading starts with a known channel id/);
+    expect(run.tool.driver.rules[index('unknown-rule-in-directive')].defaultConfiguration.level).toBe('warning');
+    expect(run.tool.driver.rules[index('front-matter')].defaultConfiguration.level).toBe('error');
     const noMarkdown = run.tool.driver.rules[index('no-markdown')];
     expect(noMarkdown.shortDescription.text).toBe(rules['no-markdown']!.meta.description);
     expect(noMarkdown.help.text.startsWith(rules['no-markdown']!.meta.docs.why)).toBe(true);
@@ -58,7 +60,7 @@ describe('sarif', () => {
       ['no-markdown', index('no-markdown'), 'warning', 'drafts/launch,%20day.md', { startLine: 1, startColumn: 11, endLine: 1, endColumn: 19 }],
       ['max-length', index('max-length'), 'error', 'drafts/launch,%20day.md', { startLine: 1, startColumn: 281, endLine: 1, endColumn: 294 }],
     ]);
-    expect(run.results[0].message.text).toBe('X does not render Markdown: bold will show as "**read**"');
+    expect(run.results[0].message.text).toBe('X does not show bold: readers will see "**read**" as typed; write "read"');
     expect(run.results[0].partialFingerprints['postlint/v1']).toMatch(/^[0-9a-f]{16}$/);
   });
 
@@ -88,8 +90,8 @@ describe('github', () => {
   it('writes one workflow command per message, escaping properties and data', () => {
     const out = formatGithub(files());
     expect(out).toBe(
-      '::warning file=drafts/launch%2C day.md,line=1,col=11,endLine=1,endColumn=19,title=postlint(no-markdown)::X does not render Markdown: bold will show as "**read**"\n' +
-        '::error file=drafts/launch%2C day.md,line=1,col=281,endLine=1,endColumn=294,title=postlint(max-length)::293/280 weighted characters for X: 13 over\n',
+      '::warning file=drafts/launch%2C day.md,line=1,col=11,endLine=1,endColumn=19,title=postlint(no-markdown)::X does not show bold: readers will see "**read**" as typed; write "read"\n' +
+        '::error file=drafts/launch%2C day.md,line=1,col=281,endLine=1,endColumn=294,title=postlint(max-length)::Too long for X: 293/280 weighted characters, 13 over: shorten it or split it into a thread\n',
     );
   });
 
@@ -103,9 +105,9 @@ describe('github', () => {
 describe('compact', () => {
   it('prints one line per problem and a total', () => {
     expect(formatCompact(files())).toBe(
-      'drafts/launch, day.md: line 1, col 11, Warning - X does not render Markdown: bold will show as "**read**" (no-markdown)\n' +
-        'drafts/launch, day.md: line 1, col 281, Error - 293/280 weighted characters for X: 13 over (max-length)\n' +
-        '\n2 problems\n',
+      'drafts/launch, day.md: line 1, col 11, Warning - X does not show bold: readers will see "**read**" as typed; write "read" (no-markdown)\n' +
+        'drafts/launch, day.md: line 1, col 281, Error - Too long for X: 293/280 weighted characters, 13 over: shorten it or split it into a thread (max-length)\n' +
+        '\n2 problems (1 error, 1 warning)\n',
     );
     expect(formatCompact([files()[1]!])).toBe('');
   });
@@ -137,6 +139,6 @@ describe('stylish through the CLI', () => {
   it('prints positions, severities, messages, rule ids, the measurement and a total', async () => {
     const dir = tempDir({ 'long.txt': overLongX + '\n' });
     const result = await cli(dir, ['long.txt']);
-    expect(result.stdout).toBe('long.txt\n  1:281  error  367/280 weighted characters for X: 87 over  max-length\n  x: 367/280 weighted characters\n\n1 problem (1 error, 0 warnings)\n');
+    expect(result.stdout).toBe('long.txt\n  1:281  error  Too long for X: 367/280 weighted characters, 87 over: shorten it or split it into a thread  max-length\n  x: 367/280 weighted characters\n\n1 problem (1 error, 0 warnings)\nToo long? postlint --split long.txt prints the draft as a thread (or SMS parts) whose every part fits.\n');
   });
 });

@@ -74,7 +74,7 @@ describe('code actions', () => {
     const actions = actionsFor(document);
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
       ['Split into a 2-post thread', 'quickfix', false],
-      ['Fix: X does not render Markdown: bold will show as "**part**"', 'quickfix', true],
+      ['Fix: X does not show bold: readers will see "**part**" as typed; write "part"', 'quickfix', true],
       ['Fix all postlint problems', 'source.fixAll.postlint', false],
     ]);
     const split = actions[0]!.edit!.changes!['file:///d.md']!;
@@ -186,12 +186,13 @@ describe('campaign plans', () => {
     const text = '---\nname: Spot it\nkeyMessages:\n  - id: early\n    text: Found early\n---\n\n## x\n\nJoin us  **today**\n\n## sms: reminder\nCall us\n';
     const document = TextDocument.create('file:///plan.md', 'markdown', 1, text);
     const linted = lintDocument(1, text, target('/plan.md'));
-    // X shows the draft rendered ("Join us  today"): the rules see that, at the draft's place in the file.
+    // The draft is linted as written, as it will be pasted into X (which shows the asterisks), at its place in the file.
     expect(toLspDiagnostics(document, linted, 'inlayHint').map((d) => [d.code, d.range.start, d.range.end])).toEqual([
       ['test/double-space', { line: 9, character: 7 }, { line: 9, character: 9 }],
+      ['no-markdown', { line: 9, character: 9 }, { line: 9, character: 18 }],
     ]);
     expect(inlayHints(document, linted, everywhere(document)).map((h) => [h.position, h.label])).toEqual([
-      [{ line: 7, character: 4 }, 'x: 14/280 weighted characters'],
+      [{ line: 7, character: 4 }, 'x: 18/280 weighted characters'],
       [{ line: 11, character: 16 }, 'sms: 1/1 segments (GSM-7, 7 characters)'],
     ]);
     // Without campaign front matter the file is one draft, its counter after its first line.

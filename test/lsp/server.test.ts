@@ -81,9 +81,9 @@ describe('postlint-language-server over stdio', () => {
       code: 'no-markdown',
       codeDescription: { href: DOCS + 'no-markdown' },
       source: 'postlint',
-      message: 'X does not render Markdown: bold will show as "**today**"',
+      message: 'X does not show bold: readers will see "**today**" as typed; write "today"',
     });
-    expect(diagnostics[2]!.message).toBe('X rejects U+FEFF: remove it');
+    expect(diagnostics[2]!.message).toBe('X rejects a post containing the invisible character U+FEFF (often pasted from a document): remove it');
   });
 
   it('lints a campaign plan draft by draft, with a length hint at each draft heading', async () => {
@@ -92,7 +92,7 @@ describe('postlint-language-server over stdio', () => {
     const { diagnostics } = await client.diagnostics(uri('plan.md'), { version: 1 });
     const cli = await lintText(plan, { cwd: workspace, filePath: join(workspace, 'plan.md') });
     expect(diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1]).sort()).toEqual(
-      cli.posts.flatMap((p) => p.result.messages).map((m) => [m.ruleId, m.start.line, m.start.column]).sort(),
+      [...(cli.messages ?? []), ...cli.posts.flatMap((p) => p.result.messages)].map((m) => [m.ruleId, m.start.line, m.start.column]).sort(),
     );
     expect(diagnostics.some((d) => d.code === 'key-messages')).toBe(true);
     const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri('plan.md') }, range: WHOLE });
@@ -123,7 +123,7 @@ describe('postlint-language-server over stdio', () => {
     const range = { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } };
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('draft.md') }, range, context: { diagnostics: [] } })) as CodeAction[];
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([
-      ['Fix: X does not render Markdown: a Markdown link will show as "[our guide](https://example.org/guide)"', 'quickfix', true],
+      ['Fix: X does not show a Markdown link: readers will see "[our guide](https://example.org/guide)" as typed; write "our guide https://example.org/guide"', 'quickfix', true],
       ['Fix all postlint problems', 'source.fixAll.postlint', undefined],
     ]);
     expect(actions[0]!.diagnostics?.map((d) => d.code)).toEqual(['no-markdown']);
@@ -145,7 +145,7 @@ describe('postlint-language-server over stdio', () => {
     await client.open(uri('bluesky.md'), '---\ntitle: launch\nchannel: bluesky\n---\nJoin us **today**\n');
     const { diagnostics } = await client.diagnostics(uri('bluesky.md'), { version: 1 });
     expect(summary(diagnostics)).toEqual([['no-markdown', 2, 4, 8, 4, 17]]);
-    expect(diagnostics[0]!.message).toBe('Bluesky does not render Markdown: bold will show as "**today**"');
+    expect(diagnostics[0]!.message).toBe('Bluesky does not show bold: readers will see "**today**" as typed; write "today"');
     const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri('bluesky.md') }, range: WHOLE });
     expect(hints?.map((h) => [h.position, h.label])).toEqual([[{ line: 4, character: 17 }, 'bluesky: 17/300 graphemes, 17/3000 bytes']]);
 
@@ -166,7 +166,7 @@ describe('postlint-language-server over stdio', () => {
     const draft = uri('sms/reminder.txt');
     await client.open(draft, 'Café open 9–5 **today**\n', 'plaintext');
     const first = await client.diagnostics(draft, { version: 1 });
-    expect(first.diagnostics.map((d) => d.message)).toEqual(['SMS does not render Markdown: bold will show as "**today**"']);
+    expect(first.diagnostics.map((d) => d.message)).toEqual(['SMS does not show bold: readers will see "**today**" as typed; write "today"']);
     const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: draft }, range: WHOLE });
     expect(hints?.map((h) => h.label)).toEqual(['sms: 1/1 segments (UCS-2, 23 characters)']);
 
@@ -204,7 +204,7 @@ describe('postlint-language-server over stdio', () => {
     await client.open(configUri, JSON.stringify({ channel: 'sms' }), 'json');
     await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: configUri } });
     const saved = await client.diagnostics(draft, { after: mark3 - 1 });
-    expect(saved.diagnostics.map((d) => d.message)).toEqual(['SMS does not render Markdown: bold will show as "**today**"']);
+    expect(saved.diagnostics.map((d) => d.message)).toEqual(['SMS does not show bold: readers will see "**today**" as typed; write "today"']);
     expect(client.published.slice(mark3).map((p) => p.uri)).not.toContain(configUri);
   });
 
@@ -227,7 +227,7 @@ describe('postlint-language-server over stdio', () => {
     await client.open(uri('huge.txt'), 'a'.repeat(300_000), 'plaintext');
     const huge = await client.diagnostics(uri('huge.txt'), { version: 1 });
     expect(summary(huge.diagnostics)).toEqual([['max-length', 1, 0, 280, 0, 300_000]]);
-    expect(huge.diagnostics[0]!.message).toBe('300000/280 weighted characters for X: 299720 over');
+    expect(huge.diagnostics[0]!.message).toBe('Too long for X: 300000/280 weighted characters, 299720 over: shorten it or split it into a thread');
   });
 
   it('clears diagnostics when a document closes', async () => {
@@ -346,8 +346,8 @@ describe('settings from the CLI config loader, and drafts linted as the CLI lint
     await client.open(uri('overrides/drafts/web/launch.md'), text);
     const sms = await client.diagnostics(uri('overrides/drafts/sms/reminder.md'), { version: 1 });
     const web = await client.diagnostics(uri('overrides/drafts/web/launch.md'), { version: 1 });
-    expect(sms.diagnostics.map((d) => d.message)).toEqual(['SMS does not render Markdown: bold will show as "**today**"']);
-    expect(web.diagnostics.map((d) => d.message)).toEqual(['Bluesky does not render Markdown: bold will show as "**today**"']);
+    expect(sms.diagnostics.map((d) => d.message)).toEqual(['SMS does not show bold: readers will see "**today**" as typed; write "today"']);
+    expect(web.diagnostics.map((d) => d.message)).toEqual(['Bluesky does not show bold: readers will see "**today**" as typed; write "today"']);
     const hint = async (name: string) => (await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uri(name) }, range: WHOLE }))?.map((h) => h.label);
     expect(await hint('overrides/drafts/sms/reminder.md')).toEqual(['sms: 1/1 segments (GSM-7, 17 characters)']);
     expect(await hint('overrides/drafts/web/launch.md')).toEqual(['bluesky: 17/300 graphemes, 17/3000 bytes']);
@@ -389,14 +389,14 @@ describe('settings from the CLI config loader, and drafts linted as the CLI lint
     const mark = client.published.length - 1;
     await changed('broken/.postlintrc.yml');
     const fixed = await client.diagnostics(uri('broken/post.md'), { after: mark });
-    expect(fixed.diagnostics.map((d) => d.message)).toEqual(['SMS does not render Markdown: bold will show as "**today**"']);
+    expect(fixed.diagnostics.map((d) => d.message)).toEqual(['SMS does not show bold: readers will see "**today**" as typed; write "today"']);
   });
 
   it('follows the "postlint" key of a watched package.json', async () => {
     write('pkg/package.json', JSON.stringify({ name: 'drafts', postlint: { channel: 'mastodon' } }));
     await client.open(uri('pkg/post.md'), 'Join us **today**\n');
     const first = await client.diagnostics(uri('pkg/post.md'), { version: 1 });
-    expect(first.diagnostics.map((d) => d.message)).toEqual(['Mastodon does not render Markdown: bold will show as "**today**"']);
+    expect(first.diagnostics.map((d) => d.message)).toEqual(['Mastodon does not show bold: readers will see "**today**" as typed; write "today"']);
 
     write('pkg/package.json', JSON.stringify({ name: 'drafts', postlint: { channel: 'sms', rules: { 'no-markdown': 'off' } } }));
     const mark = client.published.length - 1;

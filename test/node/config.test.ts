@@ -62,7 +62,7 @@ describe('config validation: file, key path, expected; exit 2; nothing written',
     ['.postlintrc.yaml', 'rules:\n  max-length: eror\n', `.postlintrc.yaml: rules.max-length: unknown severity "eror"; use 'off', 'warn', 'error' or 'info'`],
     ['.postlintrc.json', '{ "rules": { "max-hashtags": ["warn", 5] } }', '.postlintrc.json: rules.max-hashtags[1]: options must be an object, e.g. ["error", { ... }]'],
     ['.postlintrc.json', '{ "channel": 5 }', '.postlintrc.json: channel: expected a string, got 5'],
-    ['.postlintrc.json', '{ "rulez": {} }', '.postlintrc.json: rulez: unknown key in a config; allowed keys are extends, channel, rules, channels, campaign, products, longFormChannels, overrides, ignorePatterns, reportUnusedDisableDirectives, plugins'],
+    ['.postlintrc.json', '{ "rulez": {} }', '.postlintrc.json: rulez: unknown key in a config; allowed keys are extends, channel, rules, channels, campaign, products, contacts, longFormChannels, overrides, ignorePatterns, reportUnusedDisableDirectives, plugins'],
     ['.postlintrc.json', '{ "channel": "myspace" }', '.postlintrc.json: channel: unknown channel "myspace"; use one of x, x-140, bluesky, mastodon, threads, linkedin, instagram, facebook, sms, email, web, helpline or define it under "channels"'],
     ['.postlintrc.json', '{ "channels": { "my-instance": { "extends": "mastodon", "limit": "1000" } } }', '.postlintrc.json: channels.my-instance.limit: Invalid type: Expected number but received "1000"'],
     ['.postlintrc.json', '{ "overrides": [{ "files": "sms/**", "rules": { "max-length": "loud" } }] }', `.postlintrc.json: overrides[0].rules.max-length: unknown severity "loud"; use 'off', 'warn', 'error' or 'info'`],
@@ -131,7 +131,7 @@ describe('extends, channels and overrides', () => {
     expect(result.channel).toBe('nhs-mastodon');
     expect(result.measure.limit).toBe(1000);
     // A severity-only setting keeps the options the shared config gave (max: 1).
-    expect(result.messages.map((m) => `${m.ruleId}:${m.severity}:${m.message}`)).toEqual(['max-hashtags:warning:2 hashtags for Mastodon, which allows 1: remove 1']);
+    expect(result.messages.map((m) => `${m.ruleId}:${m.severity}:${m.message}`)).toEqual(['max-hashtags:warning:2 hashtags, over your limit of 1: remove 1']);
   });
 
   it('reports a shareable config that is not installed, and an extends cycle', async () => {

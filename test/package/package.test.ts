@@ -12,7 +12,7 @@ describe('the built package', () => {
   it("works with import from ESM ('postlint' resolves through the exports map)", () => {
     const { stdout, stderr } = node(['--input-type=module', '-e', "import { lint } from 'postlint'; console.log(lint({ text: 'a'.repeat(281) }).messages[0].message)"]);
     expect(stderr).toBe('');
-    expect(stdout.trim()).toBe('281/280 weighted characters for X: 1 over');
+    expect(stdout.trim()).toBe('Too long for X: 281/280 weighted characters, 1 over: shorten it or split it into a thread');
   });
 
   it('works with require from CommonJS', () => {

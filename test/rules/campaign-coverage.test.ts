@@ -14,7 +14,7 @@ tester.run('campaign-coverage', rules['campaign-coverage']!, {
     {
       plan: true,
       text: plan('## x\nA change that is not normal for you? See your GP about it.\n\n## sms\nJoin us today.\n'),
-      errors: [{ message: "Key message 'gp' is listed for sms but no sms draft carries it", line: 4 }],
+      errors: [{ message: "Key message 'gp' is listed for sms, but no sms draft carries it: add it to one", line: 4 }],
     },
   ],
 });

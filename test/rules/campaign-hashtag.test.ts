@@ -10,7 +10,7 @@ tester.run('campaign-hashtag', rules['campaign-hashtag']!, {
     { text: 'Everyone can act.', channel: 'x' },
   ],
   invalid: [
-    { text: 'Everyone can act. #WORLDCANCERDAY', channel: 'x', campaign, errors: [{ message: 'Write the campaign hashtag as #WorldCancerDay, the same on every channel, not #WORLDCANCERDAY', range: [18, 33] }], output: 'Everyone can act. #WorldCancerDay' },
+    { text: 'Everyone can act. #WORLDCANCERDAY', channel: 'x', campaign, errors: [{ message: 'Campaign hashtag spelled #WORLDCANCERDAY: write #WorldCancerDay, the same on every channel', range: [18, 33] }], output: 'Everyone can act. #WorldCancerDay' },
   ],
 });
 

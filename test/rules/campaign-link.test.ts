@@ -18,7 +18,7 @@ tester.run('campaign-link', rules['campaign-link']!, {
       campaign,
       errors: [
         {
-          message: "Link to the campaign's page https://example.org/spot-it-early, not https://example.org/spot-it-early?page=2",
+          message: "This link goes to https://example.org/spot-it-early?page=2, not the campaign's page: link to https://example.org/spot-it-early",
           range: [13, 53],
           suggestions: [{ title: 'Use https://example.org/spot-it-early', output: 'See your GP. https://example.org/spot-it-early' }],
         },

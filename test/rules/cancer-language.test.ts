@@ -102,4 +102,72 @@ describe('cancer-language', () => {
   });
 });
 
+describe('cancer-language in German and French', () => {
+  const inLanguage = (language: 'de' | 'fr', text: string, options?: Record<string, unknown>) =>
+    lint({ text, channel: 'x' }, { preset: 'none', language, rules: { 'cancer-language': options ? ['warn', options] : 'warn' } }).messages.map(brief);
+  const HERO = 'expects a person with cancer to be a fighter';
+  const VICTIM = 'casts the person as a victim';
+
+  it.each([
+    ['Meine Mutter hat ihren langen Kampf gegen den Krebs verloren.', [[13, 60, `"hat ihren langen Kampf gegen den Krebs verloren" ${BATTLE}: try "ist an Krebs gestorben"`, 'Replace with "ist an Krebs gestorben" @13-60']]],
+    ['Er verlor den Kampf gegen den Krebs.', [[3, 35, `"verlor den Kampf gegen den Krebs" ${BATTLE}: try "starb an Krebs"`, 'Replace with "starb an Krebs" @3-35']]],
+    ['Nach langem, schwerem Kampf gegen den Krebs ist er gestorben.', [[0, 43, `"Nach langem, schwerem Kampf gegen den Krebs" ${BATTLE}: try "Nach langer Krankheit"`, 'Replace with "Nach langer Krankheit" @0-43']]],
+    ['Ihr Kampf gegen den Brustkrebs hat uns bewegt.', [[0, 30, `"Ihr Kampf gegen den Brustkrebs" ${BATTLE}: say what happens, e.g. "ihre Krebserkrankung", "seine Behandlung"`]]],
+    ['Sie kämpft seit zwei Jahren gegen den Krebs.', [[0, 43, `"Sie kämpft seit zwei Jahren gegen den Krebs" ${BATTLE}: say "lebt mit Krebs" or "wird wegen Krebs behandelt"`]]],
+    ['Sie erlag ihrem Krebsleiden.', [[4, 27, `"erlag ihrem Krebsleiden" ${BATTLE}: try "starb an ihrem Krebsleiden"`, 'Replace "erlag" with "starb an" @4-9']]],
+    ['Er hat den Krebs besiegt!', [[3, 24, `"hat den Krebs besiegt" ${BATTLE}: try "hat die Krebsbehandlung abgeschlossen"`, 'Replace with "hat die Krebsbehandlung abgeschlossen" @3-24']]],
+    ['Ein Abend für Krebskämpferinnen', [[14, 31, `"Krebskämpferinnen" ${HERO}: try "Frauen mit Krebs"`, 'Replace with "Frauen mit Krebs" @14-31']]],
+    ['Unsere kleinen Kämpfer auf Station 4', [[7, 22, `"kleinen Kämpfer" ${HERO}: describe the person, e.g. "Frau mit Krebs", "Mensch mit Krebs"`]]],
+    ['Sie leidet an einem Hirntumor.', [[4, 29, `"leidet an einem Hirntumor" ${VICTIM}: try "hat einen Hirntumor"`, 'Replace "leidet an einem" with "hat einen" @4-19']]],
+    ['Menschen, die an Krebs leiden, rufen uns an.', [[14, 29, `"an Krebs leiden" ${VICTIM}: try "Krebs haben"`, 'Replace with "Krebs haben" @14-29']]],
+    ['Hilfe für an Krebs leidende Kinder', [[10, 27, `"an Krebs leidende" ${VICTIM}: try "an Krebs erkrankte"`, 'Replace "leidende" with "erkrankte" @19-27']]],
+    ['Er fiel dem Krebs zum Opfer.', [[3, 27, `"fiel dem Krebs zum Opfer" ${VICTIM}: try "starb an Krebs"`, 'Replace with "starb an Krebs" @3-27']]],
+  ])('German: %j', (text, expected) => {
+    expect(inLanguage('de', text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Il a perdu sa longue bataille contre la leucémie.', [[5, 29, `"perdu sa longue bataille" ${BATTLE}: say what happened plainly, e.g. "a un cancer", "est mort d'un cancer"`]]],
+    ['Elle est décédée après un long combat contre le cancer.', [[17, 54, `"après un long combat contre le cancer" ${BATTLE}: try "des suites d'un cancer"`, `Replace with "des suites d'un cancer" @17-54`]]],
+    ['Après un long combat contre la maladie, il nous a quittés.', [[0, 38, `"Après un long combat contre la maladie" ${BATTLE}: try "Après une longue maladie"`, 'Replace with "Après une longue maladie" @0-38']]],
+    ['Son combat contre le cancer nous inspire.', [[0, 27, `"Son combat contre le cancer" ${BATTLE}: try "Son parcours avec le cancer"`, 'Replace "combat contre" with "parcours avec" @4-17']]],
+    ['Sa lutte contre la leucémie', [[0, 27, `"Sa lutte contre la leucémie" ${BATTLE}: try "Sa vie avec la leucémie"`, 'Replace "lutte contre" with "vie avec" @3-15']]],
+    ['Elle se bat contre un cancer du pancréas.', [[5, 28, `"se bat contre un cancer" ${BATTLE}: try "vit avec un cancer" or "est en traitement pour un cancer"`, 'Replace "se bat contre" with "vit avec" @5-18', 'Replace "se bat contre" with "est en traitement pour" @5-18']]],
+    ["Il s'est battu contre un lymphome.", [[3, 33, `"s'est battu contre un lymphome" ${BATTLE}: try "a vécu avec un lymphome"`, `Replace "s'est battu contre" with "a vécu avec" @3-21`]]],
+    ['Il a succombé à un cancer.', [[3, 25, `"a succombé à un cancer" ${BATTLE}: try "est morte d'un cancer" or "est mort d'un cancer"`, `Replace with "est morte d'un cancer" @3-25`, `Replace with "est mort d'un cancer" @3-25`]]],
+    ['Une guerrière du cancer', [[4, 23, `"guerrière du cancer" ${HERO}: try "femme vivant avec un cancer"`, 'Replace with "femme vivant avec un cancer" @4-23']]],
+    ['Les personnes souffrant d’un cancer nous appellent.', [[14, 35, `"souffrant d’un cancer" ${VICTIM}: try "ayant un cancer" or "vivant avec un cancer"`, 'Replace "souffrant d’un" with "ayant un" @14-28', 'Replace "souffrant d’un" with "vivant avec un" @14-28']]],
+    ['Je souffre d’une leucémie.', [[0, 25, `"Je souffre d’une leucémie" ${VICTIM}: try "J'ai une leucémie" or "Je vis avec une leucémie"`, 'Replace "Je souffre d’une" with "J\'ai une" @0-16', 'Replace "Je souffre d’une" with "Je vis avec une" @0-16']]],
+    ['Il a été victime d’un cancer.', [[3, 28, `"a été victime d’un cancer" ${VICTIM}: try "a eu un cancer"`, 'Replace with "a eu un cancer" @3-28']]],
+    ['Les cancéreux ont droit à un accompagnement.', [[0, 13, `"Les cancéreux" ${VICTIM}: try "Les personnes atteintes d'un cancer"`, `Replace "cancéreux" with "personnes atteintes d'un cancer" @4-13`]]],
+  ])('French: %j', (text, expected) => {
+    expect(inLanguage('fr', text)).toEqual(expected);
+  });
+
+  it.each([
+    ['de', 'Gemeinsam im Kampf gegen den Krebs: jetzt spenden.'],
+    ['de', 'Die Deutsche Krebshilfe kämpft gegen Krebs.'],
+    ['de', 'Unsere Krebspatientinnen und ihre Angehörigen'],
+    ['de', 'Sie ist an Brustkrebs erkrankt und lebt seit Jahren damit.'],
+    ['de', 'Ihr Kampf gegen die Krankenkasse hat lange gedauert.'],
+    ['fr', 'La Ligue contre le cancer soutient la lutte contre le cancer.'],
+    ['fr', "Elle est atteinte d'un cancer du sein depuis deux ans."],
+    ['fr', 'Les cellules cancéreuses se multiplient.'],
+    ['fr', 'Un accident bénin, un combat syndical : rien à voir.'],
+  ] as const)('leaves %s %j alone', (language, text) => {
+    expect(inLanguage(language, text)).toEqual([]);
+  });
+
+  it('reads the language from the analysis: the German list is not used on an English draft', () => {
+    expect(inLanguage('de', 'Jo lost her battle with cancer.')).toEqual([]);
+    expect(run('Unsere liebe Anna hat den Kampf gegen den Krebs verloren, und wir sind sehr traurig.').map((m) => m.message)).toEqual([
+      `"hat den Kampf gegen den Krebs verloren" ${BATTLE}: try "ist an Krebs gestorben"`,
+    ]);
+  });
+
+  it('ignores listed German and French phrases too', () => {
+    expect(inLanguage('fr', "C'est une vraie battante !", { ignore: ["c'est une vraie battante"] })).toEqual([]);
+  });
+});
+
 describeRuleDocs('cancer-language');

@@ -9,13 +9,13 @@ const found = (text: string, channel = 'bluesky', options?: Record<string, unkno
 describe('hidden-characters', () => {
   it('reports a run of zero-width characters once, with its exact range and a fix that removes it', () => {
     expect(found('Join\u200B\u200B\u200Bus')).toEqual([
-      { id: 'invisible', start: 4, end: 7, message: 'Invisible U+200B (zero width space) ×3 hides in the text: remove it', fix: [{ range: [4, 7], text: '' }], suggestions: undefined },
+      { id: 'invisible', start: 4, end: 7, message: 'Invisible character U+200B (zero width space) ×3, often pasted from a document or website: remove it', fix: [{ range: [4, 7], text: '' }], suggestions: undefined },
     ]);
   });
 
   it('names up to three distinct characters of a mixed run', () => {
     expect(found('a\u200B\u2060\u00AD\u3164b')[0]!.message).toBe(
-      'Invisible U+200B (zero width space), U+2060 (word joiner), U+00AD (soft hyphen) and 1 more hides in the text: remove it',
+      'Invisible character U+200B (zero width space), U+2060 (word joiner), U+00AD (soft hyphen) and 1 more, often pasted from a document or website: remove it',
     );
   });
 
@@ -48,7 +48,7 @@ describe('hidden-characters', () => {
 
   it('flags tag characters outside a flag (hidden "ASCII smuggling")', () => {
     const text = 'Hi\u{E0049}\u{E0047}\u{E004E}';
-    expect(found(text).map((m) => [m.start, m.end, m.message])).toEqual([[2, 8, 'Invisible U+E0049 (tag character), U+E0047 (tag character), U+E004E (tag character) hides in the text: remove it']]);
+    expect(found(text).map((m) => [m.start, m.end, m.message])).toEqual([[2, 8, 'Invisible character U+E0049 (tag character), U+E0047 (tag character), U+E004E (tag character), often pasted from a document or website: remove it']]);
   });
 
   it('flags a variation selector after a Latin letter or another selector', () => {

@@ -5,7 +5,7 @@ import { rules } from '../../src/index.js';
 tester.run('invalid-characters', rules['invalid-characters']!, {
   valid: [{ text: 'Hello\uFEFF world', channel: 'email' }],
   invalid: [
-    { text: '\uFFFEa\uFFFF', channel: 'x', errors: [{ message: 'X rejects U+FFFE: remove it', range: [0, 1] }, { message: 'X rejects U+FFFF: remove it', range: [2, 3] }], output: 'a' },
+    { text: '\uFFFEa\uFFFF', channel: 'x', errors: [{ message: 'X rejects a post containing the invisible character U+FFFE (often pasted from a document): remove it', range: [0, 1] }, { message: 'X rejects a post containing the invisible character U+FFFF (often pasted from a document): remove it', range: [2, 3] }], output: 'a' },
   ],
 });
 

@@ -13,20 +13,20 @@ tester.run('link-tracking', rules['link-tracking']!, {
     {
       text: 'Read https://example.org/a?utm_source=x&utm_medium=y.',
       channel: 'x',
-      errors: [{ message: 'Tracking in this link (utm_source, utm_medium): remove it', range: [5, 52] }],
+      errors: [{ message: 'Tracking codes in this link (utm_source, utm_medium): remove them; the page opens the same without them', range: [5, 52] }],
       output: 'Read https://example.org/a.',
     },
-    { text: 'https://example.org/a?UTM_Source=x&b=%20c+d', channel: 'x', errors: ['Tracking in this link (UTM_Source): remove it'], output: 'https://example.org/a?b=%20c+d' },
+    { text: 'https://example.org/a?UTM_Source=x&b=%20c+d', channel: 'x', errors: ['Tracking codes in this link (UTM_Source): remove them; the page opens the same without them'], output: 'https://example.org/a?b=%20c+d' },
     { text: 'Listen https://open.spotify.com/episode/abc?si=9f1e', channel: 'bluesky', errors: 1, output: 'Listen https://open.spotify.com/episode/abc' },
     {
       text: 'https://a.org/?gclid=1 and https://b.org/?x=1&msclkid=2',
       channel: 'mastodon',
-      errors: ['Tracking in this link (gclid): remove it', 'Tracking in this link (msclkid): remove it'],
+      errors: ['Tracking codes in this link (gclid): remove them; the page opens the same without them', 'Tracking codes in this link (msclkid): remove them; the page opens the same without them'],
       output: 'https://a.org/ and https://b.org/?x=1',
     },
     { text: 'https://example.org/a?utm_source=x&utm_campaign=run', channel: 'x', options: { allow: ['utm_campaign'] }, errors: 1, output: 'https://example.org/a?utm_campaign=run' },
     // Found by the property test in fix.test.ts: the URL ends before a combining accent, so removing its end would orphan it.
-    { text: 'example.org/?fbclid=1e\u0301 ', channel: 'x', errors: ['Tracking in this link (fbclid): remove it'], output: null },
+    { text: 'example.org/?fbclid=1e\u0301 ', channel: 'x', errors: ['Tracking codes in this link (fbclid): remove them; the page opens the same without them'], output: null },
   ],
 });
 

@@ -8,7 +8,7 @@ tester.run('max-links', rules['max-links']!, {
     { text: 'https://example.org/1 https://example.org/2', channel: 'threads', options: { max: 2 } },
   ],
   invalid: [
-    { text: 'https://example.org/1 https://example.org/2', channel: 'x', options: { max: 1 }, errors: [{ message: '2 links for X, which allows 1: remove 1', range: [22, 43] }] },
+    { text: 'https://example.org/1 https://example.org/2', channel: 'x', options: { max: 1 }, errors: [{ message: '2 links, over your limit of 1: remove 1', range: [22, 43] }] },
   ],
 });
 

@@ -80,7 +80,7 @@ describe('personal-data', () => {
 
   it('tells where to move the conversation, from its options', () => {
     const [message] = lint({ text: 'Email a@b.org', channel: 'x' }, only({ privateChannel: 'a DM to @OurHelpline' })).messages;
-    expect(message!.message).toBe('Email address in a public post: move the conversation to a DM to @OurHelpline');
+    expect(message!.message).toBe('Email address in a public post: move the conversation to a DM to @OurHelpline (if it is yours, list it under contacts in the config)');
   });
 
   it('rejects an unknown country with the key', () => {

@@ -1,7 +1,7 @@
 import { describeRuleDocs } from '../helpers/rule-docs.js';
 import { describe, expect, it } from 'vitest';
 import { lint, PostlintConfigError, type Diagnostic } from '../../src/index.js';
-import { expandPhrase } from '../../src/facts/lexicon.js';
+import { compileLexicon, expandPhrase, matchLexicon } from '../../src/facts/lexicon.js';
 
 const run = (text: string, options?: Record<string, unknown>) =>
   lint({ text, channel: 'x' }, { preset: 'none', rules: { 'plain-language': options ? ['warn', options] : 'warn' } }).messages;
@@ -108,6 +108,68 @@ describe('lexicon phrase alternatives', () => {
   it('stops at 1000 phrases however many groups a phrase has', () => {
     expect(expandPhrase('(a|b) '.repeat(11))).toHaveLength(1000);
     expect(expandPhrase('(a|b) '.repeat(60))[999]).toBe('a '.repeat(50).trim() + ' b b b b b a a b b b'); // the 1000th in binary order: 999 = 1111100111
+  });
+});
+
+describe('plain-language in German and French', () => {
+  const inLanguage = (language: 'de' | 'fr', text: string, options?: Record<string, unknown>) =>
+    lint({ text, channel: 'x' }, { preset: 'none', language, rules: { 'plain-language': options ? ['warn', options] : 'warn' } }).messages.map(brief);
+  const JARGON = 'is jargon to many readers';
+
+  it.each([
+    ['Bei ihr wurde ein Mammakarzinom festgestellt.', [[18, 31, `"Mammakarzinom" ${JARGON}: try "Brustkrebs"`, 'Replace with "Brustkrebs" @18-31']]],
+    ['Es ist ein maligner Tumor.', [[11, 19, `"maligner" ${JARGON}: try "bösartiger"`, 'Replace with "bösartiger" @11-19']]],
+    ['Der Knoten war benigne.', [[11, 22, `"war benigne" ${JARGON}: try "war gutartig"`, 'Replace "benigne" with "gutartig" @15-22']]],
+    ['Lebermetastasen sind behandelbar.', [[0, 15, `"Lebermetastasen" ${JARGON}: try "Tochtergeschwülste in der Leber"`, 'Replace with "Tochtergeschwülste in der Leber" @0-15']]],
+    ['Der Krebs ist metastasiert.', [[10, 26, `"ist metastasiert" ${JARGON}: try "hat gestreut"`, 'Replace with "hat gestreut" @10-26']]],
+    ['Bei metastasiertem Darmkrebs', [[4, 18, `"metastasiertem" ${JARGON}: try "fortgeschrittenem"`, 'Replace with "fortgeschrittenem" @4-18']]],
+    ['Mit einer adjuvanten Therapie', [[10, 29, `"adjuvanten Therapie" ${JARGON}: try "Behandlung nach der Operation"`, 'Replace with "Behandlung nach der Operation" @10-29']]],
+    ['Die Biopsie ist morgen.', [[4, 11, `"Biopsie" ${JARGON}: try "Gewebeprobe"`, 'Replace with "Gewebeprobe" @4-11']]],
+    // German capitalises nouns: a capital neighbour does not make a name.
+    ['Mein Onkologe Dr. Weber', [[5, 13, `"Onkologe" ${JARGON}: try "Krebsspezialist"`, 'Replace with "Krebsspezialist" @5-13']]],
+  ])('German: %j', (text, expected) => {
+    expect(inLanguage('de', text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Le carcinome a été retiré.', [[3, 12, `"carcinome" ${JARGON}: try "cancer"`, 'Replace with "cancer" @3-12']]],
+    ['Des métastases osseuses', [[4, 23, `"métastases osseuses" ${JARGON}: try "tumeurs secondaires dans les os"`, 'Replace with "tumeurs secondaires dans les os" @4-23']]],
+    ['Un cancer du sein métastatique', [[18, 30, `"métastatique" ${JARGON}: try "à un stade avancé"`, 'Replace with "à un stade avancé" @18-30']]],
+    ['Un cancer métastatique', [[3, 22, `"cancer métastatique" ${JARGON}: try "cancer qui s'est propagé" or "cancer à un stade avancé"`, `Replace with "cancer qui s'est propagé" @3-22`, 'Replace with "cancer à un stade avancé" @3-22']]],
+    ['Un mélanome malin', [[3, 17, `"mélanome malin" ${JARGON}: try "mélanome cancéreux"`, 'Replace "malin" with "cancéreux" @12-17']]],
+    ['Une chimiothérapie adjuvante', [[4, 28, `"chimiothérapie adjuvante" ${JARGON}: try "chimiothérapie après l'opération"`, `Replace "adjuvante" with "après l'opération" @19-28`]]],
+    ["Demandez l’avis de l’oncologue.", [[16, 30, `"de l’oncologue" ${JARGON}: try "du cancérologue" or "de la cancérologue"`, 'Replace with "du cancérologue" @16-30', 'Replace with "de la cancérologue" @16-30']]],
+    ['Une biopsie est prévue.', [[0, 11, `"Une biopsie" ${JARGON}: try "Un prélèvement"`, 'Replace with "Un prélèvement" @0-11']]],
+  ])('French: %j', (text, expected) => {
+    expect(inLanguage('fr', text)).toEqual(expected);
+  });
+
+  it.each([
+    ['fr', "C'est malin ! Un accident bénin, rien de grave."],
+    ['fr', 'Le Centre Hospitalier et son service de Cancérologie'],
+    ['de', 'Der Krebs hat gestreut; Ihr Krebsspezialist bespricht die Behandlung.'],
+  ] as const)('leaves %s %j alone', (language, text) => {
+    expect(inLanguage(language, text)).toEqual([]);
+  });
+
+  it('keeps Title Case names in French, and adds terms in every language', () => {
+    expect(inLanguage('fr', 'Bienvenue au Service Oncologie Pédiatrique')).toEqual([]);
+    expect(inLanguage('de', 'Die Neutropenie ist vorbei.', { terms: { neutropenie: 'Mangel an Abwehrzellen' } })).toEqual([
+      [4, 15, `"Neutropenie" ${JARGON}: try "Mangel an Abwehrzellen"`, 'Replace with "Mangel an Abwehrzellen" @4-15'],
+    ]);
+    expect(inLanguage('de', 'Die Onkologie zieht um.', { ignore: ['onkologie'] })).toEqual([]);
+  });
+});
+
+describe('lexicon word sets', () => {
+  it('matches a group of single words as the phrases it stands for, with the phrase as expanded', () => {
+    const lexicon = compileLexicon([{ phrases: ['lost (his|her|their) (|long )battle', '(Big|Small) (|* )Risk'] }]);
+    const words = (text: string) => [...text.matchAll(/\S+/g)].map((m) => ({ lower: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+    expect(matchLexicon(lexicon, words('she lost her long battle')).map((h) => [h.phrase, h.start, h.end])).toEqual([['lost her long battle', 4, 24]]);
+    expect(matchLexicon(lexicon, words('a big new risk')).map((h) => h.phrase)).toEqual(['Big * Risk']);
+    expect(matchLexicon(lexicon, words('lost our battle'))).toEqual([]);
+    // Groups with an empty, a multi-word, a prefix or an attached alternative still expand.
+    expect(matchLexicon(compileLexicon([{ phrases: ['oncologist(|s)', '(fight*|war) on'] }]), words('oncologists fighting on')).map((h) => h.phrase)).toEqual(['oncologists', 'fight* on']);
   });
 });
 

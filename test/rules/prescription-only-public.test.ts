@@ -18,7 +18,7 @@ tester.run('prescription-only-public', rules['prescription-only-public']!, {
       channel: 'x',
       products,
       options: { markets: ['US'] },
-      errors: [{ message: '"Zelvaxa" is a prescription-only medicine in the US market, named in the text of a public X post: the ABPI Code forbids promoting it to the public', range: [22, 29] }],
+      errors: [{ message: '"Zelvaxa" is a prescription-only medicine in the US market, named in the text of a public X post: the ABPI Code forbids promoting it to the public: remove it, or post it only where the audience is healthcare professionals', range: [22, 29] }],
     },
   ],
 });

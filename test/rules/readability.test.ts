@@ -19,11 +19,11 @@ describe('readability: long sentences', () => {
   it('reports a sentence over 25 words with its range, and not one of 25', () => {
     expect(brief(`${words(25)}.`)).toEqual([]);
     const text = `Hello there. ${words(26)}. Bye.`;
-    expect(brief(text)).toEqual([['longSentence', 13, 13 + 26 * 5, 'Sentence of 26 words: split it (aim for 25 or fewer)']]);
+    expect(brief(text)).toEqual([['longSentence', 13, 13 + 26 * 5, 'This sentence has 26 words: split it (aim for 25 or fewer)']]);
   });
 
   it('takes the limit from maxWords', () => {
-    expect(brief(`${words(11)}!`, { maxWords: 10 })).toEqual([['longSentence', 0, 55, 'Sentence of 11 words: split it (aim for 10 or fewer)']]);
+    expect(brief(`${words(11)}!`, { maxWords: 10 })).toEqual([['longSentence', 0, 55, 'This sentence has 11 words: split it (aim for 10 or fewer)']]);
   });
 
   it('does not count hashtags, numbers, links or mentions as words; a line break ends a sentence', () => {
@@ -63,7 +63,7 @@ describe('readability: reading grade', () => {
     const grade = run(text).filter((m) => m.messageId === 'grade');
     // SMOG 3.1291 + 1.043 * sqrt(78 * 30 / 13) = 17.12; FK 0.39 * 104/13 + 11.8 * 364/104 - 15.59 = 28.83.
     expect(grade.map((m) => [m.start.offset, m.end.offset, m.message])).toEqual([
-      [0, text.length - 1, 'Reading grade 17.1 (SMOG; Flesch-Kincaid 28.8) is above 8: use shorter sentences and everyday words'],
+      [0, text.length - 1, 'Hard to read: reading grade 17.1 (SMOG; Flesch-Kincaid 28.8), above 8: use shorter sentences and everyday words'],
     ]);
     expect(grade[0]!.data).toMatchObject({ smog: 17.1, fleschKincaid: 28.8, words: 104, sentences: 13, syllables: 364, polysyllables: 78 });
   });
@@ -72,9 +72,9 @@ describe('readability: reading grade', () => {
     const text = `${EASY} `.repeat(20).trim();
     expect(run(text)).toEqual([]);
     // SMOG 3.1291 + 0 = 3.1; FK 0.39 * 5 + 11.8 * 1.2 - 15.59 = 0.52.
-    expect(run(text, { maxGrade: 3 }).map((m) => m.message)).toEqual(['Reading grade 3.1 (SMOG; Flesch-Kincaid 0.5) is above 3: use shorter sentences and everyday words']);
-    expect(run(text, { maxGrade: 0, formula: 'flesch-kincaid' }).map((m) => m.message)).toEqual(['Reading grade 0.5 (Flesch-Kincaid; SMOG 3.1) is above 0: use shorter sentences and everyday words']);
-    expect(run(`${EASY} `.repeat(4), { maxGrade: 3, minWordsForGrade: 20 }).map((m) => m.message)).toEqual(['Reading grade 3.1 (SMOG; Flesch-Kincaid 0.5) is above 3: use shorter sentences and everyday words']);
+    expect(run(text, { maxGrade: 3 }).map((m) => m.message)).toEqual(['Hard to read: reading grade 3.1 (SMOG; Flesch-Kincaid 0.5), above 3: use shorter sentences and everyday words']);
+    expect(run(text, { maxGrade: 0, formula: 'flesch-kincaid' }).map((m) => m.message)).toEqual(['Hard to read: reading grade 0.5 (Flesch-Kincaid; SMOG 3.1), above 0: use shorter sentences and everyday words']);
+    expect(run(`${EASY} `.repeat(4), { maxGrade: 3, minWordsForGrade: 20 }).map((m) => m.message)).toEqual(['Hard to read: reading grade 3.1 (SMOG; Flesch-Kincaid 0.5), above 3: use shorter sentences and everyday words']);
   });
 
   it('rejects bad options with the key path', () => {
@@ -119,6 +119,62 @@ describe('health preset', () => {
     );
     const big = 'Our oncologist says she is battling cancer. '.repeat(25_000);
     expect(lint({ text: big, channel: 'web' }, { preset: 'health' }).messages.filter((m) => m.ruleId === 'cancer-language')).toHaveLength(25_000);
+  });
+});
+
+describe('readability in German and French', () => {
+  const inLanguage = (language: 'de' | 'fr', text: string, options?: Record<string, unknown>) =>
+    lint({ text, channel: 'web' }, { preset: 'none', language, rules: { readability: options ? ['warn', options] : 'warn' } }).messages;
+  // 9 words, 4 of four or more syllables (Duden: im-mun-the-ra-peu-ti-scher 7, Be-hand-lungs-mög-lich-kei-ten 7, in-di-vi-du-el-len 6, Vor-aus-set-zun-gen 5).
+  const GERMAN = 'Die Wirksamkeit immuntherapeutischer Behandlungsmöglichkeiten hängt von individuellen Voraussetzungen ab.';
+  // 10 words, 7 of three or more syllables as said (trai-te-ments 3, im-mu-no-thé-ra-peu-tiques 7, ...).
+  const FRENCH = 'Les traitements immunothérapeutiques provoquent occasionnellement des inflammations affectant différents organes.';
+
+  it('calls a German word long from four syllables, as German inflects and compounds', () => {
+    expect(inLanguage('de', GERMAN).map((m) => [m.messageId, m.message])).toEqual([
+      ['denseFourSyllables', '4 of 9 words in this sentence have four or more syllables ("immuntherapeutischer", "Behandlungsmöglichkeiten", "individuellen", ...): use shorter words'],
+    ]);
+    // Unsere, Ärztinnen and beraten have three syllables: everyday German, not a dense sentence.
+    expect(inLanguage('de', 'Unsere Ärztinnen beraten heute alle Familien.')).toEqual([]);
+  });
+
+  it('calls a French word long from three syllables', () => {
+    expect(inLanguage('fr', FRENCH).map((m) => m.message)).toEqual([
+      '7 of 10 words in this sentence have three or more syllables ("traitements", "immunothérapeutiques", "provoquent", ...): use shorter words',
+    ]);
+  });
+
+  it('grades German with the Wiener Sachtextformel and Amstad alongside, or Amstad alone', () => {
+    const text = `${GERMAN} `.repeat(12).trim();
+    const [grade] = inLanguage('de', text, { denseMinWords: 5 });
+    // WSTF 0.1935 * 55.56 + 0.1672 * 9 + 0.1297 * 55.56 - 0.0327 * 44.44 - 0.875 = 17.13; Amstad 180 - 9 - 58.5 * 384/108 = -37.0.
+    expect(grade!.message).toBe('Hard to read: reading grade 17.1 (Wiener Sachtextformel; Amstad reading ease -37), above 8: use shorter sentences and everyday words');
+    expect(grade!.data).toMatchObject({ wienerSachtextformel: 17.1, amstad: -37, words: 108, sentences: 12, syllables: 384, polysyllables: 60, longWords: 60, monosyllables: 48 });
+    expect(inLanguage('de', text, { denseMinWords: 5, germanFormula: 'amstad' }).map((m) => [m.messageId, m.message])).toEqual([
+      ['ease', 'Hard to read: reading ease -37 (Amstad; Wiener Sachtextformel grade 17.1), below 60 (0 is hard, 100 easy): use shorter sentences and everyday words'],
+    ]);
+    expect(inLanguage('de', text, { denseMinWords: 5, maxGrade: 18 })).toEqual([]);
+  });
+
+  it('scores French with Kandel and Moles, against minEase', () => {
+    const text = `${FRENCH} `.repeat(10).trim();
+    // 207 - 1.015 * 10 - 73.6 * 330/100 = -46.0.
+    const messages = inLanguage('fr', text, { denseMinWords: 8 });
+    expect(messages.map((m) => m.message)).toEqual(['Hard to read: reading ease -46 (Kandel-Moles), below 60 (0 is hard, 100 easy): use shorter sentences and everyday words']);
+    expect(messages[0]!.data).toMatchObject({ kandelMoles: -46, words: 100, sentences: 10, syllables: 330 });
+    const easy = 'Appelez-nous. Nos infirmières sont là pour vous. '.repeat(15).trim();
+    expect(inLanguage('fr', easy)).toEqual([]);
+    expect(inLanguage('fr', easy, { minEase: 100 }).map((m) => m.messageId)).toEqual(['ease']);
+  });
+
+  it('gives no score below 100 words in any language', () => {
+    expect(inLanguage('de', `${GERMAN} `.repeat(11), { denseMinWords: 5 })).toEqual([]);
+    expect(inLanguage('fr', `${FRENCH} `.repeat(9), { denseMinWords: 8 })).toEqual([]);
+  });
+
+  it('rejects bad German and French options with the key path', () => {
+    expect(() => run('x', { germanFormula: 'flesch' })).toThrow(/^rules\.readability\[1\]\.germanFormula: expected "wiener-sachtextformel" or "amstad"/);
+    expect(() => run('x', { minEase: 120 })).toThrow(/^rules\.readability\[1\]\.minEase: expected a reading ease between 0 and 100/);
   });
 });
 

@@ -44,7 +44,7 @@ describe('suspicious-link', () => {
     expect(found('[nhs.uk](https://www.nhs.uk/conditions)', 'web')).toEqual([]);
     expect(found('[www.nhs.uk](https://nhs.uk)', 'web')).toEqual([]);
     expect(found('[Read more](https://example.org)', 'web')).toEqual([]);
-    expect(messages('[https://nhs.uk/help](https://nhs.uk.evil.example/help)', 'web')).toEqual(['Link text shows nhs.uk but the link goes to nhs.uk.evil.example']);
+    expect(messages('[https://nhs.uk/help](https://nhs.uk.evil.example/help)', 'web')).toEqual(['The link text shows nhs.uk but the link goes to nhs.uk.evil.example: show the address it really goes to']);
   });
 
   it('finds IPv4 and IPv6 hosts, which twitter-text does not extract', () => {

@@ -11,12 +11,12 @@ tester.run('whitespace', rules.whitespace!, {
     { text: 'a\n\n\n\nb', channel: 'x', options: { maxBlankLines: 3 } },
   ],
   invalid: [
-    { text: 'Tabs\t\tbetween', channel: 'x', errors: [{ message: 'Double space: use one', range: [4, 6] }], output: 'Tabs between' },
+    { text: 'Tabs\t\tbetween', channel: 'x', errors: [{ message: 'Two spaces in a row: use one', range: [4, 6] }], output: 'Tabs between' },
     {
       text: 'a  b \n\n\n\nc',
       channel: 'x',
       errors: [
-        { message: 'Double space: use one', range: [1, 3] },
+        { message: 'Two spaces in a row: use one', range: [1, 3] },
         { message: 'Space at the end of a line: remove it', range: [4, 5] },
         { message: '3 blank lines in a row: use at most 2', range: [6, 9] },
       ],

@@ -47,7 +47,7 @@ const cases: Case[] = [
     name: 'compliant, names in any case, risk link with www., trailing slash and a tracking query',
     text: 'ZELVAXA (Zelvarimab) helps clear plaque psoriasis. Serious infections and liver injury can happen. https://www.example.com/zelvaxa/risk/?utm_source=x',
     // The risk link counts despite its tracking query; link-tracking (in recommended) still asks to drop it.
-    messages: ['Tracking in this link (utm_source): remove it'],
+    messages: ['Tracking codes in this link (utm_source): remove them; the page opens the same without them'],
   },
   { name: 'reminder post without a claim', text: 'Zelvaxa (zelvarimab). Ask your doctor about psoriasis care.', messages: [] },
   { name: 'a word that only starts with the brand is not the brand', text: 'Zelvaxan reduces flares.', messages: [] },
@@ -117,10 +117,10 @@ const cases: Case[] = [
     name: 'UK public post naming a prescription-only medicine in text, hashtag, @-tag and link',
     text: 'Living with migraine? Ask your GP about Norquell (tavoprazine). #Norquell @NorquellUK https://example.com/norquell',
     messages: [
-      '"Norquell" is a prescription-only medicine in the UK market, named in the text of a public X post: the ABPI Code forbids promoting it to the public',
-      '"Norquell" is a prescription-only medicine in the UK market, named in the hashtag #Norquell of a public X post: the ABPI Code forbids promoting it to the public',
-      '"Norquell" is a prescription-only medicine in the UK market, named in the @-tag @NorquellUK of a public X post: the ABPI Code forbids promoting it to the public',
-      '"Norquell" is a prescription-only medicine in the UK market, named in the link https://example.com/norquell of a public X post: the ABPI Code forbids promoting it to the public',
+      '"Norquell" is a prescription-only medicine in the UK market, named in the text of a public X post: the ABPI Code forbids promoting it to the public: remove it, or post it only where the audience is healthcare professionals',
+      '"Norquell" is a prescription-only medicine in the UK market, named in the hashtag #Norquell of a public X post: the ABPI Code forbids promoting it to the public: remove it, or post it only where the audience is healthcare professionals',
+      '"Norquell" is a prescription-only medicine in the UK market, named in the @-tag @NorquellUK of a public X post: the ABPI Code forbids promoting it to the public: remove it, or post it only where the audience is healthcare professionals',
+      '"Norquell" is a prescription-only medicine in the UK market, named in the link https://example.com/norquell of a public X post: the ABPI Code forbids promoting it to the public: remove it, or post it only where the audience is healthcare professionals',
     ],
   },
   { name: 'UK prescription-only medicine on a private channel (email)', text: 'Norquell (tavoprazine): updated prescribing information.', channel: 'email', messages: [] },
@@ -186,7 +186,7 @@ describe('pharma preset with fictional products', () => {
     expect(lint({ text, channel: 'x' }, options).messages).toEqual([]);
     const us = lint({ text, channel: 'x' }, { ...options, rules: { 'prescription-only-public': ['error', { markets: ['US'] }] } });
     expect(us.messages.map((m) => m.message)).toEqual([
-      '"Zelvaxa" is a prescription-only medicine in the US market, named in the text of a public X post: the ABPI Code forbids promoting it to the public',
+      '"Zelvaxa" is a prescription-only medicine in the US market, named in the text of a public X post: the ABPI Code forbids promoting it to the public: remove it, or post it only where the audience is healthcare professionals',
     ]);
     const linkedinPrivate = lint(
       { text: 'Norquell (tavoprazine) for migraine.', channel: 'linkedin' },

@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await page.keyboard.type('  again');
     await settled(page);
     await page.keyboard.press('Control+Shift+KeyM');
-    await page.click('.cm-panel-lint .cm-diagnostic:has-text("Double space") button:has-text("Fix")');
+    await page.click('.cm-panel-lint .cm-diagnostic:has-text("Two spaces in a row") button:has-text("Fix")');
     await settled(page);
     expect(await editorText(page)).toBe(draft.replace('  ', ' ') + ' again');
     await page.keyboard.press('Escape');

@@ -1,0 +1,126 @@
+/**
+ * The README's and guides' figures, generated from bench/results/latest.json (written by
+ * `npm run bench`) and bench/results/eval.json (written by `npm run eval`), never typed by hand.
+ * `npm run docs` fills every marked block:
+ *   <!-- figures:NAME -->...<!-- /figures:NAME -->
+ * and test/docs/readme.test.ts fails when a block is out of step with the results files.
+ */
+
+interface Target {
+  name: string;
+  value: number;
+  target: number;
+  met: boolean;
+}
+
+export interface BenchResults {
+  quick: boolean;
+  date: string;
+  command: string;
+  sizes: { posts: number };
+  parseTweet: { usPerPost: number };
+  presets: Record<string, { usPerPost: number; xParseTweet: number }>;
+  linters: { textlint: { usPerPost: number; timesSlowerThanPostlint: number }; alex: { usPerPost: number; timesSlowerThanPostlint: number } };
+  measure: Record<string, { usPerPost: number }>;
+  graphemes: { intlSegmenterUsPerPost: number };
+  editor: Record<string, { p50us: number; p99us: number }>;
+  cli: { node: { cpuMs: number }; postlint: { cpuMs: number }; textlint: { cpuMs: number }; xTextlint: number };
+  memory: { posts: number; peakRssMB: number; peakGrowthMB: number };
+  bundle: { minifiedKB: number; gzippedKB: number };
+  targets: Target[];
+  machine: { cpu: string; cores: number; node: string };
+}
+
+interface Scores {
+  counts: { tp: number; fp: number; fn: number; tn: number };
+  metrics: { precision: number; recall: number; f1: number; falseAlarms: number };
+  intervals?: Record<'precision' | 'recall' | 'f1' | 'falseAlarms', [number, number]>;
+}
+
+/** bench/results/eval.json, as `npm run eval` (test/eval/eval.ts) writes it. */
+export interface EvalResults {
+  command: string;
+  complexMedicalQuestion: { language: string; drafts: number; authors: { author: string }[]; pooled: Scores; handRule: Scores }[];
+  languageDetection: { minLength: number; languages: { language: string; drafts: number; correct: number }[]; accuracy: number };
+}
+
+const n = (value: number, digits = 1) => value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+const us = (value: number) => (value >= 1000 ? `${n(value / 1000, 2)} ms` : `${n(value)} µs`);
+
+function provenance(r: BenchResults): string {
+  return `Measured by \`${r.command}\`${r.quick ? ' (quick run)' : ''} on ${r.date.slice(0, 10)}, ${r.machine.cores}-core ${r.machine.cpu}, Node ${r.machine.node}, a machine shared with other jobs; raw figures in \`bench/results/latest.json\`.`;
+}
+
+// How each target of the bench reads in a table cell.
+const TARGET_LABELS: Record<string, string> = {
+  'recommended lint <= 3x parseTweet': '≤ 3x `parseTweet`',
+  '>= 10x faster than textlint per post': '≥ 10x faster than textlint',
+  '>= 50x faster than alex per post': '≥ 50x faster than alex',
+  'Bluesky measure() < 100 us per post': 'Bluesky < 100 µs',
+  'CLI cold start <= 0.35x textlint CLI': '≤ 0.35x textlint',
+  'editor re-lint p99 < 1 ms (recommended)': 'p99 < 1 ms',
+};
+
+function targetCell(r: BenchResults, name: string): string {
+  const t = r.targets.find((x) => x.name === name);
+  return t ? `${TARGET_LABELS[name] ?? name}: ${t.met ? 'met' : 'missed'}` : '—';
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', fr: 'French' };
+const score = (x: number) => x.toFixed(3);
+const withInterval = (s: Scores, key: keyof Scores['metrics']) => `${score(s.metrics[key])}${s.intervals ? ` [${score(s.intervals[key][0])}, ${score(s.intervals[key][1])}]` : ''}`;
+
+/** The complex-medical-question model per language, scored leave one author out, and language detection. */
+export function renderEvalBlocks(e: EvalResults): Record<string, string> {
+  const rows = e.complexMedicalQuestion.map(
+    (m) =>
+      `| ${LANGUAGE_NAMES[m.language] ?? m.language} | ${n(m.drafts, 0)} | ${m.authors.length} | ${withInterval(m.pooled, 'precision')} | ${withInterval(m.pooled, 'recall')} | ${withInterval(m.pooled, 'falseAlarms')} | ${score(m.handRule.metrics.precision)} / ${score(m.handRule.metrics.recall)} |`,
+  );
+  const detection = e.languageDetection;
+  const detected = detection.languages.map((l) => `${LANGUAGE_NAMES[l.language] ?? l.language} ${n(l.correct, 0)} of ${n(l.drafts, 0)}`).join(', ');
+  return {
+    'complex-medical-question-eval': [
+      `Measured by \`${e.command}\`: each author's drafts are scored by a model trained on the other authors only, at a threshold chosen on those others; 95% bootstrap intervals; raw figures in \`bench/results/eval.json\`.`,
+      '',
+      '| language | drafts | authors | precision | recall | false alarms | v0.1 hand-weighted rule, same drafts: precision / recall |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n'),
+    'language-detection': `Language detection on the corpus drafts of at least ${detection.minLength} characters: ${detected} (accuracy ${score(detection.accuracy)}; \`${e.command}\`).`,
+  };
+}
+
+export function renderFigureBlocks(r: BenchResults): Record<string, string> {
+  const rec = r.presets.recommended!;
+  const table = [
+    '| measure | result | target |',
+    '| --- | --- | --- |',
+    `| \`lint()\` recommended, per post (${n(r.sizes.posts, 0)} drafts) | ${us(rec.usPerPost)}, ${n(rec.xParseTweet, 2)}x twitter-text's \`parseTweet\` (${us(r.parseTweet.usPerPost)}) | ${targetCell(r, 'recommended lint <= 3x parseTweet')} |`,
+    ...Object.entries(r.presets)
+      .filter(([name]) => name !== 'recommended')
+      .map(([name, p]) => `| \`lint()\` ${name === 'none' ? 'with no rules (measure + analysis)' : name}, per post | ${us(p.usPerPost)}, ${n(p.xParseTweet, 2)}x \`parseTweet\` | — |`),
+    `| textlint with two simple rules, per post | ${us(r.linters.textlint.usPerPost)}, ${n(r.linters.textlint.timesSlowerThanPostlint)}x postlint | ${targetCell(r, '>= 10x faster than textlint per post')} |`,
+    `| alex, per post | ${us(r.linters.alex.usPerPost)}, ${n(r.linters.alex.timesSlowerThanPostlint)}x postlint | ${targetCell(r, '>= 50x faster than alex per post')} |`,
+    `| \`measure()\` Bluesky / X / SMS, per post | ${us(r.measure.bluesky!.usPerPost)} / ${us(r.measure.x!.usPerPost)} / ${us(r.measure.sms!.usPerPost)} (\`Intl.Segmenter\` alone: ${us(r.graphemes.intlSegmenterUsPerPost)}) | ${targetCell(r, 'Bluesky measure() < 100 us per post')} |`,
+    `| editor re-lint of a 280-character draft, recommended | p50 ${us(r.editor.recommended!.p50us)}, p99 ${us(r.editor.recommended!.p99us)} | ${targetCell(r, 'editor re-lint p99 < 1 ms (recommended)')} |`,
+    `| CLI cold start on one post (CPU) | ${n(r.cli.postlint.cpuMs, 0)} ms (\`node -e 0\`: ${n(r.cli.node.cpuMs, 0)} ms), ${n(r.cli.xTextlint, 2)}x textlint's ${n(r.cli.textlint.cpuMs, 0)} ms | ${targetCell(r, 'CLI cold start <= 0.35x textlint CLI')} |`,
+    `| memory, ${n(r.memory.posts, 0)} posts streamed through the Node API | peak ${n(r.memory.peakRssMB)} MB RSS, ${n(r.memory.peakGrowthMB)} MB growth | flat |`,
+    `| browser ESM bundle of the core | ${n(r.bundle.minifiedKB, 0)} KB minified, ${n(r.bundle.gzippedKB, 0)} KB gzipped | — |`,
+  ].join('\n');
+  const met = r.targets.filter((t) => t.met).length;
+  return {
+    'performance-table': `${provenance(r)}\n\n${table}`,
+    'performance-summary': `\`lint()\` with the recommended rules takes ${us(rec.usPerPost)} per post (${n(rec.xParseTweet, 2)}x twitter-text's own \`parseTweet\`); ${met} of ${r.targets.length} benchmark targets met (\`${r.command}\`, ${r.date.slice(0, 10)}; [details](docs/performance.md)).`,
+  };
+}
+
+const BLOCK = /<!-- figures:([\w-]+) -->\n[\s\S]*?<!-- \/figures:\1 -->/g;
+
+/** The text with every marked block filled; an unknown block name is an error, so a typo cannot hide a stale figure. */
+export function fillFigureBlocks(text: string, blocks: Record<string, string>): string {
+  return text.replace(BLOCK, (_, name: string) => {
+    const body = blocks[name];
+    if (body === undefined) throw new Error(`unknown figures block "${name}"; known: ${Object.keys(blocks).join(', ')}`);
+    return `<!-- figures:${name} -->\n${body}\n<!-- /figures:${name} -->`;
+  });
+}
