@@ -6,7 +6,10 @@ import type { FileLintOptions, LintedFile } from '../engine/file.js';
 import type { FormattedFile } from '../format/types.js';
 import { draftLabel } from '../format/campaign.js';
 import { linter } from '../index.js';
+import { isCampaignFile } from '../text/campaign-file.js';
 import type { ResolvedConfig } from './config.js';
+import type { WordVectors } from '../facts/word-vectors.js';
+import { loadWordVectors } from './word-vectors.js';
 
 export interface LintSourceOptions {
   config: ResolvedConfig;
@@ -34,6 +37,8 @@ export interface NodeFileOptions extends LintSourceOptions {
   markdown?: boolean;
   /** Channel when neither `channel`, the config and its overrides nor the front matter name one. */
   defaultChannel?: string;
+  /** Word vectors for a campaign's key messages (see loadWordVectors). */
+  wordVectors?: WordVectors;
 }
 
 /**
@@ -42,7 +47,10 @@ export interface NodeFileOptions extends LintSourceOptions {
  * directives, fixes until stable when asked). Writes nothing.
  */
 export async function lintSource(text: string, filePath: string | undefined, display: string, options: LintSourceOptions): Promise<FileReport> {
-  return toReport(lintFile(text, filePath, options), text, filePath, display);
+  // A campaign (in the config, or a campaign plan) reads its key messages by meaning: the vectors load for it, and only then.
+  const campaign = options.config.forFile(filePath).options.campaign !== undefined || (isMarkdownPath(filePath) && isCampaignFile(text));
+  const wordVectors = campaign ? await loadWordVectors() : undefined;
+  return toReport(lintFile(text, filePath, wordVectors ? { ...options, wordVectors } : options), text, filePath, display);
 }
 
 function toReport(linted: LintedFile, text: string, filePath: string | undefined, display: string): FileReport {
@@ -67,7 +75,7 @@ function toReport(linted: LintedFile, text: string, filePath: string | undefined
  */
 export function lintFile(text: string, filePath: string | undefined, options: NodeFileOptions): LintedFile {
   const settings = options.config.forFile(filePath);
-  const fileOptions = optionsFor(settings.options as LintOptions, {
+  const fileOptions = optionsFor(withWordVectors(settings.options as LintOptions, options.wordVectors), {
     markdown: options.markdown ?? isMarkdownPath(filePath),
     channel: options.channel ?? settings.channel ?? options.defaultChannel ?? 'x',
     fix: options.fix === true,
@@ -86,6 +94,17 @@ function optionsFor(options: LintOptions, switches: FileSwitches): FileLintOptio
   const key = JSON.stringify(switches);
   let found = bySwitches.get(key);
   if (!found) bySwitches.set(key, (found = { ...options, ...switches }));
+  return found;
+}
+
+// The config shares one options object between files with the same overrides (the core caches its
+// settings by it): the options with vectors are shared the same way.
+const optionsWithVectors = new WeakMap<LintOptions, LintOptions>();
+
+function withWordVectors(options: LintOptions, wordVectors: WordVectors | undefined): LintOptions {
+  if (!wordVectors) return options;
+  let found = optionsWithVectors.get(options);
+  if (!found) optionsWithVectors.set(options, (found = { ...options, wordVectors }));
   return found;
 }
 

@@ -34,6 +34,27 @@ describe('the built package', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((file) => /^node:|^(fs|path|process|os|child_process)$/.test(file))).toEqual([]);
     expect(result.errors).toEqual([]);
+    // The word vectors are an entry of their own: the core never carries them.
+    expect(inputs.filter((file) => /word-vectors\.\w+\.json|src\/vectors\//.test(file))).toEqual([]);
+  });
+
+  const campaign = "{ name: 'Do The Kit', keyMessages: [{ id: 'do-it-now', text: 'Do your home test kit as soon as it arrives.' }] }";
+  const draft = "'That envelope with the little stick in it? Please use it as soon as it comes.'";
+
+  it("reads key messages by meaning with 'postlint/vectors/en', from ESM and CommonJS", () => {
+    const esm = node(['--input-type=module', '-e', `import { lint } from 'postlint'; import { englishWordVectors } from 'postlint/vectors/en'; const c = ${campaign}; console.log(JSON.stringify([lint({ text: ${draft} }, { campaign: c }).keyMessages.carried, lint({ text: ${draft} }, { campaign: c, wordVectors: englishWordVectors() }).keyMessages.carried]))`]);
+    expect(esm.stderr).toBe('');
+    expect(JSON.parse(esm.stdout)).toEqual([[], ['do-it-now']]);
+    const cjs = node(['-e', `const { lint } = require('postlint'); const { englishWordVectors } = require('postlint/vectors/en'); console.log(JSON.stringify(lint({ text: ${draft} }, { campaign: ${campaign}, wordVectors: englishWordVectors() }).keyMessages.carried))`]);
+    expect(cjs.stderr).toBe('');
+    expect(JSON.parse(cjs.stdout)).toEqual(['do-it-now']);
+  });
+
+  it('the Node API loads the vectors (one copy, in dist/vectors) only when a campaign is given', () => {
+    const script = `const api = require('postlint/node'); (async () => { await api.lintText('Hello there', { cwd: '/', configFile: false }); const before = Object.keys(require.cache).some((f) => f.includes('vectors')); const report = await api.lintText(${draft}, { cwd: '/', configFile: false, overrideConfig: { campaign: ${campaign} } }); console.log(JSON.stringify([before, Object.keys(require.cache).some((f) => f.endsWith('/dist/vectors/en.cjs')), report.posts[0].result.keyMessages.carried])); })()`;
+    const run = node(['-e', script]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([false, true, ['do-it-now']]);
   });
 
   it("serves the CodeMirror adapter at 'postlint/codemirror'", () => {
