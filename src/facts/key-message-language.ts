@@ -1,5 +1,6 @@
-import { stemmer } from 'stemmer';
 import type { KeyMessageModel } from './key-message-model.js';
+import type { Language } from './language.js';
+import { stemWord } from './stems.js';
 import { readLexicon, wordSet, type LexiconFileEntry } from './lexicon.js';
 import stopWordData from './data/stop-words.json';
 import thesaurusData from './data/key-message-thesaurus.json';
@@ -15,11 +16,14 @@ export interface ThesaurusConcept {
 /**
  * Everything the key-message matcher knows about one language. The word vectors are the one part
  * not here: they are large, so they come separately (`LintOptions.wordVectors`, with their `lang`).
- * English is the only language so far; German and French come with their own stemmer, lists,
- * thesaurus, vectors and a model fitted on their own labelled campaigns.
+ * English is the only language so far. German and French have their stemmers in stems.ts (Snowball,
+ * as the other rules use); they need their own lists, thesaurus, vectors and a model fitted on their
+ * own labelled campaigns. Until then a German or French draft is matched by the English lexical
+ * matcher alone (key-message-match.ts: vectors are used only in their own language).
  */
 export interface KeyMessageLanguage {
-  id: string;
+  id: Language;
+  /** The stemmer of the draft's language (src/facts/stems.ts: Porter for English, Snowball for German and French). */
   stem(word: string): string;
   /** Function words and light verbs: no meaning on their own. */
   stopWords: ReadonlySet<string>;
@@ -39,7 +43,7 @@ const englishThesaurus = readLexicon<LexiconFileEntry & { negatedPhrases?: strin
 
 export const english: KeyMessageLanguage = {
   id: 'en',
-  stem: stemmer,
+  stem: (word) => stemWord(word, 'en'),
   stopWords: wordSet(englishWords, 'stop-words'),
   commonWords: wordSet(englishWords, 'common'),
   negators: wordSet(englishWords, 'negators'),
@@ -48,9 +52,9 @@ export const english: KeyMessageLanguage = {
   model: englishModel,
 };
 
-const languages: Record<string, KeyMessageLanguage> = { en: english };
+const languages: Partial<Record<Language, KeyMessageLanguage>> = { en: english };
 
 /** The language of a campaign's key messages: English until campaigns say otherwise. */
-export function keyMessageLanguage(id = 'en'): KeyMessageLanguage {
-  return languages[id] ?? english;
+export function keyMessageLanguage(id: string = 'en'): KeyMessageLanguage {
+  return languages[id as Language] ?? english;
 }

@@ -241,7 +241,8 @@ function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string;
  * and vectors. With word vectors the combined matcher decides (lexical and meaning features through
  * the fitted model); without, the lexical matcher alone (stems, thesaurus, negation).
  */
-export function keyMessageMatches(analysis: Analysis, campaign: Campaign, vectors?: WordVectors): MessageMatch[] {
+export function keyMessageMatches(analysis: Analysis, campaign: Campaign, wordVectors?: WordVectors): MessageMatch[] {
+  const vectors = vectorsFor(analysis, wordVectors);
   const byVectors = analysis.memo(compileKeyMessages(campaign), () => new Map<WordVectors | undefined, MessageMatch[]>());
   let matches = byVectors.get(vectors);
   if (!matches) {
@@ -253,7 +254,8 @@ export function keyMessageMatches(analysis: Analysis, campaign: Campaign, vector
 }
 
 /** The same, counting only what appears before an offset (the channel's "see more" fold). */
-export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number, vectors?: WordVectors): MessageMatch[] {
+export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number, wordVectors?: WordVectors): MessageMatch[] {
+  const vectors = vectorsFor(analysis, wordVectors);
   const { terms, stems } = draftTerms(analysis);
   const before = decide(analysis, campaign, terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset), vectors);
   if (!vectors) return before;
@@ -261,6 +263,14 @@ export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, 
   // phrase that carries it in the whole draft must start before the offset too.
   const matches = keyMessageMatches(analysis, campaign, vectors);
   return before.map((match, i) => (match.carried && (matches[i]!.start ?? 0) >= offset ? { ...match, carried: false } : match));
+}
+
+/**
+ * The vectors, when they are in the draft's language: English vectors and an English model read a
+ * German or French draft as noise, so such a draft is matched by the lexical matcher alone.
+ */
+function vectorsFor(analysis: Analysis, vectors: WordVectors | undefined): WordVectors | undefined {
+  return vectors && vectors.lang === analysis.language ? vectors : undefined;
 }
 
 function decide(analysis: Analysis, campaign: Campaign, terms: readonly Term[], stems: readonly { stem: string; end: number }[], vectors: WordVectors | undefined): MessageMatch[] {

@@ -40,18 +40,9 @@ const CLITIC = /'(?:s|re|ve|ll|d|m)$/u;
 // Conjunctions start a new clause too: in "won't go away or unexplained weight loss" only "go away" is denied.
 const CLAUSE_WORDS = language.clauseWords;
 
-// Stems by word: drafts are re-read on every keystroke and reuse most of their words. Bounded.
-const stemCache = new Map<string, string>();
-const STEM_CACHE_SIZE = 20_000;
-
+// Stop words keep their form ("us" is not "u"); the stemmer caches its own results.
 function stemOf(word: string): string {
-  let stem = stemCache.get(word);
-  if (stem === undefined) {
-    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
-    stem = STOP.has(word) ? word : language.stem(word);
-    stemCache.set(word, stem);
-  }
-  return stem;
+  return STOP.has(word) ? word : language.stem(word);
 }
 
 function normalise(lower: string, previous: string | undefined): { stem: string; negator: boolean } {

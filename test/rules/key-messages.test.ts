@@ -143,6 +143,20 @@ describe('keyMessages by meaning (with word vectors)', () => {
     );
   });
 
+  it("reads a draft by meaning only in the vectors' language: another is matched by stems and thesaurus alone", () => {
+    const text = 'That envelope with the little stick in it? Please use it as soon as it comes.';
+    const as = (language: 'en' | 'de' | 'auto') => lint({ text, channel: 'x' }, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign: kit, wordVectors, language });
+    expect(as('auto').keyMessages!.carried).toEqual(['do-it-now']);
+    expect(as('de').keyMessages!.carried).toEqual([]);
+    expect(as('de').language).toBe('de');
+    // A German draft of a German campaign: the English vectors add nothing, they take nothing away.
+    const german: Campaign = { name: 'Darmkrebsmonat', keyMessages: [{ id: 'test', text: 'Machen Sie den Test, sobald er ankommt.' }, { id: 'arzt', text: 'Sprechen Sie mit Ihrer Hausärztin über Blut im Stuhl.' }] };
+    const draft = { text: 'Der Test ist da? Machen Sie ihn gleich, sobald er ankommt. Und bei Blut im Stuhl: ab zur Hausärztin.', channel: 'x' };
+    const withVectors = lint(draft, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign: german, wordVectors });
+    expect(withVectors.language).toBe('de');
+    expect(withVectors.keyMessages).toEqual(lint(draft, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign: german }).keyMessages);
+  });
+
   it('names the option when it is not word vectors', () => {
     expect(() => lint({ text: 'Hi' }, { campaign: kit, wordVectors: {} as never })).toThrow("wordVectors: expected the WordVectors of 'postlint/vectors/en'");
   });
