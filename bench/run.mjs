@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DATA_DIR, ensureCorpus, VERSION as CORPUS_VERSION } from './corpus.mjs';
-import { keyMessageVectorRows, measureKeyMessageVectors } from './key-message-vectors.mjs';
+import { keyMessageVectorRows, measureKeyMessageVectors, writeKeyMessageVectorResults } from './key-message-vectors.mjs';
 import { ensureBuilt } from './built.mjs';
 import { benchPlayground, playgroundRows, playgroundTargets, writeReadmeFigures } from './playground.mjs';
 
@@ -375,3 +375,5 @@ mkdirSync(dirname(jsonFile), { recursive: true });
 writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
 log(`written ${jsonFile}`);
 if (!QUICK) writeReadmeFigures(results);
+// The vectors' figures also go where docs/campaigns.md reads them (as `npm run bench:vectors` writes them).
+if (!QUICK) log(`written ${(await writeKeyMessageVectorResults(results.keyMessageVectors, { quick: false, command: 'npm run bench' })).file}`);

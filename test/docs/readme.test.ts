@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
-import { fillFigureBlocks, renderEvalBlocks, renderFigureBlocks, type BenchResults, type EvalResults } from '../../src/docs/figures.js';
+import { fillFigureBlocks, renderEvalBlocks, renderFigureBlocks, renderKeyMessageVectorBlocks, type BenchResults, type EvalResults, type KeyMessageVectorResults } from '../../src/docs/figures.js';
 
 // The README and every guide: their marked command examples run, their figures come from the bench results.
 const DOCS = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'rules.md').map((f) => `docs/${f}`)];
@@ -99,10 +99,11 @@ describe('the README API example prints what the README shows', () => {
   });
 });
 
-describe('figures come from bench/results/latest.json and eval.json, never typed', () => {
+describe('figures come from bench/results/latest.json, key-message-vectors.json and eval.json, never typed', () => {
   const results = JSON.parse(read('bench/results/latest.json')) as BenchResults;
   const evaluation = JSON.parse(read('bench/results/eval.json')) as EvalResults;
-  const blocks = { ...renderFigureBlocks(results), ...renderEvalBlocks(evaluation) };
+  const vectors = JSON.parse(read('bench/results/key-message-vectors.json')) as KeyMessageVectorResults;
+  const blocks = { ...renderFigureBlocks(results), ...renderEvalBlocks(evaluation), ...renderKeyMessageVectorBlocks(vectors) };
 
   for (const file of DOCS) {
     it(`${file}: every figures block is in step (npm run docs refills them)`, () => {
@@ -120,6 +121,8 @@ describe('figures come from bench/results/latest.json and eval.json, never typed
     expect(text).toContain('](docs/report.png)');
     expect(read('docs/performance.md')).toContain('<!-- figures:performance-table -->\nMeasured by `npm run bench`');
     expect(read('docs/health-rules.md')).toContain('<!-- figures:complex-medical-question-eval -->\nMeasured by `npm run eval`');
+    expect(read('docs/campaigns.md')).toContain('<!-- figures:key-messages-eval -->\nMeasured by `npm run eval`');
+    expect(read('docs/campaigns.md')).toMatch(/<!-- figures:key-message-vectors -->\nMeasured by `npm run (bench|bench:vectors)`/);
   });
 
   it('fills a block from the numbers given, and rejects an unknown block', () => {

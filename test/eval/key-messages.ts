@@ -4,6 +4,7 @@ import { Analysis } from '../../src/facts/analysis.js';
 import { FEATURES, keyMessageFeatures, type MessageFeatures } from '../../src/facts/key-message-match.js';
 import { probability, type KeyMessageModel } from '../../src/facts/key-message-model.js';
 import { fitLogistic } from './logistic.js';
+import { seeded } from './learn.js';
 import type { WordVectors } from '../../src/facts/word-vectors.js';
 import type { Campaign } from '../../src/core/types.js';
 
@@ -102,21 +103,9 @@ export function count(pairs: readonly Pair[], decide: (p: Pair) => boolean): Cou
   return c;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so the intervals are the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Percentile bootstrap 95% intervals of P, R and F1, resampling whole clusters (campaigns pooled, drafts within one). */
 export function bootstrap(clusters: readonly Counts[], runs = 2000, seed = 17): { precision: [number, number]; recall: [number, number]; f1: [number, number] } {
-  const next = random(seed);
+  const next = seeded(seed);
   const stats: { precision: number[]; recall: number[]; f1: number[] } = { precision: [], recall: [], f1: [] };
   for (let r = 0; r < runs; r++) {
     const c = { tp: 0, fp: 0, fn: 0 };
@@ -239,5 +228,5 @@ const pct = (n: number) => n.toFixed(2);
 const span = ([a, b]: [number, number]) => `[${pct(a)}, ${pct(b)}]`;
 
 export function formatFigures(label: string, f: Figures): string {
-  return `${label.padEnd(34)} P ${pct(f.precision)} ${span(f.interval.precision)}  R ${pct(f.recall)} ${span(f.interval.recall)}  F1 ${pct(f.f1)} ${span(f.interval.f1)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`;
+  return `${label.padEnd(46)} P ${pct(f.precision)} ${span(f.interval.precision)}  R ${pct(f.recall)} ${span(f.interval.recall)}  F1 ${pct(f.f1)} ${span(f.interval.f1)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`;
 }
