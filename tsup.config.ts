@@ -1,9 +1,34 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 
-const library = { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts' };
+// vectors/en: the word vectors for key messages by meaning, an entry of its own so only campaigns load them.
+const library = { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts', 'vectors/en': 'src/vectors/en.ts' };
+
+// The word vectors (~1.4 MB) ship once in the package, as dist/vectors/en.data.cjs: the ESM and
+// CommonJS entries of `postlint/vectors/en` both load that file (ESM imports CommonJS in Node and in
+// every bundler; CommonJS in Node 20 cannot require ESM), and a bundle that carries its dependencies
+// inside (the CommonJS library, the CLI, the language server) imports the entry from dist/vectors at
+// run time instead of carrying a copy, and only when a campaign needs it.
+const VECTOR_DATA = 'rules/data/word-vectors.en.json';
+const vectorData = {
+  name: 'vector-data-once',
+  setup(build: { onResolve(options: { filter: RegExp }, callback: () => { path: string; external: boolean }): void; onEnd(callback: () => void): void }) {
+    build.onResolve({ filter: /\/word-vectors\.en\.json$/ }, () => ({ path: './en.data.cjs', external: true }));
+    build.onEnd(() => {
+      mkdirSync('dist/vectors', { recursive: true });
+      writeFileSync('dist/vectors/en.data.cjs', `module.exports = ${readFileSync(VECTOR_DATA, 'utf8').trim()};\n`);
+    });
+  },
+};
+const vectorsFromDist = (extension: 'js' | 'cjs') => ({
+  name: 'vectors-from-dist',
+  setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { path: string }) => { path: string; external: boolean }): void }) {
+    build.onResolve({ filter: /^\.\.?\/vectors\/en\.js$/ }, () => ({ path: `./vectors/en.${extension}`, external: true }));
+  },
+});
+
 // The CodeMirror adapter (`postlint/codemirror`): ESM only, for browser bundlers. Its CodeMirror
 // packages stay external (peer dependencies: two copies of @codemirror/state break an editor), and
 // it shares the core's chunks with `postlint`, so an app that imports both carries the core once.
@@ -20,6 +45,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'neutral',
     splitting: true,
+    esbuildPlugins: [vectorData],
     define: { __POSTLINT_VERSION__: JSON.stringify(version) },
   },
   {
@@ -32,6 +58,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/./],
+    esbuildPlugins: [vectorData, vectorsFromDist('cjs')],
     define: { __POSTLINT_VERSION__: JSON.stringify(version) },
   },
   {
@@ -44,6 +71,7 @@ export default defineConfig([
     platform: 'node',
     noExternal: [/./],
     splitting: false,
+    esbuildPlugins: [vectorsFromDist('js')],
     // Bundled CommonJS dependencies (twitter-text, vscode-languageserver) call require() for Node's
     // built-ins; an ES module has none until it makes one.
     banner: { js: "import { createRequire as __postlintCreateRequire } from 'node:module'; const require = __postlintCreateRequire(import.meta.url);" },

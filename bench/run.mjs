@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DATA_DIR, ensureCorpus, VERSION as CORPUS_VERSION } from './corpus.mjs';
+import { keyMessageVectorRows, measureKeyMessageVectors, writeKeyMessageVectorResults } from './key-message-vectors.mjs';
 import { ensureBuilt } from './built.mjs';
 import { benchPlayground, playgroundRows, playgroundTargets, writeReadmeFigures } from './playground.mjs';
 
@@ -311,7 +312,11 @@ const bundle = await esbuild.build({ entryPoints: [join(ROOT, 'dist/index.js')],
 const bytes = bundle.outputFiles[0].contents;
 results.bundle = { minifiedKB: round(bytes.length / 1024, 1), gzippedKB: round(gzipSync(bytes, { level: 9 }).length / 1024, 1) };
 
-// 10. The CodeMirror adapter and the playground page (issue 19): keystrokes in Chromium, bundle sizes.
+// 10. Key messages by meaning: the word vectors' size, load time and cost per campaign draft.
+log('key-message word vectors...');
+results.keyMessageVectors = await measureKeyMessageVectors({ quick: QUICK });
+
+// 11. The CodeMirror adapter and the playground page (issue 19): keystrokes in Chromium, bundle sizes.
 log('playground...');
 results.playground = await benchPlayground({ quick: QUICK, corpus, log });
 
@@ -353,6 +358,7 @@ row('textlint CLI --stdin (same post)', ms(c.textlint), `(${other === 'wallMs' ?
 for (const c of results.memory.at) row(`RSS after ${c.posts.toLocaleString('en')} posts`, `${c.rssMB} MB`, `peak so far ${c.peakRssMB} MB`);
 row('streamed throughput', `${results.memory.postsPerSecond?.toLocaleString('en')} posts/s`, 'Node API, recommended, x');
 row('browser bundle (core, esm, min)', `${results.bundle.minifiedKB} KB`, `${results.bundle.gzippedKB} KB gzipped`);
+for (const [a, b, c] of keyMessageVectorRows(results.keyMessageVectors)) row(a, b, c);
 for (const r of playgroundRows(results.playground)) row(...r);
 for (const [name, value] of Object.entries(results.worstCases)) row(`worst case ${name.replace(/Ms$/, '')}`, `${value} ms`, 'single run');
 const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
@@ -369,3 +375,5 @@ mkdirSync(dirname(jsonFile), { recursive: true });
 writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
 log(`written ${jsonFile}`);
 if (!QUICK) writeReadmeFigures(results);
+// The vectors' figures also go where docs/campaigns.md reads them (as `npm run bench:vectors` writes them).
+if (!QUICK) log(`written ${(await writeKeyMessageVectorResults(results.keyMessageVectors, { quick: false, command: 'npm run bench' })).file}`);

@@ -25,7 +25,7 @@ export default defineRule({
     schema: v.object({ minimum: v.pipe(v.number(), v.integer(), v.minValue(0, 'minimum must be 0 or more')) }),
     defaults: { minimum: 1 },
     docs: {
-      why: "A plan has one set of key messages, and every post should carry at least one of them, in its own words: readers skim, and a post that only names the campaign tells them nothing. Drafts are read by meaning (stems, synonyms from a small health-comms thesaurus, rare words weighing more, negation), so \"spotting it sooner means treatment is more likely to work\" carries \"cancer found early is more likely to be treated successfully\". A message with `beforeFold` must be said before LinkedIn's, Instagram's or Facebook's \"see more\".",
+      why: "A plan has one set of key messages, and every post should carry at least one of them, in its own words: readers skim, and a post that only names the campaign tells them nothing. Drafts are read by meaning: stems, synonyms from a small health-comms thesaurus, rare words weighing more, negation; and, with the `wordVectors` option (`postlint/vectors/en`, which the CLI and language server load for campaigns), word vectors that know words nobody listed, so \"that envelope with the little stick in it? Please use it as soon as it comes\" carries \"do your home test kit as soon as it arrives\". `result.keyMessages.phrases` shows the words that carried each message. A message with `beforeFold` must be said before LinkedIn's, Instagram's or Facebook's \"see more\".",
       sources: ['Public Health England, Campaign resource centre: one core message, repeated across channels'],
       correct: [
         { text: 'Spotting it sooner means treatment is more likely to work. #SpotItEarly', channel: 'x', campaign },
@@ -47,9 +47,9 @@ export default defineRule({
       ],
     },
   },
-  check({ campaign, channel, analysis, options, text, report }) {
+  check({ campaign, channel, analysis, options, text, report, wordVectors }) {
     if (!campaign) return;
-    const matches = keyMessageMatches(analysis, campaign);
+    const matches = keyMessageMatches(analysis, campaign, wordVectors);
     const firstSentence = analysis.sentences[0];
     const whole = { start: firstSentence?.start ?? 0, end: firstSentence?.end ?? text.length };
     const carried = matches.filter((m) => m.carried);
@@ -69,7 +69,7 @@ export default defineRule({
       }
     });
     if (channel.fold !== undefined && text.length > channel.fold) {
-      const beforeFold = keyMessageMatchesBefore(analysis, campaign, channel.fold);
+      const beforeFold = keyMessageMatchesBefore(analysis, campaign, channel.fold, wordVectors);
       campaign.keyMessages.forEach((message, index) => {
         const match = matches[index]!;
         if (message.beforeFold && match.carried && !beforeFold[index]!.carried) {

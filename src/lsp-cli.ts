@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server.js';
+import { englishWordVectors } from './vectors/en.js';
 
 declare const __POSTLINT_VERSION__: string;
 
@@ -18,5 +19,7 @@ if (args.includes('--help') || args.includes('-h')) {
   // vscode-languageserver reads --stdio, --node-ipc and --socket itself; with none given, stdio.
   const transport = args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket=') || arg.startsWith('--pipe='));
   const connection = transport ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
-  startServer(connection, { version: __POSTLINT_VERSION__ });
+  // Campaigns (a plan with keyMessages in its front matter, or one in the config) read their key
+  // messages by meaning: the vectors are decoded on the first campaign, not at start-up.
+  startServer(connection, { version: __POSTLINT_VERSION__, wordVectors: englishWordVectors });
 }

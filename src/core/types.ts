@@ -141,6 +141,16 @@ export interface LintResult {
 export interface KeyMessageCoverage {
   carried: string[];
   missing: string[];
+  /** For each carried message, in campaign order: the stretch of the draft that carried it. */
+  phrases: KeyMessagePhrase[];
+}
+
+/** Why a draft counts as carrying a key message: the words that said it. */
+export interface KeyMessagePhrase {
+  id: string;
+  text: string;
+  start: Position;
+  end: Position;
 }
 
 /** One thing every post of a campaign should say, as the comms team writes it. */

@@ -162,9 +162,18 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
       end: position(sourceOffset(display, display.text.length, true)),
       result: { ...result, messages: result.messages.map((m) => toSource(m, display, markdown, position)) },
     };
+    if (result.keyMessages) {
+      // The carrying phrases point into the Markdown source, like the messages.
+      const phrases = result.keyMessages.phrases.map((phrase) => {
+        const start = sourceOffset(display, phrase.start.offset);
+        const end = Math.max(start, sourceOffset(display, phrase.end.offset, phrase.end.offset > phrase.start.offset));
+        return { ...phrase, start: position(start), end: position(end) };
+      });
+      post.result.keyMessages = { ...result.keyMessages, phrases };
+    }
     if (draft.label) post.label = draft.label;
     const hashtags = analysis.hashtags.map((h) => ({ text: display.text.slice(h.start, h.end), start: sourceOffset(display, h.start), end: sourceOffset(display, h.end, true) }));
-    const planDraft: PlanDraft = { channel, keyMessages: result.keyMessages ?? { carried: [], missing: [] }, hashtags };
+    const planDraft: PlanDraft = { channel, keyMessages: post.result.keyMessages ?? { carried: [], missing: [], phrases: [] }, hashtags };
     if (draft.label) planDraft.label = draft.label;
     planDrafts.push(planDraft);
     return post;

@@ -11,6 +11,7 @@ import { resolveSettings, type RuleSet } from './settings.js';
 import { fixUntilStable } from '../text/edits.js';
 import { checkedCampaign } from './campaign-schema.js';
 import { keyMessageCoverage } from '../facts/key-message-match.js';
+import { isWordVectors, type WordVectors } from '../facts/word-vectors.js';
 import { applyDirectives, parseDirectives } from '../text/directives.js';
 import { mapResultToFile, withoutDirectives } from '../text/draft.js';
 
@@ -61,6 +62,7 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
   const products = compileProducts(options.products);
   const contacts = compileContacts(options.contacts);
   const campaign = options.campaign === undefined ? undefined : checkedCampaign(options.campaign);
+  const wordVectors = options.wordVectors === undefined ? undefined : checkedWordVectors(options.wordVectors);
   const text = post.text;
   const analysis = new Analysis(text, settings.language ? { language: settings.language } : {});
   const measurement = measureWithFacts(text, channel, { urls: () => analysis.countedUrls }, post.contentWarning);
@@ -98,6 +100,7 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
       report,
     };
     if (campaign) context.campaign = campaign;
+    if (wordVectors) context.wordVectors = wordVectors;
     try {
       rule.check(context);
     } catch (error) {
@@ -115,13 +118,18 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
   }
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   const result: LintResult = { channel: channel.id, measure: measurement, messages, language: analysis.language };
-  if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel);
+  if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel, wordVectors);
   return { result, analysis };
 }
 
 /** Where a message's rule is documented: its own url, the rule reference for a built-in, none for a plugin's rule without one. */
 export function ruleUrl(id: string, url: string | undefined): string {
   return url ?? (id.includes('/') ? '' : DOCS_BASE + id);
+}
+
+function checkedWordVectors(vectors: unknown): WordVectors {
+  if (isWordVectors(vectors)) return vectors;
+  throw new PostlintConfigError('wordVectors', "expected the WordVectors of 'postlint/vectors/en' (englishWordVectors()), or leave it out");
 }
 
 function clamp(offset: number, length: number): number {

@@ -1,5 +1,6 @@
 import type { Campaign, Channel, ChannelId, Contacts, Product, RuleSetting, Severity } from '../core/types.js';
 import type { Rule } from '../rule/rule.js';
+import type { WordVectors } from '../facts/word-vectors.js';
 
 /** Third-party rules: a plugin is `{ rules: { id: rule } }`, and its rules are configured as `plugin/id`. */
 export interface Plugin {
@@ -27,6 +28,12 @@ export interface LintOptions {
   language?: 'en' | 'de' | 'fr' | 'auto';
   /** The campaign the draft belongs to: its key messages, hashtags and link (campaign rules act only when it is given). */
   campaign?: Campaign;
+  /**
+   * Word vectors for reading key messages by meaning (`import { englishWordVectors } from
+   * 'postlint/vectors/en'`; the Node CLI, API and language server load them when a campaign is
+   * given). Without them a campaign's key messages are matched by stems, thesaurus and negation only.
+   */
+  wordVectors?: WordVectors;
   /** Report `<!-- postlint-disable -->` comments that suppressed nothing, at this severity (default: off). */
   reportUnusedDisableDirectives?: Severity | 'off';
 }

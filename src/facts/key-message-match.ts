@@ -1,8 +1,10 @@
 import { Analysis } from './analysis.js';
 import type { Campaign, Channel, KeyMessageCoverage } from '../core/types.js';
 import { readText, termsOf, type Term } from './key-message-terms.js';
-import stopWordData from './data/stop-words.json';
-import { readLexicon, wordSet } from './lexicon.js';
+import { keyMessageLanguage } from './key-message-language.js';
+import { align, closenessMatrix, gist, gistSimilarity, unitsOf, windowGists, type Alignment, type WeightedUnit } from './key-message-meaning.js';
+import type { WordVectors } from './word-vectors.js';
+import { probability, type KeyMessageModel } from './key-message-model.js';
 
 /** How a draft stands against one key message. */
 export interface MessageMatch {
@@ -16,6 +18,9 @@ export interface MessageMatch {
   /** Offsets of the draft's words that carry it (first and past-the-last), when it is carried. */
   start?: number;
   end?: number;
+  /** With word vectors: the meaning alignment (0 to 1) and the combined model's probability that the draft carries it. */
+  meaning?: number;
+  confidence?: number;
 }
 
 /** A word or phrase of a key message; a word the thesaurus files under several concepts ("spot": notice, detect) is said by any of them. */
@@ -32,6 +37,9 @@ interface Facet {
   /** The one-sentence text may be paraphrased loosely; an `also` phrasing must be said closely. */
   kind: 'text' | 'also';
   terms: WeightedTerm[];
+  /** The terms of each weighted term, as read from the phrasing (for its meaning units). */
+  groups: Term[][];
+  text: string;
   total: number;
   /** Every word's stem, for an `also` phrasing said word for word. */
   stems: string[];
@@ -42,7 +50,7 @@ interface CompiledMessage {
   facets: Facet[];
 }
 
-// Thresholds tuned on the development set (test/fixtures/key-messages) and checked by its test.
+// The lexical matcher's thresholds, tuned on the older development sets (test/fixtures/key-messages*); `npm run eval` reports them.
 const TEXT_NEEDED = 0.4;
 const ALSO_NEEDED = 0.99;
 const TEXT_WINDOW = 3;
@@ -50,7 +58,7 @@ const TEXT_WINDOW = 3;
 const ECHO_WEIGHT = 0.5;
 // Common content words ("find", "new", "help") say less than rare ones ("legacy", "confidential").
 const COMMON_WEIGHT = 0.4;
-const COMMON = wordSet(readLexicon(stopWordData, 'stop-words.json'), 'common');
+const COMMON = keyMessageLanguage().commonWords;
 
 const compiled = new WeakMap<Campaign, CompiledMessage[]>();
 
@@ -90,6 +98,8 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
       return {
         kind: k <= clausesOf(message.text).length ? 'text' : 'also',
         terms: weighted,
+        groups: terms,
+        text,
         total: weighted.reduce((sum, t) => sum + t.weight, 0),
         stems,
       };
@@ -131,8 +141,16 @@ function bySpan(terms: readonly Term[]): Term[][] {
   });
 }
 
+/** A lexical match, with what the combined matcher reads from it. */
+export interface LexicalMatch extends MessageMatch {
+  /** Best score of the message's own text (or a clause of it) in any window. */
+  textScore: number;
+  /** An `also` phrasing is said, word for word or closely. */
+  alsoCarried: boolean;
+}
+
 /** Matches a draft against every key message: its terms, and its stems for word-for-word `also` phrasings. */
-export function matchTerms(messages: CompiledMessage[], draft: readonly Term[], stems: readonly string[]): MessageMatch[] {
+export function matchTerms(messages: CompiledMessage[], draft: readonly Term[], stems: readonly string[]): LexicalMatch[] {
   const sentences = draft.length ? draft[draft.length - 1]!.sentence + 1 : 0;
   // What each window of neighbouring sentences says, looked up by term: built once for every message.
   const windows = (size: number) =>
@@ -141,17 +159,24 @@ export function matchTerms(messages: CompiledMessage[], draft: readonly Term[], 
   const sentenceWindows = windows(1);
   const whole = said(draft);
   return messages.map(({ id, facets }) => {
-    let best: MessageMatch | undefined;
+    let best: LexicalMatch | undefined;
+    let textScore = 0;
+    let alsoCarried = false;
     for (const facet of facets) {
       // A paraphrase says the message within a few neighbouring sentences; an `also` phrasing within one.
       for (const window of facet.kind === 'text' ? paraphraseWindows : sentenceWindows) {
         const match = matchFacet(id, facet, window);
+        if (facet.kind === 'text') textScore = Math.max(textScore, match.score);
+        else alsoCarried ||= match.carried;
         // When nothing carries it, the closest paraphrase of the text is what a writer needs to see.
-        if (!best || (match.carried && !best.carried) || (match.carried === best.carried && facet.kind === 'text' && match.score > best.score)) best = match;
+        if (!best || (match.carried && !best.carried) || (match.carried === best.carried && facet.kind === 'text' && match.score > best.score)) best = { ...match, textScore: 0, alsoCarried: false };
       }
-      if (facet.kind === 'also' && !best!.carried && containsRun(stems, facet.stems)) best = { ...matchFacet(id, facet, whole), carried: true };
+      if (facet.kind === 'also' && containsRun(stems, facet.stems)) {
+        alsoCarried = true;
+        if (!best!.carried) best = { ...matchFacet(id, facet, whole), carried: true, textScore: 0, alsoCarried: true };
+      }
     }
-    return best!;
+    return { ...best!, textScore, alsoCarried };
   });
 }
 
@@ -203,27 +228,88 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
   return false;
 }
 
-// Keys of the facts kept on the draft's Analysis: its terms (whatever the campaign), and its matches per compiled campaign.
+// Keys of the facts kept on the draft's Analysis: its terms (whatever the campaign), and its matches
+// per compiled campaign and word vectors (none: the lexical matcher alone).
 const TERMS = { fact: 'key-message terms' };
 
 function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string; end: number }[] } {
   return analysis.memo(TERMS, (a) => readText(a.text, a.words));
 }
 
-/** How a draft stands against each key message of the campaign; computed once per draft and campaign. */
-export function keyMessageMatches(analysis: Analysis, campaign: Campaign): MessageMatch[] {
-  const messages = compileKeyMessages(campaign);
-  return analysis.memo(messages, () => {
+/**
+ * How a draft stands against each key message of the campaign; computed once per draft, campaign
+ * and vectors. With word vectors the combined matcher decides (lexical and meaning features through
+ * the fitted model); without, the lexical matcher alone (stems, thesaurus, negation).
+ */
+export function keyMessageMatches(analysis: Analysis, campaign: Campaign, wordVectors?: WordVectors): MessageMatch[] {
+  const vectors = vectorsFor(analysis, wordVectors);
+  const byVectors = analysis.memo(compileKeyMessages(campaign), () => new Map<WordVectors | undefined, MessageMatch[]>());
+  let matches = byVectors.get(vectors);
+  if (!matches) {
     const { terms, stems } = draftTerms(analysis);
-    return matchTerms(messages, terms, stems.map((s) => s.stem));
-  });
+    matches = decide(analysis, campaign, terms, stems, vectors);
+    byVectors.set(vectors, matches);
+  }
+  return matches;
 }
 
 /** The same, counting only what appears before an offset (the channel's "see more" fold). */
-export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number): MessageMatch[] {
+export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number, wordVectors?: WordVectors): MessageMatch[] {
+  const vectors = vectorsFor(analysis, wordVectors);
   const { terms, stems } = draftTerms(analysis);
-  return matchTerms(compileKeyMessages(campaign), terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset).map((s) => s.stem));
+  const before = decide(analysis, campaign, terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset), vectors);
+  if (!vectors) return before;
+  // By meaning, the opening alone can look like a message it only leads up to ("so we wait"): the
+  // phrase that carries it in the whole draft must start before the offset too.
+  const matches = keyMessageMatches(analysis, campaign, vectors);
+  return before.map((match, i) => (match.carried && (matches[i]!.start ?? 0) >= offset ? { ...match, carried: false } : match));
 }
+
+/**
+ * The vectors, when they are in the draft's language: English vectors and an English model read a
+ * German or French draft as noise, so such a draft is matched by the lexical matcher alone.
+ */
+function vectorsFor(analysis: Analysis, vectors: WordVectors | undefined): WordVectors | undefined {
+  return vectors && vectors.lang === analysis.language ? vectors : undefined;
+}
+
+function decide(analysis: Analysis, campaign: Campaign, terms: readonly Term[], stems: readonly { stem: string; end: number }[], vectors: WordVectors | undefined): MessageMatch[] {
+  const lexical = matchTerms(compileKeyMessages(campaign), terms, stems.map((s) => s.stem));
+  if (!vectors) return lexical.map(plain);
+  const model = modelFor(vectors.lang);
+  return featuresOf(analysis.text, campaign, terms, lexical, vectors).map(({ lexical: lex, meaning, values }): MessageMatch => {
+    const confidence = probability(model, values);
+    const carried = lex.alsoCarried || confidence >= model.threshold;
+    const match: MessageMatch = { ...plain(lex), carried, meaning: round(meaning.score), confidence: round(confidence) };
+    if (!carried) {
+      delete match.start;
+      delete match.end;
+    } else if (!lex.carried) {
+      // Carried by meaning: the phrase is the draft's words that said the message's words, or their
+      // sentence when that is one word ("soon" alone tells a reviewer nothing).
+      const span = meaning.end > meaning.start ? { start: meaning.start, end: meaning.end } : wholeText(terms);
+      Object.assign(match, analysis.words.some((w) => w.start > span.start && w.end <= span.end) ? span : sentenceAround(analysis, span));
+    }
+    return match;
+  });
+}
+
+function plain({ textScore: _t, alsoCarried: _a, ...match }: LexicalMatch): MessageMatch {
+  return match;
+}
+
+function sentenceAround(analysis: Analysis, span: { start: number; end: number }): { start: number; end: number } {
+  const sentence = analysis.sentences.find((s) => s.start <= span.start && span.end <= s.end);
+  if (!sentence) return span;
+  const words = analysis.words.slice(sentence.firstWord, sentence.endWord);
+  return words.length ? { start: words[0]!.start, end: words[words.length - 1]!.end } : span;
+}
+
+function wholeText(terms: readonly Term[]): { start: number; end: number } {
+  return { start: terms[0]?.start ?? 0, end: terms[terms.length - 1]?.end ?? 0 };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Whether a key message must appear on a channel: everywhere, unless it lists channels. */
 export function appliesTo(message: { channels?: readonly string[] }, channel: Channel): boolean {
@@ -231,10 +317,100 @@ export function appliesTo(message: { channels?: readonly string[] }, channel: Ch
 }
 
 /** `LintResult.keyMessages`: carried ids, and the ids the channel should carry but does not, in campaign order. */
-export function keyMessageCoverage(analysis: Analysis, campaign: Campaign, channel: Channel): KeyMessageCoverage {
-  const matches = keyMessageMatches(analysis, campaign);
+export function keyMessageCoverage(analysis: Analysis, campaign: Campaign, channel: Channel, vectors?: WordVectors): KeyMessageCoverage {
+  const matches = keyMessageMatches(analysis, campaign, vectors);
+  const carried = matches.filter((m) => m.carried);
   return {
-    carried: matches.filter((m) => m.carried).map((m) => m.id),
+    carried: carried.map((m) => m.id),
     missing: campaign.keyMessages.filter((m, i) => !matches[i]!.carried && appliesTo(m, channel)).map((m) => m.id),
+    // The words that carried each message, so an editor can highlight them and a reviewer see why.
+    phrases: carried.map((m) => {
+      const start = m.start ?? 0;
+      const end = Math.max(start, m.end ?? start);
+      return { id: m.id, text: analysis.text.slice(start, end), start: analysis.position(start), end: analysis.position(end) };
+    }),
   };
+}
+
+const STOP = keyMessageLanguage().stopWords;
+const messageUnitsCache = new WeakMap<Campaign, WeakMap<WordVectors, WeightedUnit[][]>>();
+
+/** Each message's own text as meaning units, weighted like its terms (rare in the campaign weighs more). */
+export function messageUnits(campaign: Campaign, vectors: WordVectors): WeightedUnit[][] {
+  let byVectors = messageUnitsCache.get(campaign);
+  if (!byVectors) messageUnitsCache.set(campaign, (byVectors = new WeakMap()));
+  let units = byVectors.get(vectors);
+  if (!units) {
+    units = compileKeyMessages(campaign).map(({ facets }) => {
+      const text = facets[0]!;
+      return unitsOf(text.text, text.groups.flat(), vectors, STOP).map((unit) => {
+        const index = text.groups.findIndex((g) => g[0]!.start === unit.start && g[0]!.end === unit.end);
+        return { ...unit, weight: text.terms[index]!.weight };
+      });
+    });
+    byVectors.set(vectors, units);
+  }
+  return units;
+}
+
+/** What the combined matcher reads for each message: the lexical match, the meaning alignments and their features. */
+export interface MessageFeatures {
+  lexical: LexicalMatch;
+  /** Within two neighbouring sentences. */
+  meaning: Alignment;
+  /** Named as in FEATURES, in that order. */
+  values: number[];
+}
+
+/** The combined matcher's inputs, in the order of a model's weights. */
+export const FEATURES = ['lexical', 'lexicalCarried', 'also', 'meaning', 'loose', 'whole', 'rare', 'strong', 'reverse', 'margin', 'gist', 'gistWhole', 'share', 'run', 'length'] as const;
+// Cosine a word pair needs before it counts as saying the same (GloVe's unrelated words sit around 0.1-0.3).
+export const MEANING_FLOOR = 0.4;
+const LOOSE_FLOOR = 0.25;
+
+/** The combined matcher's inputs for every message of the campaign (the evaluation fits the model on them). */
+export function keyMessageFeatures(analysis: Analysis, campaign: Campaign, vectors: WordVectors): MessageFeatures[] {
+  const { terms, stems } = readText(analysis.text, analysis.words);
+  return featuresOf(analysis.text, campaign, terms, matchTerms(compileKeyMessages(campaign), terms, stems.map((s) => s.stem)), vectors);
+}
+
+function featuresOf(text: string, campaign: Campaign, terms: readonly Term[], lexical: readonly LexicalMatch[], vectors: WordVectors): MessageFeatures[] {
+  const draft = unitsOf(text, terms, vectors, STOP);
+  const messages = messageUnits(campaign, vectors);
+  const matrices = messages.map((units) => closenessMatrix(units, draft));
+  const pairGists = windowGists(draft, vectors.dimensions);
+  const wholeGist = windowGists(draft, vectors.dimensions, Infinity);
+  const meanings = messages.map((units, i) => align(units, draft, matrices[i]!, MEANING_FLOOR));
+  return messages.map((units, i) => {
+    const meaning = meanings[i]!;
+    const others = meanings.filter((_, k) => k !== i).map((m) => m.score);
+    const lex = lexical[i]!;
+    const messageGist = gist(units, vectors.dimensions);
+    const values = [
+      lex.textScore,
+      lex.carried ? 1 : 0,
+      lex.alsoCarried ? 1 : 0,
+      meaning.score,
+      align(units, draft, matrices[i]!, LOOSE_FLOOR).score,
+      align(units, draft, matrices[i]!, MEANING_FLOOR, Infinity).score,
+      meaning.rare,
+      meaning.strong,
+      meaning.reverse,
+      meaning.score - Math.max(0, ...others),
+      gistSimilarity(messageGist, pairGists),
+      gistSimilarity(messageGist, wholeGist),
+      meaning.share,
+      meaning.run,
+      Math.log(1 + draft.length),
+    ];
+    return { lexical: lex, meaning, values };
+  });
+}
+
+/** The fitted model for the vectors' language (English until another language's campaigns are labelled). */
+function modelFor(lang: string): KeyMessageModel {
+  const model = keyMessageLanguage(lang).model;
+  // A model fitted on other features would weigh the wrong numbers: refit it rather than guess.
+  if (model.features.join() !== FEATURES.join()) throw new Error(`key-message model for "${lang}" was fitted on other features; refit it with KM_WRITE_MODEL=1 npm run eval`);
+  return model;
 }

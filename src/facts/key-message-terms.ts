@@ -1,8 +1,6 @@
-import { stemmer } from 'stemmer';
-import { compileLexicon, matchLexicon, readLexicon, wordSet, type LexiconEntry, type LexiconFileEntry } from './lexicon.js';
+import { compileLexicon, matchLexicon, type LexiconEntry } from './lexicon.js';
 import { tokenize, type Word } from './words.js';
-import stopWordData from './data/stop-words.json';
-import thesaurusData from './data/key-message-thesaurus.json';
+import { english } from './key-message-language.js';
 
 /** One unit of meaning in a text: a thesaurus concept (`c:early`) or the stem of a content word. */
 export interface Term {
@@ -30,30 +28,21 @@ interface ConceptEntry extends LexiconEntry {
   concepts: { concept: string; negated: boolean }[];
 }
 
-const stopWords = readLexicon(stopWordData, 'stop-words.json');
-const thesaurus = readLexicon<LexiconFileEntry & { negatedPhrases?: string[] }>(thesaurusData, 'key-message-thesaurus.json');
-const STOP = wordSet(stopWords, 'stop-words');
-const NEGATORS = wordSet(stopWords, 'negators');
+// The language's lists and stemmer (English: see key-message-language.ts).
+const language = english;
+const STOP = language.stopWords;
+const NEGATORS = language.negators;
 // A negator reaches this many content terms, within its clause: "don't have to face dementia on your own".
 const NEGATION_REACH = 3;
 // Punctuation that ends a clause; a spaced dash does too ("Don't sit on it - ring your GP").
 const CLAUSE_BREAK = /[.,;:!?()"“”…]|\s[-–—]\s|[–—]|\n/u;
 const CLITIC = /'(?:s|re|ve|ll|d|m)$/u;
 // Conjunctions start a new clause too: in "won't go away or unexplained weight loss" only "go away" is denied.
-const CLAUSE_WORDS = wordSet(stopWords, 'clause-words');
+const CLAUSE_WORDS = language.clauseWords;
 
-// Stems by word: drafts are re-read on every keystroke and reuse most of their words. Bounded.
-const stemCache = new Map<string, string>();
-const STEM_CACHE_SIZE = 20_000;
-
+// Stop words keep their form ("us" is not "u"); the stemmer caches its own results.
 function stemOf(word: string): string {
-  let stem = stemCache.get(word);
-  if (stem === undefined) {
-    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
-    stem = STOP.has(word) ? word : stemmer(word);
-    stemCache.set(word, stem);
-  }
-  return stem;
+  return STOP.has(word) ? word : language.stem(word);
 }
 
 function normalise(lower: string, previous: string | undefined): { stem: string; negator: boolean } {
@@ -107,10 +96,10 @@ function compileConcepts() {
     if (!entry.concepts.some((c) => c.concept === concept)) entry.concepts.push({ concept, negated });
     byPhrase.set(key, entry);
   };
-  for (const { id: concept, phrases, negatedPhrases: negated } of thesaurus.entries) {
-    const negatedPhrases = new Set(negated ?? []);
-    for (const phrase of phrases) add(phrase, concept, negatedPhrases.has(phrase));
-    for (const phrase of negatedPhrases) add(phrase, concept, true);
+  for (const group of language.thesaurus) {
+    const negatedPhrases = new Set(group.negatedPhrases ?? []);
+    for (const phrase of group.phrases) add(phrase, group.concept, negatedPhrases.has(phrase));
+    for (const phrase of negatedPhrases) add(phrase, group.concept, true);
   }
   return compileLexicon([...byPhrase.values()]);
 }

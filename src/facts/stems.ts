@@ -17,17 +17,19 @@ const STEMMERS: Record<Language, (word: string) => string> = {
 const caches: Record<Language, Map<string, string>> = { en: new Map(), de: new Map(), fr: new Map() };
 const CACHE_SIZE = 20_000;
 
-/** The stem of each word's lower-case form ("treatments" -> "treatment"), parallel to `words`. */
-export function stemWords(words: readonly Word[], language: Language = 'en'): string[] {
+/** The stem of one lower-case word in a language ("treatments" -> "treatment"). */
+export function stemWord(lower: string, language: Language = 'en'): string {
   const cache = caches[language];
-  const stem = STEMMERS[language];
-  return words.map(({ lower }) => {
-    let found = cache.get(lower);
-    if (found === undefined) {
-      if (cache.size >= CACHE_SIZE) cache.clear();
-      found = stem(lower);
-      cache.set(lower, found);
-    }
-    return found;
-  });
+  let found = cache.get(lower);
+  if (found === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    found = STEMMERS[language](lower);
+    cache.set(lower, found);
+  }
+  return found;
+}
+
+/** The stem of each word's lower-case form, parallel to `words`. */
+export function stemWords(words: readonly Word[], language: Language = 'en'): string[] {
+  return words.map(({ lower }) => stemWord(lower, language));
 }

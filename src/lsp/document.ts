@@ -1,6 +1,8 @@
 import type { ResolvedConfig } from '../node/config.js';
 import { toFileOffset, withoutDirectives } from '../text/draft.js';
 import { lintFile } from '../node/engine.js';
+import { isCampaignFile } from '../text/campaign-file.js';
+import type { WordVectors } from '../facts/word-vectors.js';
 import type { Diagnostic, Measurement } from '../core/types.js';
 
 /** One draft's measurement and where the counter shows: the draft's heading or first line. */
@@ -32,6 +34,8 @@ export interface DocumentTarget {
   config: ResolvedConfig;
   /** Channel when neither the config, its overrides nor the front matter name one. */
   defaultChannel: string;
+  /** The word vectors, fetched only for a campaign (a plan, or a campaign in the config), as the CLI does. */
+  wordVectors?: () => WordVectors;
 }
 
 /**
@@ -45,7 +49,7 @@ export interface DocumentTarget {
  */
 export function lintDocument(version: number, text: string, target: DocumentTarget): LintedDocument {
   try {
-    const linted = lintFile(text, target.filePath, fileOptions(target));
+    const linted = lintFile(text, target.filePath, fileOptions(target, text));
     if (linted.kind === 'campaign') {
       const plan = linted.campaign;
       return {
@@ -71,12 +75,14 @@ export function lintDocument(version: number, text: string, target: DocumentTarg
  * pass, re-linted until stable. Undefined when nothing changes.
  */
 export function fixAll(text: string, target: DocumentTarget): string | undefined {
-  const { output } = lintFile(text, target.filePath, { ...fileOptions(target), fix: true });
+  const { output } = lintFile(text, target.filePath, { ...fileOptions(target, text), fix: true });
   return output !== undefined && output !== text ? output : undefined;
 }
 
-function fileOptions(target: DocumentTarget) {
-  return { config: target.config, markdown: target.markdown, defaultChannel: target.defaultChannel };
+function fileOptions(target: DocumentTarget, text: string) {
+  const options = { config: target.config, markdown: target.markdown, defaultChannel: target.defaultChannel };
+  const campaign = target.config.forFile(target.filePath).options.campaign !== undefined || (target.markdown && isCampaignFile(text));
+  return target.wordVectors && campaign ? { ...options, wordVectors: target.wordVectors() } : options;
 }
 
 /** End of the `#` heading line above a draft (blank lines between allowed), else of the draft's first line. */

@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMarkdownPath } from '../node/engine.js';
 import { CONFIG_FILE_NAMES, ConfigCache, toFilePath, type LoadedConfig } from './config.js';
 import { codeActions, codeLenses, FIX_ALL_KIND, fixAllEdit, inlayHints, toLspDiagnostics, type FixAllData } from './convert.js';
+import type { WordVectors } from '../facts/word-vectors.js';
 import { fixAll, lintDocument, type DocumentTarget, type LintedDocument } from './document.js';
 import { parseServerOptions, type ServerOptions } from './options.js';
 
@@ -28,8 +29,10 @@ type LintedEntry = LintedDocument & { target?: DocumentTarget; fixed?: { output:
  * (read once, re-read when a watched config file changes), the overrides for its path, its
  * front-matter channel and its `<!-- postlint-disable -->` comments; a Markdown file whose front
  * matter has `keyMessages` as a campaign plan, draft by draft, each draft's counter at its heading.
+ * `wordVectors` (from lsp-cli.ts) gives the vectors for key messages by meaning, called only when
+ * a campaign (a plan, or a campaign in the config) is linted.
  */
-export function startServer(connection: Connection, { version }: { version: string }): void {
+export function startServer(connection: Connection, { version, wordVectors }: { version: string; wordVectors?: () => WordVectors }): void {
   const documents = new TextDocuments(TextDocument);
   const linted = new Map<string, LintedEntry>();
   const pending = new Map<string, () => void>();
@@ -89,6 +92,7 @@ export function startServer(connection: Connection, { version }: { version: stri
           config: loaded.config,
           defaultChannel: options.channel,
         };
+        if (wordVectors) target.wordVectors = wordVectors;
         result = { ...lintDocument(document.version, document.getText(), target), target };
       }
     } catch (error) {

@@ -7,7 +7,10 @@ import type { FormattedFile } from '../format/types.js';
 import { draftLabel } from '../format/campaign.js';
 import { linter } from '../index.js';
 import { withLanguage } from '../engine/settings.js';
+import { isCampaignFile } from '../text/campaign-file.js';
 import type { ResolvedConfig } from './config.js';
+import type { WordVectors } from '../facts/word-vectors.js';
+import { loadWordVectors } from './word-vectors.js';
 
 export interface LintSourceOptions {
   config: ResolvedConfig;
@@ -37,6 +40,8 @@ export interface NodeFileOptions extends LintSourceOptions {
   markdown?: boolean;
   /** Channel when neither `channel`, the config and its overrides nor the front matter name one. */
   defaultChannel?: string;
+  /** Word vectors for a campaign's key messages (see loadWordVectors). */
+  wordVectors?: WordVectors;
 }
 
 /**
@@ -45,7 +50,10 @@ export interface NodeFileOptions extends LintSourceOptions {
  * directives, fixes until stable when asked). Writes nothing.
  */
 export async function lintSource(text: string, filePath: string | undefined, display: string, options: LintSourceOptions): Promise<FileReport> {
-  return toReport(lintFile(text, filePath, options), text, filePath, display);
+  // A campaign (in the config, or a campaign plan) reads its key messages by meaning: the vectors load for it, and only then.
+  const campaign = options.config.forFile(filePath).options.campaign !== undefined || (isMarkdownPath(filePath) && isCampaignFile(text));
+  const wordVectors = campaign ? await loadWordVectors() : undefined;
+  return toReport(lintFile(text, filePath, wordVectors ? { ...options, wordVectors } : options), text, filePath, display);
 }
 
 function toReport(linted: LintedFile, text: string, filePath: string | undefined, display: string): FileReport {
@@ -70,7 +78,7 @@ function toReport(linted: LintedFile, text: string, filePath: string | undefined
  */
 export function lintFile(text: string, filePath: string | undefined, options: NodeFileOptions): LintedFile {
   const settings = options.config.forFile(filePath);
-  const configured = settings.options as LintOptions;
+  const configured = withWordVectors(settings.options as LintOptions, options.wordVectors);
   const fileOptions = optionsFor(options.language === undefined ? configured : withLanguage(configured, options.language), {
     markdown: options.markdown ?? isMarkdownPath(filePath),
     channel: options.channel ?? settings.channel ?? options.defaultChannel ?? 'x',
@@ -90,6 +98,17 @@ function optionsFor(options: LintOptions, switches: FileSwitches): FileLintOptio
   const key = JSON.stringify(switches);
   let found = bySwitches.get(key);
   if (!found) bySwitches.set(key, (found = { ...options, ...switches }));
+  return found;
+}
+
+// The config shares one options object between files with the same overrides (the core caches its
+// settings by it): the options with vectors are shared the same way.
+const optionsWithVectors = new WeakMap<LintOptions, LintOptions>();
+
+function withWordVectors(options: LintOptions, wordVectors: WordVectors | undefined): LintOptions {
+  if (!wordVectors) return options;
+  let found = optionsWithVectors.get(options);
+  if (!found) optionsWithVectors.set(options, (found = { ...options, wordVectors }));
   return found;
 }
 

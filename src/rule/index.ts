@@ -13,6 +13,7 @@ export { compileLexicon, entryOf, expandPhrase, matchLexicon, readLexicon, wordS
 export { compileParameterNames, isIpHost, isWithin, parseAddress, stripWww, unicodeHost, type Address, type Link, type MarkdownLinkFact, type QueryParameter } from '../facts/links.js';
 export { isPhoneCountry, phoneNumberOf, type EmailFact, type PhoneNumberFact, type PhoneRun } from '../facts/contacts.js';
 export { appliesTo, keyMessageMatches, keyMessageMatchesBefore, type MessageMatch } from '../facts/key-message-match.js';
+export type { WordVectors } from '../facts/word-vectors.js';
 export { quoteWords } from '../facts/key-message-words.js';
 export { pharmaPosts, quoteList, sentenceAt, type Claim } from '../facts/pharma-posts.js';
 export { measure } from '../channels/measure.js';

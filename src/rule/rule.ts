@@ -1,3 +1,4 @@
+import type { WordVectors } from '../facts/word-vectors.js';
 import type * as v from 'valibot';
 import type { Analysis } from '../facts/analysis.js';
 import type { Campaign, Channel, ChannelId, Contacts, Diagnostic, Fix, KeyMessageCoverage, Measurement, Product, Severity, Suggestion } from '../core/types.js';
@@ -85,6 +86,8 @@ export interface RuleContext<Options> {
   contacts: OwnContacts;
   /** The campaign the draft belongs to (`LintOptions.campaign`), validated; campaign rules act only when it is set. */
   campaign?: Campaign;
+  /** Word vectors for key messages by meaning (`LintOptions.wordVectors`), when given. */
+  wordVectors?: WordVectors;
   report(report: Report): void;
 }
 

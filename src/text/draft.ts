@@ -85,7 +85,17 @@ export function mapResultToFile(source: DraftSource, result: LintResult): LintRe
   });
   const measure = { ...result.measure };
   if (measure.overflowStart !== undefined) measure.overflowStart = toFileOffset(source, measure.overflowStart, 'after');
-  return { ...result, measure, messages };
+  const mapped: LintResult = { ...result, measure, messages };
+  if (result.keyMessages) {
+    // The carrying phrases point into the draft as written, like the messages.
+    const phrases = result.keyMessages.phrases.map((phrase) => {
+      const start = toFileOffset(source, phrase.start.offset, 'after');
+      const end = phrase.end.offset === phrase.start.offset ? start : Math.max(start, toFileOffset(source, phrase.end.offset, 'before'));
+      return { ...phrase, start: at(start), end: at(end) };
+    });
+    mapped.keyMessages = { ...result.keyMessages, phrases };
+  }
+  return mapped;
 }
 
 // A fix whose range would swallow a removed part (a directive comment) is dropped, not applied.

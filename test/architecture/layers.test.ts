@@ -42,6 +42,8 @@ group('the import checker', () => {
     'src/split/split.ts': '',
     'src/rule/index.ts': '',
     'rules/max-links.ts': "import data from './data/x.json';\nimport * as v from 'valibot';",
+    // The vectors' entry point reads its data file, and only that one.
+    'src/vectors/en.ts': "import data from '../../rules/data/word-vectors.en.json';\nimport x from '../../rules/data/x.json';",
     'src/index.ts': '',
     'src/codemirror/index.ts': "import { lint } from '../index.js';\nimport { linter } from '@codemirror/lint';\nimport { x } from './report.js';\nimport { measure } from '../channels/measure.js';\nimport { parse } from 'yaml';",
     'src/codemirror/report.ts': '',
@@ -58,6 +60,7 @@ group('the import checker', () => {
       'rules/max-length.ts -> src/split/split.ts: a rule imports only the rule API (src/rule/index.ts), not engine internals',
       'rules/personal-data/index.ts -> stemmer: a rule reads text through the Analysis, not through the package "stemmer"',
       'rules/personal-data/index.ts -> rules/other/x.ts: a rule imports only its own folder, rules/data and the rule API',
+      'src/vectors/en.ts -> rules/data/x.json: only src/index.ts imports rules/ (and hands them to createLinter)',
       'src/codemirror/index.ts -> src/channels/measure.ts: the CodeMirror adapter imports only the public API (src/index.ts), not core internals',
       'src/codemirror/index.ts -> yaml: the CodeMirror adapter imports only CodeMirror and the public API, not the package "yaml"',
       'src/format/summary.ts -> @codemirror/view: only src/codemirror imports CodeMirror, so the core entry never pulls it in',

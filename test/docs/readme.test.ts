@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
-import { fillFigureBlocks, renderEvalBlocks, renderFigureBlocks, type BenchResults, type EvalResults } from '../../src/docs/figures.js';
+import { fillFigureBlocks, renderEvalBlocks, renderFigureBlocks, renderKeyMessageVectorBlocks, type BenchResults, type EvalResults, type KeyMessageVectorResults } from '../../src/docs/figures.js';
 import { renderRuleLanguages } from '../../src/docs/rules-reference.js';
 import { rules } from '../../rules/index.js';
 
@@ -101,11 +101,12 @@ describe('the README API example prints what the README shows', () => {
   });
 });
 
-describe('figures come from bench/results/latest.json and eval.json, never typed', () => {
+describe('figures come from bench/results/latest.json, key-message-vectors.json and eval.json, never typed', () => {
   const results = JSON.parse(read('bench/results/latest.json')) as BenchResults;
   const evaluation = JSON.parse(read('bench/results/eval.json')) as EvalResults;
+  const vectors = JSON.parse(read('bench/results/key-message-vectors.json')) as KeyMessageVectorResults;
   // The rule-languages table is not a measurement, but it is generated the same way: from the rules' meta.
-  const blocks = { ...renderFigureBlocks(results), ...renderEvalBlocks(evaluation), 'rule-languages': renderRuleLanguages(rules) };
+  const blocks = { ...renderFigureBlocks(results), ...renderEvalBlocks(evaluation), ...renderKeyMessageVectorBlocks(vectors), 'rule-languages': renderRuleLanguages(rules) };
 
   for (const file of DOCS) {
     it(`${file}: every figures block is in step (npm run docs refills them)`, () => {
@@ -123,6 +124,8 @@ describe('figures come from bench/results/latest.json and eval.json, never typed
     expect(text).toContain('](docs/report.png)');
     expect(read('docs/performance.md')).toContain('<!-- figures:performance-table -->\nMeasured by `npm run bench`');
     expect(read('docs/health-rules.md')).toContain('<!-- figures:complex-medical-question-eval -->\nMeasured by `npm run eval`');
+    expect(read('docs/campaigns.md')).toContain('<!-- figures:key-messages-eval -->\nMeasured by `npm run eval`');
+    expect(read('docs/campaigns.md')).toMatch(/<!-- figures:key-message-vectors -->\nMeasured by `npm run (bench|bench:vectors)`/);
   });
 
   it('fills a block from the numbers given, and rejects an unknown block', () => {

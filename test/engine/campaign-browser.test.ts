@@ -16,3 +16,13 @@ it('lintCampaign works from a browser (worker) bundle with no Node globals and n
   expect(result.posts[0]!.result.keyMessages.carried).toEqual(['know-the-symptoms', 'see-your-gp']);
   expect(result.coverage.map((c) => c.carriedBy.length)).toEqual([3, 3, 3, 1]);
 });
+
+it('reads key messages by meaning in a browser bundle too: the vectors decode without Buffer or atob', async () => {
+  const entry = "export { lintCampaign } from './src/index.ts'; export { englishWordVectors } from './src/vectors/en.ts';";
+  const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'browser', conditions: ['worker'], format: 'iife', globalName: 'postlint', write: false, logLevel: 'silent' });
+  const sandbox: Record<string, unknown> = { TextEncoder, TextDecoder, URL, console };
+  runInNewContext(bundle.outputFiles[0]!.text + '\nglobalThis.result = postlint.lintCampaign(markdown, { wordVectors: postlint.englishWordVectors() });', Object.assign(sandbox, { markdown: readFileSync('examples/bowel-cancer-awareness.md', 'utf8') }));
+  const result = sandbox.result as { posts: { result: { keyMessages: { carried: string[]; phrases: { id: string; text: string }[] } } }[] };
+  expect(result.posts).toHaveLength(6);
+  for (const post of result.posts) expect(post.result.keyMessages.phrases.map((p) => p.id)).toEqual(post.result.keyMessages.carried);
+});

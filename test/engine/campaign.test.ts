@@ -139,7 +139,11 @@ describe('lintCampaign positions point at the Markdown source', () => {
     expect(result.posts[0]!.channel).toBe('bluesky');
     expect(result.posts[0]!.text).toBe('# Heading\n\nFound **early**, cancer is easier to treat. #worldcancerday');
     expect(result.posts[0]!.result.messages.map(where)).toEqual([at(md, '#worldcancerday')]);
-    expect(result.posts[0]!.result.keyMessages).toEqual({ carried: ['a'], missing: [] });
+    const { phrases, ...coverage } = result.posts[0]!.result.keyMessages!;
+    expect(coverage).toEqual({ carried: ['a'], missing: [] });
+    // The carrying phrase points into the source; a draft is linted as written, so its text is the source's, emphasis and all.
+    expect(phrases.map((p) => [p.id, p.text, md.slice(p.start.offset, p.end.offset)])).toEqual([['a', 'Found **early**, cancer is easier to treat', 'Found **early**, cancer is easier to treat']]);
+    expect(phrases[0]!.start).toEqual({ ...at(md, 'Found'), offset: md.indexOf('Found') });
   });
 });
 
@@ -149,9 +153,9 @@ describe('lintCampaign results', () => {
   it('gives each draft its channel, label, text, span and result, and the coverage across drafts', () => {
     const result = lintCampaign(md);
     expect(result.campaign?.name).toBe('World Cancer Day');
-    expect(result.posts.map((p) => [p.channel, p.label, p.result.keyMessages])).toEqual([
-      ['x', undefined, { carried: ['early-diagnosis'], missing: [] }],
-      ['linkedin', 'launch', { carried: [], missing: ['early-diagnosis', 'see-your-gp'] }],
+    expect(result.posts.map((p) => [p.channel, p.label, p.result.keyMessages?.carried, p.result.keyMessages?.missing])).toEqual([
+      ['x', undefined, ['early-diagnosis'], []],
+      ['linkedin', 'launch', [], ['early-diagnosis', 'see-your-gp']],
     ]);
     expect(result.coverage).toEqual([
       { id: 'early-diagnosis', carriedBy: [0], missingOn: [] },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { LANGUAGES } from '../../src/facts/language.js';
 import { reportLanguageDetection } from './evaluate-language.js';
 import { reportMedical } from './evaluate-medical.js';
+import { reportKeyMessages } from './evaluate-key-messages.js';
 
 export const EVAL_RESULTS = resolve('bench/results/eval.json');
 
@@ -15,6 +16,7 @@ export function main() {
     command: 'npm run eval',
     complexMedicalQuestion: LANGUAGES.map((language) => reportMedical(language)),
     languageDetection: reportLanguageDetection(),
+    keyMessages: reportKeyMessages(),
   };
   mkdirSync(resolve('bench/results'), { recursive: true });
   writeFileSync(EVAL_RESULTS, JSON.stringify(results, null, 2) + '\n');

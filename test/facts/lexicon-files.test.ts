@@ -6,10 +6,12 @@ import { readLexicon } from '../../src/facts/lexicon.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DATA_DIRS = ['rules/data', 'src/facts/data'];
-// Data that is not a list of phrases: a name table, the weights of a score, example products, and
-// the trained models of complex-medical-question (model.<language>.json, written by npm run train).
+// Data that is not a list of phrases: a name table, the weights of a score, example products, the
+// trained models (complex-medical-question's model.<language>.json, written by npm run train; the
+// key-message model, key-message-model.<language>.json, by npm run eval) and the word vectors
+// (word-vectors.<language>.json, by npm run build:vectors).
 const NOT_PHRASE_LISTS = new Set(['rules/data/invisible-characters.json', 'rules/data/complex-medical-question/signals.json', 'rules/data/pharma-examples.json']);
-const isModel = (file: string) => /\/model\.[a-z]{2}\.json$/.test(file);
+const isModel = (file: string) => /[/-]model\.[a-z]{2}\.json$|\/word-vectors\.[a-z]{2}\.json$/.test(file);
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir)).flatMap((name) => {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -34,6 +35,57 @@ describe('the built package', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((file) => /^node:|^(fs|path|process|os|child_process)$/.test(file))).toEqual([]);
     expect(result.errors).toEqual([]);
+    // The word vectors are an entry of their own: the core never carries them.
+    expect(inputs.filter((file) => /word-vectors\.\w+\.json|src\/vectors\//.test(file))).toEqual([]);
+  });
+
+  const campaign = "{ name: 'Do The Kit', keyMessages: [{ id: 'do-it-now', text: 'Do your home test kit as soon as it arrives.' }] }";
+  const draft = "'That envelope with the little stick in it? Please use it as soon as it comes.'";
+
+  it("reads key messages by meaning with 'postlint/vectors/en', from ESM and CommonJS", () => {
+    const esm = node(['--input-type=module', '-e', `import { lint } from 'postlint'; import { englishWordVectors } from 'postlint/vectors/en'; const c = ${campaign}; console.log(JSON.stringify([lint({ text: ${draft} }, { campaign: c }).keyMessages.carried, lint({ text: ${draft} }, { campaign: c, wordVectors: englishWordVectors() }).keyMessages.carried]))`]);
+    expect(esm.stderr).toBe('');
+    expect(JSON.parse(esm.stdout)).toEqual([[], ['do-it-now']]);
+    const cjs = node(['-e', `const { lint } = require('postlint'); const { englishWordVectors } = require('postlint/vectors/en'); console.log(JSON.stringify(lint({ text: ${draft} }, { campaign: ${campaign}, wordVectors: englishWordVectors() }).keyMessages.carried))`]);
+    expect(cjs.stderr).toBe('');
+    expect(JSON.parse(cjs.stdout)).toEqual(['do-it-now']);
+  });
+
+  it('the Node API loads the vectors (from dist/vectors) only when a campaign is given', () => {
+    const script = `const api = require('postlint/node'); (async () => { await api.lintText('Hello there', { cwd: '/', configFile: false }); const before = Object.keys(require.cache).some((f) => f.includes('vectors')); const report = await api.lintText(${draft}, { cwd: '/', configFile: false, overrideConfig: { campaign: ${campaign} } }); console.log(JSON.stringify([before, Object.keys(require.cache).some((f) => f.endsWith('/dist/vectors/en.cjs')), report.posts[0].result.keyMessages.carried])); })()`;
+    const run = node(['-e', script]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([false, true, ['do-it-now']]);
+  });
+
+  it('the CLI on a plain draft never loads the vectors; on a campaign plan it loads them from dist/vectors', () => {
+    // The CLI alone, without dist/vectors beside it: a plain draft must not notice.
+    const dir = mkdtempSync(join(tmpdir(), 'postlint-cli-'));
+    try {
+      copyFileSync(join(root, 'dist/cli.js'), join(dir, 'cli.js'));
+      const cli = (args: string[]) => spawnSync(process.execPath, [join(dir, 'cli.js'), '--no-config', ...args], { cwd: dir, encoding: 'utf8' });
+      const plain = cli(['--text', 'Hello there', '--format', 'json']);
+      expect(plain.stderr).toBe('');
+      expect(JSON.parse(plain.stdout)[0].messages).toEqual([]);
+      writeFileSync(join(dir, 'plan.md'), readFileSync(join(root, 'examples/bowel-cancer-awareness.md')));
+      const plan = cli(['plan.md']);
+      expect(plan.status).not.toBe(0);
+      expect(plan.stdout + plan.stderr).toMatch(/Cannot find module '.*vectors\/en\.js'/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ships no source maps, and the word vectors once (dist/vectors/en.data.cjs, shared by the ESM and CommonJS entries)', () => {
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    expect(pack.status, pack.stderr).toBe(0);
+    const files = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(files).toContain('dist/vectors/en.js');
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    // A stretch of the vectors' bytes: which packed files carry it.
+    const vectors = (JSON.parse(readFileSync(join(root, 'rules/data/word-vectors.en.json'), 'utf8')) as { vectors: string }).vectors;
+    const sample = vectors.slice(100_000, 100_064);
+    expect(files.filter((f) => /\.c?js$/.test(f) && readFileSync(join(root, f), 'utf8').includes(sample))).toEqual(['dist/vectors/en.data.cjs']);
   });
 
   it("serves the CodeMirror adapter at 'postlint/codemirror'", () => {

@@ -2,6 +2,7 @@ import { describeRuleDocs } from '../helpers/rule-docs.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lint, type Campaign, type LintOptions } from '../../src/index.js';
+import { englishWordVectors } from '../../src/vectors/en.js';
 
 const campaign: Campaign = {
   name: 'Spot It Early',
@@ -36,8 +37,13 @@ describe('keyMessages: carried by meaning', () => {
 
   it('gives carried and missing ids in campaign order, missing only what the channel must carry', () => {
     const text = 'Found early, cancer is easier to treat successfully. Notice a change? Book an appointment with your GP.';
-    expect(lint({ text, channel: 'x' }, options()).keyMessages).toEqual({ carried: ['early-diagnosis', 'see-your-gp'], missing: [] });
-    expect(lint({ text, channel: 'linkedin' }, options()).keyMessages).toEqual({ carried: ['early-diagnosis', 'see-your-gp'], missing: ['screening'] });
+    const phrases = [
+      { id: 'early-diagnosis', text: 'Found early, cancer is easier to treat' },
+      { id: 'see-your-gp', text: 'Notice a change? Book an appointment with your GP' },
+    ];
+    const x = lint({ text, channel: 'x' }, options()).keyMessages!;
+    expect({ ...x, phrases: x.phrases.map(({ id, text }) => ({ id, text })) }).toEqual({ carried: ['early-diagnosis', 'see-your-gp'], missing: [], phrases });
+    expect(lint({ text, channel: 'linkedin' }, options()).keyMessages).toMatchObject({ carried: ['early-diagnosis', 'see-your-gp'], missing: ['screening'] });
   });
 
   it('leaves keyMessages out when no campaign is given', () => {
@@ -90,6 +96,69 @@ describe('key-messages rule', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('keyMessages by meaning (with word vectors)', () => {
+  // The examples of issue 17: a paraphrase sharing few words, a story, and two near-misses.
+  const kit: Campaign = {
+    name: 'Do The Kit',
+    theme: 'Bowel screening at home.',
+    hashtags: ['#DoTheKit'],
+    keyMessages: [
+      { id: 'do-it-now', text: 'Do your home test kit as soon as it arrives.' },
+      { id: 'finds-early', text: 'Screening finds cancer early, when it is easier to treat.' },
+      { id: 'see-gp', text: 'If you notice blood in your poo or a change in your bowel habits, ask your GP about it.' },
+    ],
+  };
+  const wordVectors = englishWordVectors();
+  const read = (text: string, vectors = true) => lint({ text, channel: 'x' }, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign: kit, ...(vectors ? { wordVectors } : {}) }).keyMessages!;
+
+  it('carries a paraphrase that shares few words with the message, and shows the phrase that carried it', () => {
+    const text = 'That envelope with the little stick in it? Please use it as soon as it comes.';
+    const result = read(text);
+    expect(result.carried).toEqual(['do-it-now']);
+    const [phrase] = result.phrases;
+    expect(text.slice(phrase!.start.offset, phrase!.end.offset)).toBe(phrase!.text);
+    expect(phrase!.text).toContain('as soon as it comes');
+    // Stems and thesaurus alone miss it.
+    expect(read(text, false).carried).toEqual([]);
+  });
+
+  it('carries a story that conveys the message', () => {
+    expect(read("My dad's kit found it early enough that surgery was enough.").carried).toContain('finds-early');
+  });
+
+  it("does not credit near-misses that reuse a message's words without its meaning", () => {
+    expect(read("Congratulations to Northfield Surgery, winners of this year's Do The Kit award!").carried).toEqual([]);
+    expect(read('Could you ask your GP team to put up our posters this month?').carried).toEqual([]);
+  });
+
+  it('is deterministic and never throws on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(read(text)).toEqual(read(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads a draft by meaning only in the vectors' language: another is matched by stems and thesaurus alone", () => {
+    const text = 'That envelope with the little stick in it? Please use it as soon as it comes.';
+    const as = (language: 'en' | 'de' | 'auto') => lint({ text, channel: 'x' }, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign: kit, wordVectors, language });
+    expect(as('auto').keyMessages!.carried).toEqual(['do-it-now']);
+    expect(as('de').keyMessages!.carried).toEqual([]);
+    expect(as('de').language).toBe('de');
+    // A German draft of a German campaign: the English vectors add nothing, they take nothing away.
+    const german: Campaign = { name: 'Darmkrebsmonat', keyMessages: [{ id: 'test', text: 'Machen Sie den Test, sobald er ankommt.' }, { id: 'arzt', text: 'Sprechen Sie mit Ihrer Hausärztin über Blut im Stuhl.' }] };
+    const draft = { text: 'Der Test ist da? Machen Sie ihn gleich, sobald er ankommt. Und bei Blut im Stuhl: ab zur Hausärztin.', channel: 'x' };
+    const withVectors = lint(draft, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign: german, wordVectors });
+    expect(withVectors.language).toBe('de');
+    expect(withVectors.keyMessages).toEqual(lint(draft, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign: german }).keyMessages);
+  });
+
+  it('names the option when it is not word vectors', () => {
+    expect(() => lint({ text: 'Hi' }, { campaign: kit, wordVectors: {} as never })).toThrow("wordVectors: expected the WordVectors of 'postlint/vectors/en'");
   });
 });
 
