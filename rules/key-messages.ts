@@ -25,8 +25,9 @@ export default defineRule({
     schema: v.object({ minimum: v.pipe(v.number(), v.integer(), v.minValue(0, 'minimum must be 0 or more')) }),
     defaults: { minimum: 1 },
     docs: {
-      why: "A plan has one set of key messages, and every post should carry at least one of them, in its own words: readers skim, and a post that only names the campaign tells them nothing. Drafts are read by meaning (stems, synonyms from a small health-comms thesaurus, rare words weighing more, negation), so \"spotting it sooner means treatment is more likely to work\" carries \"cancer found early is more likely to be treated successfully\". A message with `beforeFold` must be said before LinkedIn's, Instagram's or Facebook's \"see more\".",
+      why: "A plan has one set of key messages, and every post should carry at least one of them, in its own words: readers skim, and a post that only names the campaign tells them nothing. Drafts are read by meaning (stems, synonyms from a small health-comms thesaurus, rare words weighing more, negation), so \"spotting it sooner means treatment is more likely to work\" carries \"cancer found early is more likely to be treated successfully\". A message with `beforeFold` must be said before LinkedIn's, Instagram's or Facebook's \"see more\". The stemmer (Porter), the thesaurus and the stop words are English: a German or French draft is still compared with its key messages, but word for word through the English stemmer, without synonyms or the language's own stop words, so the rule is listed for English only.",
       sources: ['Public Health England, Campaign resource centre: one core message, repeated across channels'],
+      languages: ['en'],
       correct: [
         { text: 'Spotting it sooner means treatment is more likely to work. #SpotItEarly', channel: 'x', campaign },
         { text: 'Early diagnosis saves lives. #SpotItEarly', channel: 'bluesky', campaign },
