@@ -111,6 +111,11 @@ describe('personal-data in German', () => {
     expect(inLanguage('de', 'Hallo zusammen, Ihre Fragen zur Chemo beantworten wir heute.')).toEqual([]);
   });
 
+  it('ties a person to a detail whose possessor follows it in the genitive', () => {
+    expect(inLanguage('de', '@jan_k die Chemo Ihrer Mutter sollte heute noch die Ambulanz wissen.')).toEqual([[tied('@jan_k', 'Chemo'), 0, 16]]);
+    expect(inLanguage('de', '@jan_k die Chemo in der Klinik beginnt um acht.')).toEqual([]);
+  });
+
   it('does not take "Frau" or "Herr" after a determiner for a title', () => {
     expect(inLanguage('de', 'Jede Frau Ihres Alters sollte ihre Mammographie wahrnehmen.')).toEqual([]);
   });
@@ -133,7 +138,13 @@ describe('personal-data in French', () => {
     expect(inLanguage('fr', 'Jean-Pierre, ton traitement commence lundi.')).toEqual([[tied('Jean-Pierre', 'traitement'), 0, 27]]);
   });
 
+  it('ties a person to a detail whose possessor follows it with "de"', () => {
+    expect(inLanguage('fr', '@paul_r les résultats de votre fils sont normaux ?')).toEqual([[tied('@paul_r', 'résultats'), 0, 21]]);
+  });
+
   it('leaves openers and titles that name no one, and data processing', () => {
+    expect(inLanguage('fr', 'Après ça, votre traitement continue.')).toEqual([]);
+    expect(inLanguage('fr', 'Heureusement, votre traitement continue.')).toEqual([]);
     expect(inLanguage('fr', 'Bonjour Madame, votre biopsie a lieu lundi.')).toEqual([]);
     expect(inLanguage('fr', 'Attention, votre rendez-vous a changé.')).toEqual([]);
     expect(inLanguage('fr', 'Merci, vos résultats sont arrivés.')).toEqual([]);
