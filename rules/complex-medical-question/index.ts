@@ -60,10 +60,10 @@ export default defineRule<Options>({
       severity: { personal: 'error', general: 'warning' },
     },
     docs: {
+      languages: ['en', 'de', 'fr'],
       why:
         'A question about one person’s diagnosis, results, treatment, medicines or prognosis cannot be answered well in a short public post: the honest answer needs their history, nuance and privacy. Cancer information services answer such questions on the helpline, by email or in a private message, and post a pointer in public. The rule is a learned model (logistic regression over word stems, stem pairs and the hand-written signals, one model per language, trained on drafts by independent authors (ten in English, four each in German and French); `npm run eval` scores each author with a model that never saw them). The message names the strongest evidence in the draft: stages, test values, doses, drug names, first-person or relative framing, advice to one reader.',
       sources: ['Training data: test/fixtures/complex-medical-question/corpus (labels in LABELS.md)', 'Medical vocabulary: the project’s own lists; drug-name endings follow the WHO INN stem list'],
-      languages: ['en', 'de', 'fr'],
       correct: [
         { text: 'Worried about a symptom? Our nurses are here: 01632 960 123 / read our guide https://example.org/symptoms', channel: 'x' },
         { text: 'Who’s running with us on Sunday? 🏃 #RaceForLife', channel: 'x' },

@@ -31,16 +31,42 @@ export function renderRulesReference(rules: Record<string, Rule<any>>, presets: 
     '',
     `${ids.length} rules. Every example below runs as a test (\`test/rules/<rule-id>.test.ts\`, through \`postlint/testing\`'s RuleTester).`,
     '',
-    '| Rule | What it checks | Severity | Presets | Fix | Suggestions |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| Rule | What it checks | Severity | Presets | Languages | Fix | Suggestions |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...ids.map((id) => {
       const { meta } = rules[id]!;
-      return `| [${id}](#${id}) | ${cell(meta.description)} | ${meta.severity} | ${inPresets(id)} | ${meta.fixable ? 'yes' : '—'} | ${meta.hasSuggestions ? 'yes' : '—'} |`;
+      return `| [${id}](#${id}) | ${cell(meta.description)} | ${meta.severity} | ${inPresets(id)} | ${languagesOf(rules[id]!)} | ${meta.fixable ? 'yes' : '—'} | ${meta.hasSuggestions ? 'yes' : '—'} |`;
     }),
   ];
   for (const id of ids) lines.push('', ...renderRule(rules, rules[id]!, inPresets(id)));
   lines.push('', ...renderFileProblems(rules));
   return lines.join('\n') + '\n';
+}
+
+const ANY_LANGUAGE = 'any';
+
+/** The languages a rule judges in its own terms, or `any` for a rule that reads no words. */
+function languagesOf(rule: Rule<any>): string {
+  return rule.meta.docs.languages?.map((l) => LANGUAGE_NAMES[l]).join(', ') ?? ANY_LANGUAGE;
+}
+
+/**
+ * The README's table of which languages each rule supports, rules grouped by their languages:
+ * a newcomer sees at once what a German or French draft gets.
+ */
+export function renderRuleLanguages(rules: Record<string, Rule<any>>): string {
+  const groups = new Map<string, string[]>();
+  for (const id of Object.keys(rules).sort()) {
+    const languages = languagesOf(rules[id]!);
+    (groups.get(languages) ?? groups.set(languages, []).get(languages)!).push(`[${id}](docs/rules.md#${id})`);
+  }
+  // Most languages first; rules that read no words (counts, characters, links) last.
+  const order = [...groups.keys()].sort((a, b) => Number(a === ANY_LANGUAGE) - Number(b === ANY_LANGUAGE) || b.split(',').length - a.split(',').length);
+  return [
+    '| Languages | Rules |',
+    '| --- | --- |',
+    ...order.map((languages) => `| ${languages === ANY_LANGUAGE ? 'any (they read no words: counts, characters, links, hashtags as written)' : languages} | ${groups.get(languages)!.join(', ')} |`),
+  ].join('\n');
 }
 
 /**
@@ -90,9 +116,13 @@ function linterFor(rules: Record<string, Rule<any>>) {
 const FILE_EXAMPLES: Record<string, { text: string; note: string }[]> = {
   'front-matter': [
     { text: '---\nchannel: tiktok\n---\nJoin us on World Cancer Day', note: 'A draft `launch.md`' },
+    { text: '---\nlang: es\n---\nÚnete a nosotros en el Día Mundial contra el Cáncer', note: 'A draft `dia-mundial.md` in a language postlint does not judge' },
     { text: '---\nname: Spot it early\nkeyMessages:\n  - id: gp\n---\n## x\nSee your GP.', note: 'A campaign plan `plan.md`' },
   ],
-  'campaign-file': [{ text: '---\nname: Spot it early\nkeyMessages:\n  - id: gp\n    text: See your GP about a change.\n---\n## tiktok: launch\nSee your GP.', note: 'A campaign plan `plan.md`' }],
+  'campaign-file': [
+    { text: '---\nname: Spot it early\nkeyMessages:\n  - id: gp\n    text: See your GP about a change.\n---\n## tiktok: launch\nSee your GP.', note: 'A campaign plan `plan.md`' },
+    { text: '---\nname: Früh erkennen\nlang: de\nkeyMessages:\n  - id: arzt\n    text: Gehen Sie bei Veränderungen zum Arzt.\n---\n## x: Start\nGehen Sie zum Arzt.\n## bluesky: lancement {lang=fr-BE}\nConsultez votre médecin.\n## mastodon: inicio {lang=es}\nConsulte a su médico.', note: 'A plan in German with one French draft: a heading\'s `{lang=…}` sets its draft\'s language' },
+  ],
   'unused-disable-directive': [{ text: 'Join us on World Cancer Day <!-- postlint-disable-line max-length -->', note: 'With `reportUnusedDisableDirectives: "warn"` in the config (or `--report-unused-disable-directives`)' }],
   'unknown-rule-in-directive': [{ text: 'Join us on World Cancer Day <!-- postlint-disable-line max-lenght -->', note: 'A draft with a mistyped rule id' }],
 };

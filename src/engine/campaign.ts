@@ -5,7 +5,7 @@ import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { displayText, parseCampaignFile, sourceOffset, type DisplayText } from '../text/campaign-file.js';
-import { rangeOf, yamlProblems } from '../text/front-matter.js';
+import { languageKey, rangeOf, yamlProblems } from '../text/front-matter.js';
 import { applyDirectives, parseDirectives } from '../text/directives.js';
 import { toFileOffset, withoutDirectives } from '../text/draft.js';
 import { fixUntilStable } from '../text/edits.js';
@@ -13,7 +13,7 @@ import { CAMPAIGN_FILE_RULE, FRONT_MATTER_RULE } from '../core/problems.js';
 import { DOCS_BASE, formatMessage, type PlanDraft, type Report } from '../rule/rule.js';
 import { validateCampaign } from './campaign-schema.js';
 import { lintDraft, ruleUrl } from './lint.js';
-import { resolveSettings, type ResolvedSettings, type RuleSet } from './settings.js';
+import { LANGUAGE_SETTINGS, resolveSettings, withLanguage, type ResolvedSettings, type RuleSet } from './settings.js';
 
 export interface CampaignLintOptions extends LintOptions {
   /** Channel of a plain `.md` file that is one post (default `x`). */
@@ -109,9 +109,16 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
     campaign = options.campaign;
   }
   const postOptions = draftOptions(options, campaign);
+  // A plan's `lang:` is every draft's language unless a heading's `{lang=…}` says otherwise.
+  let planLanguage: string | undefined;
+  if (frontMatter && !frontMatter.document.errors.length && typeof frontMatter.data === 'object' && frontMatter.data !== null) {
+    const found = languageKey((frontMatter.data as Record<string, unknown>).lang, LANGUAGE_SETTINGS);
+    planLanguage = found.language;
+    if (found.problem) fileMessage(FRONT_MATTER_RULE, 'unknown-language', found.problem[0]!.toUpperCase() + found.problem.slice(1), ...rangeOf(frontMatter, ['lang']));
+  }
 
   // The drafts: one per `##` section of a campaign file, or the whole body of a plain file.
-  const drafts: { channel: ChannelId; label?: string; nodes: typeof file.body; headingStart: number; headingEnd: number }[] = [];
+  const drafts: { channel: ChannelId; label?: string; language?: string; nodes: typeof file.body; headingStart: number; headingEnd: number }[] = [];
   if (file.isCampaign) {
     for (const section of file.sections) {
       if (!(section.channel in channelsOf(settings.channels))) {
@@ -124,12 +131,19 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
         );
         continue;
       }
-      const draft = { channel: section.channel, nodes: section.nodes, headingStart: section.headingStart, headingEnd: section.headingEnd };
-      drafts.push(section.label ? { ...draft, label: section.label } : draft);
+      const draft: (typeof drafts)[number] = { channel: section.channel, nodes: section.nodes, headingStart: section.headingStart, headingEnd: section.headingEnd };
+      if (section.label) draft.label = section.label;
+      const language = languageKey(section.lang, LANGUAGE_SETTINGS);
+      if (language.problem) fileMessage(CAMPAIGN_FILE_RULE, 'unknown-language', `Unknown language "${section.lang}" in this heading's {lang=…}; use one of ${LANGUAGE_SETTINGS.join(', ')}, e.g. "## x: lancement {lang=fr}"`, section.headingStart, section.headingEnd);
+      const own = language.language ?? planLanguage;
+      if (own !== undefined) draft.language = own;
+      drafts.push(draft);
     }
     if (file.sections.length === 0) fileMessage(CAMPAIGN_FILE_RULE, 'no-drafts', 'This campaign file has no drafts: add a section per draft, e.g. "## x" or "## linkedin: launch day"', frontMatter?.start ?? 0, frontEnd(markdown, frontMatter?.end ?? 0));
   } else {
-    drafts.push({ channel: options.channel ?? 'x', nodes: file.body, headingStart: 0, headingEnd: 0 });
+    const draft: (typeof drafts)[number] = { channel: options.channel ?? 'x', nodes: file.body, headingStart: 0, headingEnd: 0 };
+    if (planLanguage !== undefined) draft.language = planLanguage;
+    drafts.push(draft);
   }
 
   const displays: DisplayText[] = [];
@@ -140,7 +154,7 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
     const nodes = draft.nodes.filter((node) => !(node.type === 'html' && isDirectiveBlock(node.value)));
     const display = withoutComments(displayText(markdown, nodes));
     displays.push(display);
-    const { result, analysis } = lintDraft(ruleSet, { text: display.text, channel }, postOptions);
+    const { result, analysis } = lintDraft(ruleSet, { text: display.text, channel }, withLanguage(postOptions, draft.language as LintOptions['language']));
     const post: CampaignPost = {
       channel: channel.id,
       text: display.text,

@@ -4,7 +4,8 @@ import { PostlintConfigError } from '../core/errors.js';
 import { channels as builtin } from '../channels/builtin.js';
 import { isCampaignFile } from '../text/campaign-file.js';
 import { mapResultToFile, splitDraft, type DraftSource } from '../text/draft.js';
-import { draftChannel } from '../text/front-matter.js';
+import { draftFrontMatter } from '../text/front-matter.js';
+import { LANGUAGE_SETTINGS, withLanguage } from './settings.js';
 import { fixUntilStable } from '../text/edits.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { DOCS_BASE } from '../rule/rule.js';
@@ -45,11 +46,13 @@ export function lintFile(ruleSet: RuleSet, text: string, options: FileLintOption
   // The front matter is read once: fixes never touch it, so its channel holds for every pass.
   const first = splitDraft(text, { markdown });
   let draftChannelId = channel;
+  let perDraft = draftOptions;
   const problems: Diagnostic[] = [];
   if (first.frontMatter) {
-    const known = [...new Set([...Object.keys(builtin), ...Object.keys(options.channels ?? {})])];
-    const found = draftChannel(first.frontMatter, known);
+    const channels = [...new Set([...Object.keys(builtin), ...Object.keys(options.channels ?? {})])];
+    const found = draftFrontMatter(first.frontMatter, { channels, languages: LANGUAGE_SETTINGS });
     if (found.channel !== undefined) draftChannelId = found.channel;
+    if (found.language !== undefined) perDraft = withLanguage(draftOptions, found.language as LintOptions['language']);
     const starts = lineStarts(text);
     for (const problem of found.problems) {
       problems.push({ ruleId: FRONT_MATTER_RULE, severity: 'error', message: problem.message, messageId: 'frontMatter', start: positionAt(starts, problem.start), end: positionAt(starts, problem.end), url: DOCS_BASE + FRONT_MATTER_RULE });
@@ -57,7 +60,7 @@ export function lintFile(ruleSet: RuleSet, text: string, options: FileLintOption
   }
   const lintOnce = (current: string): LintResult => {
     const source = current === text ? first : splitDraft(current, { markdown });
-    const result = mapResultToFile(source, lint(ruleSet, { text: source.body, channel: draftChannelId }, draftOptions));
+    const result = mapResultToFile(source, lint(ruleSet, { text: source.body, channel: draftChannelId }, perDraft));
     return problems.length ? { ...result, messages: [...problems, ...result.messages] } : result;
   };
   if (!fix) return { kind: 'draft', source: first, result: lintOnce(text) };

@@ -6,6 +6,9 @@ import { validateChannel } from '../channels/define.js';
 import type { Rule } from '../rule/rule.js';
 import type { Plugin } from './options.js';
 import { LANGUAGES, type Language } from '../facts/language.js';
+
+/** What the `language` option and a `lang:` key accept. */
+export const LANGUAGE_SETTINGS: readonly string[] = [...LANGUAGES, 'auto'];
 import { FILE_PROBLEMS } from '../core/problems.js';
 
 export type { Plugin };
@@ -143,4 +146,17 @@ export function validateRuleOptions(rule: Rule<any>, userOptions: unknown, id = 
   // valibot's own wording for an unknown key names no option; a rule's custom message is kept.
   if (issue.type === 'strict_object' && issue.message.startsWith('Invalid key') && path && !known.includes(path)) throw unknownOption(path);
   throw new PostlintConfigError(`rules.${id}[1]${path ? '.' + path : ''}`, issue.message);
+}
+
+// One options object per language for each caller's object, so settings still resolve once.
+const byLanguage = new WeakMap<LintOptions, Map<string, LintOptions>>();
+
+/** The options with a file's or a draft's own language (front matter `lang:`, a plan heading's `{lang=de}`). */
+export function withLanguage(options: LintOptions, language: LintOptions['language']): LintOptions {
+  if (language === undefined || language === options.language) return options;
+  let found = byLanguage.get(options);
+  if (!found) byLanguage.set(options, (found = new Map()));
+  let result = found.get(language);
+  if (!result) found.set(language, (result = { ...options, language }));
+  return result;
 }

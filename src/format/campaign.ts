@@ -6,7 +6,7 @@ const plain: Colors = { red: String, yellow: String, blue: String, dim: String, 
 /** After the stylish report: what each draft carries, then the coverage matrix. */
 export function formatCampaignSummary(file: string, result: CampaignLintResult, colors: Colors = plain): string {
   if (!result.campaign) return '';
-  const out = [colors.underline(file) + ` ${colors.bold('campaign')} ${result.campaign.name}: ${result.campaign.keyMessages.length} key messages, ${result.posts.length} drafts`];
+  const out = [colors.underline(file) + ` ${colors.bold('campaign')} ${result.campaign.name}: ${plural(result.campaign.keyMessages.length, 'key message')}, ${plural(result.posts.length, 'draft')}`];
   result.posts.forEach((post, index) => {
     const carried = post.result.keyMessages?.carried ?? [];
     out.push(`  ${draftLabel(post, index)} ${colors.dim(`(line ${post.start.line})`)} carries: ${carried.length ? carried.join(', ') : colors.yellow('no key message')}`);
@@ -41,3 +41,5 @@ export function coverageMatrix(result: CampaignLintResult, colors: Colors = plai
 // eslint-disable-next-line no-control-regex
 const visibleLength = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - visibleLength(s)));
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

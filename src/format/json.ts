@@ -21,6 +21,7 @@ export function toJsonFile(file: FormattedFile) {
     fixableErrorCount: count('error', true),
     fixableWarningCount: count('warning', true),
     channel: first?.channel,
+    language: first?.language,
     measure: first?.measure,
     messages,
     ...(file.posts.length > 1 ? { posts: file.posts.map((p) => ({ label: p.label, ...p.result })) } : {}),

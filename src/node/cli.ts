@@ -5,7 +5,7 @@ import type { Diagnostic, RuleSetting } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import { channels } from '../channels/builtin.js';
 import { presets, rules as builtinRules } from '../index.js';
-import { pluginRules } from '../engine/settings.js';
+import { LANGUAGE_SETTINGS, pluginRules } from '../engine/settings.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { split, THREAD_SEPARATOR } from '../split/index.js';
 import { loadConfig } from './config.js';
@@ -51,6 +51,7 @@ const OPTION_GROUPS: { title: string; intro?: string[]; options: CliOption[] }[]
     title: 'Configuration',
     options: [
       { name: 'channel', short: 'c', type: 'string', value: '<id>', help: [`channel to lint for (default: the config's, else x): ${Object.keys(channels).join(', ')}`] },
+      { name: 'language', type: 'string', value: '<code>', help: ["the drafts' language for the judgement rules: en, de, fr or auto (default: the", "config's, else auto: detected per draft); a file's front matter lang: comes first"] },
       { name: 'preset', short: 'p', type: 'string', value: '<name>', help: [`base preset, replacing the config's "extends": ${Object.keys(presets).join(', ')}`] },
       { name: 'config', type: 'string', value: '<path>', help: ['use this config file instead of searching from the working folder up'] },
       { name: 'no-config', type: 'boolean', help: ['use no config file'] },
@@ -97,7 +98,7 @@ const OPTIONS = OPTION_GROUPS.flatMap((group) => group.options);
 
 // What parseArgs returns for the table above (a string option's value, a boolean's flag, --rule's list).
 type CliValues = { [name: string]: string | boolean | undefined } & { rule?: string[] } & {
-  [K in 'text' | 'stdin-filename' | 'channel' | 'preset' | 'config' | 'products' | 'ignore-path' | 'print-config' | 'format' | 'output-file' | 'max-warnings']?: string;
+  [K in 'text' | 'stdin-filename' | 'channel' | 'language' | 'preset' | 'config' | 'products' | 'ignore-path' | 'print-config' | 'format' | 'output-file' | 'max-warnings']?: string;
 };
 const HELP_COLUMN = 29;
 
@@ -226,8 +227,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (values.channel !== undefined && !config.channelIds.includes(values.channel)) {
     throw new UsageError(`unknown channel "${values.channel}"; use one of ${config.channelIds.join(', ')}`);
   }
+  if (values.language !== undefined && !LANGUAGE_SETTINGS.includes(values.language)) {
+    throw new UsageError(`unknown language "${values.language}"; use one of ${LANGUAGE_SETTINGS.join(', ')}`);
+  }
   if (printConfig !== undefined) {
-    io.stdout(JSON.stringify(describeConfig(config, path.resolve(cwd, printConfig), values.channel), null, 2) + '\n');
+    io.stdout(JSON.stringify(describeConfig(config, path.resolve(cwd, printConfig), values.channel, values.language), null, 2) + '\n');
     return 0;
   }
   warnAboutMissingProducts(config, io);
@@ -235,6 +239,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const lintOptions = {
     config,
     channel: values.channel,
+    language: values.language as LintOptions['language'],
     fix: values.fix === true || values['fix-dry-run'] === true,
     reportUnused: values['report-unused-disable-directives'] ? ('error' as const) : undefined,
   };
@@ -364,13 +369,14 @@ function warnAboutMissingProducts(config: ResolvedConfig, io: CliIO): void {
 }
 
 /** `--print-config <file>`: the settings that apply to a file, as the CLI would lint it. */
-function describeConfig(config: ResolvedConfig, file: string, channel: string | undefined) {
+function describeConfig(config: ResolvedConfig, file: string, channel: string | undefined, language: string | undefined) {
   const settings = config.forFile(file);
   const { options } = settings;
   return {
     file,
     configFile: config.file ?? null,
     channel: channel ?? settings.channel ?? 'x',
+    language: language ?? options.language ?? 'auto',
     rules: options.rules ?? {},
     channels: Object.fromEntries(Object.entries(options.channels ?? {}).map(([id, c]) => [id, { name: c.name, limit: c.limit, unit: c.counter.unit, rendersMarkdown: c.rendersMarkdown }])),
     ...(options.longFormChannels ? { longFormChannels: options.longFormChannels } : {}),

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Channel, Contacts, Product, RuleSetting } from '../core/types.js';
 import type { ChannelSpec } from '../channels/define.js';
 import type { Plugin } from '../engine/settings.js';
+import { LANGUAGES } from '../facts/language.js';
 
 /** A postlint configuration, as written in postlint.config.*, .postlintrc* or package.json "postlint". */
 export interface PostlintConfig {
@@ -19,6 +20,8 @@ export interface PostlintConfig {
   /** The organisation's own phone numbers, emails, addresses, handles and domains: not personal data. */
   contacts?: Contacts;
   longFormChannels?: string[];
+  /** The drafts' language for the judgement rules: 'en', 'de', 'fr', or 'auto' (default: detected per draft). */
+  language?: 'en' | 'de' | 'fr' | 'auto';
   overrides?: ConfigOverride[];
   /** Extra ignore globs, as in .postlintignore. */
   ignorePatterns?: string[];
@@ -33,6 +36,8 @@ export interface ConfigOverride {
   files: string | string[];
   excludedFiles?: string | string[];
   channel?: string;
+  /** The language of the files matched, e.g. `{ files: 'fr/**', language: 'fr' }`. */
+  language?: 'en' | 'de' | 'fr' | 'auto';
   rules?: Record<string, RuleSetting>;
 }
 
@@ -46,10 +51,13 @@ const globs = v.union([v.pipe(v.string(), v.minLength(1)), v.pipe(v.array(v.pipe
 // which gives better messages (the known rule ids, the rule's expected options) than a union here.
 const rules = v.record(v.string(), v.unknown());
 
+const language = v.picklist(['auto', ...LANGUAGES]);
+
 const Override = v.strictObject({
   files: globs,
   excludedFiles: v.optional(globs),
   channel: v.optional(v.pipe(v.string(), v.minLength(1))),
+  language: v.optional(language),
   rules: v.optional(rules),
 });
 
@@ -64,6 +72,7 @@ export const ConfigSchema = v.strictObject({
   // Checked in full by validateContacts, which names the key.
   contacts: v.optional(v.unknown()),
   longFormChannels: v.optional(v.array(v.string())),
+  language: v.optional(language),
   overrides: v.optional(v.array(Override)),
   ignorePatterns: v.optional(v.array(v.string())),
   reportUnusedDisableDirectives: v.optional(v.union([v.boolean(), v.picklist(['off', 'warn', 'error'])])),

@@ -13,6 +13,7 @@ import { linter, presets } from '../index.js';
 import type { Plugin } from '../engine/settings.js';
 import { validateProducts } from '../facts/products.js';
 import { validateContacts } from '../facts/own-contacts.js';
+import type { Language } from '../facts/language.js';
 import { ConfigSchema, describeIssue, type PostlintConfig } from './config-schema.js';
 
 /** A config problem, naming the file it is in as well as the key path and what was expected. */
@@ -104,7 +105,8 @@ interface Layer {
   products?: Product[];
   contacts?: Contacts;
   longFormChannels?: string[];
-  overrides: { files: string[]; excludedFiles: string[]; channel?: string; rules?: Record<string, RuleSetting>; base: string }[];
+  language?: Language | 'auto';
+  overrides: { files: string[]; excludedFiles: string[]; channel?: string; language?: Language | 'auto'; rules?: Record<string, RuleSetting>; base: string }[];
   ignorePatterns?: string[];
   reportUnusedDisableDirectives?: Severity | 'off';
   plugins: Record<string, Plugin>;
@@ -153,10 +155,12 @@ async function resolveExtends(raw: unknown, file: string, label: string, preset:
     products: config.products === undefined ? undefined : productsIn(label, config.products),
     contacts: config.contacts === undefined ? undefined : contactsIn(label, config.contacts),
     longFormChannels: config.longFormChannels,
+    language: config.language,
     overrides: (config.overrides ?? []).map((o) => ({
       files: ([] as string[]).concat(o.files),
       excludedFiles: o.excludedFiles === undefined ? [] : ([] as string[]).concat(o.excludedFiles),
       channel: o.channel,
+      language: o.language,
       rules: o.rules as Record<string, RuleSetting> | undefined,
       base: dir,
     })),
@@ -220,6 +224,7 @@ function mergeLayers(base: Layer, top: Layer): Layer {
     products: top.products ?? base.products,
     contacts: top.contacts ?? base.contacts,
     longFormChannels: top.longFormChannels ?? base.longFormChannels,
+    language: top.language ?? base.language,
     overrides: [...base.overrides, ...top.overrides],
     ignorePatterns: [...(base.ignorePatterns ?? []), ...(top.ignorePatterns ?? [])],
     reportUnusedDisableDirectives: top.reportUnusedDisableDirectives ?? base.reportUnusedDisableDirectives,
@@ -394,13 +399,16 @@ export class ResolvedConfig {
       const layer = this.#layer;
       const rules: Record<string, RuleSetting> = { ...layer.rules };
       let channel = layer.channel;
+      let language = layer.language;
       for (const i of matching) {
         const o = layer.overrides[i]!;
         for (const [id, setting] of Object.entries(o.rules ?? {})) rules[id] = mergeRuleSetting(rules[id], setting);
         channel = o.channel ?? channel;
+        language = o.language ?? language;
       }
       const options: FileSettings['options'] = { preset: 'none', rules, channels: layer.channels, plugins: layer.plugins };
       if (layer.longFormChannels) options.longFormChannels = layer.longFormChannels;
+      if (language) options.language = language;
       // Validated by lint() (PostlintConfigError naming campaign.<key>), like every other option.
       if (layer.campaign) options.campaign = layer.campaign as unknown as Campaign;
       if (layer.products) options.products = layer.products;

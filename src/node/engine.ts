@@ -6,12 +6,15 @@ import type { FileLintOptions, LintedFile } from '../engine/file.js';
 import type { FormattedFile } from '../format/types.js';
 import { draftLabel } from '../format/campaign.js';
 import { linter } from '../index.js';
+import { withLanguage } from '../engine/settings.js';
 import type { ResolvedConfig } from './config.js';
 
 export interface LintSourceOptions {
   config: ResolvedConfig;
   /** `--channel`: above the config and its overrides, below a file's own front matter. */
   channel?: string;
+  /** `--language`: above the config and its overrides, below a file's own `lang:`. */
+  language?: LintOptions['language'];
   fix?: boolean;
   reportUnused?: Severity | 'off';
 }
@@ -67,7 +70,8 @@ function toReport(linted: LintedFile, text: string, filePath: string | undefined
  */
 export function lintFile(text: string, filePath: string | undefined, options: NodeFileOptions): LintedFile {
   const settings = options.config.forFile(filePath);
-  const fileOptions = optionsFor(settings.options as LintOptions, {
+  const configured = settings.options as LintOptions;
+  const fileOptions = optionsFor(options.language === undefined ? configured : withLanguage(configured, options.language), {
     markdown: options.markdown ?? isMarkdownPath(filePath),
     channel: options.channel ?? settings.channel ?? options.defaultChannel ?? 'x',
     fix: options.fix === true,

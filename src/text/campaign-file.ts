@@ -15,11 +15,13 @@ export interface DisplayText {
   offsets: number[];
 }
 
-/** One draft of a campaign file: a `## channel` or `## channel: label` heading and what follows it. */
+/** One draft of a campaign file: a `## channel` or `## channel: label` heading (optionally ending `{lang=de}`) and what follows it. */
 export interface DraftSection {
   /** The heading's words before the colon, lower case: a channel id if the plan is right. */
   channel: string;
   label?: string;
+  /** The value of a `{lang=de}` at the heading's end, as written: the draft's own language. */
+  lang?: string;
   headingStart: number;
   headingEnd: number;
   /** The draft's Markdown nodes, between its heading and the next heading of depth 1 or 2. */
@@ -67,8 +69,13 @@ export function parseCampaignFile(markdown: string): CampaignFile {
   return file;
 }
 
+// Pandoc's attribute syntax, which Markdown tools that know attributes read as the heading's language.
+const LANG_ATTRIBUTE = /\s*\{\s*lang\s*=\s*"?([^\s"}]*)"?\s*\}\s*$/u;
+
 function draftSection(heading: Heading): DraftSection {
-  const title = toPlainText(heading).trim();
+  let title = toPlainText(heading).trim();
+  const lang = LANG_ATTRIBUTE.exec(title);
+  if (lang) title = title.slice(0, lang.index);
   const colon = title.indexOf(':');
   const channel = (colon === -1 ? title : title.slice(0, colon)).trim().toLowerCase();
   const label = colon === -1 ? undefined : title.slice(colon + 1).trim() || undefined;
@@ -79,6 +86,7 @@ function draftSection(heading: Heading): DraftSection {
     nodes: [],
   };
   if (label) section.label = label;
+  if (lang) section.lang = lang[1]!;
   return section;
 }
 

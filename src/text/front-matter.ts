@@ -75,19 +75,43 @@ export function rangeOf(frontMatter: FrontMatter, path: readonly (string | numbe
   return [frontMatter.start, frontMatter.start + 3];
 }
 
+/** What a draft's front matter sets: its channel and its language, as a file's own settings. */
+export interface DraftFrontMatter {
+  channel?: string;
+  /** `lang:`: 'en', 'de', 'fr' or 'auto'. */
+  language?: string;
+  problems: FrontMatterProblem[];
+}
+
 /**
- * A draft's `channel:` key, checked against the channels known; problems sit on the opening fence,
- * where editors and CI annotations show them.
+ * A draft's `channel:` and `lang:` keys, checked against the channels and languages known; problems
+ * sit on the opening fence, where editors and CI annotations show them.
  */
-export function draftChannel(frontMatter: FrontMatter, known: readonly string[]): { channel?: string; problems: FrontMatterProblem[] } {
+export function draftFrontMatter(frontMatter: FrontMatter, known: { channels: readonly string[]; languages: readonly string[] }): DraftFrontMatter {
   const at = (message: string): FrontMatterProblem => ({ message, start: frontMatter.start, end: frontMatter.start + 3 });
   if (frontMatter.document.errors.length) return { problems: yamlProblems(frontMatter) };
   const data = frontMatter.data;
   if (data === null || data === undefined) return { problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) return { problems: [at('front matter must be a YAML mapping, e.g. "channel: x"')] };
-  const channel = (data as Record<string, unknown>).channel;
-  if (channel === undefined) return { problems: [] };
-  if (typeof channel !== 'string') return { problems: [at(`front matter "channel" must be a channel id string, got ${JSON.stringify(channel)}`)] };
-  if (!known.includes(channel)) return { problems: [at(`unknown channel "${channel}"; use one of ${known.join(', ')}`)] };
-  return { channel, problems: [] };
+  const found: DraftFrontMatter = { problems: [] };
+  const { channel, lang } = data as Record<string, unknown>;
+  if (typeof channel === 'string' && known.channels.includes(channel)) found.channel = channel;
+  else if (typeof channel === 'string') found.problems.push(at(`unknown channel "${channel}"; use one of ${known.channels.join(', ')}`));
+  else if (channel !== undefined) found.problems.push(at(`front matter "channel" must be a channel id string, got ${JSON.stringify(channel)}`));
+  const language = languageKey(lang, known.languages);
+  if (language.language !== undefined) found.language = language.language;
+  if (language.problem) found.problems.push(at(language.problem));
+  return found;
+}
+
+/**
+ * A `lang:` value: one of the languages known, else the problem to report. A regional tag such as
+ * `de-CH` or `fr_BE` (how Swiss and Belgian teams label their drafts) is its language.
+ */
+export function languageKey(value: unknown, languages: readonly string[]): { language?: string; problem?: string } {
+  if (value === undefined) return {};
+  const allowed = `use one of ${languages.join(', ')}`;
+  if (typeof value !== 'string') return { problem: `"lang" must be a language code, got ${JSON.stringify(value)}; ${allowed}` };
+  const code = value.trim().toLowerCase().split(/[-_]/u)[0]!;
+  return languages.includes(code) ? { language: code } : { problem: `unknown language "${value}" in "lang"; ${allowed}` };
 }

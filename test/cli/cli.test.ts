@@ -20,6 +20,7 @@ describe('exit codes', () => {
       [['--max-warnings', 'many', 'ok.txt'], '--max-warnings expects a whole number of 0 or more, got "many"'],
       [['--frobnicate', 'ok.txt'], 'unknown option "--frobnicate". Run "postlint --help" for the options.'],
       [['--channel', 'myspace', 'ok.txt'], 'unknown channel "myspace"; use one of x, x-140, bluesky, mastodon, threads, linkedin, instagram, facebook, sms, email, web, helpline'],
+      [['--language', 'es', 'ok.txt'], 'unknown language "es"; use one of en, de, fr, auto'],
       [['--preset', 'strict', 'ok.txt'], `unknown preset "strict"; use one of ${Object.keys(presets).join(', ')}`],
       [['missing.txt'], 'no files matching "missing.txt"'],
       [['--rule', 'max-length', 'ok.txt'], `--rule "max-length": write it as 'rule-id: error' or 'rule-id: [warn, {max: 2}]'`],

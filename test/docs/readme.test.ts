@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
 import { fillFigureBlocks, renderEvalBlocks, renderFigureBlocks, type BenchResults, type EvalResults } from '../../src/docs/figures.js';
+import { renderRuleLanguages } from '../../src/docs/rules-reference.js';
+import { rules } from '../../rules/index.js';
 
 // The README and every guide: their marked command examples run, their figures come from the bench results.
 const DOCS = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'rules.md').map((f) => `docs/${f}`)];
@@ -102,7 +104,8 @@ describe('the README API example prints what the README shows', () => {
 describe('figures come from bench/results/latest.json and eval.json, never typed', () => {
   const results = JSON.parse(read('bench/results/latest.json')) as BenchResults;
   const evaluation = JSON.parse(read('bench/results/eval.json')) as EvalResults;
-  const blocks = { ...renderFigureBlocks(results), ...renderEvalBlocks(evaluation) };
+  // The rule-languages table is not a measurement, but it is generated the same way: from the rules' meta.
+  const blocks = { ...renderFigureBlocks(results), ...renderEvalBlocks(evaluation), 'rule-languages': renderRuleLanguages(rules) };
 
   for (const file of DOCS) {
     it(`${file}: every figures block is in step (npm run docs refills them)`, () => {

@@ -114,7 +114,7 @@ describe('compact', () => {
 });
 
 describe('json', () => {
-  it('gives one object per file with counts, channel, measurement and messages', () => {
+  it('gives one object per file with counts, channel, language, measurement and messages', () => {
     const parsed = JSON.parse(formatJson(files()));
     expect(parsed).toHaveLength(2);
     expect(parsed[0]).toMatchObject({
@@ -125,13 +125,14 @@ describe('json', () => {
       fixableErrorCount: 0,
       fixableWarningCount: 1,
       channel: 'x',
+      language: 'en',
       measure: { channel: 'x', count: 293, limit: 280, unit: 'weighted characters', remaining: -13, fits: false, overflowStart: 280 },
     });
     expect(parsed[0].messages.map((m: any) => [m.ruleId, m.severity, m.start, m.end])).toEqual([
       ['no-markdown', 'warning', { line: 1, column: 11, offset: 10 }, { line: 1, column: 19, offset: 18 }],
       ['max-length', 'error', { line: 1, column: 281, offset: 280 }, { line: 1, column: 294, offset: 293 }],
     ]);
-    expect(Object.keys(parsed[1])).toEqual(['filePath', 'errorCount', 'warningCount', 'infoCount', 'fixableErrorCount', 'fixableWarningCount', 'channel', 'measure', 'messages']);
+    expect(Object.keys(parsed[1])).toEqual(['filePath', 'errorCount', 'warningCount', 'infoCount', 'fixableErrorCount', 'fixableWarningCount', 'channel', 'language', 'measure', 'messages']);
   });
 });
 

@@ -62,11 +62,13 @@ describe('config validation: file, key path, expected; exit 2; nothing written',
     ['.postlintrc.yaml', 'rules:\n  max-length: eror\n', `.postlintrc.yaml: rules.max-length: unknown severity "eror"; use 'off', 'warn', 'error' or 'info'`],
     ['.postlintrc.json', '{ "rules": { "max-hashtags": ["warn", 5] } }', '.postlintrc.json: rules.max-hashtags[1]: options must be an object, e.g. ["error", { ... }]'],
     ['.postlintrc.json', '{ "channel": 5 }', '.postlintrc.json: channel: expected a string, got 5'],
-    ['.postlintrc.json', '{ "rulez": {} }', '.postlintrc.json: rulez: unknown key in a config; allowed keys are extends, channel, rules, channels, campaign, products, contacts, longFormChannels, overrides, ignorePatterns, reportUnusedDisableDirectives, plugins'],
+    ['.postlintrc.json', '{ "rulez": {} }', '.postlintrc.json: rulez: unknown key in a config; allowed keys are extends, channel, rules, channels, campaign, products, contacts, longFormChannels, language, overrides, ignorePatterns, reportUnusedDisableDirectives, plugins'],
     ['.postlintrc.json', '{ "channel": "myspace" }', '.postlintrc.json: channel: unknown channel "myspace"; use one of x, x-140, bluesky, mastodon, threads, linkedin, instagram, facebook, sms, email, web, helpline or define it under "channels"'],
     ['.postlintrc.json', '{ "channels": { "my-instance": { "extends": "mastodon", "limit": "1000" } } }', '.postlintrc.json: channels.my-instance.limit: Invalid type: Expected number but received "1000"'],
     ['.postlintrc.json', '{ "overrides": [{ "files": "sms/**", "rules": { "max-length": "loud" } }] }', `.postlintrc.json: overrides[0].rules.max-length: unknown severity "loud"; use 'off', 'warn', 'error' or 'info'`],
     ['.postlintrc.json', '{ "overrides": [{ "rules": {} }] }', '.postlintrc.json: overrides[0].files: missing: this key is required'],
+    ['.postlintrc.json', '{ "language": "es" }', '.postlintrc.json: language: expected ("auto" | "en" | "de" | "fr"), got "es"'],
+    ['.postlintrc.json', '{ "overrides": [{ "files": "fr/**", "language": "french" }] }', '.postlintrc.json: overrides[0].language: expected ("auto" | "en" | "de" | "fr"), got "french"'],
     ['.postlintrc.json', '{ "extends": "no-such-preset" }', `.postlintrc.json: extends: "no-such-preset" is neither a built-in preset (${Object.keys(presets).join(', ')}) nor an installed package or file of a shareable config`],
     ['postlint.config.json', '{ "channel": ', 'postlint.config.json: (file): cannot parse:'],
   ];
@@ -165,6 +167,24 @@ describe('extends, channels and overrides', () => {
       ['drafts/posts/launch.md', 'bluesky', 'no-markdown'],
       ['drafts/sms/reminder.txt', 'sms', ''],
     ]);
+  });
+});
+
+describe('language', () => {
+  it("sets the drafts' language, per folder with overrides, below a file's own lang: and --language above the config", async () => {
+    const german = 'Unsere Pflegekräfte sind am Wochenende für Sie da: rufen Sie uns an oder lesen Sie unseren Ratgeber.';
+    const dir = tempDir({
+      '.postlintrc.yaml': ['language: en', 'overrides:', '  - files: "fr/**"', '    language: fr', ''].join('\n'),
+      'de/a.txt': german,
+      'fr/b.txt': german,
+      'de/c.md': `---\nlang: de\n---\n${german}\n`,
+    });
+    const languages = async (argv: string[]) =>
+      (JSON.parse((await cli(dir, [...argv, '--format', 'json'])).stdout) as { filePath: string; language: string }[]).map((f) => [f.filePath, f.language]);
+    expect(await languages(['.'])).toEqual([['de/a.txt', 'en'], ['de/c.md', 'de'], ['fr/b.txt', 'fr']]);
+    expect(await languages(['.', '--language', 'auto'])).toEqual([['de/a.txt', 'de'], ['de/c.md', 'de'], ['fr/b.txt', 'de']]);
+    const printed = JSON.parse((await cli(dir, ['--print-config', 'fr/b.txt'])).stdout);
+    expect(printed.language).toBe('fr');
   });
 });
 
