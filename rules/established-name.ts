@@ -16,8 +16,9 @@ export default defineRule({
     defaults: {},
     docs: {
       why:
-        "FDA's 2014 draft guidance (not binding) asks that a product claim on a character-limited platform give the brand name together with the established name, as in its own example \"NoFocus (rememberine)\"; US reminder labelling names both too. The rule checks each post of a thread alone, whenever the brand appears in the text or a hashtag, and also when it appears only in a link or @-tag of a post that makes a benefit claim. The established name counts in the text or a hashtag.",
+        "FDA's 2014 draft guidance (not binding) asks that a product claim on a character-limited platform give the brand name together with the established name, as in its own example \"NoFocus (rememberine)\"; US reminder labelling names both too. The rule checks each post of a thread alone, whenever the brand appears in the text or a hashtag, and also when it appears only in a link or @-tag of a post that makes a benefit claim. The established name counts in the text or a hashtag. Benefit claims are read in the draft's language (English, German or French wording, see fair-balance).",
       sources: PHARMA_SOURCES,
+      languages: ['en', 'de', 'fr'],
       correct: [{ text: 'Zelvaxa (zelvarimab). Ask your doctor if it is right for you.', channel: 'x', products: exampleProducts }],
       incorrect: [
         {

@@ -1,7 +1,7 @@
 import pharmaExamples from './data/pharma-examples.json';
 import { measure, defineRule, type Analysis, type Channel, type Product, pharmaPosts, quoteList, sentenceAt, type Claim } from '../src/rule/index.js';
 
-const { products: exampleProducts, sources: PHARMA_SOURCES } = pharmaExamples;
+const { products: exampleProducts, localProducts, sources: PHARMA_SOURCES } = pharmaExamples;
 
 export default defineRule({
   meta: {
@@ -19,8 +19,9 @@ export default defineRule({
     defaults: {},
     docs: {
       why:
-        "FDA's 2014 draft guidance on platforms with character space limitations says a post that makes a benefit claim for a prescription drug must present its most serious risks in the same post, not in a later post of a thread, a linked page or a profile; if claim, risks, both names and a risk link cannot fit, the firm should reconsider the platform. The guidance is a draft: not binding, but the clearest statement of FDA's thinking. This rule checks each post alone: a draft is split into posts at a line of ---, ***, ___ or ===, and at thread numbering (\"1/3\" ending a line, \"2/\" opening one, when the thread starts at 1); risk phrases found in another post never count. Products and their risk phrases come from LintOptions.products; benefit wording is data in src/facts/data/benefit-claims.json.",
+        "FDA's 2014 draft guidance on platforms with character space limitations says a post that makes a benefit claim for a prescription drug must present its most serious risks in the same post, not in a later post of a thread, a linked page or a profile; if claim, risks, both names and a risk link cannot fit, the firm should reconsider the platform. The guidance is a draft: not binding, but the clearest statement of FDA's thinking. This rule checks each post alone: a draft is split into posts at a line of ---, ***, ___ or ===, and at thread numbering (\"1/3\" ending a line, \"2/\" opening one, when the thread starts at 1); risk phrases found in another post never count. Products and their risk phrases come from LintOptions.products; benefit wording is data in src/facts/data/benefit-claims.json, with lists of its own for German and French drafts (benefit-claims.de.json, .fr.json: \"lindert\", \"senkt\", \"zugelassen für\"; \"soulage\", \"réduit\", \"indiqué dans\"), written for postlint and leaving out words that also describe side effects (\"verminderter Appetit\", \"diminution de l'appétit\"). A percentage is a claim however it is written: \"40%\", \"40 %\", \"40 Prozent\", \"40 pour cent\". The risk phrases are the product's own (LintOptions.products), in the language the post is written in.",
       sources: PHARMA_SOURCES,
+      languages: ['en', 'de', 'fr'],
       correct: [
         {
           text: 'Zelvaxa (zelvarimab) reduces plaque psoriasis flares. Risks include serious infections and liver injury. https://example.com/zelvaxa/risk',
@@ -28,6 +29,18 @@ export default defineRule({
           products: exampleProducts,
         },
         { text: 'Zelvaxa (zelvarimab). Ask your doctor if it is right for you.', channel: 'x', products: exampleProducts },
+        {
+          text: 'Quorvela (quorvelimab) lindert die Schübe der Plaque-Psoriasis. Zu den Risiken gehören schwere Infektionen und Leberschäden. https://example.de/quorvela/pflichttext',
+          channel: 'x',
+          products: localProducts.de,
+          language: 'de',
+        },
+        {
+          text: 'Vandrexa (vandrexumab) réduit les crises de migraine. Risques : infections graves et lésions du foie. https://example.fr/vandrexa/rcp',
+          channel: 'x',
+          products: localProducts.fr,
+          language: 'fr',
+        },
       ],
       incorrect: [
         {
@@ -43,6 +56,22 @@ export default defineRule({
           messages: [
             '"Zelvaxa" with the benefit claim "reduces" but its risk information only in post 2 of the thread: add "serious infections" and "liver injury" to this post (post 1); a thread does not count',
           ],
+        },
+        {
+          text: 'Quorvela (quorvelimab) lindert die Schübe der Plaque-Psoriasis. https://example.de/quorvela/pflichttext',
+          channel: 'x',
+          products: localProducts.de,
+          language: 'de',
+          messages: ['"Quorvela" with the benefit claim "lindert" but not its risk information in this post: add "schwere Infektionen" and "Leberschäden"'],
+          ranges: [[23, 30]],
+        },
+        {
+          text: 'Vandrexa (vandrexumab) est indiqué dans la migraine. Risques : infections graves. https://example.fr/vandrexa/rcp',
+          channel: 'x',
+          products: localProducts.fr,
+          language: 'fr',
+          messages: ['"Vandrexa" with the benefit claim "indiqué dans" but not its risk information in this post: add "lésions du foie"'],
+          ranges: [[27, 39]],
         },
       ],
     },

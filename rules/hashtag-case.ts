@@ -59,12 +59,15 @@ export default defineRule({
     messages: { lowerCase: 'Screen readers read #{tag} as one word: write #{camel}' },
     defaults: {},
     docs: {
-      why: 'A screen reader spells out or mispronounces #worldcancerday; #WorldCancerDay is read as three words, and sighted readers parse it faster too. The words are found in a list of familiar English words (New Dale–Chall, with health and campaign words); a single word made of two ("#teamwork", "#wellbeing") needs none, and a hashtag that reads two ways or has an unknown word gets no suggestion. Campaign hashtags are left to campaign-hashtag, which names the spelling the plan chose. A suggestion, not a fix: only the author knows the words meant.',
+      why: 'A screen reader spells out or mispronounces #worldcancerday; #WorldCancerDay is read as three words, and sighted readers parse it faster too. The words are found in a list of familiar English words (New Dale–Chall, with health and campaign words); a single word made of two ("#teamwork", "#wellbeing") needs none, and a hashtag that reads two ways or has an unknown word gets no suggestion. Campaign hashtags are left to campaign-hashtag, which names the spelling the plan chose. A suggestion, not a fix: only the author knows the words meant. English only: German and French drafts are skipped. German writes a compound as one word (#Weltkrebstag, #Darmkrebsmonat), so splitting it into #WeltKrebsTag would be wrong spelling, not an accessibility fix, and a German rule would have to tell compounds from phrases run together (#gemeinsamgegenkrebs); French hashtags do use CamelCase (#MoisSansTabac), but the rule needs a list of familiar words under a permissive licence to find where the words meet, and we have none for German or French. Read with the English list, a German or French hashtag would be split into whatever English words it happens to spell.',
       sources: ['RNIB guidance on accessible social media: capitalise each word of a hashtag'],
+      languages: ['en'],
       correct: [
         { text: 'Join us on #WorldCancerDay', channel: 'x' },
         { text: 'Thank you #nurses', channel: 'x' },
         { text: 'Thank you for the #teamwork', channel: 'x' },
+        { text: 'Heute ist #Weltkrebstag, auch #worldcancerday: Wir sind für Sie da.', channel: 'x', language: 'de' },
+        { text: "C'est le #moissanstabac : on vous accompagne.", channel: 'x', language: 'fr' },
       ],
       incorrect: [
         {
@@ -85,6 +88,7 @@ export default defineRule({
     },
   },
   check({ analysis, campaign, report }) {
+    if (analysis.language !== 'en') return;
     // The campaign's own hashtags are campaign-hashtag's to report: it names the spelling the plan chose.
     const campaignTags = new Set((campaign?.hashtags ?? []).map((tag) => tag.replace(/^#/, '').toLowerCase()));
     for (const hashtag of analysis.hashtags) {

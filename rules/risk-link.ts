@@ -1,10 +1,18 @@
 import riskPageWords from './data/risk-page-words.json';
+import germanRiskPageWords from './data/risk-page-words.de.json';
+import frenchRiskPageWords from './data/risk-page-words.fr.json';
 import pharmaExamples from './data/pharma-examples.json';
-import { compileLexicon, matchLexicon, parseAddress, readLexicon, defineRule, type EntityWords, type Link, pharmaPosts } from '../src/rule/index.js';
+import { compileLexicon, matchLexicon, parseAddress, readLexicon, defineRule, type CompiledLexicon, type EntityWords, type Language, type Link, pharmaPosts } from '../src/rule/index.js';
 
-const { products: exampleProducts, sources: PHARMA_SOURCES } = pharmaExamples;
+const { products: exampleProducts, localProducts, sources: PHARMA_SOURCES } = pharmaExamples;
 
-const riskPathWords = compileLexicon(readLexicon(riskPageWords, 'risk-page-words.json').entries);
+// A link's path is in whatever language the site chose: English words count in every draft, and the draft's own language's too.
+const english = readLexicon(riskPageWords, 'risk-page-words.json').entries;
+const RISK_PATH_WORDS: Record<Language, CompiledLexicon> = {
+  en: compileLexicon(english),
+  de: compileLexicon([...english, ...readLexicon(germanRiskPageWords, 'risk-page-words.de.json').entries]),
+  fr: compileLexicon([...english, ...readLexicon(frenchRiskPageWords, 'risk-page-words.fr.json').entries]),
+};
 
 export default defineRule({
   meta: {
@@ -19,13 +27,20 @@ export default defineRule({
     defaults: {},
     docs: {
       why:
-        "FDA's 2014 draft guidance (not binding) asks that a post with a benefit claim also link to a page devoted exclusively to the product's fuller risk information. The rule accepts the product's riskUrl (scheme, www., a trailing slash, query and fragment ignored); a different link whose path signals risk or safety information (risk, safety, isi, side-effects, prescribing-information...: data in rules/data/risk-page-words.json) gets a warning to check it instead. The PMCPA counts links as part of a post too.",
+        "FDA's 2014 draft guidance (not binding) asks that a post with a benefit claim also link to a page devoted exclusively to the product's fuller risk information. The rule accepts the product's riskUrl (scheme, www., a trailing slash, query and fragment ignored); a different link whose path signals risk or safety information (risk, safety, isi, side-effects, prescribing-information...: data in rules/data/risk-page-words.json) gets a warning to check it instead. German and French drafts add words of their own (risk-page-words.de.json: risiken, sicherheit, nebenwirkungen, fachinformation, gebrauchsinformation, pflichttext...; .fr.json: risques, securite, effets-indesirables, rcp, notice...) to the English ones, which count in every draft since sites in any language use English paths; \"notice\" counts in French drafts only, as in English it is also a privacy or legal notice. Benefit claims are read in the draft's language (see fair-balance). The PMCPA counts links as part of a post too.",
       sources: PHARMA_SOURCES,
+      languages: ['en', 'de', 'fr'],
       correct: [
         {
           text: 'Zelvaxa (zelvarimab) reduces plaque psoriasis flares. Risks include serious infections and liver injury. https://example.com/zelvaxa/risk',
           channel: 'x',
           products: exampleProducts,
+        },
+        {
+          text: 'Quorvela (quorvelimab) lindert die Schübe der Plaque-Psoriasis. Risiken: schwere Infektionen und Leberschäden. https://example.de/quorvela/pflichttext',
+          channel: 'x',
+          products: localProducts.de,
+          language: 'de',
         },
       ],
       incorrect: [
@@ -40,6 +55,22 @@ export default defineRule({
           channel: 'x',
           products: exampleProducts,
           messages: ['"Zelvaxa" links to https://example.com/psoriasis/safety for its risk information, not to its risk page https://example.com/zelvaxa/risk: check that the page is devoted to the risks of Zelvaxa'],
+        },
+        {
+          text: 'Quorvela (quorvelimab) lindert die Schübe der Plaque-Psoriasis. Risiken: schwere Infektionen und Leberschäden. https://example.de/psoriasis/nebenwirkungen',
+          channel: 'x',
+          products: localProducts.de,
+          language: 'de',
+          messages: ['"Quorvela" links to https://example.de/psoriasis/nebenwirkungen for its risk information, not to its risk page https://example.de/quorvela/pflichttext: check that the page is devoted to the risks of Quorvela'],
+          ranges: [[111, 154]],
+        },
+        {
+          text: 'Vandrexa (vandrexumab) soulage la migraine. Risques : infections graves et lésions du foie.',
+          channel: 'x',
+          products: localProducts.fr,
+          language: 'fr',
+          messages: ['"Vandrexa" with the benefit claim "soulage" but no link to its risk information: add https://example.fr/vandrexa/rcp'],
+          ranges: [[23, 30]],
         },
       ],
     },
@@ -59,7 +90,7 @@ export default defineRule({
       for (const { product } of named) {
         const target = sitePath(parseAddress(product.riskUrl));
         if (links.some(({ link }) => sitePath(link.address) === target)) continue;
-        const riskPage = links.find(signalsRisk);
+        const riskPage = links.find((link) => signalsRisk(link, RISK_PATH_WORDS[analysis.language]));
         if (riskPage) {
           const { entity } = riskPage.link;
           report({ messageId: 'otherRiskLink', severity: 'warning', data: { brand: product.brand, url: entity.text, riskUrl: product.riskUrl }, start: entity.start, end: entity.end });
@@ -77,7 +108,7 @@ function sitePath(address: Link['address']): string | undefined {
 }
 
 /** Whether a link's path (not its host) has words of a risk or safety page. */
-function signalsRisk({ link, words }: { link: Link; words: EntityWords }): boolean {
+function signalsRisk({ link, words }: { link: Link; words: EntityWords }, riskPathWords: CompiledLexicon): boolean {
   const pathStart = link.pathStart;
   if (pathStart === undefined) return false;
   return matchLexicon(riskPathWords, words.words.filter((w) => w.start >= pathStart)).length > 0;

@@ -2,17 +2,28 @@
  * Finders for personal identifiers in a draft. Each scan is linear: anchored on a rare character
  * or bounded in length, so a megabyte of digits or "@" cannot make one quadratic.
  */
-import wordData from '../data/personal-data.json';
-import { entryOf, expandPhrase, readLexicon } from '../../src/rule/index.js';
+import english from '../data/personal-data.json';
+import german from '../data/personal-data.de.json';
+import french from '../data/personal-data.fr.json';
+import { entryOf, expandPhrase, readLexicon, type Language, type LexiconFile } from '../../src/rule/index.js';
 
-const words = readLexicon(wordData, 'personal-data.json');
+/** The words personal-data reads, one file per language with the same entries. */
+export const PERSONAL_DATA_WORDS: Record<Language, LexiconFile> = {
+  en: readLexicon(english, 'personal-data.json'),
+  de: readLexicon(german, 'personal-data.de.json'),
+  fr: readLexicon(french, 'personal-data.fr.json'),
+};
+
 /** An entry's phrases (alternatives expanded) as a regular-expression alternation, longest first. */
-const alternation = (id: string) =>
+const alternation = (words: LexiconFile, id: string) =>
   entryOf(words, id)
     .phrases.flatMap(expandPhrase)
     .sort((a, b) => b.length - a.length)
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|');
+// Word edges for any script: \b knows only ASCII, so it sees no edge after "né" or inside "Geb.-Datum".
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
 
 export interface Found {
   kind: 'email' | 'phone' | 'dateOfBirth' | 'nhsNumber' | 'recordNumber' | 'address';
@@ -42,31 +53,40 @@ export function isNhsNumber(digits: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
-const MONTH = `(?:${alternation('months')})[a-z]{0,6}\\.?`;
-const DATE = new RegExp(
-  `\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH} (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})\\b`,
-  'gi',
-);
-const BIRTH_CUE = new RegExp(`\\b(?:${alternation('birth-cues')})\\b`, 'i');
+// Day and month names, dates and birth cues in each language: "3rd March 1985", "12. März 1985", "1er mars 1985".
+function datePatterns(words: LexiconFile) {
+  const month = `(?:${alternation(words, 'months')})\\p{Ll}{0,6}\\.?`;
+  const day = '\\d{1,2}(?:st|nd|rd|th|er|\\.)?';
+  return {
+    date: new RegExp(
+      `\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|${day} ${month} (?:19|20)\\d{2}|${month} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})\\b`,
+      'giu',
+    ),
+    birthCue: new RegExp(`${BEFORE}(?:${alternation(words, 'birth-cues')})${AFTER}`, 'iu'),
+  };
+}
+const DATES = { en: datePatterns(PERSONAL_DATA_WORDS.en), de: datePatterns(PERSONAL_DATA_WORDS.de), fr: datePatterns(PERSONAL_DATA_WORDS.fr) };
 
-/** Dates with a birth cue ("DOB", "born", "date of birth") in the 30 characters before them, after any earlier date. */
-export function findDatesOfBirth(text: string): Found[] {
+/** Dates with a birth cue ("DOB", "born", "geb.", "née le") in the 30 characters before them, after any earlier date. */
+export function findDatesOfBirth(text: string, language: Language = 'en'): Found[] {
+  const { date, birthCue } = DATES[language];
   const found: Found[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(DATE)) {
+  for (const match of text.matchAll(date)) {
     const start = match.index!;
-    if (BIRTH_CUE.test(text.slice(Math.max(previousEnd, start - 30), start))) found.push({ kind: 'dateOfBirth', value: match[0], start, end: start + match[0].length });
+    if (birthCue.test(text.slice(Math.max(previousEnd, start - 30), start))) found.push({ kind: 'dateOfBirth', value: match[0], start, end: start + match[0].length });
     previousEnd = start + match[0].length;
   }
   return found;
 }
 
-const RECORD = new RegExp(`\\b(?:${alternation('record-labels')})[ \\t]{0,3}[:#]?[ \\t]{0,3}([A-Z]{0,3}-?\\d[\\dA-Z-]{3,15})\\b`, 'gi');
+const recordPattern = (words: LexiconFile) => new RegExp(`${BEFORE}(?:${alternation(words, 'record-labels')})[ \\t]{0,3}[:#]?[ \\t]{0,3}([A-Z]{0,3}-?\\d[\\dA-Z-]{3,15})\\b`, 'giu');
+const RECORDS = { en: recordPattern(PERSONAL_DATA_WORDS.en), de: recordPattern(PERSONAL_DATA_WORDS.de), fr: recordPattern(PERSONAL_DATA_WORDS.fr) };
 
-/** Record numbers after a label that names them (MRN, patient ID, hospital number...). */
-export function findRecordNumbers(text: string): Found[] {
+/** Record numbers after a label that names them (MRN, patient ID, Patientennummer, numéro de dossier...). */
+export function findRecordNumbers(text: string, language: Language = 'en'): Found[] {
   const found: Found[] = [];
-  for (const match of text.matchAll(RECORD)) {
+  for (const match of text.matchAll(RECORDS[language])) {
     const id = match[1]!;
     const start = match.index! + match[0].length - id.length;
     found.push({ kind: 'recordNumber', value: id, start, end: start + id.length });
@@ -77,9 +97,9 @@ export function findRecordNumbers(text: string): Found[] {
 // A full UK postcode (Royal Mail format) or a US state abbreviation with a ZIP code.
 const POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA|[A-Z]{2} \d{5}(?:-\d{4})?)\b/g;
 // A house number and a street type, up to three capitalised words between them.
-const STREET = new RegExp(`\\b\\d{1,5}[A-Za-z]? (?:\\p{Lu}[\\p{L}'-]{0,30} ){1,3}(?:${alternation('street-types')})\\b\\.?`, 'gu');
+const STREET = new RegExp(`\\b\\d{1,5}[A-Za-z]? (?:\\p{Lu}[\\p{L}'-]{0,30} ){1,3}(?:${alternation(PERSONAL_DATA_WORDS.en, 'street-types')})\\b\\.?`, 'gu');
 
-/** Postal addresses: a postcode or ZIP code, with the street before it on the same line when there is one. */
+/** Postal addresses (UK and US formats, whatever the draft's language): a postcode or ZIP code, with the street before it on the same line when there is one. */
 export function findPostalAddresses(text: string): Found[] {
   const found: Found[] = [];
   for (const match of text.matchAll(POSTCODE)) {

@@ -1,11 +1,23 @@
-import benefitClaims from './data/benefit-claims.json';
+import english from './data/benefit-claims.json';
+import german from './data/benefit-claims.de.json';
+import french from './data/benefit-claims.fr.json';
 import { compileLexicon, matchLexicon, readLexicon } from './lexicon.js';
+import type { Language } from './language.js';
 import type { Analysis } from './analysis.js';
 import type { ThreadPost } from '../text/thread.js';
 import type { ProductHit, Products } from './products.js';
 import type { Product } from '../core/types.js';
 
-const claims = compileLexicon(readLexicon(benefitClaims, 'benefit-claims.json').entries);
+// Benefit wording in the draft's language, one list per language, like the language rules' lists.
+const CLAIMS: Record<Language, ReturnType<typeof compileLexicon>> = {
+  en: compileLexicon(readLexicon(english, 'benefit-claims.json').entries),
+  de: compileLexicon(readLexicon(german, 'benefit-claims.de.json').entries),
+  fr: compileLexicon(readLexicon(french, 'benefit-claims.fr.json').entries),
+};
+// "40 percent", "40 Prozent", "40 pour cent"; "40 %" with the space (often a narrow no-break one) German and French write.
+const PERCENT_WORDS = new Set(['percent', 'prozent']);
+const PERCENT_PAIRS = new Set(['per cent', 'pour cent']);
+const PERCENT_SIGN = /^[ \u00a0\u202f]?%/;
 
 /** Efficacy wording found in a post: the words as written and where. */
 export interface Claim {
@@ -81,16 +93,24 @@ function findClaims(analysis: Analysis, productHits: readonly ProductHit[]): Cla
     if (!covered.subarray(start, end).includes(1)) found.push({ text: text.slice(start, end), start, end });
   };
   const words = analysis.words.filter((w) => !w.tag);
+  const claims = CLAIMS[analysis.language];
   for (const hit of matchLexicon(claims, words)) add(hit.start, hit.end);
   for (const { entity, words: tagWords } of analysis.entityWords) {
     if (entity.type === 'hashtag') for (const hit of matchLexicon(claims, tagWords)) add(hit.start, hit.end);
   }
-  // "50% fewer", "reduced by 40 percent": a percentage is a claim unless its sentence states a risk.
+  // "50% fewer", "reduced by 40 percent", "um 40 % weniger": a percentage is a claim unless its sentence states a risk.
   const riskSentences = new Set(productHits.filter((h) => h.part === 'risk' && h.place === 'text').map((h) => sentenceAt(analysis, h.start)));
   words.forEach((word, i) => {
     if (!/^\d+$/.test(word.lower)) return;
     const next = words[i + 1]?.lower;
-    const end = text[word.end] === '%' ? word.end + 1 : next === 'percent' ? words[i + 1]!.end : undefined;
+    const sign = PERCENT_SIGN.exec(text.slice(word.end, word.end + 2));
+    const end = sign
+      ? word.end + sign[0].length
+      : next !== undefined && PERCENT_WORDS.has(next)
+        ? words[i + 1]!.end
+        : next !== undefined && PERCENT_PAIRS.has(`${next} ${words[i + 2]?.lower}`)
+          ? words[i + 2]!.end
+          : undefined;
     if (end !== undefined && !riskSentences.has(word.sentence)) add(word.start, end);
   });
   return found.sort((a, b) => a.start - b.start);

@@ -10,8 +10,21 @@ tester.run('hashtag-case', rules['hashtag-case']!, {
     { text: 'Hello #xyzzyqwerty', channel: 'x' },
     { text: 'Hello #NHS and #Run2026 and #cancer', channel: 'x' },
     { text: 'Café #santé', channel: 'x' },
+    // English only: a German or French draft is skipped, whatever its hashtags spell in English.
+    { text: 'Unser Team beim Lauf: #teamrun #worldcancerday', channel: 'x', language: 'de' },
+    { text: 'Notre équipe : #teamrun #worldcancerday', channel: 'x', language: 'fr' },
   ],
   invalid: [
+    {
+      text: 'Our team: #teamrun #worldcancerday',
+      channel: 'x',
+      language: 'en',
+      errors: [
+        { message: 'Screen readers read #teamrun as one word: write #TeamRun', range: [10, 18] },
+        { message: 'Screen readers read #worldcancerday as one word: write #WorldCancerDay', range: [19, 34] },
+      ],
+      suggestions: [camel('Our team: #teamrun #worldcancerday', 'teamrun', 'TeamRun'), camel('Our team: #teamrun #worldcancerday', 'worldcancerday', 'WorldCancerDay')],
+    },
     {
       text: 'October is #breastcancerawareness month',
       channel: 'x',

@@ -6,6 +6,9 @@ import { isNhsNumber } from '../../rules/personal-data/detectors.js';
 const only = (options?: Record<string, unknown>) => ({ preset: 'none', rules: { 'personal-data': options ? (['error', options] as ['error', Record<string, unknown>]) : ('error' as const) } });
 const found = (text: string, options?: Record<string, unknown>) =>
   lint({ text, channel: 'x' }, only(options)).messages.map((m) => [m.messageId, m.start.offset, m.end.offset]);
+const inLanguage = (language: 'de' | 'fr', text: string) =>
+  lint({ text, channel: 'x' }, { ...only(), language }).messages.map((m) => [m.message, m.start.offset, m.end.offset]);
+const tied = (person: string, detail: string) => `${person} is tied to a health detail ("${detail}") in public: move the conversation to a private message or the helpline`;
 
 describe('personal-data', () => {
   it('finds an email address with its exact range', () => {
@@ -85,6 +88,76 @@ describe('personal-data', () => {
 
   it('rejects an unknown country with the key', () => {
     expect(() => found('x', { defaultCountry: 'UK' })).toThrow('rules.personal-data[1].defaultCountry: expected a supported ISO 3166 country code such as "GB" or "US"');
+  });
+});
+
+describe('personal-data in German', () => {
+  it('ties a mention, a greeting with a name, or a title and a name to a health detail after a possessive', () => {
+    expect(inLanguage('de', '@anna_k dein Befund ist da, ruf uns an')).toEqual([[tied('@anna_k', 'Befund'), 0, 19]]);
+    expect(inLanguage('de', 'Hallo Anna, deine Chemo wurde verschoben.')).toEqual([[tied('Anna', 'Chemo'), 6, 23]]);
+    expect(inLanguage('de', 'Liebe Frau Weber, Ihr Termin zur Biopsie ist am Montag.')).toEqual([[tied('Frau Weber', 'Termin'), 6, 28]]);
+    expect(inLanguage('de', 'Mit Frau Dr. Weber: Ihre Bestrahlung beginnt.')).toEqual([[tied('Frau Dr. Weber', 'Bestrahlung'), 4, 36]]);
+  });
+
+  it('takes a bare capitalised opener for a name only when a pronoun of address follows the comma', () => {
+    expect(inLanguage('de', 'Anna, Ihr Befund ist da.')).toEqual([[tied('Anna', 'Befund'), 0, 16]]);
+    expect(inLanguage('de', 'Anna, du hast deine Chemo geschafft!')).toEqual([[tied('Anna', 'Chemo'), 0, 25]]);
+    // German capitalises every noun: these openers name no one.
+    expect(inLanguage('de', 'Menschen, die ihre Chemo hinter sich haben, erzählen.')).toEqual([]);
+    expect(inLanguage('de', 'Termine, Ihre Befunde und Fragen: wir helfen.')).toEqual([]);
+    expect(inLanguage('de', 'Achtung, Ihr Termin wurde verschoben.')).toEqual([]);
+    expect(inLanguage('de', 'Erinnerung, Ihr Termin zur Nachsorge steht an.')).toEqual([]);
+    expect(inLanguage('de', 'Danke, dein Befund ist da.')).toEqual([]);
+    expect(inLanguage('de', 'Hallo zusammen, Ihre Fragen zur Chemo beantworten wir heute.')).toEqual([]);
+  });
+
+  it('ties a person to a detail whose possessor follows it in the genitive', () => {
+    expect(inLanguage('de', '@jan_k die Chemo Ihrer Mutter sollte heute noch die Ambulanz wissen.')).toEqual([[tied('@jan_k', 'Chemo'), 0, 16]]);
+    expect(inLanguage('de', '@jan_k die Chemo in der Klinik beginnt um acht.')).toEqual([]);
+  });
+
+  it('does not take "Frau" or "Herr" after a determiner for a title', () => {
+    expect(inLanguage('de', 'Jede Frau Ihres Alters sollte ihre Mammographie wahrnehmen.')).toEqual([]);
+  });
+
+  it('finds a date of birth after "geb." or "Geburtsdatum" and a number after its German label', () => {
+    expect(inLanguage('de', 'Geburtsdatum: 3. März 1985, Patientennummer 12345678')).toEqual([
+      ['Date of birth in a public post: move the conversation to a private message or the helpline', 14, 26],
+      ['Record number in a public post: move the conversation to a private message or the helpline', 44, 52],
+    ]);
+    expect(inLanguage('de', 'geb. 12.03.1985')).toEqual([['Date of birth in a public post: move the conversation to a private message or the helpline', 5, 15]]);
+    expect(inLanguage('de', 'Unser Infotag am 12.03.2025')).toEqual([]);
+  });
+});
+
+describe('personal-data in French', () => {
+  it('ties a mention, a greeting with a name, or a title and a name to a health detail after a possessive', () => {
+    expect(inLanguage('fr', '@claire_m vos résultats de biopsie sont arrivés')).toEqual([[tied('@claire_m', 'résultats'), 0, 23]]);
+    expect(inLanguage('fr', 'Bonjour Claire, votre chimio est reportée.')).toEqual([[tied('Claire', 'chimio'), 8, 28]]);
+    expect(inLanguage('fr', 'Chère Madame Martin, votre biopsie a lieu lundi.')).toEqual([[tied('Madame Martin', 'biopsie'), 6, 34]]);
+    expect(inLanguage('fr', 'Jean-Pierre, ton traitement commence lundi.')).toEqual([[tied('Jean-Pierre', 'traitement'), 0, 27]]);
+  });
+
+  it('ties a person to a detail whose possessor follows it with "de"', () => {
+    expect(inLanguage('fr', '@paul_r les résultats de votre fils sont normaux ?')).toEqual([[tied('@paul_r', 'résultats'), 0, 21]]);
+  });
+
+  it('leaves openers and titles that name no one, and data processing', () => {
+    expect(inLanguage('fr', 'Après ça, votre traitement continue.')).toEqual([]);
+    expect(inLanguage('fr', 'Heureusement, votre traitement continue.')).toEqual([]);
+    expect(inLanguage('fr', 'Bonjour Madame, votre biopsie a lieu lundi.')).toEqual([]);
+    expect(inLanguage('fr', 'Attention, votre rendez-vous a changé.')).toEqual([]);
+    expect(inLanguage('fr', 'Merci, vos résultats sont arrivés.')).toEqual([]);
+    expect(inLanguage('fr', '@asso_rgpd merci pour votre traitement des données')).toEqual([]);
+    expect(inLanguage('fr', '@asso_rgpd merci pour votre traitement')).toEqual([[tied('@asso_rgpd', 'traitement'), 0, 38]]);
+  });
+
+  it('finds a date of birth after "née le" and a number after its French label', () => {
+    expect(inLanguage('fr', 'Née le 12/03/1985, numéro de dossier 4455667')).toEqual([
+      ['Date of birth in a public post: move the conversation to a private message or the helpline', 7, 17],
+      ['Record number in a public post: move the conversation to a private message or the helpline', 37, 44],
+    ]);
+    expect(inLanguage('fr', 'Date de naissance : 1er mars 1985')).toEqual([['Date of birth in a public post: move the conversation to a private message or the helpline', 20, 33]]);
   });
 });
 

@@ -186,7 +186,7 @@ describe('pharma preset with fictional products', () => {
     expect(lint({ text, channel: 'x' }, options).messages).toEqual([]);
     const us = lint({ text, channel: 'x' }, { ...options, rules: { 'prescription-only-public': ['error', { markets: ['US'] }] } });
     expect(us.messages.map((m) => m.message)).toEqual([
-      '"Zelvaxa" is a prescription-only medicine in the US market, named in the text of a public X post: the ABPI Code forbids promoting it to the public: remove it, or post it only where the audience is healthcare professionals',
+      '"Zelvaxa" is a prescription-only medicine in the US market, named in the text of a public X post: the markets option lists US as forbidding its promotion to the public: remove it, or post it only where the audience is healthcare professionals',
     ]);
     const linkedinPrivate = lint(
       { text: 'Norquell (tavoprazine) for migraine.', channel: 'linkedin' },
