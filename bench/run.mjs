@@ -11,6 +11,7 @@ import { DATA_DIR, ensureCorpus, VERSION as CORPUS_VERSION } from './corpus.mjs'
 import { keyMessageVectorRows, measureKeyMessageVectors, writeKeyMessageVectorResults } from './key-message-vectors.mjs';
 import { ensureBuilt } from './built.mjs';
 import { benchPlayground, playgroundRows, playgroundTargets, writeReadmeFigures } from './playground.mjs';
+import { benchComplexMedical, complexMedicalRows, complexMedicalTargets } from './complex-medical-question.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.argv.includes('--quick');
@@ -320,6 +321,10 @@ results.keyMessageVectors = await measureKeyMessageVectors({ quick: QUICK });
 log('playground...');
 results.playground = await benchPlayground({ quick: QUICK, corpus, log });
 
+// 11. complex-medical-question's own cost over the shared analysis, and its weights (issue 16).
+log('complex-medical-question...');
+results.complexMedicalQuestion = await benchComplexMedical({ quick: QUICK, corpus, log });
+
 // ---------------------------------------------------------------------------------------------
 // Targets from issue 8.
 const rec = results.presets.recommended;
@@ -332,6 +337,7 @@ results.targets = [
   { name: 'CLI cold start <= 0.35x textlint CLI', value: results.cli.xTextlint, target: 0.35, met: results.cli.xTextlint <= 0.35 },
   { name: 'editor re-lint p99 < 1 ms (recommended)', value: round(recommendedEditor.p99us / 1000, 3), target: 1, met: recommendedEditor.p99us < 1000 },
   ...playgroundTargets(results.playground),
+  ...complexMedicalTargets(results.complexMedicalQuestion),
 ];
 results.machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` };
 results.date = new Date().toISOString();
@@ -360,6 +366,7 @@ row('streamed throughput', `${results.memory.postsPerSecond?.toLocaleString('en'
 row('browser bundle (core, esm, min)', `${results.bundle.minifiedKB} KB`, `${results.bundle.gzippedKB} KB gzipped`);
 for (const [a, b, c] of keyMessageVectorRows(results.keyMessageVectors)) row(a, b, c);
 for (const r of playgroundRows(results.playground)) row(...r);
+for (const r of complexMedicalRows(results.complexMedicalQuestion)) row(...r);
 for (const [name, value] of Object.entries(results.worstCases)) row(`worst case ${name.replace(/Ms$/, '')}`, `${value} ms`, 'single run');
 const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
 const out = [];

@@ -1,5 +1,5 @@
 import patternData from '../data/complex-medical-question/patterns.json';
-import { readLexicon, wordSet, type Analysis } from '../../src/rule/index.js';
+import { readLexicon, wordSet, type Analysis, type Word } from '../../src/rule/index.js';
 import type { Signal } from './medical-signals.js';
 
 /**
@@ -7,9 +7,14 @@ import type { Signal } from './medical-signals.js';
  * (within a sentence), the hand signals' ids (what they found, never their hand-set weights: feeding
  * the hand score back in drags the model to the hand rule's errors), and the draft's shape.
  * Each feature is a name hashed into a fixed number of buckets, so the model needs no vocabulary.
+ * The English model also reads each word's character 4-grams ("<tam", "tamo"...), which carry over
+ * typos, spelling variants and unseen inflections to new writers; on the smaller German and French
+ * corpora they did not help on leave-one-author-out folds (see docs/health-rules.md).
  */
 /** Buckets per language model, as powers of two: fewer for the smaller German and French corpora. */
 export const FEATURE_BITS = { en: 14, de: 13, fr: 13 } as const;
+/** Length of the character n-grams each language model reads; 0 for none. */
+export const CHARACTER_GRAMS = { en: 4, de: 0, fr: 0 } as const;
 const FUNCTION_WORDS = wordSet(readLexicon(patternData, 'complex-medical-question/patterns.json'), 'feature-function-words');
 
 export function featureNames(analysis: Analysis, signals: readonly Signal[]): string[] {
@@ -47,23 +52,49 @@ export function featureNames(analysis: Analysis, signals: readonly Signal[]): st
   return names;
 }
 
-/** The distinct hashed buckets of a draft's features, in ascending order. */
-export function featureBuckets(names: readonly string[], bits: number): Uint32Array {
+/**
+ * The distinct hashed buckets of a draft's features, in ascending order: the named features, and
+ * with `grams` > 0 the character n-grams of the words (not hashtags) with a '<' and '>' at each end.
+ */
+export function featureBuckets(names: readonly string[], bits: number, words: readonly Word[] = [], grams = 0): Uint32Array {
   const buckets = new Set<number>();
   for (const name of names) buckets.add(bucketOf(name, bits));
+  if (grams > 0) addCharacterGrams(words, grams, bits, buckets);
   return Uint32Array.from(buckets).sort();
 }
 
-export function bucketOf(name: string, bits: number): number {
-  return hash(name) & ((1 << bits) - 1);
+/** A word's character n-gram as a feature name ("c:<tam"): what {@link addCharacterGrams} hashes, without making the string. */
+export const characterGramName = (gram: string) => `c:${gram}`;
+const GRAM_PREFIX = fnv(0x811c9dc5, 'c:');
+
+/** The buckets of every word's character n-grams, hashed in place: a post has hundreds, so no strings are made. */
+export function addCharacterGrams(words: readonly Word[], n: number, bits: number, into: Set<number>): void {
+  const mask = (1 << bits) - 1;
+  for (const word of words) {
+    if (word.tag) continue;
+    const { lower } = word;
+    const length = lower.length + 2;
+    for (let i = 0; i + n <= length; i++) {
+      let h = GRAM_PREFIX;
+      for (let k = i; k < i + n; k++) {
+        h ^= k === 0 ? 60 : k === length - 1 ? 62 : lower.charCodeAt(k - 1); // '<' and '>' mark the ends
+        h = Math.imul(h, 0x01000193);
+      }
+      into.add((h >>> 0) & mask);
+    }
+  }
 }
 
-/** 32-bit FNV-1a over UTF-16 code units: the same bucket in every engine, for every string. */
-function hash(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
+export function bucketOf(name: string, bits: number): number {
+  return (fnv(0x811c9dc5, name) >>> 0) & ((1 << bits) - 1);
+}
+
+/** 32-bit FNV-1a over UTF-16 code units, from a given state: the same bucket in every engine, for every string. */
+function fnv(state: number, text: string): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }

@@ -2,7 +2,7 @@ import type { Analysis } from '../../src/rule/index.js';
 import de from '../data/complex-medical-question/model.de.json';
 import en from '../data/complex-medical-question/model.en.json';
 import fr from '../data/complex-medical-question/model.fr.json';
-import { bucketOf, FEATURE_BITS, featureBuckets, featureNames } from './features.js';
+import { addCharacterGrams, bucketOf, CHARACTER_GRAMS, FEATURE_BITS, featureNames } from './features.js';
 import type { Signal } from './medical-signals.js';
 
 /**
@@ -12,6 +12,8 @@ import type { Signal } from './medical-signals.js';
  */
 export interface ModelFile {
   featureBits: number;
+  /** Length of the character n-grams the model was trained on; 0 for none. */
+  characterGrams: number;
   /** What one step of an 8-bit weight is worth. */
   scale: number;
   bias: number;
@@ -23,6 +25,7 @@ export interface ModelFile {
 
 export interface Model {
   bits: number;
+  characterGrams: number;
   bias: number;
   scale: number;
   weights: Int8Array;
@@ -33,7 +36,7 @@ export interface Prediction {
   probability: number;
   /** The model's own threshold for the draft's language. */
   threshold: number;
-  /** The features that pushed hardest towards a complex medical question, strongest first. */
+  /** The named features (never the character n-grams: they mean nothing to a writer) that pushed hardest towards a complex medical question, strongest first. */
   strongest: { name: string; weight: number }[];
 }
 
@@ -43,28 +46,54 @@ const models = new Map<Language, Model>();
 
 export function modelFor(language: Language): Model {
   let model = models.get(language);
-  if (!model) models.set(language, (model = decode(FILES[language], FEATURE_BITS[language])));
+  if (!model) models.set(language, (model = decode(FILES[language], FEATURE_BITS[language], CHARACTER_GRAMS[language])));
   return model;
 }
 
 export function predict(analysis: Analysis, signals: readonly Signal[]): Prediction {
-  return predictWith(modelFor(analysis.language), featureNames(analysis, signals));
+  return predictWith(modelFor(analysis.language), featureNames(analysis, signals), analysis.words);
 }
 
-export function predictWith(model: Model, names: readonly string[]): Prediction {
+const STRONGEST = 5;
+
+/**
+ * The model's probability for a draft's features. Each name is hashed once, and the strongest
+ * features are kept as they come (a post has a few hundred features, only five are shown): the
+ * rule's budget is 30 µs a post.
+ */
+export function predictWith(model: Model, names: readonly string[], words: Analysis['words'] = []): Prediction {
+  const { weights, scale, bits } = model;
+  const counted = new Set<number>();
+  if (model.characterGrams > 0) addCharacterGrams(words, model.characterGrams, bits, counted);
   let z = model.bias;
-  for (const bucket of featureBuckets(names, model.bits)) z += model.weights[bucket]! * model.scale;
-  const strongest = [...new Set(names)]
-    .map((name) => ({ name, weight: model.weights[bucketOf(name, model.bits)]! * model.scale }))
-    .filter((f) => f.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, 5);
+  for (const bucket of counted) z += weights[bucket]! * scale;
+  const strongest: Prediction['strongest'] = [];
+  for (const name of names) {
+    const bucket = bucketOf(name, bits);
+    const weight = weights[bucket]! * scale;
+    if (!counted.has(bucket)) {
+      counted.add(bucket);
+      z += weight;
+    }
+    if (weight > 0) keepStrongest(strongest, name, weight);
+  }
   return { probability: 1 / (1 + Math.exp(-z)), threshold: model.threshold, strongest };
 }
 
-function decode(file: ModelFile, bits: number): Model {
-  // A model trained with other buckets than the code hashes into would score noise: fail loudly in tests.
+/** Inserts a feature into the strongest-first list after those at least as strong, once per name, keeping the first five. */
+function keepStrongest(list: Prediction['strongest'], name: string, weight: number): void {
+  if (list.length === STRONGEST && weight <= list[STRONGEST - 1]!.weight) return;
+  if (list.some((f) => f.name === name)) return;
+  let at = list.length;
+  while (at > 0 && list[at - 1]!.weight < weight) at--;
+  list.splice(at, 0, { name, weight });
+  if (list.length > STRONGEST) list.pop();
+}
+
+function decode(file: ModelFile, bits: number, characterGrams: number): Model {
+  // A model trained with other buckets or features than the code makes would score noise: fail loudly in tests.
   if (file.featureBits !== bits) throw new Error(`a complex-medical-question model has ${file.featureBits}-bit features, the code ${bits}: run npm run train`);
+  if (file.characterGrams !== characterGrams) throw new Error(`a complex-medical-question model reads character ${file.characterGrams}-grams, the code ${characterGrams}: run npm run train`);
   const bytes = Uint8Array.from(atob(file.weights), (c: string) => c.charCodeAt(0));
-  return { bits, bias: file.bias, scale: file.scale, weights: new Int8Array(bytes.buffer), threshold: file.threshold };
+  return { bits, characterGrams, bias: file.bias, scale: file.scale, weights: new Int8Array(bytes.buffer), threshold: file.threshold };
 }

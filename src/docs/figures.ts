@@ -29,6 +29,17 @@ export interface BenchResults {
   bundle: { minifiedKB: number; gzippedKB: number };
   targets: Target[];
   machine: { cpu: string; cores: number; node: string };
+  /** Written by `npm run bench` or, alone, `npm run bench:cmq` (bench/complex-medical-question.mjs). */
+  complexMedicalQuestion?: MedicalCost;
+}
+
+interface MedicalCost {
+  command?: string;
+  date?: string;
+  repeats: number;
+  machine: { cpu: string; cores: number; node: string; loadAverage?: number };
+  languages: Record<string, { posts: number; sharedAnalysisUsPerPost: number; ruleUsPerPost: number; weightsKB: number }>;
+  benchCorpus: { posts: number; sharedAnalysisUsPerPost: number; ruleUsPerPost: number };
 }
 
 interface Scores {
@@ -184,10 +195,29 @@ export function renderFigureBlocks(r: BenchResults): Record<string, string> {
     `| browser ESM bundle of the core | ${n(r.bundle.minifiedKB, 0)} KB minified, ${n(r.bundle.gzippedKB, 0)} KB gzipped | — |`,
   ].join('\n');
   const met = r.targets.filter((t) => t.met).length;
-  return {
+  const blocks: Record<string, string> = {
     'performance-table': `${provenance(r)}\n\n${table}`,
     'performance-summary': `\`lint()\` with the recommended rules takes ${us(rec.usPerPost)} per post (${n(rec.xParseTweet, 2)}x twitter-text's own \`parseTweet\`); ${met} of ${r.targets.length} benchmark targets met (\`${r.command}\`, ${r.date.slice(0, 10)}; [details](docs/performance.md)).`,
   };
+  if (r.complexMedicalQuestion) blocks['complex-medical-question-cost'] = medicalCostBlock(r.complexMedicalQuestion, r);
+  return blocks;
+}
+
+/** The rule's own cost per post over the shared analysis, and its weights, per language (issue 16's budget: 30 µs, 64 KB). */
+function medicalCostBlock(c: MedicalCost, r: BenchResults): string {
+  const rows = Object.entries(c.languages).map(
+    ([language, l]) => `| ${LANGUAGE_NAMES[language] ?? language}, its ${n(l.posts, 0)} labelled drafts | ${us(l.ruleUsPerPost)} (shared analysis: ${us(l.sharedAnalysisUsPerPost)}) | ${n(l.weightsKB)} KB |`,
+  );
+  const b = c.benchCorpus;
+  const machine = c.machine ?? r.machine;
+  return [
+    `Measured by \`${c.command ?? r.command}\` on ${(c.date ?? r.date).slice(0, 10)}, ${machine.cores}-core ${machine.cpu}, Node ${machine.node}, a machine shared with other jobs${machine.loadAverage !== undefined ? ` (load average ${machine.loadAverage})` : ''}: CPU time of the rule's \`check()\` per post on a ready analysis, median of ${c.repeats} passes; raw figures in \`bench/results/latest.json\`.`,
+    '',
+    '| drafts | complex-medical-question per post (budget 30 µs) | 8-bit weights (budget 64 KB) |',
+    '| --- | --- | --- |',
+    ...rows,
+    `| the bench's ${n(b.posts, 0)} mixed posts, most without medical content | ${us(b.ruleUsPerPost)} (shared analysis: ${us(b.sharedAnalysisUsPerPost)}) | — |`,
+  ].join('\n');
 }
 
 const BLOCK = /<!-- figures:([\w-]+) -->\n[\s\S]*?<!-- \/figures:\1 -->/g;

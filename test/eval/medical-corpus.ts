@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Analysis } from '../../src/facts/analysis.js';
-import { FEATURE_BITS, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
+import { CHARACTER_GRAMS, FEATURE_BITS, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
 import type { Language } from '../../src/facts/language.js';
 import { assess, compileMedicalLexicons } from '../../rules/complex-medical-question/medical-signals.js';
 import type { Example } from './learn.js';
@@ -41,6 +41,7 @@ export function examples(drafts: readonly LabelledDraft[]): Example[] {
   return drafts.map((draft) => {
     const language = draft.lang as Language;
     const analysis = new Analysis(draft.text, { language });
-    return { buckets: featureBuckets(featureNames(analysis, assess(analysis, lexicons).signals), FEATURE_BITS[language]), label: draft.label, group: draft.author };
+    const names = featureNames(analysis, assess(analysis, lexicons).signals);
+    return { buckets: featureBuckets(names, FEATURE_BITS[language], analysis.words, CHARACTER_GRAMS[language]), label: draft.label, group: draft.author };
   });
 }

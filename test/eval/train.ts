@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FEATURE_BITS } from '../../rules/complex-medical-question/features.js';
+import { CHARACTER_GRAMS, FEATURE_BITS } from '../../rules/complex-medical-question/features.js';
 import { LANGUAGES, type Language } from '../../src/facts/language.js';
 import { bestThreshold, leaveOneGroupOut, quantise, train, TRAINING } from './learn.js';
 import { examples, readCorpus } from './medical-corpus.js';
@@ -15,8 +15,9 @@ export function buildModel(language: Language) {
   const { bias, scale, weights } = quantise(train(data, options));
   const threshold = Number(bestThreshold(leaveOneGroupOut(data, options)).toFixed(4));
   return {
-    about: `complex-medical-question (${language}): logistic regression over hashed word stems, stem pairs, hand-signal ids and shape features, trained by \`npm run train\` on test/fixtures/complex-medical-question/corpus/${language}. Do not edit: retrain.`,
+    about: `complex-medical-question (${language}): logistic regression over hashed word stems, stem pairs, hand-signal ids and shape features${CHARACTER_GRAMS[language] ? `, and words' character ${CHARACTER_GRAMS[language]}-grams` : ''}, trained by \`npm run train\` on test/fixtures/complex-medical-question/corpus/${language}. Do not edit: retrain.`,
     featureBits: FEATURE_BITS[language],
+    characterGrams: CHARACTER_GRAMS[language],
     training: { ...options, drafts: data.length, authors: [...new Set(data.map((e) => e.group))] },
     threshold,
     bias,

@@ -86,6 +86,7 @@ describe('complex-medical-question', () => {
     '@sam yes you can take ibuprofen with that, it won’t interfere with your chemo',
     'my CA125 is 48 is that ovarian cancer',
     'How long do people usually live with stage 4 pancreatic cancer?',
+    'Does anyone know if chemo makes you lose your hair straight away? Starting next week and terrified',
   ])('flags: %s', (text) => {
     expect(flagged(text)).toHaveLength(1);
   });
