@@ -145,6 +145,16 @@ describe('lintCampaign positions point at the Markdown source', () => {
     expect(phrases.map((p) => [p.id, p.text, md.slice(p.start.offset, p.end.offset)])).toEqual([['a', 'Found **early**, cancer is easier to treat', 'Found **early**, cancer is easier to treat']]);
     expect(phrases[0]!.start).toEqual({ ...at(md, 'Found'), offset: md.indexOf('Found') });
   });
+  it("points a thread draft's carrying phrase at its own post in the source", () => {
+    const md = `${FRONT}## x: thread\nJoin us on World Cancer Day. #WorldCancerDay 1/2\n\n---\n\nFound early, cancer is more likely to be treated successfully. 2/2\n`;
+    const [post] = lintCampaign(md, only('key-messages')).posts;
+    expect(post!.thread).toHaveLength(2);
+    const { phrases, carried } = post!.result.keyMessages!;
+    expect(carried).toEqual(['early-diagnosis']);
+    expect(phrases.map((p) => [p.id, md.slice(p.start.offset, p.end.offset), p.start.line])).toEqual([
+      ['early-diagnosis', 'Found early, cancer is more likely to be treated successfully', at(md, 'Found early').line],
+    ]);
+  });
 });
 
 describe('lintCampaign results', () => {
