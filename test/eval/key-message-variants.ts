@@ -7,11 +7,15 @@ import { crossValidate, formatFigures, pairsOf, readCorpus, report, selectingPro
 // training campaigns alone, in every fold). Slow (~8 min on a shared 2-core machine), so not part of `npm run eval`:
 //   npm run eval:variants      -> test/eval/results/key-message-variants.txt
 const ORIGINAL = ['lexical', 'lexicalCarried', 'also', 'meaning', 'loose', 'whole', 'rare', 'strong', 'reverse', 'margin', 'gist', 'gistWhole', 'share', 'run', 'length'] as const;
-/** The variant `npm run eval` ships (the one the nested choice picked in 18 of 20 folds). */
-export const SHIPPED: Variant = { name: '+ lexical windows (1 sentence, whole draft) and lead over the other messages', features: [...ORIGINAL, 'paired', 'pairedSentence', 'pairedWhole', 'lexicalShare', 'lexicalMargin'] };
+/**
+ * The variant `npm run eval` ships: L17's. The nested choice prefers the lexical windows (18 of 20
+ * folds), but their gain is well inside the interval and that model loses issue 17's must-pass
+ * paraphrase and near-miss (test/rules/key-messages.test.ts), so it is reported, not shipped.
+ */
+export const SHIPPED: Variant = { name: 'lexical + GloVe alignment (the 15 features of L17)', features: ORIGINAL };
 export const VARIANTS: Variant[] = [
-  { name: 'lexical + GloVe alignment (the 15 features of L17)', features: ORIGINAL },
   SHIPPED,
+  { name: '+ lexical windows (1 sentence, whole draft) and lead over the other messages', features: [...ORIGINAL, 'paired', 'pairedSentence', 'pairedWhole', 'lexicalShare', 'lexicalMargin'] },
   { name: '+ meaning aligned within 1 and within 3 sentences', features: [...ORIGINAL, 'meaningSentence', 'meaningWide'] },
   { name: 'few features (7)', features: ['paired', 'lexicalMargin', 'also', 'meaning', 'margin', 'strong', 'gist'] },
   { name: 'lexical features only (no vectors)', features: ['lexical', 'lexicalCarried', 'also', 'paired', 'pairedSentence', 'pairedWhole', 'lexicalShare', 'lexicalMargin', 'terms'] },
