@@ -23,8 +23,8 @@ export default defineRule({
     },
     defaults: {},
     docs: {
-      why: 'A plan is only as good as its weakest message: if no post says it, the audience never hears it. This rule looks at the whole campaign file (run with `lintCampaign` or the CLI on a `.md` plan); the CLI prints the coverage matrix of key messages by drafts. It points at the key message in the front matter. Drafts carry key messages as key-messages reads them, so like that rule it is listed for English only.',
-      languages: ['en'],
+      why: 'A plan is only as good as its weakest message: if no post says it, the audience never hears it. This rule looks at the whole campaign file (run with `lintCampaign` or the CLI on a `.md` plan); the CLI prints the coverage matrix of key messages by drafts. It points at the key message in the front matter. Drafts carry key messages as key-messages reads them, in English, German and French alike.',
+      languages: ['en', 'de', 'fr'],
       correct: [
         {
           plan: true,

@@ -1,7 +1,7 @@
 import { Analysis } from './analysis.js';
 import type { Campaign, Channel, KeyMessageCoverage } from '../core/types.js';
 import { readText, termsOf, type Term } from './key-message-terms.js';
-import { keyMessageLanguage } from './key-message-language.js';
+import { keyMessageLanguage, type KeyMessageLanguage } from './key-message-language.js';
 import { align, closenessMatrix, gist, gistSimilarity, unitsOf, windowGists, type Alignment, type WeightedUnit } from './key-message-meaning.js';
 import type { WordVectors } from './word-vectors.js';
 import { probability, type KeyMessageModel } from './key-message-model.js';
@@ -50,26 +50,42 @@ interface CompiledMessage {
   facets: Facet[];
 }
 
-// The lexical matcher's thresholds, tuned on the older development sets (test/fixtures/key-messages*); `npm run eval` reports them.
-const TEXT_NEEDED = 0.4;
+/** A campaign's key messages read in one language, and the stems of their content words (for compounds). */
+interface CompiledCampaign {
+  messages: CompiledMessage[];
+  language: KeyMessageLanguage;
+  keys: ReadonlySet<string>;
+}
+
+// The lexical matcher's thresholds (the text's is the language's textNeeded): tuned on the older
+// development sets (test/fixtures/key-messages*); `npm run eval` reports them.
 const ALSO_NEEDED = 0.99;
 const TEXT_WINDOW = 3;
 // Words that only echo the campaign's name, theme or hashtags say less than words of the message itself.
 const ECHO_WEIGHT = 0.5;
 // Common content words ("find", "new", "help") say less than rare ones ("legacy", "confidential").
 const COMMON_WEIGHT = 0.4;
-const COMMON = keyMessageLanguage().commonWords;
+// A compound's part must be this long to count ("Vorsorge" in "Darmkrebsvorsorge", not "Tag" in "Alltag").
+const COMPOUND_PART = 5;
 
-const compiled = new WeakMap<Campaign, CompiledMessage[]>();
+const compiled = new WeakMap<Campaign, Map<KeyMessageLanguage, CompiledCampaign>>();
 
-/** Compiles a campaign's key messages once: terms of each phrasing, weighted by how rare they are in the campaign. */
-export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
-  let messages = compiled.get(campaign);
-  if (messages) return messages;
+/** Compiles a campaign's key messages once per language: terms of each phrasing, weighted by how rare they are in the campaign. */
+export function compileKeyMessages(campaign: Campaign, language: KeyMessageLanguage = keyMessageLanguage()): CompiledCampaign {
+  let byLanguage = compiled.get(campaign);
+  if (!byLanguage) compiled.set(campaign, (byLanguage = new Map()));
+  let result = byLanguage.get(language);
+  if (!result) byLanguage.set(language, (result = compileCampaign(campaign, language)));
+  return result;
+}
+
+function compileCampaign(campaign: Campaign, language: KeyMessageLanguage): CompiledCampaign {
+  const COMMON = language.commonWords;
+  const termsOfText = (text: string) => termsOf(text, new Analysis(text).words, language);
   const phrasings = campaign.keyMessages.map((m) =>
     [m.text, ...clausesOf(m.text), ...(m.also ?? [])].map((text) => {
       const words = new Analysis(text).words;
-      const { terms, stems } = readText(text, words);
+      const { terms, stems } = readText(text, words, language);
       return { text, terms: bySpan(terms), stems: stems.map((t) => t.stem) };
     }),
   );
@@ -80,7 +96,7 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
   const echo = new Set(termsOfText(echoText(campaign)).map((t) => t.key));
   const named = new Set(termsOfText(echoText({ ...campaign, theme: '' })).map((t) => t.key));
   const count = campaign.keyMessages.length;
-  messages = campaign.keyMessages.map((message, index) => ({
+  const messages = campaign.keyMessages.map((message, index) => ({
     id: message.id,
     facets: phrasings[index]!.map(({ text, terms, stems }, k): Facet => {
       const weighted = terms.map((group): WeightedTerm => {
@@ -105,13 +121,8 @@ export function compileKeyMessages(campaign: Campaign): CompiledMessage[] {
       };
     }),
   }));
-  compiled.set(campaign, messages);
-  return messages;
-}
-
-/** Terms of the campaign's own text, read like a draft's. */
-function termsOfText(text: string): Term[] {
-  return termsOf(text, new Analysis(text).words);
+  const keys = new Set(messages.flatMap((m) => m.facets.flatMap((f) => f.terms.flatMap((t) => t.alternatives.map((a) => a.key)))));
+  return { messages, language, keys };
 }
 
 /** The halves of a message joined by a semicolon: each restates it ("you don't have to face it alone; we're with you"). */
@@ -145,12 +156,21 @@ function bySpan(terms: readonly Term[]): Term[][] {
 export interface LexicalMatch extends MessageMatch {
   /** Best score of the message's own text (or a clause of it) in any window. */
   textScore: number;
+  /** The same, over windows that say at least two of its words (or its one word): the text is carried when this reaches the language's textNeeded. */
+  pairedScore: number;
+  /** The same within one sentence, and over the whole draft. */
+  sentenceScore: number;
+  wholeScore: number;
+  /** Unweighted share of the closest phrasing's words the draft says. */
+  share: number;
   /** An `also` phrasing is said, word for word or closely. */
   alsoCarried: boolean;
 }
 
 /** Matches a draft against every key message: its terms, and its stems for word-for-word `also` phrasings. */
-export function matchTerms(messages: CompiledMessage[], draft: readonly Term[], stems: readonly string[]): LexicalMatch[] {
+export function matchTerms(campaign: CompiledCampaign, terms: readonly Term[], stems: readonly string[], textNeeded = campaign.language.textNeeded): LexicalMatch[] {
+  const { messages } = campaign;
+  const draft = campaign.language.compounds ? withCompoundParts(terms, campaign.keys) : terms;
   const sentences = draft.length ? draft[draft.length - 1]!.sentence + 1 : 0;
   // What each window of neighbouring sentences says, looked up by term: built once for every message.
   const windows = (size: number) =>
@@ -159,24 +179,35 @@ export function matchTerms(messages: CompiledMessage[], draft: readonly Term[], 
   const sentenceWindows = windows(1);
   const whole = said(draft);
   return messages.map(({ id, facets }) => {
-    let best: LexicalMatch | undefined;
+    let best: MessageMatch | undefined;
     let textScore = 0;
+    let pairedScore = 0;
+    let sentenceScore = 0;
+    let wholeScore = 0;
     let alsoCarried = false;
     for (const facet of facets) {
       // A paraphrase says the message within a few neighbouring sentences; an `also` phrasing within one.
       for (const window of facet.kind === 'text' ? paraphraseWindows : sentenceWindows) {
-        const match = matchFacet(id, facet, window);
-        if (facet.kind === 'text') textScore = Math.max(textScore, match.score);
-        else alsoCarried ||= match.carried;
+        const match = matchFacet(id, facet, window, textNeeded);
+        if (facet.kind === 'text') {
+          textScore = Math.max(textScore, match.score);
+          if (match.found.length >= 2 || facet.terms.length === 1) pairedScore = Math.max(pairedScore, match.score);
+        } else alsoCarried ||= match.carried;
         // When nothing carries it, the closest paraphrase of the text is what a writer needs to see.
-        if (!best || (match.carried && !best.carried) || (match.carried === best.carried && facet.kind === 'text' && match.score > best.score)) best = { ...match, textScore: 0, alsoCarried: false };
+        if (!best || (match.carried && !best.carried) || (match.carried === best.carried && facet.kind === 'text' && match.score > best.score)) best = match;
+      }
+      if (facet.kind === 'text') {
+        const paired = (m: MessageMatch) => (m.found.length >= 2 || facet.terms.length === 1 ? m.score : 0);
+        for (const window of sentenceWindows) sentenceScore = Math.max(sentenceScore, paired(matchFacet(id, facet, window, textNeeded)));
+        wholeScore = Math.max(wholeScore, paired(matchFacet(id, facet, whole, textNeeded)));
       }
       if (facet.kind === 'also' && containsRun(stems, facet.stems)) {
         alsoCarried = true;
-        if (!best!.carried) best = { ...matchFacet(id, facet, whole), carried: true, textScore: 0, alsoCarried: true };
+        if (!best!.carried) best = { ...matchFacet(id, facet, whole, textNeeded), carried: true };
       }
     }
-    return { ...best!, textScore, alsoCarried };
+    const share = best!.found.length / Math.max(1, best!.found.length + best!.missing.length);
+    return { ...best!, textScore, pairedScore, sentenceScore, wholeScore, share, alsoCarried };
   });
 }
 
@@ -190,7 +221,25 @@ function said(terms: readonly Term[]): Map<string, Term> {
   return map;
 }
 
-function matchFacet(id: string, facet: Facet, draft: ReadonlyMap<string, Term>): MessageMatch {
+/**
+ * German compounds: a draft's word also says each of the campaign's message words (of five letters
+ * or more) that its stem starts or ends with, and a message word that starts or ends with the draft's
+ * ("Darmkrebsvorsorge" says "Vorsorge" and "Darmkrebs"; "Vorsorge" says "Darmkrebsvorsorge").
+ */
+function withCompoundParts(terms: readonly Term[], keys: ReadonlySet<string>): Term[] {
+  const out: Term[] = [];
+  for (const term of terms) {
+    out.push(term);
+    if (keys.has(term.key) || term.key.startsWith('c:')) continue;
+    for (const key of keys) {
+      const [part, whole] = key.length < term.key.length ? [key, term.key] : [term.key, key];
+      if (part.length >= COMPOUND_PART && (whole.startsWith(part) || whole.endsWith(part))) out.push({ ...term, key });
+    }
+  }
+  return out;
+}
+
+function matchFacet(id: string, facet: Facet, draft: ReadonlyMap<string, Term>, textNeeded: number): MessageMatch {
   let weight = 0;
   const found: string[] = [];
   const missing: string[] = [];
@@ -211,7 +260,7 @@ function matchFacet(id: string, facet: Facet, draft: ReadonlyMap<string, Term>):
   const score = facet.total > 0 ? weight / facet.total : 0;
   const carried =
     facet.kind === 'text'
-      ? score >= TEXT_NEEDED && (found.length >= 2 || facet.terms.length === 1)
+      ? score >= textNeeded && (found.length >= 2 || facet.terms.length === 1)
       : // An `also` phrasing said in other words needs a word of its own, not just the campaign's name ("flu jab").
         facet.terms.length >= 2 && score >= ALSO_NEEDED && own;
   const match: MessageMatch = { id, carried, score, found, missing };
@@ -233,7 +282,7 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 const TERMS = { fact: 'key-message terms' };
 
 function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string; end: number }[] } {
-  return analysis.memo(TERMS, (a) => readText(a.text, a.words));
+  return analysis.memo(TERMS, (a) => readText(a.text, a.words, keyMessageLanguage(a.language)));
 }
 
 /**
@@ -243,7 +292,7 @@ function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string;
  */
 export function keyMessageMatches(analysis: Analysis, campaign: Campaign, wordVectors?: WordVectors): MessageMatch[] {
   const vectors = vectorsFor(analysis, wordVectors);
-  const byVectors = analysis.memo(compileKeyMessages(campaign), () => new Map<WordVectors | undefined, MessageMatch[]>());
+  const byVectors = analysis.memo(compileKeyMessages(campaign, keyMessageLanguage(analysis.language)), () => new Map<WordVectors | undefined, MessageMatch[]>());
   let matches = byVectors.get(vectors);
   if (!matches) {
     const { terms, stems } = draftTerms(analysis);
@@ -274,11 +323,11 @@ function vectorsFor(analysis: Analysis, vectors: WordVectors | undefined): WordV
 }
 
 function decide(analysis: Analysis, campaign: Campaign, terms: readonly Term[], stems: readonly { stem: string; end: number }[], vectors: WordVectors | undefined): MessageMatch[] {
-  const lexical = matchTerms(compileKeyMessages(campaign), terms, stems.map((s) => s.stem));
+  const lexical = matchTerms(compileKeyMessages(campaign, keyMessageLanguage(analysis.language)), terms, stems.map((s) => s.stem));
   if (!vectors) return lexical.map(plain);
   const model = modelFor(vectors.lang);
   return featuresOf(analysis.text, campaign, terms, lexical, vectors).map(({ lexical: lex, meaning, values }): MessageMatch => {
-    const confidence = probability(model, values);
+    const confidence = probability(model, modelInputs(model, values));
     const carried = lex.alsoCarried || confidence >= model.threshold;
     const match: MessageMatch = { ...plain(lex), carried, meaning: round(meaning.score), confidence: round(confidence) };
     if (!carried) {
@@ -294,7 +343,7 @@ function decide(analysis: Analysis, campaign: Campaign, terms: readonly Term[], 
   });
 }
 
-function plain({ textScore: _t, alsoCarried: _a, ...match }: LexicalMatch): MessageMatch {
+function plain({ textScore: _t, pairedScore: _p, sentenceScore: _s, wholeScore: _w, share: _h, alsoCarried: _a, ...match }: LexicalMatch): MessageMatch {
   return match;
 }
 
@@ -332,7 +381,6 @@ export function keyMessageCoverage(analysis: Analysis, campaign: Campaign, chann
   };
 }
 
-const STOP = keyMessageLanguage().stopWords;
 const messageUnitsCache = new WeakMap<Campaign, WeakMap<WordVectors, WeightedUnit[][]>>();
 
 /** Each message's own text as meaning units, weighted like its terms (rare in the campaign weighs more). */
@@ -341,9 +389,10 @@ export function messageUnits(campaign: Campaign, vectors: WordVectors): Weighted
   if (!byVectors) messageUnitsCache.set(campaign, (byVectors = new WeakMap()));
   let units = byVectors.get(vectors);
   if (!units) {
-    units = compileKeyMessages(campaign).map(({ facets }) => {
+    const language = keyMessageLanguage(vectors.lang);
+    units = compileKeyMessages(campaign, language).messages.map(({ facets }) => {
       const text = facets[0]!;
-      return unitsOf(text.text, text.groups.flat(), vectors, STOP).map((unit) => {
+      return unitsOf(text.text, text.groups.flat(), vectors, language.stopWords).map((unit) => {
         const index = text.groups.findIndex((g) => g[0]!.start === unit.start && g[0]!.end === unit.end);
         return { ...unit, weight: text.terms[index]!.weight };
       });
@@ -362,34 +411,60 @@ export interface MessageFeatures {
   values: number[];
 }
 
-/** The combined matcher's inputs, in the order of a model's weights. */
-export const FEATURES = ['lexical', 'lexicalCarried', 'also', 'meaning', 'loose', 'whole', 'rare', 'strong', 'reverse', 'margin', 'gist', 'gistWhole', 'share', 'run', 'length'] as const;
+/** The inputs the lexical matcher alone yields (stems, thesaurus, negation, compounds): what a language without vectors is decided on. */
+export const LEXICAL_FEATURES = ['lexical', 'lexicalCarried', 'also', 'paired', 'pairedSentence', 'pairedWhole', 'lexicalShare', 'lexicalMargin', 'terms'] as const;
+/** Every input a model may use, in this order in `MessageFeatures.values`; a model names the ones it weighs. */
+export const FEATURES = [
+  ...LEXICAL_FEATURES,
+  'meaning', 'loose', 'whole', 'rare', 'strong', 'reverse', 'margin', 'gist', 'gistWhole', 'share', 'run', 'length', 'meaningSentence', 'meaningWide',
+] as const;
 // Cosine a word pair needs before it counts as saying the same (GloVe's unrelated words sit around 0.1-0.3).
 export const MEANING_FLOOR = 0.4;
 const LOOSE_FLOOR = 0.25;
 
-/** The combined matcher's inputs for every message of the campaign (the evaluation fits the model on them). */
-export function keyMessageFeatures(analysis: Analysis, campaign: Campaign, vectors: WordVectors): MessageFeatures[] {
-  const { terms, stems } = readText(analysis.text, analysis.words);
-  return featuresOf(analysis.text, campaign, terms, matchTerms(compileKeyMessages(campaign), terms, stems.map((s) => s.stem)), vectors);
+/** The combined matcher's inputs for every message of the campaign (the evaluation fits the models on them); without vectors, the meaning inputs are 0. */
+export function keyMessageFeatures(analysis: Analysis, campaign: Campaign, vectors?: WordVectors): MessageFeatures[] {
+  const language = keyMessageLanguage(analysis.language);
+  const { terms, stems } = readText(analysis.text, analysis.words, language);
+  const lexical = matchTerms(compileKeyMessages(campaign, language), terms, stems.map((s) => s.stem));
+  if (vectors) return featuresOf(analysis.text, campaign, terms, lexical, vectors);
+  const none = FEATURES.length - LEXICAL_FEATURES.length;
+  return lexicalValues(lexical, terms.length).map((values, i) => ({ lexical: lexical[i]!, meaning: NO_ALIGNMENT, values: [...values, ...new Array<number>(none).fill(0)] }));
+}
+
+const NO_ALIGNMENT: Alignment = { score: 0, rare: 0, strong: 0, reverse: 0, share: 0, run: 0, start: 0, end: 0 };
+
+/** The lexical inputs of each message, in the order of LEXICAL_FEATURES. */
+function lexicalValues(lexical: readonly LexicalMatch[], terms: number): number[][] {
+  return lexical.map((lex, i) => [
+    lex.textScore,
+    lex.carried ? 1 : 0,
+    lex.alsoCarried ? 1 : 0,
+    lex.pairedScore,
+    lex.sentenceScore,
+    lex.wholeScore,
+    lex.share,
+    // How far this message leads the campaign's others: a draft about one message shares words with all of them.
+    lex.pairedScore - Math.max(0, ...lexical.filter((_, k) => k !== i).map((m) => m.pairedScore)),
+    Math.log(1 + terms),
+  ]);
 }
 
 function featuresOf(text: string, campaign: Campaign, terms: readonly Term[], lexical: readonly LexicalMatch[], vectors: WordVectors): MessageFeatures[] {
-  const draft = unitsOf(text, terms, vectors, STOP);
+  const draft = unitsOf(text, terms, vectors, keyMessageLanguage(vectors.lang).stopWords);
   const messages = messageUnits(campaign, vectors);
   const matrices = messages.map((units) => closenessMatrix(units, draft));
   const pairGists = windowGists(draft, vectors.dimensions);
   const wholeGist = windowGists(draft, vectors.dimensions, Infinity);
   const meanings = messages.map((units, i) => align(units, draft, matrices[i]!, MEANING_FLOOR));
+  const lexicalInputs = lexicalValues(lexical, terms.length);
   return messages.map((units, i) => {
     const meaning = meanings[i]!;
     const others = meanings.filter((_, k) => k !== i).map((m) => m.score);
     const lex = lexical[i]!;
     const messageGist = gist(units, vectors.dimensions);
     const values = [
-      lex.textScore,
-      lex.carried ? 1 : 0,
-      lex.alsoCarried ? 1 : 0,
+      ...lexicalInputs[i]!,
       meaning.score,
       align(units, draft, matrices[i]!, LOOSE_FLOOR).score,
       align(units, draft, matrices[i]!, MEANING_FLOOR, Infinity).score,
@@ -402,15 +477,24 @@ function featuresOf(text: string, campaign: Campaign, terms: readonly Term[], le
       meaning.share,
       meaning.run,
       Math.log(1 + draft.length),
+      align(units, draft, matrices[i]!, MEANING_FLOOR, 1).score,
+      align(units, draft, matrices[i]!, MEANING_FLOOR, 3).score,
     ];
     return { lexical: lex, meaning, values };
   });
 }
 
-/** The fitted model for the vectors' language (English until another language's campaigns are labelled). */
+/** A model's inputs, picked by name from every feature's value (a model may use a few of them). */
+export function modelInputs(model: KeyMessageModel, values: readonly number[]): number[] {
+  return model.features.map((name) => values[FEATURES.indexOf(name as (typeof FEATURES)[number])]!);
+}
+
+/** The fitted model for the vectors' language (only English has vectors and a model). */
 function modelFor(lang: string): KeyMessageModel {
   const model = keyMessageLanguage(lang).model;
-  // A model fitted on other features would weigh the wrong numbers: refit it rather than guess.
-  if (model.features.join() !== FEATURES.join()) throw new Error(`key-message model for "${lang}" was fitted on other features; refit it with KM_WRITE_MODEL=1 npm run eval`);
+  // A model fitted on features this matcher no longer computes would weigh the wrong numbers: refit it rather than guess.
+  if (!model || model.features.some((name) => !(FEATURES as readonly string[]).includes(name))) {
+    throw new Error(`no key-message model for "${lang}" fitted on today's features; refit it with KM_WRITE_MODEL=1 npm run eval`);
+  }
   return model;
 }

@@ -1,6 +1,7 @@
 import { compileLexicon, matchLexicon, type LexiconEntry } from './lexicon.js';
 import { tokenize, type Word } from './words.js';
-import { english } from './key-message-language.js';
+import { keyMessageLanguage, type KeyMessageLanguage } from './key-message-language.js';
+import type { Language } from './language.js';
 
 /** One unit of meaning in a text: a thesaurus concept (`c:early`) or the stem of a content word. */
 export interface Term {
@@ -28,68 +29,82 @@ interface ConceptEntry extends LexiconEntry {
   concepts: { concept: string; negated: boolean }[];
 }
 
-// The language's lists and stemmer (English: see key-message-language.ts).
-const language = english;
-const STOP = language.stopWords;
-const NEGATORS = language.negators;
 // A negator reaches this many content terms, within its clause: "don't have to face dementia on your own".
 const NEGATION_REACH = 3;
 // Punctuation that ends a clause; a spaced dash does too ("Don't sit on it - ring your GP").
 const CLAUSE_BREAK = /[.,;:!?()"“”…]|\s[-–—]\s|[–—]|\n/u;
+// English clitics ("patient's", "we're"): the word without them.
 const CLITIC = /'(?:s|re|ve|ll|d|m)$/u;
-// Conjunctions start a new clause too: in "won't go away or unexplained weight loss" only "go away" is denied.
-const CLAUSE_WORDS = language.clauseWords;
 
 // Stop words keep their form ("us" is not "u"); the stemmer caches its own results.
-function stemOf(word: string): string {
-  return STOP.has(word) ? word : language.stem(word);
+function stemOf(word: string, language: KeyMessageLanguage): string {
+  return language.stopWords.has(word) ? word : language.stem(word);
 }
 
-function normalise(lower: string, previous: string | undefined): { stem: string; negator: boolean } {
+function normalise(lower: string, previous: string | undefined, language: KeyMessageLanguage): { stem: string; negator: boolean; lower: string } {
   let word = lower.replace(/’/g, "'");
-  // "little difference" denies, "a little help" does not.
-  let negator = NEGATORS.has(word) || (word === 'little' && previous !== 'a');
-  if (word.endsWith("n't")) {
-    negator = true;
-    word = word === "won't" ? 'will' : word === "can't" ? 'can' : word.slice(0, -3);
+  let negator = language.negators.has(word);
+  if (language.id === 'en') {
+    // "little difference" denies, "a little help" does not.
+    negator ||= word === 'little' && previous !== 'a';
+    if (word.endsWith("n't")) {
+      negator = true;
+      word = word === "won't" ? 'will' : word === "can't" ? 'can' : word.slice(0, -3);
+    }
+    word = word.replace(CLITIC, '');
   }
-  word = word.replace(CLITIC, '');
-  return { stem: stemOf(word), negator };
+  return { stem: stemOf(word, language), negator, lower: word };
 }
 
-function tokensOf(text: string, words: readonly Word[]): Token[] {
+function tokensOf(text: string, words: readonly Word[], language: KeyMessageLanguage): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
   let previous: string | undefined;
+  const push = (lower: string, word: Word, start: number, clauseStart: boolean) => {
+    const normal = normalise(lower, previous, language);
+    tokens.push({
+      stem: normal.negator ? 'not' : normal.stem,
+      negator: normal.negator,
+      stop: language.stopWords.has(normal.lower) || language.stopWords.has(normal.stem),
+      clauseStart,
+      start,
+      end: word.end,
+      sentence: word.sentence,
+    });
+  };
   for (const word of words) {
     const gap = text.slice(previousEnd, word.start);
     previousEnd = word.end;
     // A hashtag names the campaign; it does not say its message.
     if (word.tag) continue;
-    const { stem, negator } = normalise(word.lower, previous);
-    previous = word.lower;
-    const lower = word.lower.replace(CLITIC, '');
-    tokens.push({
-      stem: negator ? 'not' : stem,
-      negator,
-      stop: STOP.has(lower) || STOP.has(stem),
-      clauseStart: CLAUSE_BREAK.test(gap),
-      start: word.start,
-      end: word.end,
-      sentence: word.sentence,
-    });
+    const clauseStart = CLAUSE_BREAK.test(gap);
+    let lower = word.lower;
+    // French elision: "l'âge" is "le âge", "n'attendez" is "ne attendez" (the clitic negates, the rest is the word).
+    const clitic = language.elision?.exec(lower)?.[0];
+    if (clitic) {
+      if (language.negators.has(clitic.slice(0, -1))) push(clitic.slice(0, -1), word, word.start, clauseStart);
+      lower = lower.slice(clitic.length);
+    }
+    push(lower, word, word.start + (clitic?.length ?? 0), clauseStart && !clitic);
+    previous = lower;
   }
   return tokens;
 }
 
-// The thesaurus compiled once: phrases are stemmed like the text, and a phrase listed under several
-// concepts yields them all.
-const concepts = compileConcepts();
+// Each language's thesaurus compiled once: phrases are stemmed like the text, and a phrase listed
+// under several concepts yields them all.
+const conceptsByLanguage = new Map<Language, ReturnType<typeof compileConcepts>>();
 
-function compileConcepts() {
+function conceptsOf(language: KeyMessageLanguage) {
+  let compiled = conceptsByLanguage.get(language.id);
+  if (!compiled) conceptsByLanguage.set(language.id, (compiled = compileConcepts(language)));
+  return compiled;
+}
+
+function compileConcepts(language: KeyMessageLanguage) {
   const byPhrase = new Map<string, ConceptEntry>();
   const add = (phrase: string, concept: string, negated: boolean) => {
-    const stems = stemsOf(phrase, tokenize(phrase.toLowerCase(), [])).map((t) => t.stem);
+    const stems = stemsOf(phrase, tokenize(phrase.toLowerCase(), []), language).map((t) => t.stem);
     if (stems.length === 0) return;
     const key = stems.join(' ');
     const entry = byPhrase.get(key) ?? { phrases: [key], concepts: [] };
@@ -104,26 +119,27 @@ function compileConcepts() {
   return compileLexicon([...byPhrase.values()]);
 }
 
-/** A text read once: its terms, and every word's stem for word-for-word phrasings. */
-export function readText(text: string, words: readonly Word[]): { terms: Term[]; stems: { stem: string; end: number }[] } {
-  const tokens = tokensOf(text, words);
-  return { terms: termsOfTokens(tokens), stems: tokens.map((t) => ({ stem: t.stem, end: t.end })) };
+/** A text read once in a language (the draft's): its terms, and every word's stem for word-for-word phrasings. */
+export function readText(text: string, words: readonly Word[], language: KeyMessageLanguage = keyMessageLanguage()): { terms: Term[]; stems: { stem: string; end: number }[] } {
+  const tokens = tokensOf(text, words, language);
+  return { terms: termsOfTokens(tokens, language), stems: tokens.map((t) => ({ stem: t.stem, end: t.end })) };
 }
 
 /** The terms of a text, in order: thesaurus concepts first (longest phrase wins), then content-word stems. */
-export function termsOf(text: string, words: readonly Word[]): Term[] {
-  return termsOfTokens(tokensOf(text, words));
+export function termsOf(text: string, words: readonly Word[], language: KeyMessageLanguage = keyMessageLanguage()): Term[] {
+  return termsOfTokens(tokensOf(text, words, language), language);
 }
 
-function termsOfTokens(tokens: readonly Token[]): Term[] {
+function termsOfTokens(tokens: readonly Token[], language: KeyMessageLanguage): Term[] {
   const stemmed: Word[] = tokens.map((t) => ({ text: t.stem, lower: t.stem, start: t.start, end: t.end, sentence: t.sentence }));
-  const hits = matchLexicon(concepts, stemmed);
+  const hits = language.thesaurus.length ? matchLexicon(conceptsOf(language), stemmed) : [];
   const terms: Term[] = [];
   let reach = 0;
   let hit = 0;
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
-    if (token.clauseStart || CLAUSE_WORDS.has(token.stem)) reach = 0;
+    // Conjunctions start a new clause too: in "won't go away or unexplained weight loss" only "go away" is denied.
+    if (token.clauseStart || language.clauseWords.has(token.stem)) reach = 0;
     const found = hits[hit]?.firstWord === i ? hits[hit++] : undefined;
     if (found) {
       const negated = reach > 0;
@@ -145,6 +161,6 @@ function termsOfTokens(tokens: readonly Token[]): Term[] {
 }
 
 /** Every word's stem in order, stop words included (negators as "not"): for word-for-word `also` phrasings. */
-export function stemsOf(text: string, words: readonly Word[]): { stem: string; end: number }[] {
-  return tokensOf(text, words).map((t) => ({ stem: t.stem, end: t.end }));
+export function stemsOf(text: string, words: readonly Word[], language: KeyMessageLanguage = keyMessageLanguage()): { stem: string; end: number }[] {
+  return tokensOf(text, words, language).map((t) => ({ stem: t.stem, end: t.end }));
 }

@@ -66,7 +66,7 @@ export function readOlderSets(): { campaigns: CorpusCampaign[]; drafts: CorpusDr
  * Every (draft, message) pair with its features. A draft of no campaign
  * (an ordinary post of the same organisation) is asked about every campaign of its author: it must carry none.
  */
-export function pairsOf(corpus: { campaigns: CorpusCampaign[]; drafts: CorpusDraft[] }, vectors: WordVectors): Pair[] {
+export function pairsOf(corpus: { campaigns: CorpusCampaign[]; drafts: CorpusDraft[] }, vectors?: WordVectors): Pair[] {
   const pairs: Pair[] = [];
   for (const draft of corpus.drafts) {
     const targets = draft.campaign === null ? corpus.campaigns.filter((c) => c.author === draft.author) : corpus.campaigns.filter((c) => c.id === draft.campaign);
@@ -229,4 +229,47 @@ const span = ([a, b]: [number, number]) => `[${pct(a)}, ${pct(b)}]`;
 
 export function formatFigures(label: string, f: Figures): string {
   return `${label.padEnd(46)} P ${pct(f.precision)} ${span(f.interval.precision)}  R ${pct(f.recall)} ${span(f.interval.recall)}  F1 ${pct(f.f1)} ${span(f.interval.f1)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`;
+}
+
+/** A candidate of the combined matcher: the features its logistic model weighs. */
+export interface Variant {
+  name: string;
+  features: readonly (typeof FEATURES)[number][];
+}
+
+const indicesOf = (names: readonly string[]) => names.map((n) => FEATURES.indexOf(n as (typeof FEATURES)[number]));
+
+/** Each variant's F1 on the training campaigns' own leave-one-campaign-out probabilities (best threshold): the inner score a choice is made on. */
+export function innerF1(train: readonly Pair[], variant: Variant): number {
+  const features = indicesOf(variant.features);
+  const x = (p: Pair) => features.map((i) => p.features.values[i]!);
+  const scored: { score: number; carried: boolean }[] = [];
+  for (const held of new Set(train.map((p) => p.campaign))) {
+    const inner = train.filter((p) => p.campaign !== held);
+    const model = fitLogistic(variant.features, inner.map(x), inner.map((p) => p.carried));
+    for (const p of train) if (p.campaign === held) scored.push({ score: p.features.lexical.alsoCarried ? 1 : probability({ ...model, threshold: 0 }, x(p)), carried: p.carried });
+  }
+  const t = bestThreshold(scored);
+  return f1(count(scored.map((s, i) => ({ ...train[0]!, carried: s.carried, draft: String(i) })), (p) => scored[Number(p.draft)]!.score >= t));
+}
+
+/** Nested choice: in each fold, the variant with the best inner F1 on the training campaigns alone, then fitted on all of them. */
+export function selectingProcedure(variants: readonly Variant[], chosen?: string[]): Procedure {
+  return {
+    name: 'chosen inside each fold',
+    fit(train) {
+      let best = variants[0]!;
+      let bestF1 = -1;
+      for (const v of variants) {
+        const score = innerF1(train, v);
+        if (score > bestF1) (best = v), (bestF1 = score);
+      }
+      chosen?.push(best.name);
+      return logisticProcedure(best.name, indicesOf(best.features)).fit(train);
+    },
+  };
+}
+
+export function variantProcedure(variant: Variant): Procedure {
+  return logisticProcedure(variant.name, indicesOf(variant.features));
 }

@@ -10,7 +10,7 @@ const DATA_DIRS = ['rules/data', 'src/facts/data'];
 // trained models (complex-medical-question's model.<language>.json, written by npm run train; the
 // key-message model, key-message-model.<language>.json, by npm run eval) and the word vectors
 // (word-vectors.<language>.json, by npm run build:vectors).
-const NOT_PHRASE_LISTS = new Set(['rules/data/invisible-characters.json', 'rules/data/complex-medical-question/signals.json', 'rules/data/pharma-examples.json']);
+const NOT_PHRASE_LISTS = new Set(['rules/data/invisible-characters.json', 'rules/data/complex-medical-question/signals.json', 'rules/data/pharma-examples.json', 'src/facts/data/key-message-thresholds.json']);
 const isModel = (file: string) => /[/-]model\.[a-z]{2}\.json$|\/word-vectors\.[a-z]{2}\.json$/.test(file);
 
 function jsonFiles(dir: string): string[] {

@@ -147,7 +147,8 @@ describe('keyMessages by meaning (with word vectors)', () => {
     const text = 'That envelope with the little stick in it? Please use it as soon as it comes.';
     const as = (language: 'en' | 'de' | 'auto') => lint({ text, channel: 'x' }, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign: kit, wordVectors, language });
     expect(as('auto').keyMessages!.carried).toEqual(['do-it-now']);
-    expect(as('de').keyMessages!.carried).toEqual([]);
+    // Read as German, the English vectors are not used: the result is the German lexical matcher's alone.
+    expect(as('de').keyMessages).toEqual(lint({ text, channel: 'x' }, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign: kit, language: 'de' }).keyMessages);
     expect(as('de').language).toBe('de');
     // A German draft of a German campaign: the English vectors add nothing, they take nothing away.
     const german: Campaign = { name: 'Darmkrebsmonat', keyMessages: [{ id: 'test', text: 'Machen Sie den Test, sobald er ankommt.' }, { id: 'arzt', text: 'Sprechen Sie mit Ihrer Hausärztin über Blut im Stuhl.' }] };
@@ -159,6 +160,50 @@ describe('keyMessages by meaning (with word vectors)', () => {
 
   it('names the option when it is not word vectors', () => {
     expect(() => lint({ text: 'Hi' }, { campaign: kit, wordVectors: {} as never })).toThrow("wordVectors: expected the WordVectors of 'postlint/vectors/en'");
+  });
+});
+
+describe('keyMessages in German and French (stems, stop words, elisions, compounds; no vectors)', () => {
+  const lintAs = (campaign: Campaign, text: string) => lint({ text, channel: 'x' }, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign });
+
+  it('reads a German compound as its parts: "Vorsorge gegen Darmkrebs" says "Darmkrebsvorsorge"', () => {
+    const campaign: Campaign = {
+      name: 'Vorsorgemonat',
+      keyMessages: [
+        { id: 'vorsorge', text: 'Die Darmkrebsvorsorge rettet Leben.' },
+        { id: 'hausarzt', text: 'Fragen Sie Ihre Hausärztin nach dem Stuhltest.' },
+      ],
+    };
+    const result = lintAs(campaign, 'Wussten Sie das? Die Vorsorge gegen Darmkrebs rettet Leben, und sie ist für Sie da.');
+    expect(result.language).toBe('de');
+    expect(result.keyMessages!.carried).toEqual(['vorsorge']);
+    expect(result.keyMessages!.phrases[0]!.text).toBe('Vorsorge gegen Darmkrebs rettet Leben');
+    expect(lintAs(campaign, 'Unser Sommerfest: Kuchen, Musik und gute Laune für alle Nachbarn!').keyMessages!.carried).toEqual([]);
+  });
+
+  it("reads French elisions and negation: \"l'âge\" says \"âge\", \"n'est pas gratuit\" is not \"gratuit\"", () => {
+    const campaign: Campaign = {
+      name: 'Mars bleu',
+      keyMessages: [
+        { id: 'gratuit', text: "Le test de dépistage est gratuit dès l'âge de cinquante ans." },
+        { id: 'medecin', text: 'Demandez le kit à votre médecin traitant.' },
+      ],
+    };
+    const result = lintAs(campaign, "Dès cinquante ans, le dépistage est gratuit : c'est l'âge du test !");
+    expect(result.language).toBe('fr');
+    expect(result.keyMessages!.carried).toEqual(['gratuit']);
+    expect(lintAs(campaign, "Attention : le parking de l'hôpital n'est pas gratuit le samedi, nous sommes désolés.").keyMessages!.carried).toEqual([]);
+  });
+
+  it('is deterministic on German and French drafts', () => {
+    const campaign: Campaign = { name: 'Tastzeit', keyMessages: [{ id: 'abtasten', text: 'Taste einmal im Monat deine Brust ab.' }, { id: 'peau', text: "Protégez votre peau pendant les traitements, même à l'ombre." }] };
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.constantFrom('de', 'fr') as fc.Arbitrary<'de' | 'fr'>, (text, language) => {
+        const first = lint({ text, channel: 'x' }, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign, language });
+        expect(lint({ text, channel: 'x' }, { preset: 'none', rules: { 'key-messages': 'warn' }, campaign, language })).toEqual(first);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
