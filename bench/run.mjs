@@ -3,8 +3,8 @@
 // Usage: npm run bench [-- --quick [--record]]. Writes bench/results/latest.json (--quick: bench/data/quick.json;
 // with --record bench/results/quick.json) and, but for a plain --quick, the README's targets table.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -19,10 +19,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.argv.includes('--quick');
 // Sizes: the full run takes a few minutes on 2 cores; --quick is a smoke run well under a minute.
 const SIZE = QUICK
-  ? { posts: 2_000, repeats: 5, linterPosts: 200, linterRepeats: 3, spawns: 3, edits: 1_000, stream: 50_000, streamCheck: 5_000 }
+  ? { posts: 2_000, repeats: 5, linterPosts: 200, linterRepeats: 3, spawns: 3, edits: 1_000, stream: 20_000, streamCheck: 2_000 }
   : { posts: 10_000, repeats: 9, linterPosts: 500, linterRepeats: 3, spawns: 10, edits: 10_000, stream: 1_000_000, streamCheck: 100_000 };
 
-const log = (s) => process.stderr.write(s + '\n');
+// Each line says when it was written (seconds since the start), so the slow parts of a run show.
+const log = (s) => process.stderr.write(`[${((performance.now() - benchStarted) / 1000).toFixed(1)} s] ${s}\n`);
 const benchStarted = performance.now();
 
 // ---------------------------------------------------------------------------------------------
@@ -325,12 +326,17 @@ results.memory = {
   postsPerSecond: late ? Math.round(late.posts / late.seconds) : undefined,
 };
 
-// 9. The pure core as a browser ESM bundle, minified, gzipped.
+// 9. The pure core as a browser ESM bundle, minified, gzipped: what an app that calls lint() and
+// measure() carries (issue 15's row), and everything `postlint` exports, for comparison.
 log('bundle...');
 const esbuild = await import('esbuild');
-const bundle = await esbuild.build({ entryPoints: [join(ROOT, 'dist/index.js')], bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, logLevel: 'silent' });
-const bytes = bundle.outputFiles[0].contents;
-results.bundle = { minifiedKB: round(bytes.length / 1024, 1), gzippedKB: round(gzipSync(bytes, { level: 9 }).length / 1024, 1) };
+const browserBundle = async (contents) => {
+  const built = await esbuild.build({ stdin: { contents, resolveDir: ROOT, loader: 'js' }, bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, logLevel: 'silent' });
+  const bytes = built.outputFiles[0].contents;
+  return { minifiedKB: round(bytes.length / 1024, 1), gzippedKB: round(gzipSync(bytes, { level: 9 }).length / 1024, 1) };
+};
+const everyExport = await browserBundle("export * from './dist/index.js';");
+results.bundle = { entry: 'lint + measure', ...(await browserBundle("export { lint, measure } from './dist/index.js';")), everyExport };
 
 // 10. Key messages by meaning: the word vectors' size, load time and cost per campaign draft.
 log('key-message word vectors...');
@@ -350,22 +356,36 @@ log(`a ${hugeMB} MB draft...`);
 const huge = spawnSync(process.execPath, [join(ROOT, 'bench/huge-draft.mjs'), String(hugeMB)], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
 results.hugeDraft = huge.status === 0 ? { megabytes: hugeMB, ...JSON.parse(huge.stdout) } : { megabytes: hugeMB, error: huge.error ? String(huge.error.message) : huge.stderr.slice(0, 500) };
 
-// 14. The package and the installs: what `npm pack` would publish, what a consumer's install pulls
-// in (the production dependency tree, as installed here) and what a contributor's `npm ci` installs.
+// 14. The package and the installs: what `npm pack` publishes, what a consumer's install pulls in
+// (the packed tarball installed into an empty project, from npm's cache where it can: what
+// `npm install postlint` gives, without this repository's dev and peer packages) and what a
+// contributor's `npm ci` installs.
 log('package and installs...');
-const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+const consumerDir = mkdtempSync(join(tmpdir(), 'postlint-consumer-'));
+const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', consumerDir], { cwd: ROOT, encoding: 'utf8' });
 const pack = packed.status === 0 ? JSON.parse(packed.stdout)[0] : undefined;
-const production = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
-const productionDirs = [...new Set(production.stdout.split('\n').filter((dir) => dir && dir !== ROOT))];
-const du = (dir) => Number(spawnSync('du', ['-sb', '--exclude=node_modules', dir], { encoding: 'utf8' }).stdout.split('\t')[0]) || 0;
+let consumer;
+if (pack) {
+  writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'postlint-consumer', private: true }));
+  const installed = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(consumerDir, pack.filename)], { cwd: consumerDir, encoding: 'utf8', timeout: 300_000 });
+  if (installed.status === 0) {
+    const consumerLock = JSON.parse(readFileSync(join(consumerDir, 'package-lock.json'), 'utf8'));
+    consumer = {
+      packages: Object.keys(consumerLock.packages ?? {}).filter((key) => key.startsWith('node_modules/')).length,
+      bytes: Number(spawnSync('du', ['-sb', join(consumerDir, 'node_modules')], { encoding: 'utf8' }).stdout.split('\t')[0]) || undefined,
+    };
+  } else log(`consumer install failed: ${installed.stderr.slice(0, 300)}`);
+}
+rmSync(consumerDir, { recursive: true, force: true });
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
 results.package = {
   unpackedMB: pack ? round(pack.unpackedSize / 1e6) : undefined,
   packedMB: pack ? round(pack.size / 1e6) : undefined,
   files: pack?.entryCount,
   sourceMaps: pack ? pack.files.filter((f) => f.path.endsWith('.map')).length : undefined,
-  consumerPackages: productionDirs.length + 1,
-  consumerMB: round((productionDirs.reduce((sum, dir) => sum + du(dir), 0) + (pack?.unpackedSize ?? 0)) / 1e6, 1),
+  // postlint itself included.
+  consumerPackages: consumer?.packages,
+  consumerMB: consumer?.bytes === undefined ? undefined : round(consumer.bytes / 1e6, 1),
   contributorPackages: Object.keys(lock.packages ?? {}).filter((key) => key.startsWith('node_modules/') || key.includes('/node_modules/')).length,
 };
 results.benchSeconds = round((performance.now() - benchStarted) / 1000, 1);
@@ -433,7 +453,8 @@ row('postlint --text (one post)', ms(c.postlint), `${c.xNode}x node -e 0${c.xTex
 if (c.xTextlint !== undefined) row('textlint CLI --stdin (same post)', ms(c.textlint), `(${other === 'wallMs' ? 'wall' : 'CPU'} ${c.textlint[other]} ms)`);
 for (const c of results.memory.at) row(`RSS after ${c.posts.toLocaleString('en')} posts`, `${c.rssMB} MB`, `peak so far ${c.peakRssMB} MB`);
 row('streamed throughput', `${results.memory.postsPerSecond?.toLocaleString('en')} posts/s`, 'Node API, recommended, x');
-row('browser bundle (core, esm, min)', `${results.bundle.minifiedKB} KB`, `${results.bundle.gzippedKB} KB gzipped`);
+row('browser bundle (lint + measure, esm, min)', `${results.bundle.minifiedKB} KB`, `${results.bundle.gzippedKB} KB gzipped`);
+row('browser bundle (every export, esm, min)', `${results.bundle.everyExport.minifiedKB} KB`, `${results.bundle.everyExport.gzippedKB} KB gzipped`);
 for (const [a, b, c] of keyMessageVectorRows(results.keyMessageVectors)) row(a, b, c);
 for (const r of playgroundRows(results.playground)) row(...r);
 for (const r of complexMedicalRows(results.complexMedicalQuestion)) row(...r);
