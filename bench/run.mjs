@@ -19,7 +19,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.argv.includes('--quick');
 // Sizes: the full run takes a few minutes on 2 cores; --quick is a smoke run well under a minute.
 const SIZE = QUICK
-  ? { posts: 2_000, repeats: 5, linterPosts: 200, linterRepeats: 3, spawns: 3, edits: 1_000, stream: 20_000, streamCheck: 2_000 }
+  ? { posts: 1_000, repeats: 3, linterPosts: 200, linterRepeats: 3, spawns: 3, edits: 1_000, stream: 10_000, streamCheck: 1_000 }
   : { posts: 10_000, repeats: 9, linterPosts: 500, linterRepeats: 3, spawns: 10, edits: 10_000, stream: 1_000_000, streamCheck: 100_000 };
 
 // Each line says when it was written (seconds since the start), so the slow parts of a run show.
