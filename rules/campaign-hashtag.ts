@@ -9,6 +9,7 @@ export default defineRule({
     description: "Each draft carries the campaign's hashtags, written the same way everywhere.",
     severity: 'warning',
     fixable: true,
+    readsThread: true,
     hasSuggestions: true,
     messages: {
       missing: "The campaign's hashtag {hashtag} is missing: add it",

@@ -9,6 +9,7 @@ export default defineRule({
     description: 'A post that names a product by its brand also gives its established (generic) name.',
     severity: 'error',
     fixable: false,
+    readsThread: true,
     hasSuggestions: true,
     messages: {
       missingEstablished: '"{brand}" without its established name "{established}": write "{brand} ({established})"',

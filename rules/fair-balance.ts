@@ -9,6 +9,7 @@ export default defineRule({
     description: 'A post that names a product and makes a benefit claim carries its most serious risks in the same post.',
     severity: 'error',
     fixable: false,
+    readsThread: true,
     messages: {
       missingRisk: '"{brand}" with the benefit claim "{claim}" but not its risk information in this post: add {missing}',
       riskInAnotherPost:

@@ -22,6 +22,7 @@ import keyMessages from './key-messages.js';
 import campaignCoverage from './campaign-coverage.js';
 import campaignHashtag from './campaign-hashtag.js';
 import campaignLink from './campaign-link.js';
+import threadNumbering from './thread-numbering.js';
 import type { Rule } from '../src/rule/index.js';
 
 
@@ -52,5 +53,6 @@ export const rules: Record<string, Rule<any>> = Object.fromEntries(
     campaignCoverage,
     campaignHashtag,
     campaignLink,
+    threadNumbering,
   ].map((rule) => [rule.meta.id, rule]),
 );

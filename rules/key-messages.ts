@@ -15,6 +15,7 @@ export default defineRule({
     description: "A campaign draft carries the campaign's key messages, by meaning, and before the fold where asked.",
     severity: 'warning',
     fixable: false,
+    readsThread: true,
     messages: {
       tooFew: "Carries {carried} of the campaign's key messages, needs {minimum}; closest: '{id}', found {found}, missing {missing}",
       tooFewNothing: "Carries {carried} of the campaign's key messages, needs {minimum}; none is even partly said",

@@ -59,8 +59,8 @@ export default defineRule({
     defaults: {},
     docs: {
       why:
-        'A post over the limit is rejected or cut off by the platform. Each channel counts differently: X weighs URLs as 23 and emoji and CJK as 2, Bluesky counts graphemes, Mastodon counts URLs as 23 and remote mentions as @user, SMS counts GSM-7 or UCS-2 parts. The suggestion splits the draft into a numbered thread whose every part fits (see `split`), cut at paragraphs, then sentences, clauses and words, with the parts joined by a line of "---" between blank lines.',
-      sources: ['twitter-text 3.1.0 (configs version1 and version3)', 'AT Protocol app.bsky.feed.post lexicon', 'Mastodon StatusLengthValidator', '3GPP TS 23.038'],
+        'A post over the limit is rejected or cut off by the platform. Each channel counts differently: X weighs URLs as 23 and emoji and CJK as 2, Bluesky counts graphemes, Mastodon counts URLs as 23 and remote mentions as @user, Threads counts each emoji as its UTF-8 bytes, SMS counts GSM-7 or UCS-2 parts. A thread document (posts between lines of "---") is measured post by post. The suggestion splits the draft into a numbered thread whose every part fits (see `split`), cut at paragraphs, then sentences, clauses and words, with the parts joined by a line of "---" between blank lines.',
+      sources: ['twitter-text 3.1.0 (configs version1 and version3)', 'AT Protocol app.bsky.feed.post lexicon', 'mastodon/mastodon: app/validators/status_length_validator.rb, app/lib/extractor.rb, Account::MENTION_RE', 'Meta Threads API, Posts: https://developers.facebook.com/docs/threads/posts', '3GPP TS 23.038'],
       correct: [{ text: 'Our nurses answer your questions free on 0808 800 4040.', channel: 'x' }],
       incorrect: [
         {

@@ -10,6 +10,7 @@ export const presets: Record<string, Record<string, RuleSetting>> = {
     'max-hashtags': 'warn',
     'max-mentions': 'warn',
     'invalid-characters': 'error',
+    'thread-numbering': 'error',
     'no-markdown': 'warn',
     'complex-medical-question': 'error',
     whitespace: 'warn',

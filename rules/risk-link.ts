@@ -20,6 +20,7 @@ export default defineRule({
     description: "A post that names a product with a benefit claim links to the product's risk information page.",
     severity: 'error',
     fixable: false,
+    readsThread: true,
     messages: {
       missingLink: '"{brand}" with the benefit claim "{claim}" but no link to its risk information: add {riskUrl}',
       otherRiskLink: '"{brand}" links to {url} for its risk information, not to its risk page {riskUrl}: check that the page is devoted to the risks of {brand}',

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './node/cli.js';
 import { shouldColor } from './node/color.js';
+import { ReadError } from './node/engine.js';
+import { decodeTextFile } from './node/text-file.js';
 
 declare const __POSTLINT_VERSION__: string;
 
@@ -18,7 +20,11 @@ async function ask(question: string): Promise<string> {
 const code = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => {
+    const decoded = decodeTextFile(readFileSync(0));
+    if ('problem' in decoded) throw new ReadError(`<stdin>: ${decoded.problem}`);
+    return decoded.text;
+  },
   color: shouldColor({ isTTY: process.stdout.isTTY === true, env: process.env }),
   version: __POSTLINT_VERSION__,
   // `--init` asks only where someone can answer: a terminal on both ends.

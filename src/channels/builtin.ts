@@ -2,6 +2,7 @@ import type { BuiltinChannelId, Channel, Purpose } from '../core/types.js';
 import { graphemeCounter, mastodonCounter, utf16Counter } from './counters.js';
 import { smsCounter } from './sms.js';
 import { twitterCounter } from './twitter.js';
+import { threadsCounter } from './threads.js';
 
 const SHORT: Purpose[] = ['news', 'campaigns', 'fundraising', 'events', 'conversation'];
 const LONG_FORM: Purpose[] = ['detailed-answers', 'personal-questions', 'articles'];
@@ -47,17 +48,17 @@ export const channels: Record<BuiltinChannelId, Channel> = {
     limit: 500,
     rendersMarkdown: false,
     purposes: SHORT,
-    source: "Mastodon StatusLengthValidator: 500 by default, URLs 23, remote mentions as @user, content warning included",
+    source: "Mastodon StatusLengthValidator and Extractor: 500 by default, http(s) URLs 23, mentions as @user, content warning included",
   },
   threads: {
     id: 'threads',
     name: 'Threads',
-    counter: utf16Counter,
+    counter: threadsCounter,
     limit: 500,
     maxLinks: 5,
     rendersMarkdown: false,
     purposes: SHORT,
-    source: 'Meta Threads help centre and API docs: 500 characters, up to 5 links',
+    source: 'Meta Threads API, Posts: 500 characters, emoji counted as their UTF-8 bytes; up to 5 links',
   },
   linkedin: {
     id: 'linkedin',

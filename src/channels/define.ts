@@ -5,6 +5,7 @@ import { channels } from './builtin.js';
 import { graphemeCounter, mastodonCounter, utf16Counter } from './counters.js';
 import { smsCounter } from './sms.js';
 import { twitterCounter } from './twitter.js';
+import { threadsCounter } from './threads.js';
 
 /** Counters a custom channel can name instead of writing one. */
 export const counters = {
@@ -14,6 +15,7 @@ export const counters = {
   graphemes: () => graphemeCounter,
   characters: () => utf16Counter,
   mastodon: () => mastodonCounter,
+  threads: () => threadsCounter,
   sms: () => smsCounter,
 } as const satisfies Record<string, () => Counter>;
 

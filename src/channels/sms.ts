@@ -21,24 +21,28 @@ const MULTI_PART = { 'GSM-7': 153, 'UCS-2': 67 } as const;
 export const smsCounter: Counter = {
   unit: 'segments',
   count(text, limit) {
-    const offsets: number[] = [];
-    const gsmSize: number[] = [];
-    const ucsSize: number[] = [];
+    // One entry per character at most one per code unit: typed arrays of that size, filled once
+    // (growing plain arrays made long drafts cost more than their length in garbage collection).
+    const offsets = new Int32Array(text.length);
+    const gsmSize = new Uint32Array(text.length);
+    const ucsSize = new Uint32Array(text.length);
+    let length = 0;
     const nonGsm = new Set<string>();
     for (const { segment, index } of graphemeSegments(text)) {
       // Like the library, CRLF is two characters.
       const characters = segment === '\r\n' ? ['\r', '\n'] : [segment];
       for (const [k, character] of characters.entries()) {
         const septets = character.length === 1 ? GSM[character.charCodeAt(0)] : undefined;
-        offsets.push(index + k);
-        gsmSize.push(septets ? septets.length : 0);
-        ucsSize.push(septets ? 1 : character.length);
+        offsets[length] = index + k;
+        gsmSize[length] = septets ? septets.length : 0;
+        ucsSize[length] = septets ? 1 : character.length;
+        length++;
         if (!septets) nonGsm.add(character);
       }
     }
     const encoding = nonGsm.size > 0 ? 'UCS-2' : 'GSM-7';
-    const units = encoding === 'GSM-7' ? gsmSize : ucsSize;
-    const characters = units.reduce((sum, n) => sum + n, 0);
+    const units = (encoding === 'GSM-7' ? gsmSize : ucsSize).subarray(0, length);
+    const characters = units.reduce((sum: number, n: number) => sum + n, 0);
     const single = characters <= SINGLE_PART[encoding];
     const parts = text === '' ? 0 : single ? 1 : packInto(MULTI_PART[encoding], units).parts;
     const sms: SmsDetails = {
@@ -56,7 +60,7 @@ export const smsCounter: Counter = {
 };
 
 /** Packs characters of the given sizes into parts of `capacity`; none straddles two parts. */
-function packInto(capacity: number, sizes: number[], maxParts = Infinity): { parts: number; overflowIndex: number } {
+function packInto(capacity: number, sizes: ArrayLike<number>, maxParts = Infinity): { parts: number; overflowIndex: number } {
   let parts = 1;
   let used = 0;
   for (let i = 0; i < sizes.length; i++) {

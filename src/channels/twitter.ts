@@ -3,7 +3,7 @@ import emojiRegex from 'emoji-regex';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import type { Counter, Entity } from '../core/types.js';
 import { forEachCluster } from './graphemes.js';
-import { urlEntities } from '../text/entities.js';
+import { extractEntities } from '../text/entities.js';
 
 export type TwitterConfigName = 'version1' | 'version2' | 'version3';
 
@@ -46,12 +46,13 @@ function codePointWeight(codePoint: number, config: TwitterTextConfig): number {
  */
 export function weighTweet(
   text: string,
-  urls: readonly Entity[],
+  urls: readonly Entity[] | (() => readonly Entity[]),
   config: TwitterTextConfig,
   limit: number,
 ): { count: number; overflowStart?: number } {
   const normalized = text.normalize('NFC');
-  if (normalized === text) return weighNormalized(text, urls, config, limit);
+  // The text's own URLs only when it is NFC: otherwise those of its NFC form count, and extracting both would double the cost.
+  if (normalized === text) return weighNormalized(text, typeof urls === 'function' ? urls() : urls, config, limit);
   // Normalise cluster by cluster to keep a map from each offset of the NFC text back to the original.
   let nfc = '';
   const original: number[] = [];
@@ -61,7 +62,8 @@ export function weighTweet(
     nfc += cluster;
   }
   original.push(text.length);
-  const weighed = weighNormalized(nfc, urlEntities(twitter.extractUrlsWithIndices(nfc)), config, limit);
+  // The NFC text's URLs, found in pieces as every other extraction is: twitter-text is quadratic on long dotted runs.
+  const weighed = weighNormalized(nfc, extractEntities(nfc, { urlsOnly: true }).urls, config, limit);
   if (weighed.overflowStart === undefined) return weighed;
   return { count: weighed.count, overflowStart: original[weighed.overflowStart] };
 }
@@ -126,6 +128,6 @@ export function twitterCounter(configName: TwitterConfigName): Counter {
   const config = twitterConfig(configName);
   return {
     unit: 'weighted characters',
-    count: (text, limit, facts) => weighTweet(text, facts.urls(), config, limit),
+    count: (text, limit, facts) => weighTweet(text, () => facts.urls(), config, limit),
   };
 }

@@ -89,7 +89,7 @@ export function exampleProblems(rules: Record<string, Rule<any>>): string[] {
   return problems;
 }
 
-/** An example linted as its test runs it: its channel, options, products, campaign, language, and a plan through lintCampaign. */
+/** An example linted as its test runs it: its channel, options, products, campaign, language, a plan through lintCampaign, a thread through lintThread. */
 function lintExample(rules: Record<string, Rule<any>>, rule: Rule<any>, example: RuleExample): Diagnostic[] {
   const setting: RuleSetting = example.options ? ['error', example.options] : 'error';
   const options: LintOptions = { preset: 'none', rules: { [rule.meta.id]: setting } };
@@ -101,6 +101,10 @@ function lintExample(rules: Record<string, Rule<any>>, rule: Rule<any>, example:
   if (example.plan) {
     const plan = linter.lintCampaign(example.text, { ...options, channel: example.channel ?? 'x' });
     return [...plan.messages, ...plan.posts.flatMap((post) => post.result.messages)].sort((a, b) => a.start.offset - b.start.offset);
+  }
+  if (example.thread) {
+    const thread = linter.lintThread({ text: example.text, channel: example.channel }, options);
+    if (thread) return thread.posts.flatMap((post) => post.result.messages);
   }
   return linter.lint({ text: example.text, channel: example.channel }, options).messages;
 }
@@ -144,7 +148,7 @@ function renderFileProblems(rules: Record<string, Rule<any>>): string[] {
     '<!-- postlint-disable-line rule-a -->      off on this line only',
     '```',
     '',
-    '`lint`, `lintCampaign`, the CLI and the language server all apply them.',
+    '`lint`, `lintCampaign`, `lintThread`, the CLI and the language server all apply them.',
   ];
   // A problem documented under another heading (unused directives, under inline directives) comes first, below it.
   const sorted = [...FILE_PROBLEMS].sort((a, b) => Number(a.anchor === a.id) - Number(b.anchor === b.id));
@@ -187,7 +191,7 @@ function renderRule(rules: Record<string, Rule<any>>, rule: Rule<any>, presets: 
 
 function renderExample(rules: Record<string, Rule<any>>, rule: Rule<any>, example: RuleExample, incorrect: boolean): string[] {
   const messages = lintExample(rules, rule, example);
-  const context = [example.plan ? 'A campaign plan' : `Channel: ${example.channel ?? 'x'}`];
+  const context = [example.plan ? 'A campaign plan' : example.thread ? `A thread document, channel: ${example.channel ?? 'x'}` : `Channel: ${example.channel ?? 'x'}`];
   if (example.language) context.push(`language: ${example.language}`);
   if (example.options) context.push(`options: \`${JSON.stringify(example.options)}\``);
   if (example.contacts) context.push(`contacts: \`${JSON.stringify(example.contacts)}\``);

@@ -15,6 +15,8 @@ import { DOCS_BASE, formatMessage, type PlanDraft, type Report } from '../rule/r
 import { validateCampaign } from './campaign-schema.js';
 import { lintDraft, ruleUrl } from './lint.js';
 import { LANGUAGE_SETTINGS, resolveSettings, withLanguage, type ResolvedSettings, type RuleSet } from './settings.js';
+import { isThreadDocument, lintThreadPosts } from './thread.js';
+import { Analysis } from '../facts/analysis.js';
 
 export interface CampaignLintOptions extends LintOptions {
   /** Channel of a plain `.md` file that is one post (default `x`). */
@@ -30,7 +32,10 @@ export interface CampaignPost {
   /** Where the draft's text starts and ends in the source file. */
   start: Position;
   end: Position;
+  /** Every message of the draft; for a thread, the measurement of its longest post (the first that does not fit). */
   result: LintResult;
+  /** A draft written as a thread (posts between lines of "---"): each post, linted alone. */
+  thread?: { start: Position; end: Position; result: LintResult }[];
 }
 
 /** For each key message, the drafts that carry it (indices into `posts`) and the listed channels none carries it on. */
@@ -155,14 +160,30 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
     const nodes = draft.nodes.filter((node) => !(node.type === 'html' && isDirectiveBlock(node.value)));
     const display = withoutComments(displayText(markdown, nodes));
     displays.push(display);
-    const { result, analysis } = lintDraft(ruleSet, { text: display.text, channel }, withLanguage(postOptions, draft.language as LintOptions['language']));
+    const draftPostOptions = withLanguage(postOptions, draft.language as LintOptions['language']);
+    const inSource = (result: LintResult): LintResult => ({ ...result, messages: result.messages.map((m) => toSource(m, display, markdown, position)) });
+    // A draft written as a thread (posts between lines of "---") is linted post by post.
+    let parts: CampaignPost['thread'];
+    let result: LintResult;
+    let analysis: Analysis;
+    if (isThreadDocument(display.text, channel)) {
+      const thread = lintThreadPosts(ruleSet, { text: display.text, channel }, draftPostOptions);
+      parts = thread.posts.map(({ start, end, result: partResult }) => ({ start: position(sourceOffset(display, start)), end: position(sourceOffset(display, end, true)), result: inSource(partResult) }));
+      result = threadResult(parts.map((p) => p.result), campaign);
+      analysis = thread.whole?.analysis ?? new Analysis(display.text);
+    } else {
+      const linted = lintDraft(ruleSet, { text: display.text, channel }, draftPostOptions);
+      result = inSource(linted.result);
+      analysis = linted.analysis;
+    }
     const post: CampaignPost = {
       channel: channel.id,
       text: display.text,
       start: position(sourceOffset(display, 0)),
       end: position(sourceOffset(display, display.text.length, true)),
-      result: { ...result, messages: result.messages.map((m) => toSource(m, display, markdown, position)) },
+      result,
     };
+    if (parts) post.thread = parts;
     if (result.keyMessages) {
       // The carrying phrases point into the Markdown source, like the messages.
       const phrases = result.keyMessages.phrases.map((phrase) => {
@@ -245,6 +266,20 @@ function withDirectives(markdown: string, result: CampaignLintResult, settings: 
     messages: [...result.messages.filter((m) => keptSet.has(m)), ...added].sort((a, b) => a.start.offset - b.start.offset),
     posts: result.posts.map((post) => ({ ...post, result: { ...post.result, messages: post.result.messages.filter((m) => keptSet.has(m)) } })),
   };
+}
+
+/** A thread draft's result: every post's messages, the measurement of the post furthest over (or nearest) its limit, what any post carries. */
+function threadResult(posts: LintResult[], campaign: Campaign | undefined): LintResult {
+  const fullest = posts.reduce((a, b) => (b.measure.count - b.measure.limit > a.measure.count - a.measure.limit ? b : a));
+  const result: LintResult = { ...fullest, messages: posts.flatMap((p) => p.messages) };
+  if (fullest.keyMessages) {
+    const carried = new Set(posts.flatMap((p) => p.keyMessages?.carried ?? []));
+    const missing = fullest.keyMessages.missing.filter((id) => !carried.has(id) && posts.every((p) => p.keyMessages?.missing.includes(id)));
+    // Each post's carrying phrases, already at their place in the whole draft.
+    const phrases = posts.flatMap((p) => p.keyMessages?.phrases ?? []);
+    result.keyMessages = { carried: (campaign?.keyMessages ?? []).map((m) => m.id).filter((id) => carried.has(id)), missing, phrases };
+  }
+  return result;
 }
 
 // An editor lints the same plan on every keystroke: reuse the validated campaign while its front

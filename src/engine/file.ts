@@ -11,6 +11,7 @@ import { lineStarts, positionAt } from '../text/positions.js';
 import { DOCS_BASE } from '../rule/rule.js';
 import { lintCampaign, type CampaignLintResult } from './campaign.js';
 import { lint } from './lint.js';
+import { lintThread } from './thread.js';
 import type { LintOptions } from './options.js';
 import type { RuleSet } from './settings.js';
 
@@ -21,16 +22,26 @@ export interface FileLintOptions extends LintOptions {
   channel?: string;
 }
 
-/** A linted file: one draft, or a campaign plan of several. */
+/** One post of a linted draft file: the draft, or each post of a thread document. */
+export interface LintedPost {
+  /** "post 2/3" for a post of a thread document. */
+  label?: string;
+  result: LintResult;
+  /** Where the post starts in the body (DraftSource.body). */
+  bodyStart: number;
+}
+
+/** A linted file: one draft (every message in `result`, the measurement of its first post; each post in `posts`), or a campaign plan of several. */
 export type LintedFile =
-  | { kind: 'draft'; source: DraftSource; result: LintResult; output?: string; fixed?: number }
+  | { kind: 'draft'; source: DraftSource; result: LintResult; posts: LintedPost[]; output?: string; fixed?: number }
   | { kind: 'campaign'; campaign: CampaignLintResult; output?: string; fixed?: number };
 
 /**
  * Lints a file's text as the CLI and the language server both do: a Markdown campaign plan draft
  * by draft (`lintCampaign`), any other file as one draft without its front matter (whose `channel:`
  * it honours) and final line break, with positions, fixes and the overflow in the file's offsets.
- * Directive comments are applied by `lint` and `lintCampaign` themselves.
+ * A thread document (posts between lines of "---") is linted post by post. Directive comments are
+ * applied by `lint`, `lintThread` and `lintCampaign` themselves.
  */
 export function lintFile(ruleSet: RuleSet, text: string, options: FileLintOptions = {}): LintedFile {
   const markdown = options.markdown ?? false;
@@ -58,15 +69,22 @@ export function lintFile(ruleSet: RuleSet, text: string, options: FileLintOption
       problems.push({ ruleId: FRONT_MATTER_RULE, severity: 'error', message: problem.message, messageId: 'frontMatter', start: positionAt(starts, problem.start), end: positionAt(starts, problem.end), url: DOCS_BASE + FRONT_MATTER_RULE });
     }
   }
-  const lintOnce = (current: string): LintResult => {
+  // A thread document (posts between lines of "---", as --split writes them) is linted post by post.
+  const lintOnce = (current: string): { result: LintResult; posts: LintedPost[] } => {
     const source = current === text ? first : splitDraft(current, { markdown });
-    const result = mapResultToFile(source, lint(ruleSet, { text: source.body, channel: draftChannelId }, perDraft));
-    return problems.length ? { ...result, messages: [...problems, ...result.messages] } : result;
+    const post = { text: source.body, channel: draftChannelId };
+    const thread = lintThread(ruleSet, post, perDraft);
+    const posts: LintedPost[] = thread
+      ? thread.posts.map(({ start, result }, i) => ({ label: `post ${i + 1}/${thread.posts.length}`, result: mapResultToFile(source, result), bodyStart: start }))
+      : [{ result: mapResultToFile(source, lint(ruleSet, post, perDraft)), bodyStart: 0 }];
+    if (problems.length) posts[0]!.result = { ...posts[0]!.result, messages: [...problems, ...posts[0]!.result.messages] };
+    const messages = posts.length === 1 ? posts[0]!.result.messages : posts.flatMap((p) => p.result.messages);
+    return { result: { ...posts[0]!.result, messages }, posts };
   };
-  if (!fix) return { kind: 'draft', source: first, result: lintOnce(text) };
-  let last: LintResult | undefined;
-  const run = fixUntilStable(text, (current) => (last = lintOnce(current)).messages);
-  const linted: LintedFile = { kind: 'draft', source: first, result: last! };
+  if (!fix) return { kind: 'draft', source: first, ...lintOnce(text) };
+  let last: { result: LintResult; posts: LintedPost[] } | undefined;
+  const run = fixUntilStable(text, (current) => (last = lintOnce(current)).result.messages);
+  const linted: LintedFile = { kind: 'draft', source: first, ...last! };
   if (run.applied > 0) Object.assign(linted, { output: run.output, fixed: run.applied });
   return linted;
 }

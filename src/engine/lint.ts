@@ -7,7 +7,7 @@ import { measureWithFacts } from '../channels/measure.js';
 import { compileProducts } from '../facts/products.js';
 import { compileContacts } from '../facts/own-contacts.js';
 import { DOCS_BASE, formatMessage, type Report, type RuleContext } from '../rule/rule.js';
-import { resolveSettings, type RuleSet } from './settings.js';
+import { resolveSettings, type EnabledRule, type RuleSet } from './settings.js';
 import { fixUntilStable } from '../text/edits.js';
 import { checkedCampaign } from './campaign-schema.js';
 import { keyMessageCoverage } from '../facts/key-message-match.js';
@@ -50,8 +50,11 @@ export interface LintedDraft {
   analysis: Analysis;
 }
 
-/** Lints a draft's text as it is: no directives, no fixes. */
-export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): LintedDraft {
+/**
+ * Lints a draft's text as it is: no directives, no fixes; only the enabled rules `select` keeps
+ * (lintThread gives some rules the whole thread, the others each post).
+ */
+export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions, select: (rule: EnabledRule['rule']) => boolean = () => true): LintedDraft {
   if (typeof post !== 'object' || post === null || typeof post.text !== 'string') {
     throw new PostlintConfigError('post.text', 'expected { text: string, channel?: string }');
   }
@@ -70,6 +73,7 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions): L
   const messages: Diagnostic[] = [];
 
   for (const { id, rule, severity, options: ruleOptions } of settings.rules) {
+    if (!select(rule)) continue;
     const { meta } = rule;
     const url = ruleUrl(id, meta.url);
     const report = (found: Report) => {

@@ -6,7 +6,7 @@ import { matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit 
 import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { threadPosts, type ThreadPost } from '../text/thread.js';
-import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
+import { plainWordForms, splitSentences, tokenize, type Sentence, type Word } from './words.js';
 import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
 import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
@@ -48,9 +48,14 @@ export class Analysis {
     if (options.language) this.#language = options.language;
   }
 
-  /** The draft's language ('en', 'de' or 'fr'): as configured, or detected from its function words. */
+  /**
+   * The draft's language ('en', 'de' or 'fr'): as configured, or detected from its function words.
+   * Every lint reports it, so when no rule has asked for the words they are not built for it.
+   */
   get language(): Language {
-    return (this.#language ??= detectLanguage(this.text, this.words));
+    if (this.#language) return this.#language;
+    const forms = this.#words ? this.#words.filter((word) => !word.tag).map((word) => word.lower) : plainWordForms(this.text, this.entities);
+    return (this.#language = detectLanguage(this.text, forms));
   }
 
   /** 1-based line and column of a UTF-16 offset. */

@@ -1,6 +1,5 @@
 import data from './data/language-words.json';
 import { entryOf, readLexicon } from './lexicon.js';
-import type { Word } from './words.js';
 
 /** The languages postlint's judgement rules know. */
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
@@ -18,15 +17,13 @@ const FRENCH_LETTERS = /[éèêëçàâîïôûùœ]/giu;
 const MARGIN = 2;
 
 /**
- * The language of a draft from its function words and letters: fast (one pass over the words),
- * small (a few hundred words), and deliberately cautious: when unsure it says English.
+ * The language of a draft from its function words and letters: fast (one pass over the words, the
+ * lower-case forms of those outside hashtags, cashtags, URLs and mentions), small (a few hundred
+ * words), and deliberately cautious: when unsure it says English.
  */
-export function detectLanguage(text: string, words: readonly Word[]): Language {
+export function detectLanguage(text: string, words: readonly string[]): Language {
   const score: Record<Language, number> = { en: 0, de: 0, fr: 0 };
-  for (const { lower, tag } of words) {
-    if (tag) continue;
-    for (const language of WORDS.get(lower) ?? []) score[language]++;
-  }
+  for (const lower of words) for (const language of WORDS.get(lower) ?? []) score[language]++;
   score.de += Math.min(3, text.match(GERMAN_LETTERS)?.length ?? 0) * 0.5;
   score.fr += Math.min(3, text.match(FRENCH_LETTERS)?.length ?? 0) * 0.5;
   const [best, second] = LANGUAGES.map((l) => [l, score[l]] as const).sort((a, b) => b[1] - a[1]);

@@ -45,14 +45,32 @@ export function tokenize(text: string, entities: readonly Entity[]): Word[] {
       if (entity.type === 'url' || entity.type === 'mention') continue;
       tag = entity.type;
     }
-    const lowered = raw.toLowerCase();
-    // Most words have no curly apostrophe: a search is far cheaper than a replace on each.
-    const word: Word = { text: raw, lower: lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered, start, end, sentence: 0 };
+    const word: Word = { text: raw, lower: lowerForm(raw), start, end, sentence: 0 };
     if (tag) word.tag = tag;
     words.push(word);
   }
   return words;
 }
+
+/**
+ * The lower-case form of each word `tokenize` finds outside URLs, mentions, hashtags and cashtags
+ * (its words without a tag), without building the words: what language detection reads.
+ */
+export function plainWordForms(text: string, entities: readonly Entity[]): string[] {
+  const forms: string[] = [];
+  let next = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index!;
+    while (next < entities.length && entities[next]!.end <= start) next++;
+    const entity = entities[next];
+    if (entity && entity.start < start + match[0].length) continue;
+    forms.push(lowerForm(match[0]));
+  }
+  return forms;
+}
+
+// Most words hold no curly apostrophe: skip the replace (a regex call per word) for them.
+const lowerForm = (word: string) => (word.includes('’') ? word.toLowerCase().replace(/’/g, "'") : word.toLowerCase());
 
 /** Sentences (a line break ends one too: posts use lines as sentences), each with its words. */
 export function splitSentences(text: string, words: Word[]): Sentence[] {

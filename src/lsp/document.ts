@@ -41,7 +41,9 @@ export interface DocumentTarget {
 /**
  * Lints a document as the CLI lints the file, through the same per-file pipeline (`lintFile`: the
  * config's overrides for its path, its front-matter channel, its directives, campaign plans draft
- * by draft). A plan's counters sit at each draft's heading, a single draft's after its first line.
+ * by draft, thread documents post by post). A plan's counters sit at each draft's heading (a
+ * thread draft's later posts after their first line), a single draft's after its first line, each
+ * post of a thread document's after its own first line.
  *
  * Not done yet (measure first): a per-draft cache keyed by (draft text, channel) so that a keystroke
  * in one draft of a campaign file does not re-lint the other ninety-nine; today the campaign
@@ -55,15 +57,23 @@ export function lintDocument(version: number, text: string, target: DocumentTarg
       return {
         version,
         messages: [...plan.messages, ...plan.posts.flatMap((post) => post.result.messages)],
-        measures: plan.posts.map((post) => ({ anchor: headingEnd(text, post.start.offset), measurement: post.result.measure })),
+        // A draft written as a thread shows its first post's count at the heading, each later post's after its first line.
+        measures: plan.posts.flatMap((post) =>
+          (post.thread ?? [post]).map((part, i) => ({ anchor: i === 0 ? headingEnd(text, post.start.offset) : firstLineEnd(text, part.start.offset), measurement: part.result.measure })),
+        ),
         problems: [],
       };
     }
-    const { source, result } = linted;
+    const { source, result, posts } = linted;
     // The counter goes after the post's first line: directive comments are not part of the post.
     const post = withoutDirectives(source.body);
     const anchor = toFileOffset(source, toFileOffset(post, firstLineEnd(post.body), 'before'), 'before');
-    return { version, messages: result.messages, measures: [{ anchor, measurement: result.measure }], problems: [] };
+    // Each later post of a thread document shows its own count, after its first line.
+    const measures = posts.map(({ bodyStart, result: part }, i) => ({
+      anchor: i === 0 ? anchor : toFileOffset(source, firstLineEnd(source.body, bodyStart), 'before'),
+      measurement: part.measure,
+    }));
+    return { version, messages: result.messages, measures, problems: [] };
   } catch (error) {
     // The core throws only for settings (the server's default channel, say); an editor keeps its server.
     return { version, messages: [], measures: [], problems: [{ message: error instanceof Error ? error.message : String(error), start: 0, end: 0 }] };
@@ -98,12 +108,12 @@ function headingEnd(text: string, draftStart: number): number {
     if (line.trimStart().startsWith('#')) return lineStart + line.length;
     break;
   }
-  return draftStart + firstLineEnd(text.slice(draftStart));
+  return firstLineEnd(text, draftStart);
 }
 
-/** End of the first line with text on it: where a single draft's counter sits. */
-function firstLineEnd(text: string): number {
-  let start = 0;
+/** End of the first line with text on it from `from`: where a single draft's counter sits. */
+function firstLineEnd(text: string, from = 0): number {
+  let start = from;
   while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
   let end = start;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;

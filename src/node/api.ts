@@ -5,6 +5,7 @@ import { loadConfig, type ResolvedConfig } from './config.js';
 import { displayPath, lintPaths, lintSource, type FileReport } from './engine.js';
 import { findFiles, ignoreTest, readIgnoreFile } from './files.js';
 import { writeFileAtomic } from './write.js';
+import { encodeTextFile } from './text-file.js';
 
 export interface NodeLintOptions {
   /** Folder to resolve paths and find the config from (default: process.cwd()). */
@@ -54,11 +55,17 @@ export async function lintFiles(patterns: string | string[], options: NodeLintOp
   return lintPaths(files, cwd, { config, channel: options.channel, fix: options.fix, reportUnused: options.reportUnusedDisableDirectives });
 }
 
-/** Writes the fixed text of each report atomically; returns the paths written. */
+/**
+ * Writes the fixed text of each report atomically, in the encoding the file was read in (BOM
+ * included); returns the paths written. Writes nothing when any report is `unreadable`, as `--fix` does.
+ */
 export function writeFixes(reports: readonly FileReport[]): string[] {
   const written: string[] = [];
+  if (reports.some((report) => report.unreadable !== undefined)) return written;
   for (const report of reports) {
-    if (report.filePath && report.output !== undefined && writeFileAtomic(report.filePath, report.output)) written.push(report.filePath);
+    if (!report.filePath || report.output === undefined) continue;
+    const content = report.encoding ? encodeTextFile(report.output, report.encoding) : report.output;
+    if (writeFileAtomic(report.filePath, content)) written.push(report.filePath);
   }
   return written;
 }

@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic, RuleSetting } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import { channels } from '../channels/builtin.js';
-import { presets, rules as builtinRules } from '../index.js';
+import { linter, presets, rules as builtinRules } from '../index.js';
 import { LANGUAGE_SETTINGS, pluginRules } from '../engine/settings.js';
 import { PostlintConfigError } from '../core/errors.js';
-import { split, THREAD_SEPARATOR } from '../split/index.js';
+import { split, threadParts, THREAD_SEPARATOR } from '../split/index.js';
+import { measure } from '../channels/measure.js';
 import { loadConfig } from './config.js';
 import { splitDraft } from '../text/draft.js';
 import { displayPath, lintSource, ReadError, type FileReport } from './engine.js';
@@ -82,7 +83,7 @@ const OPTION_GROUPS: { title: string; intro?: string[]; options: CliOption[] }[]
     options: [
       { name: 'fix', type: 'boolean', help: ["apply the rules' fixes to the files, atomically; with --stdin or", '--text, print the fixed text (and the problems left on stderr)'] },
       { name: 'fix-dry-run', type: 'boolean', help: ['compute fixes and show the fixed text; write nothing'] },
-      { name: 'split', type: 'boolean', help: ['print each draft as a thread whose every part fits the channel,', 'parts separated by a line of "---" (json: [{ file, parts }])'] },
+      { name: 'split', type: 'boolean', help: ['print each draft as a thread whose every part fits the channel,', 'parts separated by a line of "---" (json: [{ file, parts }]);', 'a campaign plan whole, each over-long draft split (json: [{ file, output }])'] },
     ],
   },
   {
@@ -264,14 +265,28 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     reports = await lintPaths(files, cwd, lintOptions);
   }
 
-  if (values.split) return printThreads(reports, format, io, config.forFile(undefined).options.channels);
+  // A file that is not UTF-8 or UTF-16 text is never linted nor written; the others are linted, and
+  // with --fix none is written either (a run fixes all its files or none), so they are linted as they are.
+  const unreadable = reports.filter((report) => report.unreadable !== undefined);
+  for (const report of unreadable) io.stderr(`postlint: ${report.file}: ${report.unreadable}; nothing was written\n`);
+  if (unreadable.length > 0) {
+    reports = reports.filter((report) => report.unreadable === undefined);
+    if (values.fix) {
+      const { lintPaths } = await import('./engine.js');
+      reports = await lintPaths(reports.map((report) => report.filePath!), cwd, { ...lintOptions, fix: false });
+    }
+  }
+  const readExit = unreadable.length > 0 ? 2 : 0;
+
+  if (values.split) return Math.max(readExit, printThreads(reports, format, io, (file) => config.forFile(file).options as LintOptions));
 
   if (values.fix && !toStdout) {
     const { writeFileAtomic } = await import('./write.js');
+    const { encodeTextFile } = await import('./text-file.js');
     for (const report of reports) {
       if (report.filePath && report.output !== undefined) {
         try {
-          writeFileAtomic(report.filePath, report.output);
+          writeFileAtomic(report.filePath, report.encoding ? encodeTextFile(report.output, report.encoding) : report.output);
         } catch (error) {
           throw new ReadError(`cannot write the fixed ${report.file}: ${(error as Error).message}`);
         }
@@ -325,7 +340,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   } else {
     io.stdout(out);
   }
-  return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+  return readExit || (errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0);
 }
 
 /** What to name in the --split hint: the one file, or a placeholder. */
@@ -462,16 +477,27 @@ function readProductsFile(filePath: string, shown: string): { file: string; prod
   return { file: `products file ${shown}`, products: list };
 }
 
-/** `--split`: each draft's published text as a thread that fits its channel. */
-function printThreads(reports: FileReport[], format: string, io: CliIO, channels: LintOptions['channels']): number {
+/**
+ * `--split`: each draft's published text as a thread that fits its channel. A campaign plan comes
+ * out whole, each draft too long for its channel split in place; a thread document keeps its posts,
+ * each one too long split into parts (without numbers: `--fix` then numbers the thread).
+ */
+function printThreads(reports: FileReport[], format: string, io: CliIO, optionsFor: (filePath: string | undefined) => LintOptions): number {
   const threads = reports.map((report) => {
+    const options = optionsFor(report.filePath);
+    const { channels } = options;
+    if (report.campaign) return { file: report.file, output: linter.splitCampaign(report.source ?? '', options) };
     const body = splitDraft(report.source ?? '', { markdown: /\.(?:md|markdown|mdx)$/i.test(report.file) }).body;
-    return { file: report.file, parts: report.posts.flatMap((post) => split(body, post.result.channel, { channels })) };
+    const channel = report.posts[0]!.result.channel;
+    const posts = report.posts.length > 1 ? threadParts(body) : [body];
+    const parts = posts.flatMap((post) => (posts.length > 1 ? (measure(post, channel, { channels }).fits ? [post] : split(post, channel, { channels, numbering: 'none' })) : split(post, channel, { channels })));
+    return { file: report.file, parts };
   });
   if (format === 'json') io.stdout(JSON.stringify(threads, null, 2) + '\n');
   else {
     const many = threads.length > 1;
-    io.stdout(threads.map(({ file, parts }) => (many ? `${file}\n\n` : '') + parts.join(THREAD_SEPARATOR)).join('\n\n===\n\n') + '\n');
+    const shown = (thread: (typeof threads)[number]) => ('output' in thread ? thread.output!.replace(/\n$/, '') : thread.parts!.join(THREAD_SEPARATOR));
+    io.stdout(threads.map((thread) => (many ? `${thread.file}\n\n` : '') + shown(thread)).join('\n\n===\n\n') + '\n');
   }
   return 0;
 }

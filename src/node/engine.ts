@@ -11,6 +11,8 @@ import { isCampaignFile } from '../text/campaign-file.js';
 import type { ResolvedConfig } from './config.js';
 import type { WordVectors } from '../facts/word-vectors.js';
 import { loadWordVectors } from './word-vectors.js';
+import { byPost } from '../engine/thread.js';
+import { decodeTextFile, type TextEncoding } from './text-file.js';
 
 export interface LintSourceOptions {
   config: ResolvedConfig;
@@ -26,6 +28,10 @@ export interface LintSourceOptions {
 export interface FileReport extends FormattedFile {
   /** Absolute path, when the text came from a file. */
   filePath?: string;
+  /** How the file's bytes hold its text (`writeFixes` and `--fix` write `output` back the same way). */
+  encoding?: TextEncoding;
+  /** Why the file was not linted: it is not UTF-8 or UTF-16 text. Such a report has no posts, and nothing is written to it. */
+  unreadable?: string;
 }
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
@@ -58,13 +64,22 @@ export async function lintSource(text: string, filePath: string | undefined, dis
 
 function toReport(linted: LintedFile, text: string, filePath: string | undefined, display: string): FileReport {
   const report: FileReport = { file: display, posts: [], source: linted.output ?? text };
-  if (linted.kind === 'draft') report.posts = [{ result: linted.result }];
+  // Each post of a thread document as its own post, labelled "post 1/3".
+  if (linted.kind === 'draft') report.posts = linted.posts.map(({ label, result }) => (label === undefined ? { result } : { label, result }));
   else {
     const plan = linted.campaign;
     // The plan's own messages apart, then every draft as a post labelled "1 x: launch day", so each
-    // draft's heading comes before its own messages.
+    // draft's heading comes before its own messages. A draft written as a thread shows each of its
+    // posts: "2 x: launch day, post 1/3".
     report.messages = plan.messages;
-    report.posts = plan.posts.map((post, index) => ({ label: draftLabel(post, index), result: post.result }));
+    report.posts = plan.posts.flatMap((post, index) => {
+      if (!post.thread) return [{ label: draftLabel(post, index), result: post.result }];
+      const buckets = byPost(post.thread.map((part) => part.start.offset), post.result.messages);
+      return post.thread.map((part, i) => ({
+        label: `${draftLabel(post, index)}, post ${i + 1}/${post.thread!.length}`,
+        result: { ...part.result, messages: buckets[i]! },
+      }));
+    });
     report.campaign = plan;
   }
   if (filePath !== undefined) report.filePath = filePath;
@@ -112,17 +127,26 @@ function withWordVectors(options: LintOptions, wordVectors: WordVectors | undefi
   return found;
 }
 
-/** Reads and lints files (absolute paths); a file that cannot be read is a usage error. */
+/**
+ * Reads and lints files (absolute paths); a file that cannot be read is a usage error. A file that
+ * is not UTF-8 or UTF-16 text gets a report with `unreadable` and no posts; the others are linted.
+ */
 export async function lintPaths(files: readonly string[], cwd: string, options: LintSourceOptions): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (error) {
       throw new ReadError(`cannot read ${path.relative(cwd, file) || file}: ${(error as Error).message}`);
     }
-    reports.push(await lintSource(text, file, displayPath(cwd, file), options));
+    const display = displayPath(cwd, file);
+    const decoded = decodeTextFile(bytes);
+    if ('problem' in decoded) {
+      reports.push({ file: display, filePath: file, posts: [], unreadable: decoded.problem });
+      continue;
+    }
+    reports.push({ ...(await lintSource(decoded.text, file, display, options)), encoding: decoded.encoding });
   }
   return reports;
 }

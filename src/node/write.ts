@@ -8,7 +8,7 @@ import path from 'node:path';
  * draft or the new one, never a truncated mix. Symlinks are followed: the target is replaced.
  * Returns false, writing nothing, when the content is unchanged.
  */
-export function writeFileAtomic(file: string, content: string): boolean {
+export function writeFileAtomic(file: string, content: string | Uint8Array): boolean {
   let target = file;
   let stat: fs.Stats | undefined;
   try {
@@ -17,7 +17,8 @@ export function writeFileAtomic(file: string, content: string): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  if (stat && stat.size === Buffer.byteLength(content) && fs.readFileSync(target, 'utf8') === content) return false;
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  if (stat && stat.size === bytes.byteLength && fs.readFileSync(target).equals(bytes)) return false;
 
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
@@ -26,7 +27,7 @@ export function writeFileAtomic(file: string, content: string): boolean {
   const fd = fs.openSync(temp, 'wx', mode);
   try {
     try {
-      fs.writeFileSync(fd, content);
+      fs.writeFileSync(fd, bytes);
       fs.fchmodSync(fd, mode);
       if (stat && typeof process.getuid === 'function' && process.getuid() === 0) fs.fchownSync(fd, stat.uid, stat.gid);
       fs.fsyncSync(fd);

@@ -2,7 +2,7 @@
  * The rule API: everything a rule may import. A rule reads the shared facts of its draft through
  * the context it is given and reports; it never reaches into the engine or parses text itself.
  */
-export { defineRule, formatMessage, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report, type PlanContext, type PlanDraft } from './rule.js';
+export { defineRule, formatMessage, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type RuleExample, type Report, type PlanContext, type PlanDraft, type ThreadContext } from './rule.js';
 export type { Campaign, Channel, Entity, Product, RuleSetting, Severity, Suggestion, TextEdit } from '../core/types.js';
 export type { Analysis } from '../facts/analysis.js';
 export type { Language } from '../facts/language.js';

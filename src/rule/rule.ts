@@ -31,6 +31,8 @@ export interface RuleExample {
   plan?: boolean;
   /** The draft's language (`LintOptions.language`); detected from the text when absent. */
   language?: Language;
+  /** For thread-level rules: `text` is a thread document (posts between lines of "---"), linted with `lintThread`. */
+  thread?: boolean;
 }
 
 export interface RuleMeta<Options> {
@@ -42,6 +44,12 @@ export interface RuleMeta<Options> {
   severity: Severity;
   fixable: boolean;
   hasSuggestions?: boolean;
+  /**
+   * The rule judges a draft written as a thread as a whole (its key messages, its campaign hashtag)
+   * or each of its posts itself (from `analysis.thread`, saying which post holds what): a thread
+   * document is given to it whole, not post by post as to the other rules.
+   */
+  readsThread?: boolean;
   /** Message templates by id; `{name}` is replaced from the report's data. */
   messages: Record<string, string>;
   /** Schema of the options (valibot); defaults are merged in before it validates. */
@@ -116,11 +124,22 @@ export interface PlanContext<Options> {
   report(report: Report): void;
 }
 
+/** What a thread-level rule sees: the posts of a thread document. Report offsets are in the whole document. */
+export interface ThreadContext<Options> {
+  /** Each post's text and its UTF-16 range in the document, in order. */
+  parts: readonly { text: string; start: number; end: number }[];
+  channel: Channel;
+  options: Options;
+  report(report: Report): void;
+}
+
 export interface Rule<Options = Record<string, never>> {
   meta: RuleMeta<Options>;
   check(context: RuleContext<Options>): void;
   /** For rules about a whole campaign plan (coverage across drafts): run once per campaign file. */
   checkPlan?(context: PlanContext<Options>): void;
+  /** For rules about a thread document as a whole (its numbering): run once per thread. */
+  checkThread?(context: ThreadContext<Options>): void;
 }
 
 /** Identity, for type inference of a rule's options. */

@@ -1,1 +1,1 @@
-export { split, planThread, threadEdits, threadParts, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split.js';
+export { split, planThread, threadEdits, threadParts, threadPartRanges, THREAD_SEPARATOR, type SplitOptions, type ThreadPlan } from './split.js';

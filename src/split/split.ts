@@ -2,6 +2,9 @@ import type { Channel, ChannelId, TextEdit } from '../core/types.js';
 import { resolveChannel } from '../channels/define.js';
 import { measure } from '../channels/measure.js';
 import { Analysis } from '../facts/analysis.js';
+import { THREAD_SEPARATOR } from '../text/thread-document.js';
+
+export { THREAD_SEPARATOR, threadParts, threadPartRanges } from '../text/thread-document.js';
 
 export interface SplitOptions {
   /** Where each part's number goes: after the text (default), before it, or nowhere. */
@@ -21,19 +24,6 @@ export interface ThreadPlan {
   labels: string[];
 }
 
-/**
- * The separator `threadEdits` joins parts with: a line holding only "---" between blank lines.
- * The CLI prints threads this way and `threadParts` reads them back, so an editor that applies the
- * max-length suggestion hands the author a document each tool understands.
- */
-export const THREAD_SEPARATOR = '\n\n---\n\n';
-const SEPARATOR_LINE = /\n[ \t]*\n---[ \t]*\n[ \t]*\n/;
-
-/** The parts of a thread document written with THREAD_SEPARATOR (what `split` prints), as text. */
-export function threadParts(text: string): string[] {
-  return String(text).split(SEPARATOR_LINE).map((part) => part.trim()).filter((part) => part !== '');
-}
-
 // How much each kind of break costs: a thread reads best when its parts end where paragraphs,
 // lines or sentences do. A cut inside a word (only for a word longer than a post) costs most.
 const PARAGRAPH = 0;
@@ -46,8 +36,16 @@ const INSIDE_WORD = 40;
 // paragraph beats an even cut at a sentence end, a 30/70 one at a sentence end beats an even cut
 // between words, and a full part with a stub (90/10) costs more than any cut between words.
 const BALANCE = 10;
-// Above this many candidate breaks times parts, the balancing search would cost too much: pack greedily.
-const MAX_DP_CELLS = 4_000_000;
+// The planner's work is measuring: a `measure` of a candidate part costs the part's length. The
+// fewest parts are found greedily by galloping (a few measures per part, whatever the breaks in
+// it). Balancing them needs the furthest fit of every candidate break (two measures each), so it
+// considers at most MAX_BREAKS_PER_PART per part and MAX_BALANCE_BREAKS in all, for at most
+// MAX_BALANCED_PARTS parts: the characters measured per character of the draft stay bounded.
+const MAX_BREAKS_PER_PART = 64;
+const MAX_BALANCE_BREAKS = 512;
+const MAX_BALANCED_PARTS = 32;
+// The balancing search's steps: parts times the breaks each break can reach.
+const MAX_BALANCE_STEPS = 4_000_000;
 
 // White space that may end a part: not the no-break spaces (U+00A0, U+2007, U+202F), which authors use to keep words together.
 const BREAKABLE_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]+/g;
@@ -106,41 +104,45 @@ export function planThread(draft: string | Analysis, channel: ChannelId | Channe
   // (It can overshoot by one: SMS counts a long message in 153-character parts, a thread in 160.)
   let total = Math.max(2, Math.ceil(whole.count / Math.max(1, profile.limit)) - 1);
   // Numbering of the same width counts the same with every built-in counter (digits weigh 1), so
-  // the reach measured for "1/9" serves "1/8"; the check of the real parts below catches any other.
-  const reachByWidth = new Map<number, { breaks: Break[]; reach: ReturnType<typeof furthestFits> }>();
+  // the packing measured for "1/9" serves "1/8"; the check of the real parts below catches any other.
+  const packedByWidth = new Map<number, { breaks: Break[]; greedy: Part[] }>();
   for (let attempt = 0; attempt < 8; attempt++) {
     const widest = label(total, total);
-    let known = reachByWidth.get(widest.length);
+    const partFits = (s: number, e: number) => fits(s, e, widest);
+    let known = packedByWidth.get(widest.length);
     if (!known) {
-      const partFits = (s: number, e: number) => fits(s, e, widest);
       let breaks = wordBreaks;
-      let reach = furthestFits(breaks, partFits);
+      let packed = gallop(breaks, partFits);
       // Only a word too long for a post on its own is cut inside, at grapheme boundaries outside entities.
-      if (reach.oversized.length > 0) {
-        breaks = cutLongWords(analysis, breaks, reach.oversized, boundaries);
-        reach = furthestFits(breaks, partFits);
+      if (packed.oversized.length > 0) {
+        breaks = cutLongWords(analysis, breaks, packed.oversized, boundaries);
+        packed = gallop(breaks, partFits);
       }
-      known = { breaks, reach };
-      reachByWidth.set(widest.length, known);
+      known = { breaks, greedy: packed.parts };
+      packedByWidth.set(widest.length, known);
     }
-    const { breaks, reach } = known;
-    const greedy = packGreedily(reach.furthest);
-    if (greedy.length > total) {
-      total = greedy.length;
+    if (known.greedy.length > total) {
+      total = known.greedy.length;
       continue;
     }
-    const chosen = (total * breaks.length <= MAX_DP_CELLS ? balance(breaks, reach.furthest, total) : undefined) ?? greedy;
+    const chosen = balanced(known.breaks, partFits, total) ?? known.greedy;
     const count = chosen.length;
-    const ranges = chosen.map(([from, to]): [number, number] => [breaks[from]!.end, breaks[to]!.start]);
+    const ranges = chosen.map(({ start, end }): [number, number] => [start, end]);
     const labels = ranges.map((_, i) => label(i + 1, count));
     const parts = ranges.map(([s, e], i) => dress(source.slice(s, e), labels[i]!));
     // Counting is not always monotonic (a cut can change what a counter sees): check the real parts.
     // A piece that fits nowhere (a URL longer than a post) goes out on its own.
-    const acceptable = (i: number) => chosen[i]![1] - chosen[i]![0] === 1 || fits(ranges[i]![0], ranges[i]![1], labels[i]!);
-    if (ranges.every((_, i) => acceptable(i))) return { parts, ranges, labels };
+    if (chosen.every((part, i) => part.alone || fits(part.start, part.end, labels[i]!))) return { parts, ranges, labels };
     total = count + 1;
   }
   return single;
+}
+
+/** A part of a planned thread: its text's range, and whether it is one piece that fits no part. */
+interface Part {
+  start: number;
+  end: number;
+  alone: boolean;
 }
 
 /** The edits that turn a draft into its thread joined by THREAD_SEPARATOR (for an editor's suggestion). */
@@ -176,11 +178,14 @@ function findBreaks(text: string, bodyStart: number, bodyEnd: number, boundaries
 /** Adds cuts inside the pieces after the given breaks: every grapheme boundary not inside an entity. */
 function cutLongWords(analysis: Analysis, breaks: Break[], pieces: number[], boundaries: Set<number>): Break[] {
   const entities = analysis.entities;
-  const insideEntity = (offset: number) => entities.some((e) => e.start < offset && offset < e.end);
+  // Pieces and entities both come in order: one walk through the entities serves every piece.
+  let next = 0;
   const cuts: Break[] = [];
   for (const i of pieces) {
     for (let offset = breaks[i]!.end + 1; offset < breaks[i + 1]!.start; offset++) {
-      if (boundaries.has(offset) && !insideEntity(offset)) cuts.push({ start: offset, end: offset, cost: INSIDE_WORD });
+      while (next < entities.length && entities[next]!.end <= offset) next++;
+      const inside = next < entities.length && entities[next]!.start < offset;
+      if (boundaries.has(offset) && !inside) cuts.push({ start: offset, end: offset, cost: INSIDE_WORD });
     }
   }
   return [...breaks, ...cuts].sort((a, b) => a.start - b.start);
@@ -217,15 +222,84 @@ function furthestFits(breaks: Break[], fits: (start: number, end: number) => boo
   return { furthest, oversized };
 }
 
-function packGreedily(reach: Int32Array): [number, number][] {
-  const parts: [number, number][] = [];
-  const last = reach.length - 1;
+/**
+ * The fewest parts, packed greedily: from each part's first break, the furthest break it reaches,
+ * found by doubling the step until a part does not fit and then bisecting, so a part costs a few
+ * measures whatever the number of breaks in it. A piece that fits no part goes out alone, and is
+ * reported as oversized.
+ */
+function gallop(breaks: Break[], fits: (start: number, end: number) => boolean): { parts: Part[]; oversized: number[] } {
+  const last = breaks.length - 1;
+  const parts: Part[] = [];
+  const oversized: number[] = [];
+  const fit = (i: number, j: number) => fits(breaks[i]!.end, breaks[j]!.start);
   for (let i = 0; i < last; ) {
-    const j = reach[i]!;
-    parts.push([i, j]);
-    i = j;
+    let good = i + 1;
+    const alone = !fit(i, good);
+    if (alone) oversized.push(i);
+    else {
+      let bad = last + 1;
+      for (let step = 1; good < last; step *= 2) {
+        const probe = Math.min(last, good + step);
+        if (!fit(i, probe)) {
+          bad = probe;
+          break;
+        }
+        good = probe;
+      }
+      while (bad - good > 1 && bad <= last) {
+        const middle = (good + bad) >> 1;
+        if (fit(i, middle)) good = middle;
+        else bad = middle;
+      }
+    }
+    parts.push({ start: breaks[i]!.end, end: breaks[good]!.start, alone });
+    i = good;
   }
-  return parts;
+  return { parts, oversized };
+}
+
+/**
+ * The most even cut into `total` parts (see `balance`), over a bounded number of candidate breaks:
+ * with more, the cheapest break of each stretch of the draft stands for the others.
+ * Undefined when those breaks allow no such cut, or it would cost too many steps.
+ */
+function balanced(breaks: Break[], fits: (start: number, end: number) => boolean, total: number): Part[] | undefined {
+  if (total > MAX_BALANCED_PARTS) return undefined;
+  const candidates = thin(breaks, Math.min(MAX_BREAKS_PER_PART * total, MAX_BALANCE_BREAKS));
+  const { furthest, oversized } = furthestFits(candidates, fits);
+  // A piece that fits no part may go out alone only when it is one piece of the draft (a long URL), not of the thinned breaks.
+  const adjacent = (i: number) => candidates[i + 1]!.index === candidates[i]!.index + 1;
+  if (!oversized.every(adjacent)) return undefined;
+  let span = 0;
+  for (let i = 0; i < furthest.length - 1; i++) span += furthest[i]! - i;
+  if (total * span > MAX_BALANCE_STEPS) return undefined;
+  return balance(candidates, furthest, total)?.map(([i, j]) => ({ start: candidates[i]!.end, end: candidates[j]!.start, alone: j === i + 1 && oversized.includes(i) }));
+}
+
+/** At most about `keep` breaks: the first and last, and the cheapest break of each of `keep` equal stretches of the draft. */
+function thin(breaks: Break[], keep: number): (Break & { index: number })[] {
+  const indexed = breaks.map((b, index) => ({ ...b, index }));
+  if (breaks.length <= keep + 2) return indexed;
+  const first = indexed[0]!;
+  const last = indexed[indexed.length - 1]!;
+  const stretch = (last.start - first.end) / keep;
+  const kept = [first];
+  let best: (typeof indexed)[number] | undefined;
+  let slot = -1;
+  for (let i = 1; i < indexed.length - 1; i++) {
+    const candidate = indexed[i]!;
+    const at = Math.floor((candidate.start - first.end) / stretch);
+    if (at !== slot) {
+      if (best) kept.push(best);
+      best = undefined;
+      slot = at;
+    }
+    if (!best || candidate.cost < best.cost) best = candidate;
+  }
+  if (best) kept.push(best);
+  kept.push(last);
+  return kept;
 }
 
 /** The cut into exactly `total` parts with the least cost: break quality plus evenness. */

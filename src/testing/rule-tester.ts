@@ -23,6 +23,8 @@ export interface ValidCase {
   plan?: boolean;
   /** The draft's language (`LintOptions.language`); detected from the text when absent. */
   language?: Language;
+  /** `text` is a thread document, linted post by post with `lintThread` (thread-level rules); positions are in the document. */
+  thread?: boolean;
 }
 
 /** What one expected message must match; every field given is compared, the others are not. */
@@ -292,6 +294,7 @@ export function casesFromDocs(rule: Rule<any>): RuleTesterCases {
     if (example.campaign !== undefined) item.campaign = example.campaign;
     if (example.plan) item.plan = true;
     if (example.language !== undefined) item.language = example.language;
+    if (example.thread) item.thread = true;
     return item;
   };
   return {
@@ -328,8 +331,12 @@ function compareMessage(got: Diagnostic, want: ExpectedMessage, index: number): 
   if (want.endColumn !== undefined && got.end.column !== want.endColumn) mismatch('endColumn', want.endColumn, got.end.column);
 }
 
-// A draft, or a whole campaign file for a plan case: its campaign-level messages, then each draft's.
+// A draft, a thread document post by post, or a whole campaign file for a plan case: its campaign-level messages, then each draft's.
 function lintMessages(linter: Linter, text: string, item: ValidCase, options: LintOptions): Diagnostic[] {
+  if (item.thread) {
+    const thread = linter.lintThread({ text, channel: item.channel }, options);
+    if (thread) return thread.posts.flatMap((p) => p.result.messages);
+  }
   if (!item.plan) return linter.lint({ text, channel: item.channel }, options).messages;
   const plan = linter.lintCampaign(text, options);
   return [...plan.messages, ...plan.posts.flatMap((p) => p.result.messages)];

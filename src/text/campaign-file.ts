@@ -2,11 +2,14 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toPlainText } from './plain-text.js';
+import { boundedParser, delimiterPieces, NO_EMPHASIS, parsePieces } from './markdown.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 
 export type { FrontMatter };
 
 const processor = unified().use(remarkParse);
+// A plan whose drafts hold hundreds of emphasis runs is parsed in pieces after its front matter (see markdown.ts).
+const parser = boundedParser(processor, unified().use(remarkParse).data('micromarkExtensions', [NO_EMPHASIS]));
 
 /** A draft's text, and for every UTF-16 offset of it the offset in the Markdown source. */
 export interface DisplayText {
@@ -50,7 +53,8 @@ export function parseCampaignFile(markdown: string): CampaignFile {
   const frontMatter = readFrontMatter(markdown);
   // The front matter's characters become spaces, so Markdown offsets stay those of the file.
   const masked = frontMatter ? markdown.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + markdown.slice(frontMatter.end) : markdown;
-  const tree = processor.parse(masked);
+  const cuts = delimiterPieces(masked, undefined, frontMatter?.end ?? 0);
+  const tree = cuts ? parsePieces(masked, cuts, parser) : parser.parse(masked);
   const body = tree.children;
   const data = frontMatter?.data;
   const isCampaign = typeof data === 'object' && data !== null && 'keyMessages' in data;

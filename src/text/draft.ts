@@ -24,8 +24,11 @@ export interface DraftSource {
 /** A draft file without its front matter (Markdown only) and its final line breaks: what `lint` gets. */
 export function splitDraft(text: string, { markdown }: { markdown: boolean }): DraftSource {
   const ranges: [number, number][] = [];
-  const frontMatter = markdown ? readFrontMatter(text) : undefined;
-  if (frontMatter) ranges.push([0, skipBlankLines(text, frontMatter.end)]);
+  // A byte order mark (U+FEFF first, as an editor may hand a file over) is the file's, not the post's.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (bom) ranges.push([0, 1]);
+  const frontMatter = markdown ? readFrontMatter(text, bom) : undefined;
+  if (frontMatter) ranges.push([frontMatter.start, skipBlankLines(text, frontMatter.end)]);
   // Editors end files with a line break; the post does not.
   let tail = text.length;
   while (tail > (frontMatter?.end ?? 0) && (text[tail - 1] === '\n' || text[tail - 1] === '\r')) tail--;
@@ -65,7 +68,7 @@ export function toFileOffset(source: DraftSource, offset: number, bias: 'before'
 /** A lint result on the body, with every position, fix and the overflow mapped to the file. */
 export function mapResultToFile(source: DraftSource, result: LintResult): LintResult {
   if (source.removed.length === 0) return result;
-  const starts = lineStarts(source.text);
+  const starts = lineStartsOf(source);
   const at = (offset: number): Position => positionAt(starts, offset);
   const messages = result.messages.map((m): Diagnostic => {
     const start = toFileOffset(source, m.start.offset, 'after');
@@ -97,12 +100,22 @@ export function mapResultToFile(source: DraftSource, result: LintResult): LintRe
   return mapped;
 }
 
+// Each post of a thread document is mapped on its own: the file's line starts are found once.
+const lineStartsCache = new WeakMap<DraftSource, number[]>();
+function lineStartsOf(source: DraftSource): number[] {
+  let starts = lineStartsCache.get(source);
+  if (!starts) lineStartsCache.set(source, (starts = lineStarts(source.text)));
+  return starts;
+}
+
 // A fix whose range would swallow a removed part (a directive comment) is dropped, not applied.
+// An insertion at the end of the body goes before what follows it (the file's final line break),
+// one anywhere else after what it follows (the front matter).
 function mapFix(source: DraftSource, fix: NonNullable<Diagnostic['fix']>) {
   const edits = [];
   for (const edit of fix.edits) {
     const [s, e] = edit.range;
-    const start = toFileOffset(source, s, 'after');
+    const start = toFileOffset(source, s, s === e && s > 0 && s === source.body.length ? 'before' : 'after');
     const end = s === e ? start : toFileOffset(source, e, 'before');
     if (end - start !== e - s) return undefined;
     edits.push({ ...edit, range: [start, end] as [number, number] });

@@ -137,6 +137,8 @@ export function brokenOutsideEdits(
   return undefined;
 }
 
+const MAX_RUN_AROUND_A_FIX = 1024;
+
 /**
  * The fix, or undefined when applying it would break an entity or grapheme outside its edits (a
  * rule then reports without a fix: a fix must be certainly right). A rule passes the draft's
@@ -148,12 +150,16 @@ export function safeFix(text: string, edits: TextEdit[], entities?: readonly Ent
   if (!sorted || sorted.length === 0) return undefined;
   // Only the stretch around the edits can break: no entity or grapheme crosses white space, so the
   // check reads from the white space before the first edit to the one after the last, not the
-  // whole draft (a draft with hundreds of fixes would otherwise cost hundreds of full scans).
+  // whole draft (a draft with hundreds of fixes would otherwise cost hundreds of full scans). In a
+  // longer run without white space nothing is certain enough for a fix, and reading it all for
+  // every fix would be quadratic.
   let from = sorted[0]!.range[0];
-  while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
+  const farthestBack = from - MAX_RUN_AROUND_A_FIX;
+  while (from > 0 && !/\s/.test(text[from - 1]!)) if (--from < farthestBack) return undefined;
   from = Math.max(0, from - 1);
   let to = sorted[sorted.length - 1]!.range[1];
-  while (to < text.length && !/\s/.test(text[to]!)) to++;
+  const farthestOn = to + MAX_RUN_AROUND_A_FIX;
+  while (to < text.length && !/\s/.test(text[to]!)) if (++to > farthestOn) return undefined;
   to = Math.min(text.length, to + 1);
   const window = text.slice(from, to);
   const local = sorted.map(({ range: [s, e], text: replacement }): TextEdit => ({ range: [s - from, e - from], text: replacement }));

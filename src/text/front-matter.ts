@@ -20,16 +20,17 @@ export interface FrontMatterProblem {
   end: number;
 }
 
-const OPENING = /^---[ \t]*\r?\n/;
+const OPENING = /---[ \t]*\r?\n/y;
 
 // An editor re-lints the same file on every keystroke, mostly below the front matter: parse its YAML once.
 let last: { yaml: string; document: Document; data: unknown } | undefined;
 
-/** The front matter of a Markdown file, or undefined when it does not start with one. */
-export function readFrontMatter(text: string): FrontMatter | undefined {
+/** The front matter of a Markdown file, or undefined when it does not start with one (at `from`: past a byte order mark). */
+export function readFrontMatter(text: string, from = 0): FrontMatter | undefined {
+  OPENING.lastIndex = from;
   const open = OPENING.exec(text);
   if (!open) return undefined;
-  const yamlStart = open[0].length;
+  const yamlStart = from + open[0].length;
   let lineStart = yamlStart;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -38,7 +39,7 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
     if (line === '---' || line === '...') {
       const yaml = text.slice(yamlStart, lineStart);
       if (last?.yaml !== yaml) last = { yaml, ...parse(yaml) };
-      return { start: 0, end: Math.min(lineEnd + 1, text.length), yamlStart, yaml, document: last.document, data: last.data };
+      return { start: from, end: Math.min(lineEnd + 1, text.length), yamlStart, yaml, document: last.document, data: last.data };
     }
     if (lineEnd === text.length) return undefined;
     lineStart = lineEnd + 1;

@@ -6,8 +6,8 @@ const processor = unified().use(remarkParse);
 
 /** The mdast tree of a draft (CommonMark), with UTF-16 offsets in every node's position. */
 export function parseMarkdown(text: string): Root {
-  const pieces = setextPieces(text);
-  return pieces ? parsePieces(text, pieces) : processor.parse(text);
+  const cuts = [...(setextPieces(text) ?? []), ...(delimiterPieces(text) ?? [])].sort((a, b) => a - b);
+  return cuts.length > 0 ? parsePieces(text, [...new Set(cuts)]) : markdownParser.parse(text);
 }
 
 // Characters without which CommonMark can produce no emphasis, link, heading, list, code or quote.
@@ -63,30 +63,109 @@ export function setextPieces(text: string, piece = SETEXT_PIECE): number[] | und
   return cuts.length > 0 ? cuts : undefined;
 }
 
+/** How to parse a piece: a unified processor with remark-parse, and one that reads no emphasis. */
+export interface PieceParser {
+  parse(text: string): Root;
+}
+
+// micromark resolves emphasis by walking back from every closing run and splicing its event list
+// at every match: quadratic in the `*` and `_` runs of one parse (15 s for 200,000 characters of
+// "*a* "). No post has hundreds; a draft with more is parsed in pieces of at most this many runs.
+const MAX_DELIMITER_RUNS = 256;
+const DELIMITER_RUN = /[*_]+/g;
+/** The micromark extension that reads `*` and `_` as text. */
+export const NO_EMPHASIS = { disable: { null: ['attention'] } };
+
+/** A parser that reads a piece no cut could keep small (a long stretch with no place to cut) without emphasis. */
+export function boundedParser(withEmphasis: PieceParser, withoutEmphasis: PieceParser): PieceParser {
+  return { parse: (text) => (countDelimiterRuns(text) > 2 * MAX_DELIMITER_RUNS ? withoutEmphasis : withEmphasis).parse(text) };
+}
+
+const markdownParser = boundedParser(processor, unified().use(remarkParse).data('micromarkExtensions', [NO_EMPHASIS]));
+
+function countDelimiterRuns(text: string): number {
+  let runs = 0;
+  for (DELIMITER_RUN.lastIndex = 0; DELIMITER_RUN.exec(text); ) runs++;
+  return runs;
+}
+
+/**
+ * Where a text with more than `max` runs of `*` or `_` is cut so that no piece has more: after a
+ * space or tab, before a character with which no block (heading, list, quote, code, thematic
+ * break, HTML, definition) can start, and not before `from` (a campaign file's front matter).
+ * Emphasis, a link or code that spans a cut is not seen; everything else parses as in the whole
+ * text. Undefined for every other text.
+ */
+export function delimiterPieces(text: string, max = MAX_DELIMITER_RUNS, from = 0): number[] | undefined {
+  if (countDelimiterRuns(text) <= max) return undefined;
+  const cuts: number[] = [];
+  let runs = 0;
+  DELIMITER_RUN.lastIndex = from;
+  for (let match = DELIMITER_RUN.exec(text); match; match = DELIMITER_RUN.exec(text)) {
+    if (++runs < max) continue;
+    // The piece is full: cut at the first place after this run where a piece may start.
+    let at = DELIMITER_RUN.lastIndex;
+    while (at < text.length && !mayStartPiece(text, at)) at++;
+    if (at >= text.length) break;
+    cuts.push(at);
+    runs = 0;
+    DELIMITER_RUN.lastIndex = at;
+  }
+  return cuts.length > 0 ? cuts : undefined;
+}
+
+const SPACE_BEFORE = /[ \t]/;
+// What cannot open a block at the start of a line: not white space, #, >, -, +, =, a digit, `, ~, <, [.
+const PLAIN_START = /[^\s#>\-+*_=\d`~<[]/u;
+const NOT_A_MARKER = /[^\s*_]/u;
+
+function mayStartPiece(text: string, at: number): boolean {
+  if (!SPACE_BEFORE.test(text[at - 1] ?? '')) return false;
+  const next = text[at]!;
+  // "*a", "**a" or "__a" starts no list item and no thematic break.
+  if (next === '*' || next === '_') {
+    let after = at + 1;
+    while (text[after] === '*' || text[after] === '_') after++;
+    return NOT_A_MARKER.test(text[after] ?? ' ');
+  }
+  return PLAIN_START.test(next);
+}
+
 /** Parses each piece and joins the trees, with positions moved to where each piece starts. */
-export function parsePieces(text: string, cuts: readonly number[]): Root {
+export function parsePieces(text: string, cuts: readonly number[], parser: PieceParser = markdownParser): Root {
   const children: Root['children'] = [];
   let end: NonNullable<Root['position']>['end'] = { line: 1, column: 1, offset: 0 };
   let from = 0;
   let lines = 0;
+  // A piece may start inside a line: what it parses on its first line is that much further right.
+  let column = 0;
   for (const to of [...cuts, text.length]) {
     const piece = text.slice(from, to);
-    const tree = processor.parse(piece);
-    for (const child of tree.children) children.push(shift(child, lines, from));
-    if (tree.position) end = { line: tree.position.end.line + lines, column: tree.position.end.column, offset: (tree.position.end.offset ?? 0) + from };
+    const tree = parser.parse(piece);
+    const at = { lines, column, offset: from };
+    for (const child of tree.children) children.push(shift(child, at));
+    if (tree.position) end = moved(tree.position.end, at);
+    const lastNewline = piece.lastIndexOf('\n');
     for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) lines++;
+    column = lastNewline === -1 ? column + piece.length : piece.length - lastNewline - 1;
     from = to;
   }
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
 }
 
-function shift<T extends Nodes>(node: T, lines: number, offset: number): T {
-  if (lines === 0 && offset === 0) return node;
+type Point = NonNullable<Root['position']>['start'];
+
+function moved(point: Point, at: { lines: number; column: number; offset: number }): Point {
+  return { line: point.line + at.lines, column: point.column + (point.line === 1 ? at.column : 0), offset: (point.offset ?? 0) + at.offset };
+}
+
+function shift<T extends Nodes>(node: T, at: { lines: number; column: number; offset: number }): T {
+  if (at.lines === 0 && at.column === 0 && at.offset === 0) return node;
   const { position } = node;
   if (position) {
-    position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset };
-    position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset };
+    position.start = moved(position.start, at);
+    position.end = moved(position.end, at);
   }
-  if ('children' in node) for (const child of node.children) shift(child, lines, offset);
+  if ('children' in node) for (const child of node.children) shift(child, at);
   return node;
 }

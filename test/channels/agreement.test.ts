@@ -55,20 +55,37 @@ describe('measure agrees with the platforms on 2,000 generated posts per channel
     }
   });
 
-  it("mastodon agrees with the server's rule: graphemes after URLs become 23 x's and remote mentions lose their domain", () => {
+  it("mastodon agrees with the server's StatusLengthValidator, re-implemented from Mastodon's source", () => {
     const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-    const withRemoteMentions = [...pieces, '@alice@example.social', ' @bob@mastodon.online '];
     const next = random(3);
+    let mentions = 0;
     for (let k = 0; k < 2000; k++) {
       let text = '';
-      for (let i = 0, n = 1 + Math.floor(next() * 60); i < n; i++) text += withRemoteMentions[Math.floor(next() * withRemoteMentions.length)];
-      let countable = text;
-      for (const { url, indices } of [...twitter.extractUrlsWithIndices(text)].reverse()) {
-        if (/^https?:\/\//i.test(url)) countable = countable.slice(0, indices[0]) + 'x'.repeat(23) + countable.slice(indices[1]);
-      }
-      countable = countable.replace(/(^|[^/\w])@(\w+)@[\w.-]+\w/g, '$1@$2');
-      expect(measure(text, 'mastodon').count, text).toBe([...segmenter.segment(countable)].length);
+      for (let i = 0, n = 1 + Math.floor(next() * 60); i < n; i++) text += mastodonPieces[Math.floor(next() * mastodonPieces.length)];
+      const countable = mastodonCountableText(text);
+      if (countable.length < text.length) mentions++;
+      expect(measure(text, 'mastodon').count, JSON.stringify(text)).toBe([...segmenter.segment(countable)].length);
     }
+    expect(mentions).toBeGreaterThan(1000);
+  });
+
+  it('threads counts as Meta says: emoji by their UTF-8 bytes, other characters as UTF-16 units', () => {
+    const encoder = new TextEncoder();
+    const emoji = new RegExp('\\p{RGI_Emoji}', 'gv');
+    let over = 0;
+    for (const text of drafts(2000, 6, 200)) {
+      let expected = 0;
+      let last = 0;
+      for (const match of text.matchAll(emoji)) {
+        expected += match.index! - last + encoder.encode(match[0]).length;
+        last = match.index! + match[0].length;
+      }
+      expected += text.length - last;
+      const ours = measure(text, 'threads');
+      expect(ours.count, JSON.stringify(text)).toBe(expected);
+      if (!ours.fits) over++;
+    }
+    expect(over).toBeGreaterThan(200);
   });
 
   it('sms agrees with sms-segments-calculator, and the text before overflowStart fits while one more character does not', () => {
@@ -100,3 +117,44 @@ describe('measure agrees with the platforms on 2,000 generated posts per channel
     }
   });
 });
+
+// Mastodon's StatusLengthValidator#countable_text, written from mastodon/mastodon's source for this
+// test alone (app/validators/status_length_validator.rb, app/lib/extractor.rb, Account::MENTION_RE in
+// app/models/account.rb): Ruby's [[:word:]] is \p{L}, \p{M}, \p{Nd} or \p{Pc}; USERNAME_RE is
+// case-insensitive; twitter-text's end_mention_match and URL extraction (without protocol: false).
+const RUBY_WORD = '[\\p{L}\\p{M}\\p{Nd}\\p{Pc}]';
+const USERNAME_RE = '[a-z0-9_]+([.-]+[a-z0-9_]+)*';
+const MENTION_RE = new RegExp(`(?<![=/\\p{L}\\p{M}\\p{Nd}\\p{Pc}])@((${USERNAME_RE})(?:@${RUBY_WORD}+([.-]+${RUBY_WORD}+)*)?)`, 'giu');
+const LATIN_ACCENTS = '\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253-\\u0254\\u0256-\\u0257\\u0259\\u025b\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f\\u1e00-\\u1eff';
+const END_MENTION_MATCH = new RegExp(`^(?:[@＠]|[${LATIN_ACCENTS}]+|:\\/\\/)`, 'u');
+
+function mastodonCountableText(str: string): string {
+  if (/^\p{White_Space}*$/u.test(str)) return '';
+  type Found = { url?: string; screen_name?: string; indices: [number, number] };
+  const entities: Found[] = twitter.extractUrlsWithIndices(str, { extractUrlsWithoutProtocol: false }).map(({ url, indices }) => ({ url, indices }));
+  for (const match of str.matchAll(MENTION_RE)) {
+    const after = str.slice(match.index! + match[0].length);
+    if (END_MENTION_MATCH.test(after)) continue;
+    const [, domain] = match[1]!.split('@');
+    if (domain !== undefined && [...domain].length > 253) continue;
+    entities.push({ screen_name: match[1]!, indices: [match.index!, match.index! + match[0].length] });
+  }
+  // twitter-text's remove_overlapping_entities: sort by start, drop any that overlaps the one kept before it.
+  entities.sort((a, b) => a.indices[0] - b.indices[0]);
+  const kept: Found[] = [];
+  for (const entity of entities) if (!kept.length || kept[kept.length - 1]!.indices[1] <= entity.indices[0]) kept.push(entity);
+  let result = '';
+  let index = 0;
+  for (const entity of kept) {
+    result += str.slice(index, entity.indices[0]) + (entity.url ? 'x'.repeat(23) : `@${entity.screen_name!.split('@')[0]}`);
+    index = entity.indices[1];
+  }
+  return result + str.slice(index);
+}
+
+const mastodonPieces = [
+  ...pieces,
+  '@alice@example.social', ' @bob@mastodon.online ', '@arnt@grå.org', ' @nurse@例え.テスト', '=@bob@example.com', '/@x@y.z', 'a@b.c',
+  '@noël@example.com', ' @bob@example.com@x', '@bob@ex.com://', '@Bob_1@Example.COM.', ' @a.b-c@d-e.f_g ', '@bob@' + 'a'.repeat(250) + '.org ',
+  '@bob@' + 'a'.repeat(249) + '.org ', 'https://example.org/@alice@example.social ', '\u0600@bob@example.com', '@@bob@x.y', '@bob@x.\u0301y', ' ',
+];

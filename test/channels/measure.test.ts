@@ -27,13 +27,44 @@ const cases: [string, string, number, number?][] = [
   ['bluesky', 'e\u0301', 1],
   ['bluesky', 'a'.repeat(301), 301, 300],
   ['bluesky', '👨‍👩‍👧‍👦'.repeat(130), 130, 1320], // 130 graphemes but 3250 bytes: the bytes overflow at the 121st family
-  // Mastodon: graphemes; http(s) URLs 23; @user@domain counts as @user.
+  // Mastodon: graphemes; http(s) URLs 23; @user@domain counts as @user (Account::MENTION_RE, Extractor).
   ['mastodon', 'Hi @alice@example.social!', 10],
   ['mastodon', 'See https://example.org/' + 'x'.repeat(100), 27],
   ['mastodon', 'See example.org', 15], // no protocol: Mastodon does not link it, so it counts as typed
   ['mastodon', '👩🏽‍⚕️'.repeat(501), 501, 3500],
-  // Threads, LinkedIn, Instagram, Facebook: UTF-16 code units (an HTML textarea's maxlength).
-  ['threads', '😀'.repeat(251), 502, 500],
+  ['mastodon', '@arnt@grå.org', 5], // a domain may hold any Unicode letter, mark or digit
+  ['mastodon', '@arnt@例え.テスト', 5],
+  ['mastodon', '@nurse@clinic_٣.org', 6], // Arabic-Indic digit, connector punctuation
+  ['mastodon', '@bob@' + 'a'.repeat(249) + '.org', 4], // a 253-character domain is a domain
+  ['mastodon', '@bob@' + 'a'.repeat(250) + '.org', 259], // a 254-character one is not: the whole text counts
+  ['mastodon', 'a =@bob@example.com', 19], // no mention right after "=", "/" or a word character
+  ['mastodon', 'a /@bob@example.com', 19],
+  ['mastodon', 'café@bob@example.com', 20],
+  ['mastodon', 'é@bob@example.com', 17], // é is a word character
+  ['mastodon', 'a (@bob@example.com)', 8],
+  ['mastodon', '@noël@example.com', 17], // "@no" followed by a Latin accent is no mention
+  ['mastodon', '@bob@example.com@x', 18], // nor one followed by an at sign
+  ['mastodon', '@bob@example.com://x', 20], // nor one followed by "://"
+  ['mastodon', '@Bob_1@Example.COM.', 7], // the user part ignores case; a final dot is not the domain's
+  ['mastodon', 'https://example.org/@alice@example.social', 23], // a mention inside a URL is the URL's
+  ['mastodon', '   \n\t', 0], // a blank status counts nothing
+  ['mastodon', '\u0600@bob@example.com', 4], // a prepended mark joins the "@" of the rewritten mention
+  // Threads: 500 characters, "Emojis are counted as the number of UTF-8 bytes" (Meta's Threads API, Posts).
+  ['threads', '😀', 4],
+  ['threads', '❤️', 6], // U+2764 U+FE0F: 3 + 3 bytes
+  ['threads', '👨‍👩‍👧‍👦', 25], // four people and three joiners
+  ['threads', '👍🏽', 8],
+  ['threads', '🇬🇧', 8],
+  ['threads', '1️⃣', 7],
+  ['threads', '⌚', 3], // an emoji of one UTF-16 unit still counts its 3 bytes
+  ['threads', '©', 1], // text-style symbols are characters, not emoji
+  ['threads', 'é', 1],
+  ['threads', '你好', 2],
+  ['threads', '𝗙', 2], // not an emoji: its UTF-16 units
+  ['threads', '😀'.repeat(125), 500],
+  ['threads', '😀'.repeat(126), 504, 250], // overflows at the start of the 126th emoji, never inside it
+  ['threads', 'a'.repeat(497) + '👨‍👩‍👧‍👦', 522, 497],
+  // LinkedIn, Instagram, Facebook: UTF-16 code units (an HTML textarea's maxlength).
   ['linkedin', 'a'.repeat(3001), 3001, 3000],
   ['instagram', 'a'.repeat(2200), 2200],
   ['facebook', 'a'.repeat(63207), 63207, 63206],
@@ -94,7 +125,8 @@ describe('measure', () => {
   });
 
   it('never points inside a surrogate pair or a grapheme', () => {
-    const m = measure('a'.repeat(499) + '😀', 'threads');
-    expect(m.overflowStart).toBe(499);
+    expect(measure('a'.repeat(499) + '😀', 'threads').overflowStart).toBe(499);
+    expect(measure('a'.repeat(499) + '𝗙', 'threads').overflowStart).toBe(499);
+    expect(measure('a'.repeat(2999) + '😀', 'linkedin').overflowStart).toBe(2999);
   });
 });

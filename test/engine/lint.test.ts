@@ -17,7 +17,7 @@ describe('lint', () => {
         end: { line: 2, column: 281, offset: 289 },
         url: rules['max-length']!.meta.url ?? 'https://github.com/postlint/postlint/blob/main/docs/rules.md#max-length',
         data: { count: 289, limit: 280, unit: 'weighted characters', channel: 'X', over: 9 },
-        suggestions: [{ title: 'Split into a 2-post thread', fix: { edits: [{ range: [144, 144], text: ' 1/2\n\n---\n\n' }, { range: [289, 289], text: ' 2/2' }] } }],
+        suggestions: [{ title: 'Split into a 2-post thread', fix: { edits: [{ range: [145, 145], text: ' 1/2\n\n---\n\n' }, { range: [289, 289], text: ' 2/2' }] } }],
       },
     ]);
   });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import { Analysis } from '../../src/facts/analysis.js';
+import { plainWordForms, tokenize } from '../../src/facts/words.js';
 
 describe('Analysis: each fact a lazy, memoised getter', () => {
   it('computes a fact on first use and hands every later reader the same object', () => {
@@ -37,5 +39,21 @@ describe('one URL parse per link, whichever rules read links', () => {
     lint({ text: 'See https://example.org/a?utm_source=x and http://bit.ly/abc' }, options);
     // Two links in the draft, and the campaign's own link that campaign-link compares them with.
     expect(parsed - before).toBe(3);
+  });
+});
+
+describe('the words language detection reads', () => {
+  const pieces = fc.constantFrom('und', 'the', 'le', 'Über', 'l’hôpital', "isn't", ' ', '.', '#', '@', '$', 'a', 'https://', 'x.org', '/', '\n', '’', '😀', 'e\u0301');
+  it('are the words tokenize finds without a tag, whether or not the words were built first', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        const analysis = new Analysis(text);
+        const expected = tokenize(text, analysis.entities).filter((word) => !word.tag).map((word) => word.lower);
+        expect(plainWordForms(text, analysis.entities)).toEqual(expected);
+        const built = new Analysis(text);
+        void built.words;
+        expect(built.language).toBe(new Analysis(text).language);
+      }),
+    );
   });
 });

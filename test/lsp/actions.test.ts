@@ -182,6 +182,23 @@ describe('ConfigCache', () => {
 });
 
 describe('campaign plans', () => {
+  it('shows each post of a thread document, and of a campaign draft written as a thread, with its own count', () => {
+    const thread = 'Found early. 1/2\n\n---\n\nBook today. 2/2\n';
+    const single = lintDocument(1, thread, target('/drafts/t.txt'));
+    const document = TextDocument.create('file:///drafts/t.txt', 'plaintext', 1, thread);
+    expect(inlayHints(document, single, everywhere(document)).map((h) => [h.position, h.label])).toEqual([
+      [{ line: 0, character: 16 }, 'x: 16/280 weighted characters'],
+      [{ line: 4, character: 15 }, 'x: 15/280 weighted characters'],
+    ]);
+    const text = `---\nname: Spot it\nkeyMessages:\n  - id: early\n    text: Found early\n---\n\n## x\n\n${thread}`;
+    const plan = TextDocument.create('file:///plan.md', 'markdown', 1, text);
+    const linted = lintDocument(1, text, target('/plan.md'));
+    expect(inlayHints(plan, linted, everywhere(plan)).map((h) => [h.position, h.label])).toEqual([
+      [{ line: 7, character: 4 }, 'x: 16/280 weighted characters'],
+      [{ line: 13, character: 15 }, 'x: 15/280 weighted characters'],
+    ]);
+  });
+
   it('lints a file with campaign front matter draft by draft and shows each draft at its heading', () => {
     const text = '---\nname: Spot it\nkeyMessages:\n  - id: early\n    text: Found early\n---\n\n## x\n\nJoin us  **today**\n\n## sms: reminder\nCall us\n';
     const document = TextDocument.create('file:///plan.md', 'markdown', 1, text);

@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEARCH_PLACES } from '../../src/node/config.js';
 import { lintText } from '../../src/node/api.js';
 import { CAPABILITIES, TestClient } from '../helpers/lsp-client.js';
+import { split, THREAD_SEPARATOR } from '../../src/index.js';
 
 const DOCS = 'https://github.com/postlint/postlint/blob/main/docs/rules.md#';
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
@@ -239,6 +240,41 @@ describe('postlint-language-server over stdio', () => {
 
   it('shuts down and exits with code 0', async () => {
     expect(await client.shutdown()).toBe(0);
+  });
+});
+
+describe('the "Split into a thread" quick fix over stdio', () => {
+  const LONG =
+    'Our breast screening clinic is open late on Thursdays this month. Screening takes about ten minutes, and a woman nurse carries it out. You can bring someone with you, and we can arrange an interpreter. Book online or call our nurses free on 0808 800 4040, Monday to Friday, 9am to 5pm.';
+
+  it('keeps the last part\'s number before the final line break, and the thread then lints post by post', async () => {
+    const client = new TestClient();
+    const workspace = mkdtempSync(join(tmpdir(), 'postlint-lsp-split-'));
+    try {
+      await client.initialize();
+      const uri = pathToFileURL(join(workspace, 'long.txt')).href;
+      const text = LONG + '\n';
+      await client.open(uri, text, 'plaintext');
+      const { diagnostics } = await client.diagnostics(uri, { version: 1 });
+      const tooLong = diagnostics.find((d) => d.code === 'max-length')!;
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: tooLong.range, context: { diagnostics: [tooLong] } })) as CodeAction[];
+      const splitting = actions.find((a) => a.title === 'Split into a 2-post thread')!;
+      const threaded = TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 1, text), editsOf(splitting));
+      expect(threaded).toBe(split(LONG, 'x').join(THREAD_SEPARATOR) + '\n');
+      expect(threaded.endsWith(' 2/2\n')).toBe(true);
+
+      await client.change(uri, 2, [{ text: threaded }]);
+      const after = await client.diagnostics(uri, { version: 2 });
+      expect(after.diagnostics).toEqual([]);
+      const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+      expect(hints?.map((h) => [h.position.line, h.label])).toEqual([
+        [0, 'x: 138/280 weighted characters'],
+        [4, 'x: 154/280 weighted characters'],
+      ]);
+    } finally {
+      client.kill();
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });
 

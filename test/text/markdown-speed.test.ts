@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import { lint } from '../../src/index.js';
 import { forEachCluster } from '../../src/channels/graphemes.js';
-import { mayContainFormatting, parseMarkdown, parsePieces, setextPieces } from '../../src/text/markdown.js';
+import { delimiterPieces, mayContainFormatting, parseMarkdown, parsePieces, setextPieces } from '../../src/text/markdown.js';
 
 // The two shortcuts the benchmark led to must never change a tree or a report: these compare
 // them with remark-parse run on the whole draft.
@@ -49,6 +49,47 @@ describe('parsing a draft in pieces after setext underlines', () => {
     expect(headings[1999]!.start).toEqual({ line: 3999, column: 1, offset: 1999 * 14 });
     expect(headings[1999]!.end).toEqual({ line: 4000, column: 4, offset: 2000 * 14 - 1 });
     expect((parseMarkdown(text) as Root).position).toEqual(whole.parse(text).position);
+  });
+});
+
+describe('parsing a draft with hundreds of emphasis runs in pieces', () => {
+  // What no-markdown reports: every flagged node, with its position.
+  const flaggedNodes = (tree: Nodes, text: string, found: unknown[] = []): unknown[] => {
+    if (FLAGGED.has(tree.type) || (tree.type === 'code' && /^[`~]/.test(text.slice(tree.position!.start.offset)))) found.push([tree.type, tree.position]);
+    else if ('children' in tree) for (const child of tree.children) flaggedNodes(child as Nodes, text, found);
+    return found;
+  };
+  // Tokens whose syntax closes inside them ("2*3" or a lone "*" could pair with a run far away).
+  const TOKENS = ['word', '*a*', '**b**', '_c_', '__d__', '[link](https://example.org)', '`code`', 'x_y', 'é', '👍🏽'];
+  const draftOfTokens = fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(' ', ' ', '\n', '  ')), { minLength: 1, maxLength: 60 }).map((pairs) => pairs.map(([t, s]) => t + s).join(''));
+
+  it('finds what the whole parse finds when every piece of syntax stays inside a piece', () => {
+    fc.assert(
+      fc.property(draftOfTokens, (text) => {
+        const cuts = delimiterPieces(text, 4);
+        if (!cuts) return;
+        for (const cut of cuts) expect(text[cut - 1]).toMatch(/[ \t]/);
+        expect(flaggedNodes(parsePieces(text, cuts), text)).toEqual(flaggedNodes(whole.parse(text), text));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('cuts only drafts with more than 256 runs, each piece at most 256 of them', () => {
+    expect(delimiterPieces('*a* '.repeat(128))).toBeUndefined();
+    const text = '*a* '.repeat(1000);
+    const cuts = delimiterPieces(text)!;
+    expect(cuts.length).toBe(7);
+    for (const [from, to] of [0, ...cuts].map((c, i, all) => [c, all[i + 1] ?? text.length])) expect(text.slice(from, to).match(/[*_]+/g)!.length).toBeLessThanOrEqual(256);
+    const headings = lint({ text: text + '\n\n# Book today', channel: 'x' }).messages.filter((m) => m.ruleId === 'no-markdown');
+    expect(headings).toHaveLength(1001);
+    expect(headings[1000]!.start).toEqual({ line: 3, column: 1, offset: 4002 });
+    expect(headings[999]!.start).toEqual({ line: 1, column: 3997, offset: 3996 });
+  });
+
+  it('reads a long run with no place to cut without emphasis', () => {
+    expect(lint({ text: 'a*b*'.repeat(1000), channel: 'x' }).messages.filter((m) => m.ruleId === 'no-markdown')).toEqual([]);
+    expect(lint({ text: 'a*b*'.repeat(10), channel: 'x' }).messages.filter((m) => m.ruleId === 'no-markdown')).toHaveLength(10);
   });
 });
 
