@@ -82,9 +82,9 @@ function tokensOf(text: string, words: readonly Word[]): Token[] {
   return tokens;
 }
 
-// The thesaurus compiled once: phrases are stemmed like the text, and a phrase listed under several
-// concepts yields them all.
-const concepts = compileConcepts();
+// The thesaurus compiled once, when a campaign's drafts are first read: phrases are stemmed like
+// the text, and a phrase listed under several concepts yields them all.
+let concepts: ReturnType<typeof compileConcepts> | undefined;
 
 function compileConcepts() {
   const byPhrase = new Map<string, ConceptEntry>();
@@ -117,7 +117,7 @@ export function termsOf(text: string, words: readonly Word[]): Term[] {
 
 function termsOfTokens(tokens: readonly Token[]): Term[] {
   const stemmed: Word[] = tokens.map((t) => ({ text: t.stem, lower: t.stem, start: t.start, end: t.end, sentence: t.sentence }));
-  const hits = matchLexicon(concepts, stemmed);
+  const hits = matchLexicon((concepts ??= compileConcepts()), stemmed);
   const terms: Term[] = [];
   let reach = 0;
   let hit = 0;
