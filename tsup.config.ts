@@ -34,6 +34,10 @@ const vectorsFromDist = (extension: 'js' | 'cjs') => ({
 // it shares the core's chunks with `postlint`, so an app that imports both carries the core once.
 const browser = { codemirror: 'src/codemirror/index.ts' };
 
+// Not part of the API: the YAML parser behind front matter, an entry so that its chunk is
+// postlint's own and bundlers drop it from a lint()-only bundle (see src/text/yaml.ts).
+const internal = { 'internal/yaml': 'src/text/yaml.ts' };
+
 // Dependencies that require() can load: the CommonJS build leaves them to node_modules, where they
 // are installed anyway, and bundles only the ESM-only ones (unified, remark, vfile, the
 // readability formulas, stemmer...) that Node 20 cannot require everywhere.
@@ -43,9 +47,9 @@ const esmOnly = new RegExp(`^(?!(?:${REQUIRABLE.map((name) => name.replace(/[/.-
 export default defineConfig([
   {
     // The library as ESM with types: dependencies stay external.
-    entry: { ...library, ...browser },
+    entry: { ...library, ...browser, ...internal },
     format: ['esm'],
-    dts: true,
+    dts: { entry: { ...library, ...browser } },
     sourcemap: false,
     clean: true,
     target: 'node20',

@@ -283,7 +283,7 @@ function esmEntry(name: string, dir: string): string | undefined {
  * A dynamically imported CommonJS module's exports. Bundled with code splitting (the CLI and the
  * language server share a chunk), esbuild hands such a module over as its `default` only.
  */
-function commonJs<T extends object>(mod: T, name: keyof T): T {
+export function commonJs<T extends object>(mod: T, name: keyof T): T {
   return name in mod ? mod : ((mod as { default?: T }).default ?? mod);
 }
 
