@@ -121,6 +121,6 @@ describe('campaign plans', () => {
       ['whitespace', 12, 8],
       ['thread-numbering', 12, 33],
     ]);
-    expect(draft.result.keyMessages).toEqual({ carried: [], missing: ['early'] });
+    expect(draft.result.keyMessages).toEqual({ carried: [], missing: ['early'], phrases: [] });
   });
 });
