@@ -34,13 +34,23 @@ const vectorsFromDist = (extension: 'js' | 'cjs') => ({
 // it shares the core's chunks with `postlint`, so an app that imports both carries the core once.
 const browser = { codemirror: 'src/codemirror/index.ts' };
 
+// Not part of the API: the YAML parser behind front matter, an entry so that its chunk is
+// postlint's own and bundlers drop it from a lint()-only bundle (see src/text/yaml.ts).
+const internal = { 'internal/yaml': 'src/text/yaml.ts' };
+
+// Dependencies that require() can load: the CommonJS build leaves them to node_modules, where they
+// are installed anyway, and bundles only the ESM-only ones (unified, remark, vfile, the
+// readability formulas, stemmer...) that Node 20 cannot require everywhere.
+const REQUIRABLE = ['@nlpjs/lang-de', '@nlpjs/lang-fr', 'emoji-regex', 'libphonenumber-js', 'lilconfig', 'picocolors', 'picomatch', 'punycode', 'sms-segments-calculator', 'tinyglobby', 'twitter-text', 'unicode-segmenter', 'valibot', 'yaml'];
+const esmOnly = new RegExp(`^(?!(?:${REQUIRABLE.map((name) => name.replace(/[/.-]/g, '\\$&')).join('|')})(?:/|$))`);
+
 export default defineConfig([
   {
     // The library as ESM with types: dependencies stay external.
-    entry: { ...library, ...browser },
+    entry: { ...library, ...browser, ...internal },
     format: ['esm'],
-    dts: true,
-    sourcemap: true,
+    dts: { entry: { ...library, ...browser } },
+    sourcemap: false,
     clean: true,
     target: 'node20',
     platform: 'neutral',
@@ -50,27 +60,32 @@ export default defineConfig([
   },
   {
     // The library for require(): unified, remark and vfile are ESM-only, which Node 20 cannot
-    // require everywhere, so the CommonJS build carries its dependencies inside.
+    // require everywhere, so the CommonJS build carries those inside, once, in a chunk its
+    // entries share; every other dependency is required from node_modules.
     entry: library,
     format: ['cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     platform: 'node',
-    noExternal: [/./],
+    splitting: true,
+    noExternal: [esmOnly],
     esbuildPlugins: [vectorData, vectorsFromDist('cjs')],
     define: { __POSTLINT_VERSION__: JSON.stringify(version) },
   },
   {
     // The command-line tools: the CLI and the language server (`postlint-language-server --stdio`).
-    // Each carries its dependencies in one file: resolving and reading the ~200 small modules of
-    // remark, micromark and twitter-text took half of the CLI's cold start.
+    // They carry their dependencies bundled: resolving and reading the ~200 small modules of
+    // remark, micromark and twitter-text took half of the CLI's cold start. The two share one
+    // chunk, so the package holds that code once, not once per tool (see commonJs() in src/node/config.ts).
+    // Only the language server uses vscode-languageserver: bundled here, it is a devDependency, so a
+    // consumer's install does not hold it a second time (five packages, 1.4 MB).
     entry: { cli: 'src/cli.ts', 'language-server': 'src/lsp-cli.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
     noExternal: [/./],
-    splitting: false,
+    splitting: true,
     esbuildPlugins: [vectorsFromDist('js')],
     // Bundled CommonJS dependencies (twitter-text, vscode-languageserver) call require() for Node's
     // built-ins; an ES module has none until it makes one.

@@ -91,10 +91,10 @@ export default defineRule({
   },
   check({ text, analysis, channel, measurement, report: send }) {
     if (measurement.fits) return;
-    const report = (found: Report, first: Suggestion[] = []) => {
-      const suggestions = [...first, ...(threadSuggestion(analysis, channel) ?? [])];
-      send(suggestions.length ? { ...found, suggestions } : found);
-    };
+    // The thread plan costs far more than the check (a few ms for a long draft): it is planned only
+    // when a consumer reads the suggestions, never on a re-lint nobody asks it of.
+    const report = (found: Report, first: Suggestion[] = []) =>
+      send({ ...found, suggestions: () => [...first, ...(threadSuggestion(analysis, channel) ?? [])] });
     const start = measurement.overflowStart ?? text.length;
     const { bytes, sms } = measurement;
     if (measurement.count <= measurement.limit && bytes && bytes.count > bytes.limit) {

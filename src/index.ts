@@ -5,16 +5,22 @@
  */
 import { rules } from '../rules/index.js';
 import { presets } from '../rules/presets.js';
-import { createLinter } from './engine/linter.js';
+import { createLinter, type Linter } from './engine/linter.js';
+import { lint as lintWith } from './engine/lint.js';
+import { lintCampaign as lintCampaignWith } from './engine/campaign.js';
+import { lintThread as lintThreadWith } from './engine/thread.js';
 
+const builtIn = { rules, presets };
 /** The built-in linter: every built-in rule and preset, handed to the engine here and nowhere else. */
-export const linter = createLinter({ rules, presets });
+export const linter = /* @__PURE__ */ createLinter(builtIn);
+// lint, lintCampaign and lintThread stand alone rather than as `linter.lint`, so a bundle that imports only
+// lint() leaves out the campaign and file code (YAML front matter, campaign plans) it never calls.
 /** Lints one draft for its channel (see createLinter). */
-export const lint = linter.lint;
+export const lint: Linter['lint'] = (post, options = {}) => lintWith(builtIn, post, options);
 /** Lints a Markdown campaign file draft by draft, then the plan's coverage. */
-export const lintCampaign = linter.lintCampaign;
+export const lintCampaign: Linter['lintCampaign'] = (markdown, options = {}) => lintCampaignWith(builtIn, markdown, options);
 /** Lints a thread document (posts between lines of "---", as `split` writes them) post by post. */
-export const lintThread = linter.lintThread;
+export const lintThread: Linter['lintThread'] = (post, options = {}) => lintThreadWith(builtIn, post, options);
 export { rules, presets, createLinter };
 export type { Linter } from './engine/linter.js';
 export type { LintOptions, Plugin } from './engine/options.js';

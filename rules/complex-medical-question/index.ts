@@ -33,7 +33,8 @@ const schema = v.object({
   severity: v.object({ personal: SEVERITY, general: SEVERITY }),
 });
 
-const shipped = compileMedicalLexicons();
+// Compiled when the rule first reads a draft, not when the CLI or the language server starts.
+let shipped: ReturnType<typeof compileMedicalLexicons> | undefined;
 // Options objects are validated once per configuration, so extra terms compile once per configuration too.
 const withExtras = new WeakMap<object, MedicalLexicons>();
 
@@ -90,7 +91,7 @@ export default defineRule<Options>({
   },
   check({ text, channel, analysis, options, longFormChannels, contacts, report }) {
     if (!options.channels.includes(channel.id)) return;
-    let lexicons = shipped;
+    let lexicons = (shipped ??= compileMedicalLexicons());
     if (Object.keys(options.extraTerms).length > 0) {
       lexicons = withExtras.get(options.extraTerms) ?? compileMedicalLexicons(options.extraTerms);
       withExtras.set(options.extraTerms, lexicons);

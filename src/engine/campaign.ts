@@ -3,6 +3,7 @@ import type { LintOptions } from './options.js';
 import { channels as builtin } from '../channels/builtin.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
+import { mapSuggestions, withoutSuggestions } from '../core/lazy.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { displayText, parseCampaignFile, sourceOffset, type DisplayText } from '../text/campaign-file.js';
 import { languageKey, rangeOf, yamlProblems } from '../text/front-matter.js';
@@ -315,16 +316,16 @@ const builtinIds: Record<string, unknown> = builtin;
 function toSource(diagnostic: Diagnostic, display: DisplayText, markdown: string, position: (offset: number) => Position): Diagnostic {
   const start = sourceOffset(display, diagnostic.start.offset);
   const end = Math.max(start, sourceOffset(display, diagnostic.end.offset, diagnostic.end.offset > diagnostic.start.offset));
-  const mapped: Diagnostic = { ...diagnostic, start: position(start), end: position(end) };
+  const mapped: Diagnostic = { ...withoutSuggestions(diagnostic), start: position(start), end: position(end) };
   delete mapped.fix;
-  delete mapped.suggestions;
   const fix = diagnostic.fix && mapFix(diagnostic.fix, display, markdown);
   if (fix) mapped.fix = fix;
-  const suggestions = diagnostic.suggestions?.flatMap((s): Suggestion[] => {
-    const mappedFix = mapFix(s.fix, display, markdown);
-    return mappedFix ? [{ title: s.title, fix: mappedFix }] : [];
-  });
-  if (suggestions?.length) mapped.suggestions = suggestions;
+  mapSuggestions(diagnostic, mapped, (suggestions) =>
+    suggestions.flatMap((s): Suggestion[] => {
+      const mappedFix = mapFix(s.fix, display, markdown);
+      return mappedFix ? [{ title: s.title, fix: mappedFix }] : [];
+    }),
+  );
   return mapped;
 }
 

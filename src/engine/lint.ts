@@ -13,6 +13,7 @@ import { checkedCampaign } from './campaign-schema.js';
 import { keyMessageCoverage } from '../facts/key-message-match.js';
 import { isWordVectors, type WordVectors } from '../facts/word-vectors.js';
 import { applyDirectives, parseDirectives } from '../text/directives.js';
+import { defineLazySuggestions } from '../core/lazy.js';
 import { mapResultToFile, withoutDirectives } from '../text/draft.js';
 
 /**
@@ -88,7 +89,9 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions, se
         url,
       };
       if (found.fix) diagnostic.fix = found.fix;
-      if (found.suggestions?.length) diagnostic.suggestions = found.suggestions;
+      const { suggestions } = found;
+      if (typeof suggestions === 'function') defineLazySuggestions(diagnostic, suggestions);
+      else if (suggestions?.length) diagnostic.suggestions = suggestions;
       if (found.details || found.data) diagnostic.data = { ...found.data, ...found.details };
       messages.push(diagnostic);
     };

@@ -2,6 +2,7 @@ import type { Channel, Diagnostic, Fix, LintResult, Post } from '../core/types.j
 import type { LintOptions } from './options.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
+import { defineLazySuggestions, mapSuggestions, withoutSuggestions } from '../core/lazy.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { threadPartRanges } from '../text/thread-document.js';
 import { applyDirectives, parseDirectives } from '../text/directives.js';
@@ -83,9 +84,10 @@ export function lintThreadPosts(ruleSet: RuleSet, post: Post, options: LintOptio
   const starts = lineStarts(text);
   const at = (offset: number) => positionAt(starts, offset);
   const moved = (m: Diagnostic, by: number): Diagnostic => {
-    const shifted: Diagnostic = { ...m, start: at(m.start.offset + by), end: at(m.end.offset + by) };
+    // Suggestions stay unread (a thread plan is computed when read) and are shifted when they are.
+    const shifted: Diagnostic = { ...withoutSuggestions(m), start: at(m.start.offset + by), end: at(m.end.offset + by) };
     if (m.fix) shifted.fix = shiftFix(m.fix, by);
-    if (m.suggestions) shifted.suggestions = m.suggestions.map((s) => ({ ...s, fix: shiftFix(s.fix, by) }));
+    mapSuggestions(m, shifted, (suggestions) => suggestions.map((s) => ({ ...s, fix: shiftFix(s.fix, by) })));
     return shifted;
   };
   const posts = parts.map(({ start, end }): ThreadPostResult => {
@@ -123,7 +125,9 @@ export function lintThreadPosts(ruleSet: RuleSet, post: Post, options: LintOptio
         url,
       };
       if (found.fix) diagnostic.fix = found.fix;
-      if (found.suggestions?.length) diagnostic.suggestions = found.suggestions;
+      const { suggestions } = found;
+      if (typeof suggestions === 'function') defineLazySuggestions(diagnostic, suggestions);
+      else if (suggestions?.length) diagnostic.suggestions = suggestions;
       if (found.details || found.data) diagnostic.data = { ...found.data, ...found.details };
       postAt(start).result.messages.push(diagnostic);
     };

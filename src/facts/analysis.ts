@@ -150,7 +150,8 @@ export class Analysis {
 
   /** The Markdown links of the draft, with target and shown text parsed; none when it has no Markdown. */
   get markdownLinks(): readonly MarkdownLinkFact[] {
-    return (this.#markdownLinks ??= findMarkdownLinks(this.text, this.markdown));
+    // A CommonMark link (inline, reference or autolink) cannot exist without "[" or "<": most drafts skip the parse.
+    return (this.#markdownLinks ??= findMarkdownLinks(this.text, /[[<]/.test(this.text) ? this.markdown : undefined));
   }
 
   /** Email addresses. */

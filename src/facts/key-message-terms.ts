@@ -91,7 +91,7 @@ function tokensOf(text: string, words: readonly Word[], language: KeyMessageLang
   return tokens;
 }
 
-// Each language's thesaurus compiled once: phrases are stemmed like the text, and a phrase listed
+// Each language's thesaurus compiled once, when a campaign's drafts in it are first read: phrases are stemmed like the text, and a phrase listed
 // under several concepts yields them all.
 const conceptsByLanguage = new Map<Language, ReturnType<typeof compileConcepts>>();
 

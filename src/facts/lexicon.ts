@@ -116,6 +116,27 @@ const PREFIX_KEY = 3;
 const PHRASE_WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*\*?|\*/gu;
 
 /** Compiles a lexicon once, at load, into lookups by first word. */
+/**
+ * A record whose values are made on first read and then kept: rule data compiled when a rule reads
+ * it for a draft's language, not when the module loads. Compiling every list at load cost the CLI
+ * and the language server most of their start-up, for rules and languages most runs never use.
+ */
+export function compiledOnFirstUse<K extends string, T>(make: Record<K, () => T>): Record<K, T> {
+  const record = {} as Record<K, T>;
+  for (const key of Object.keys(make) as K[]) {
+    Object.defineProperty(record, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = make[key]();
+        Object.defineProperty(record, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return record;
+}
+
 export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]): CompiledLexicon<E> {
   const entries = Array.isArray(lexicon) ? lexicon : lexicon.entries;
   const exact = new Map<string, Pattern<E>[]>();

@@ -33,9 +33,11 @@ const SENTENCE_END = /(?<![.!?…])[.!?…]+["'’”)\]]*(?=\s|$)|\n/gu;
 export function tokenize(text: string, entities: readonly Entity[]): Word[] {
   const words: Word[] = [];
   let next = 0;
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index!;
-    const end = start + match[0].length;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const raw = match[0];
+    const start = match.index;
+    const end = start + raw.length;
     while (next < entities.length && entities[next]!.end <= start) next++;
     const entity = entities[next];
     let tag: Word['tag'];
@@ -43,7 +45,7 @@ export function tokenize(text: string, entities: readonly Entity[]): Word[] {
       if (entity.type === 'url' || entity.type === 'mention') continue;
       tag = entity.type;
     }
-    const word: Word = { text: match[0], lower: lowerForm(match[0]), start, end, sentence: 0 };
+    const word: Word = { text: raw, lower: lowerForm(raw), start, end, sentence: 0 };
     if (tag) word.tag = tag;
     words.push(word);
   }

@@ -9,7 +9,7 @@ import { LANGUAGE_SETTINGS, pluginRules } from '../engine/settings.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { split, threadParts, THREAD_SEPARATOR } from '../split/index.js';
 import { measure } from '../channels/measure.js';
-import { loadConfig } from './config.js';
+import { commonJs, loadConfig } from './config.js';
 import { splitDraft } from '../text/draft.js';
 import { displayPath, lintSource, ReadError, type FileReport } from './engine.js';
 import { formatCampaignSummary } from '../format/campaign.js';
@@ -504,7 +504,7 @@ function printThreads(reports: FileReport[], format: string, io: CliIO, optionsF
 
 /** `--rule 'id: severity'` or `--rule 'id: [severity, {option: value}]'` (YAML flow, as ESLint's levn). */
 async function parseRuleFlags(flags: string[]): Promise<Record<string, RuleSetting>> {
-  const { parse } = await import('yaml');
+  const { parse } = commonJs(await import('yaml'), 'parse');
   const rules: Record<string, RuleSetting> = {};
   for (const flag of flags) {
     let value: unknown;

@@ -58,7 +58,7 @@ export interface LoadConfigOptions {
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
   let found: { filepath: string; config: unknown } | null = null;
   if (options.configFile !== false) {
-    const { lilconfig } = await import('lilconfig');
+    const { lilconfig } = commonJs(await import('lilconfig'), 'lilconfig');
     const explorer = lilconfig('postlint', { searchPlaces: SEARCH_PLACES, loaders: loaders(options.cwd), cache: false });
     if (options.configFile) {
       const filepath = path.resolve(options.cwd, options.configFile);
@@ -279,10 +279,18 @@ function esmEntry(name: string, dir: string): string | undefined {
   }
 }
 
+/**
+ * A dynamically imported CommonJS module's exports. Bundled with code splitting (the CLI and the
+ * language server share a chunk), esbuild hands such a module over as its `default` only.
+ */
+export function commonJs<T extends object>(mod: T, name: keyof T): T {
+  return name in mod ? mod : ((mod as { default?: T }).default ?? mod);
+}
+
 async function loadShareable(file: string, label: string, key: string): Promise<unknown> {
   try {
     if (file.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8'));
-    if (/\.ya?ml$/.test(file)) return (await import('yaml')).parse(readFileSync(file, 'utf8'));
+    if (/\.ya?ml$/.test(file)) return commonJs(await import('yaml'), 'parse').parse(readFileSync(file, 'utf8'));
     const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
     return mod.default ?? mod;
   } catch (error) {
@@ -291,7 +299,7 @@ async function loadShareable(file: string, label: string, key: string): Promise<
 }
 
 const yamlLoader = async (filepath: string, content: string) => {
-  const { parse } = await import('yaml');
+  const { parse } = commonJs(await import('yaml'), 'parse');
   return parse(content);
 };
 const jsonLoader = (_: string, content: string) => JSON.parse(content.replace(/^\uFEFF/, ''));

@@ -75,7 +75,12 @@ export interface Report {
   /** Overrides the rule's severity for this report (a rule may grade its findings). */
   severity?: Severity;
   fix?: Fix;
-  suggestions?: Suggestion[];
+  /**
+   * Changes the author may choose. A function is called only when a consumer reads the
+   * diagnostic's suggestions (a code action, `--split`, the RuleTester), for suggestions that cost
+   * more to compute than the check itself (max-length's thread plan).
+   */
+  suggestions?: Suggestion[] | (() => Suggestion[] | undefined);
   /** Machine-readable detail for editors and scripts (signals, scores...). */
   details?: Record<string, unknown>;
 }

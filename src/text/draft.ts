@@ -1,4 +1,5 @@
 import type { Diagnostic, LintResult, Position } from '../core/types.js';
+import { mapSuggestions, withoutSuggestions } from '../core/lazy.js';
 import { lineStarts, positionAt } from './positions.js';
 import { parseDirectives, type Directive } from './directives.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
@@ -72,18 +73,16 @@ export function mapResultToFile(source: DraftSource, result: LintResult): LintRe
   const messages = result.messages.map((m): Diagnostic => {
     const start = toFileOffset(source, m.start.offset, 'after');
     const end = m.end.offset === m.start.offset ? start : Math.max(start, toFileOffset(source, m.end.offset, 'before'));
-    const mapped: Diagnostic = { ...m, start: at(start), end: at(end) };
+    const mapped: Diagnostic = { ...withoutSuggestions(m), start: at(start), end: at(end) };
     const fix = m.fix && mapFix(source, m.fix);
     if (fix) mapped.fix = fix;
     else delete mapped.fix;
-    if (m.suggestions) {
-      const suggestions = m.suggestions.flatMap((s) => {
+    mapSuggestions(m, mapped, (suggestions) =>
+      suggestions.flatMap((s) => {
         const mappedFix = mapFix(source, s.fix);
         return mappedFix ? [{ ...s, fix: mappedFix }] : [];
-      });
-      if (suggestions.length) mapped.suggestions = suggestions;
-      else delete mapped.suggestions;
-    }
+      }),
+    );
     return mapped;
   });
   const measure = { ...result.measure };

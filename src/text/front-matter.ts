@@ -1,4 +1,4 @@
-import { parseDocument, type Document } from 'yaml';
+import { parseDocument, type Document } from './yaml.js';
 
 /** The YAML between `---` fences at the top of a Markdown file: the one reader of front matter. */
 export interface FrontMatter {

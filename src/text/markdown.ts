@@ -23,11 +23,16 @@ export function mayContainMarkdown(text: string): boolean {
 // and lists) and code (backticks, ~~~ fences) cannot do without. Lists, quotes and indented lines
 // alone do not match, nor does "_" between letters or digits (utm_source=...), which CommonMark
 // never reads as emphasis; so most drafts that merely look like Markdown skip the parser.
-const FORMATTING_HINT = /[*`\]<]|~~~|(?<![\p{L}\p{N}_])_|_(?![\p{L}\p{N}_])|#(?:[ \t]|$)|(?:^|[ \t>])(?:=+|-+)[ \t]*$/mu;
+// Delimited constructs need both ends: emphasis two "*" (or two "_"), code two backticks, a link or
+// image "[" before "]", an autolink "<" before ">"; a character reference never stands for one.
+// An ATX heading's "#" run has only indentation and quote or list markers before it on its line.
+const FORMATTING_ONE = /~~~|^[ \t>*+\-\d.)]*#{1,6}(?:[ \t]|$)|(?:^|[ \t>])(?:=+|-+)[ \t]*$/m;
+const FORMATTING_PAIR = /\*[^]*\*|`[^]*`|\[[^]*\]|<[^]*>/;
+const FLANKING_UNDERSCORE = /(?<![\p{L}\p{N}_])_|_(?![\p{L}\p{N}_])/u;
 
 /** False when the draft can hold no emphasis, link, image, heading or code, whatever else it has. */
 export function mayContainFormatting(text: string): boolean {
-  return FORMATTING_HINT.test(text);
+  return FORMATTING_ONE.test(text) || FORMATTING_PAIR.test(text) || (text.indexOf('_') !== text.lastIndexOf('_') && FLANKING_UNDERSCORE.test(text));
 }
 
 // micromark re-copies the whole event list for every setext heading, so 2,000 "text\n---" pairs take

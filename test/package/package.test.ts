@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,10 +59,10 @@ describe('the built package', () => {
   });
 
   it('the CLI on a plain draft never loads the vectors; on a campaign plan it loads them from dist/vectors', () => {
-    // The CLI alone, without dist/vectors beside it: a plain draft must not notice.
+    // The CLI alone (with the chunk it shares with the language server), without dist/vectors beside it: a plain draft must not notice.
     const dir = mkdtempSync(join(tmpdir(), 'postlint-cli-'));
     try {
-      copyFileSync(join(root, 'dist/cli.js'), join(dir, 'cli.js'));
+      for (const file of readdirSync(join(root, 'dist'))) if (file.endsWith('.js')) copyFileSync(join(root, 'dist', file), join(dir, file));
       const cli = (args: string[]) => spawnSync(process.execPath, [join(dir, 'cli.js'), '--no-config', ...args], { cwd: dir, encoding: 'utf8' });
       const plain = cli(['--text', 'Hello there', '--format', 'json']);
       expect(plain.stderr).toBe('');

@@ -95,7 +95,7 @@ describe('parsing a draft with hundreds of emphasis runs in pieces', () => {
 
 describe('mayContainFormatting', () => {
   it('is true whenever CommonMark finds emphasis, a link, an image, a heading or code', () => {
-    const piece = fc.constantFrom('a', ' ', '\n', '*', '_', '`', '[', ']', '(', ')', '!', '<', '>', '#', '-', '=', '~', '~~~', 'x_y', 'http://a.b', '1.', '    ', '\\');
+    const piece = fc.constantFrom('a', ' ', '\n', '*', '_', '`', '[', ']', '(', ')', '!', '<', '>', '#', '-', '=', '~', '~~~', 'x_y', 'http://a.b', '1.', '1)', '+', '\t', '&#42;', '&ast;', '&#96;', '    ', '\\');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }).map((p) => p.join('')), (text) => {
         if (flagged(whole.parse(text), text)) expect(mayContainFormatting(text)).toBe(true);
@@ -115,6 +115,17 @@ describe('mayContainFormatting', () => {
     expect(mayContainFormatting('Join us **today**')).toBe(true);
     expect(mayContainFormatting('_really_')).toBe(true);
     expect(mayContainFormatting('Update\n---')).toBe(true);
+  });
+
+  it('is false when a delimiter has no other end, or "#" is not where a heading starts', () => {
+    expect(mayContainFormatting('Save 10% * terms apply')).toBe(false);
+    expect(mayContainFormatting('Step 1] then step 2 [see below')).toBe(false);
+    expect(mayContainFormatting('Under 5s <3 us')).toBe(false);
+    expect(mayContainFormatting("It's `npm i")).toBe(false);
+    expect(mayContainFormatting('Call us on # 1 or snake_case')).toBe(false);
+    expect(mayContainFormatting('> - # Heading in a quoted list')).toBe(true);
+    expect(mayContainFormatting('See [the guide]')).toBe(true);
+    expect(mayContainFormatting('<https://example.org>')).toBe(true);
   });
 });
 

@@ -1,0 +1,20 @@
+// Child process of run.mjs: one draft of <megabytes> MB (corpus drafts joined by blank lines),
+// linted once with the recommended preset for X. Prints CPU ms and the process's peak RSS.
+// Usage: node bench/huge-draft.mjs <megabytes>
+import { lint } from '../dist/index.js';
+import { ensureCorpus } from './corpus.mjs';
+
+const megabytes = Number(process.argv[2] ?? 5);
+const { corpus } = ensureCorpus();
+const parts = [];
+let length = 0;
+for (let i = 0; length < megabytes * 1_000_000; i++) {
+  const draft = corpus[i % corpus.length];
+  parts.push(draft);
+  length += draft.length + 2;
+}
+const text = parts.join('\n\n').slice(0, megabytes * 1_000_000);
+const before = process.cpuUsage();
+const result = lint({ text, channel: 'x' }, { preset: 'recommended' });
+const spent = process.cpuUsage(before);
+process.stdout.write(JSON.stringify({ characters: text.length, messages: result.messages.length, cpuMs: (spent.user + spent.system) / 1000, peakRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10 }));
