@@ -5,6 +5,7 @@ import { defineRule } from '../../src/rule/index.js';
 // A character worth a closer look: default-ignorable (invisible by definition), the interlinear
 // annotation controls, or a "fancy" letter (mathematical alphanumerics, circled and squared letters).
 const CANDIDATE = /[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\u24B6-\u24E9\u{1D400}-\u{1D7FF}\u{1F130}-\u{1F149}]/u;
+const CANDIDATES = new RegExp(CANDIDATE.source, 'gu');
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB]/u;
 const FANCY = /[\u24B6-\u24E9\u{1D400}-\u{1D7FF}\u{1F130}-\u{1F149}]/u;
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
@@ -79,8 +80,18 @@ export default defineRule<Options>({
       run = undefined;
     };
 
-    for (const { segment, index } of analysis.graphemes()) {
-      if (!CANDIDATE.test(segment)) continue;
+    // Only the clusters holding a candidate are sliced: a draft with one emoji would otherwise
+    // build a string and an object per cluster on every keystroke.
+    const starts = analysis.graphemeStarts;
+    CANDIDATES.lastIndex = 0;
+    let candidate = CANDIDATES.exec(text)?.index ?? text.length;
+    for (let g = 0; g + 1 < starts.length && candidate < text.length; g++) {
+      const index = starts[g]!;
+      const clusterEnd = starts[g + 1]!;
+      if (candidate >= clusterEnd) continue;
+      const segment = text.slice(index, clusterEnd);
+      CANDIDATES.lastIndex = clusterEnd;
+      candidate = CANDIDATES.exec(text)?.index ?? text.length;
       let pictographicBefore = false;
       for (let i = 0; i < segment.length; ) {
         const codePoint = segment.codePointAt(i)!;

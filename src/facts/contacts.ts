@@ -62,15 +62,17 @@ const MAX_WINDOWS = 100;
 export function findPhoneRuns(text: string): PhoneRun[] {
   const runs: PhoneRun[] = [];
   let i = 0;
+  // Character codes, not `text[i]` and a regex: this runs on every draft, and a one-unit string
+  // outside Latin-1 is a fresh allocation (the editor's per-keystroke garbage).
   while (i < text.length) {
-    if (!/[\d+(]/.test(text[i]!)) {
+    if (!isPhoneStart(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let end = i;
     let digits = 0;
     let lastDigit = i;
-    while (end < text.length && PHONE_CHAR.test(text[end]!)) {
+    while (end < text.length && isPhoneChar(text.charCodeAt(end))) {
       if (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) {
         digits++;
         lastDigit = end;
@@ -82,6 +84,13 @@ export function findPhoneRuns(text: string): PhoneRun[] {
   }
   return runs;
 }
+
+/** A digit, "+" or "(": where a phone run may start. */
+const isPhoneStart = (code: number): boolean => (code >= 48 && code <= 57) || code === 0x2b || code === 0x28;
+
+/** PHONE_CHAR by character code: a digit or one of + ( ) - . space, no-break space and /. */
+const isPhoneChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || code === 0x2b || code === 0x28 || code === 0x29 || code === 0x2d || code === 0x2e || code === 0x20 || code === 0xa0 || code === 0x2f;
 
 /**
  * The valid phone numbers in the runs, for numbers written without +code read as `country`'s.

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { Analysis } from '../../src/facts/analysis.js';
 import { plainWordForms, tokenize } from '../../src/facts/words.js';
+import { graphemeSegments } from 'unicode-segmenter/grapheme';
+import { findPhoneRuns } from '../../src/facts/contacts.js';
 
 describe('Analysis: each fact a lazy, memoised getter', () => {
   it('computes a fact on first use and hands every later reader the same object', () => {
@@ -12,6 +14,45 @@ describe('Analysis: each fact a lazy, memoised getter', () => {
     expect(analysis.phoneNumbers('GB')).toBe(analysis.phoneNumbers('GB'));
     expect(analysis.links[0]!.query!.parameters.map((p) => [p.name, p.tracking])).toEqual([['utm_source', true]]);
     expect(analysis.phoneRuns.map((r) => r.digits)).toEqual([11]);
+  });
+});
+
+describe('per-keystroke facts built without per-character garbage give what the plain readings give', () => {
+  const PHONE_CHAR = /^[\d+()\-. \u00A0/]$/;
+  // The regex reading findPhoneRuns had before it read character codes.
+  const phoneRunsByRegex = (text: string) => {
+    const runs: { start: number; end: number; digits: number }[] = [];
+    for (let i = 0; i < text.length; ) {
+      if (!/[\d+(]/.test(text[i]!)) {
+        i++;
+        continue;
+      }
+      let end = i;
+      let digits = 0;
+      let lastDigit = i;
+      for (; end < text.length && PHONE_CHAR.test(text[end]!); end++) if (/[0-9]/.test(text[end]!)) (digits++, (lastDigit = end));
+      if (digits >= 7) runs.push({ start: i, end: Math.max(lastDigit + 1, i + 1), digits });
+      i = Math.max(end, i + 1);
+    }
+    return runs;
+  };
+  const pieces = ['a', ' ', '\r\n', '👩‍⚕️', '🇬🇧', '🇫', '1️⃣', '\u200d', '\ufe0f', 'é', 'e\u0301', '한', '0', '7', '+', '(', ')', '-', '.', '/', '\u00a0', '٣', '\ud800', '𝗙'];
+  const drafts = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((xs) => xs.join(''));
+
+  it('graphemeStarts: every cluster start graphemeSegments gives, then the length', () => {
+    fc.assert(
+      fc.property(drafts, (text) => {
+        expect([...new Analysis(text).graphemeStarts]).toEqual([...[...graphemeSegments(text)].map((s) => s.index), text.length]);
+      }),
+    );
+  });
+
+  it('phoneRuns: the runs of the regex reading', () => {
+    fc.assert(
+      fc.property(drafts, (text) => {
+        expect(findPhoneRuns(text)).toEqual(phoneRunsByRegex(text));
+      }),
+    );
   });
 });
 
