@@ -68,7 +68,7 @@ export const characterGramName = (gram: string) => `c:${gram}`;
 const GRAM_PREFIX = fnv(0x811c9dc5, 'c:');
 
 /** The buckets of every word's character n-grams, hashed in place: a post has hundreds, so no strings are made. */
-export function addCharacterGrams(words: readonly Word[], n: number, bits: number, into: Set<number>): void {
+export function addCharacterGrams(words: readonly Word[], n: number, bits: number, into: { add(bucket: number): unknown }): void {
   const mask = (1 << bits) - 1;
   for (const word of words) {
     if (word.tag) continue;

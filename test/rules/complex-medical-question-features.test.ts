@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../src/facts/analysis.js';
-import { characterGramName, featureBuckets } from '../../rules/complex-medical-question/features.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addCharacterGrams, bucketOf, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
+import { modelFor, predictWith } from '../../rules/complex-medical-question/model.js';
 
 describe('complex-medical-question features: character n-grams', () => {
   // The grams are hashed in place, without strings; they must land where their names would.
@@ -23,5 +26,37 @@ describe('complex-medical-question features: character n-grams', () => {
   it('makes no gram of a one-letter word or of a hashtag; a two-letter word is one', () => {
     const { words } = new Analysis('a ok #lymphoma');
     expect(featureBuckets([], 14, words, 4)).toEqual(featureBuckets([characterGramName('<ok>')], 14));
+  });
+});
+
+describe('complex-medical-question model: the reused bucket set', () => {
+  // What predictWith summed with a fresh Set per draft: the same buckets in the same order, so the same bits.
+  function probabilityWithSet(language: 'en' | 'de' | 'fr', names: readonly string[], words: Analysis['words']): number {
+    const model = modelFor(language);
+    const counted = new Set<number>();
+    if (model.characterGrams > 0) addCharacterGrams(words, model.characterGrams, model.bits, counted);
+    let z = model.bias;
+    for (const bucket of counted) z += model.weights[bucket]! * model.scale;
+    for (const name of names) {
+      const bucket = bucketOf(name, model.bits);
+      if (!counted.has(bucket)) (counted.add(bucket), (z += model.weights[bucket]! * model.scale));
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  it.each(['en', 'de', 'fr'] as const)('gives the probability of a fresh Set, draft after draft (%s)', (language) => {
+    const folder = join(__dirname, '../fixtures/complex-medical-question/corpus', language);
+    const drafts = readdirSync(folder)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter(Boolean).slice(0, 15))
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    expect(drafts.length).toBeGreaterThan(20);
+    for (const text of drafts) {
+      const analysis = new Analysis(text, { language });
+      const names = featureNames(analysis, []);
+      const expected = probabilityWithSet(language, names, analysis.words);
+      expect(predictWith(modelFor(language), names, analysis.words).probability).toBe(expected);
+      expect(predictWith(modelFor(language), names, analysis.words).probability).toBe(expected);
+    }
   });
 });
