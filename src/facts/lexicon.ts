@@ -215,12 +215,13 @@ export function expandPhrase(phrase: string): string[] {
 /** Every match of a compiled lexicon in a word list, longest first at each position, never overlapping. */
 export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Pick<Word, 'lower' | 'start' | 'end'>[]): LexiconHit<E>[] {
   const hits: LexiconHit<E>[] = [];
-  const hasPrefixes = lexicon.prefix.size > 0;
+  const prefixStarts = lexicon.prefix.size > 0 ? firstUnitsOf(lexicon.prefix) : undefined;
   for (let i = 0; i < words.length; ) {
     const word = words[i]!.lower;
     // This runs for every word of every draft on every keystroke: no allocation unless a pattern matches.
     let best = longestAt(lexicon.exact.get(word), words, i, undefined);
-    if (hasPrefixes) {
+    // A prefix key is the word's first letters, so a word whose first unit starts no key needs no slices.
+    if (prefixStarts?.has(word.charCodeAt(0))) {
       for (let k = 1; k <= PREFIX_KEY && k <= word.length; k++) best = longestAt(lexicon.prefix.get(word.slice(0, k)), words, i, best);
     }
     if (best) {
@@ -230,6 +231,15 @@ export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>
     } else i++;
   }
   return hits;
+}
+
+const firstUnits = new WeakMap<Map<string, unknown>, Set<number>>();
+
+/** The first UTF-16 units of a lexicon's prefix keys, once per compiled lexicon. */
+function firstUnitsOf(prefix: Map<string, unknown>): Set<number> {
+  let units = firstUnits.get(prefix);
+  if (!units) firstUnits.set(prefix, (units = new Set([...prefix.keys()].map((key) => key.charCodeAt(0)))));
+  return units;
 }
 
 /** The longest of `patterns` that matches the words from `i`, or `best` if none is longer. */
