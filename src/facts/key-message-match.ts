@@ -173,8 +173,15 @@ export function matchTerms(campaign: CompiledCampaign, terms: readonly Term[], s
   const draft = campaign.language.compounds ? withCompoundParts(terms, campaign.keys) : terms;
   const sentences = draft.length ? draft[draft.length - 1]!.sentence + 1 : 0;
   // What each window of neighbouring sentences says, looked up by term: built once for every message.
-  const windows = (size: number) =>
-    Array.from({ length: Math.max(1, sentences - size + 1) }, (_, first) => said(draft.filter((t) => t.sentence >= first && t.sentence < first + size)));
+  // One pass over the terms, each into the windows it falls in (in order, as a filter per window
+  // would give them): a filter per window read every term once per sentence of the draft.
+  const windows = (size: number) => {
+    const inWindow = Array.from({ length: Math.max(1, sentences - size + 1) }, (): Term[] => []);
+    for (const t of draft) {
+      for (let first = Math.max(0, t.sentence - size + 1); first <= t.sentence && first < inWindow.length; first++) inWindow[first]!.push(t);
+    }
+    return inWindow.map((terms) => said(terms));
+  };
   const paraphraseWindows = windows(TEXT_WINDOW);
   const sentenceWindows = windows(1);
   const whole = said(draft);
