@@ -9,7 +9,7 @@ import { threadPosts, type ThreadPost } from '../text/thread.js';
 import { plainWordForms, splitSentences, tokenize, type Sentence, type Word } from './words.js';
 import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
 import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
-import { countGraphemes, splitGraphemes } from 'unicode-segmenter/grapheme';
+import { forEachCluster } from '../channels/graphemes.js';
 import { stemWords } from './stems.js';
 import { syllableCounts } from './syllables.js';
 import { detectLanguage, type Language } from './language.js';
@@ -174,17 +174,17 @@ export class Analysis {
   /** Where each grapheme cluster (extended) starts, then the text's length: one segmentation per draft. */
   get graphemeStarts(): Int32Array {
     if (!this.#graphemeStarts) {
-      // Counted first, then filled from the clusters' lengths: graphemeSegments builds an object per
-      // cluster, while splitGraphemes' one-character clusters are V8's cached strings (no garbage).
-      const starts = new Int32Array(countGraphemes(this.text) + 1);
-      let g = 0;
-      let index = 0;
-      for (const cluster of splitGraphemes(this.text)) {
-        starts[g++] = index;
-        index += cluster.length;
-      }
-      starts[g] = this.text.length;
-      this.#graphemeStarts = starts;
+      // forEachCluster steps over ASCII pairs without the segmenter (graphemeSegments builds an object
+      // per cluster): the starts of the clusters the segmenter gives, tested against it.
+      // At most one cluster per UTF-16 unit; the used part is copied out (Int32Array.from on an
+      // array goes through its iterator, an object per element).
+      const starts = new Int32Array(this.text.length + 1);
+      let count = 0;
+      forEachCluster(this.text, (_, index) => {
+        starts[count++] = index;
+      });
+      starts[count++] = this.text.length;
+      this.#graphemeStarts = starts.slice(0, count);
     }
     return this.#graphemeStarts;
   }

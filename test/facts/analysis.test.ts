@@ -44,6 +44,7 @@ describe('per-keystroke facts built without per-character garbage give what the 
       fc.property(drafts, (text) => {
         expect([...new Analysis(text).graphemeStarts]).toEqual([...[...graphemeSegments(text)].map((s) => s.index), text.length]);
       }),
+      { numRuns: 1000 },
     );
   });
 
