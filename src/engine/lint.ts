@@ -1,4 +1,4 @@
-import type { Diagnostic, LintResult, Post } from '../core/types.js';
+import type { Diagnostic, LintResult, Position, Post, Severity } from '../core/types.js';
 import type { LintOptions } from './options.js';
 import { Analysis } from '../facts/analysis.js';
 import { resolveChannel } from '../channels/define.js';
@@ -79,21 +79,7 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions, se
     const report = (found: Report) => {
       const start = clamp(found.start, text.length);
       const end = clamp(Math.max(found.end, start), text.length);
-      const diagnostic: Diagnostic = {
-        ruleId: id,
-        severity: found.severity ?? severity,
-        message: formatMessage(meta.messages[found.messageId] ?? found.messageId, found.data),
-        messageId: found.messageId,
-        start: analysis.position(start),
-        end: analysis.position(end),
-        url,
-      };
-      if (found.fix) diagnostic.fix = found.fix;
-      const { suggestions } = found;
-      if (typeof suggestions === 'function') defineLazySuggestions(diagnostic, suggestions);
-      else if (suggestions?.length) diagnostic.suggestions = suggestions;
-      if (found.details || found.data) diagnostic.data = { ...found.data, ...found.details };
-      messages.push(diagnostic);
+      messages.push(reportedDiagnostic(found, { ruleId: id, severity, url }, meta.messages, analysis.position(start), analysis.position(end)));
     };
     const context: RuleContext<unknown> = {
       text,
@@ -141,4 +127,23 @@ function checkedWordVectors(vectors: unknown): WordVectors {
 
 function clamp(offset: number, length: number): number {
   return Number.isFinite(offset) ? Math.min(Math.max(0, Math.trunc(offset)), length) : 0;
+}
+
+/** A rule's report as a diagnostic at the given positions: its message filled in, fix, suggestions (lazy or listed) and data. */
+export function reportedDiagnostic(found: Report, rule: { ruleId: string; severity: Severity; url: string }, messages: Record<string, string>, start: Position, end: Position): Diagnostic {
+  const diagnostic: Diagnostic = {
+    ruleId: rule.ruleId,
+    severity: found.severity ?? rule.severity,
+    message: formatMessage(messages[found.messageId] ?? found.messageId, found.data),
+    messageId: found.messageId,
+    start,
+    end,
+    url: rule.url,
+  };
+  if (found.fix) diagnostic.fix = found.fix;
+  const { suggestions } = found;
+  if (typeof suggestions === 'function') defineLazySuggestions(diagnostic, suggestions);
+  else if (suggestions?.length) diagnostic.suggestions = suggestions;
+  if (found.details || found.data) diagnostic.data = { ...found.data, ...found.details };
+  return diagnostic;
 }

@@ -2,14 +2,14 @@ import type { Channel, Diagnostic, Fix, LintResult, Post } from '../core/types.j
 import type { LintOptions } from './options.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
-import { defineLazySuggestions, mapSuggestions, withoutSuggestions } from '../core/lazy.js';
+import { mapSuggestions, withoutSuggestions } from '../core/lazy.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { threadPartRanges } from '../text/thread-document.js';
 import { applyDirectives, parseDirectives } from '../text/directives.js';
 import { mapResultToFile, toFileOffset, withoutDirectives } from '../text/draft.js';
 import { fixUntilStable } from '../text/edits.js';
-import { formatMessage, type Report } from '../rule/rule.js';
-import { lintDraft, ruleUrl, type LintedDraft } from './lint.js';
+import type { Report } from '../rule/rule.js';
+import { lintDraft, reportedDiagnostic, ruleUrl, type LintedDraft } from './lint.js';
 import { resolveSettings, type RuleSet } from './settings.js';
 
 /** One post of a thread document, linted alone; every offset (fixes and suggestions too) is in the document. */
@@ -115,21 +115,7 @@ export function lintThreadPosts(ruleSet: RuleSet, post: Post, options: LintOptio
     const report = (found: Report) => {
       const start = Math.min(Math.max(0, Math.trunc(found.start) || 0), text.length);
       const end = Math.min(Math.max(start, Math.trunc(found.end) || 0), text.length);
-      const diagnostic: Diagnostic = {
-        ruleId: id,
-        severity: found.severity ?? severity,
-        message: formatMessage(rule.meta.messages[found.messageId] ?? found.messageId, found.data),
-        messageId: found.messageId,
-        start: at(start),
-        end: at(end),
-        url,
-      };
-      if (found.fix) diagnostic.fix = found.fix;
-      const { suggestions } = found;
-      if (typeof suggestions === 'function') defineLazySuggestions(diagnostic, suggestions);
-      else if (suggestions?.length) diagnostic.suggestions = suggestions;
-      if (found.details || found.data) diagnostic.data = { ...found.data, ...found.details };
-      postAt(start).result.messages.push(diagnostic);
+      postAt(start).result.messages.push(reportedDiagnostic(found, { ruleId: id, severity, url }, rule.meta.messages, at(start), at(end)));
     };
     try {
       rule.checkThread({ parts: texts, channel, options: ruleOptions, report });
