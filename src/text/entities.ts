@@ -87,14 +87,13 @@ function isSpace(code: number): boolean {
 }
 
 function extractPiece(text: string, urlsOnly: boolean): { urls: Entity[]; entities: Entity[] } {
-  const rawUrls = twitter.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true });
+  const rawUrls = extractUrls(text);
   if (urlsOnly) return { urls: urlEntities(rawUrls), entities: [] };
-  const found: TwitterEntity[] = [
-    ...rawUrls,
-    ...twitter.extractMentionsOrListsWithIndices(text),
-    ...twitter.extractHashtagsWithIndices(text, { checkUrlOverlap: false }),
-    ...twitter.extractCashtagsWithIndices(text),
-  ];
+  // Each extractor returns nothing without its sign (twitter-text's own first test): skip the call.
+  const found: TwitterEntity[] = [...rawUrls];
+  if (hasAny(text, AT_SIGNS)) found.push(...twitter.extractMentionsOrListsWithIndices(text));
+  if (hasAny(text, HASH_SIGNS)) found.push(...twitter.extractHashtagsWithIndices(text, { checkUrlOverlap: false }));
+  if (text.includes('$')) found.push(...twitter.extractCashtagsWithIndices(text));
   if (found.length > 1) twitter.removeOverlappingEntities(found);
   const entities = found.map((entity): Entity => {
     const [start, end] = entity.indices;
@@ -104,4 +103,44 @@ function extractPiece(text: string, urlsOnly: boolean): { urls: Entity[]; entiti
     return { type: 'mention', text: entity.screenName, start, end };
   });
   return { urls: urlEntities(rawUrls), entities };
+}
+
+const AT_SIGNS = /[@\uFF20]/;
+const HASH_SIGNS = /[#\uFF03]/;
+const hasAny = (text: string, signs: RegExp) => signs.test(text);
+
+// Every URL twitter-text finds has a domain ending in "." and a top-level domain (validDomainName
+// then validGTLD, validCCTLD or validPunycode): each of those starts with an ASCII letter (matched
+// case-insensitively) or a non-ASCII character. Full-width and ideographic dots never make one:
+// extractUrlsWithIndices returns nothing for a text without an ASCII ".". So a URL needs a
+// "." followed by such a character: 95% of drafts hold a ".", 41% of the bench corpus this pair.
+const URL_HINT = /\.[A-Za-z\u0080-\uFFFF]/g;
+
+/**
+ * extractUrlsWithIndices, given only the runs without white space that hold a URL hint: no URL
+ * holds white space, and what twitter-text finds in a run depends on nothing before the space that
+ * precedes it, so the URLs and their offsets are those it finds in the whole text.
+ */
+function extractUrls(text: string): UrlEntity[] {
+  const urls: UrlEntity[] = [];
+  URL_HINT.lastIndex = 0;
+  for (let hint = URL_HINT.exec(text); hint !== null; hint = URL_HINT.exec(text)) {
+    let start = hint.index;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = hint.index + 1;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    URL_HINT.lastIndex = end;
+    // At a text's start twitter-text reads a first character that may precede a URL and be part of
+    // one (a non-ASCII one like "é", or an ASCII control) as preceding it: "éexample.org" gives
+    // "example.org", " éexample.org" the whole. Such a run is read with the white space before it.
+    // Any other first character reads the same either way, and a run's end reads as white space.
+    const first = text.charCodeAt(start);
+    if (start > 0 && (first >= 0x7f || first < 0x20)) start--;
+    const run = start === 0 && end === text.length ? text : text.slice(start, end);
+    for (const url of twitter.extractUrlsWithIndices(run, { extractUrlsWithoutProtocol: true })) {
+      if (start > 0) url.indices = [url.indices[0] + start, url.indices[1] + start];
+      urls.push(url);
+    }
+  }
+  return urls;
 }
