@@ -28,7 +28,7 @@ function ungated(text: string) {
 const PARTS = [
   'example.org', 'https://example.org/a?b=c#d', 'http://x.co', 'www.nhs.uk/x', 't.co/abcdefghij', 'bit.ly/3abc', 'EXAMPLE.COM', 'a.b', 'e.g.', 'no.5',
   'x.中国', 'éexample.org', ' éexample.org/x', ' \u0001x.org', ' \u007fx.org', ' (x.org)', ' -x.org', ' _x.org', ' /x.org', ' ＠x.org', ' \u202ax.org', 'Ωx.com', '€x.org', 'x.org', 'пример.рф', 'xn--80ak6aa92e.com', 'foo.xn--p1ai', 'ｅｘ．ｃｏｍ', 'a。com', 'a．com', '.com', '..org', 'a.', '.', 'ex\u00e4mple.de',
-  '#tag', '＃タグ', '#1', '#tag.com', '@jane', '＠jane', '@a/list', 'RT:@x', '$ABC', '$1.5', 'a@b.org', 'https://', '://', '(', ')', ',', '/', '-', '_', '?',
+  '#tag', '＃タグ', '#1', '#tag.com', '@jane', '＠jane', '@a/list', 'RT:@x', '$ABC', '$1.5', 'a@b.org', 'RT@x', 'rt:@y', '.@z', 'é#tag', '&#x', '#\ufe0f', '#\u20e3', '\ufe0f#tag', 'a#b', '_@c', 'https://',  '://', '(', ')', ',', '/', '-', '_', '?',
   ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u3000', '\u2028', '\u2029', '\u200b', '\u202a', '\ufeff', '\u0085', '\u1680', '\u2003', '\u202f', '\ud83d\udc4d', '\ud800',
 ];
 const urlish = fc.array(fc.oneof(fc.constantFrom(...PARTS), fc.string({ maxLength: 4 })), { maxLength: 30 }).map((parts) => parts.join(''));
@@ -46,12 +46,12 @@ describe('extractEntities: gated extractors give what all four on the whole text
     );
   });
 
-  it('on a URL after each BMP character after a space (the run read alone starts there)', () => {
+  it('on an entity after each BMP character after a space (the run read alone starts there)', () => {
     for (let code = 0; code < 0x10000; code++) {
-      for (const tail of ['x.org/a', 'https://x.org']) {
+      for (const tail of ['x.org/a', '#tag', 'T@jane']) {
         const text = `a ${String.fromCharCode(code)}${tail}`;
-        const ours = extractEntities(text, { urlsOnly: true }).urls;
-        const theirs = ungated(text).urls;
+        const ours = extractEntities(text);
+        const theirs = ungated(text);
         if (JSON.stringify(ours) !== JSON.stringify(theirs)) expect(ours, text).toEqual(theirs);
       }
     }
@@ -71,7 +71,9 @@ describe('extractEntities: gated extractors give what all four on the whole text
       extractEntities('Thanks for your support. Call us today.');
       expect(calls).toEqual({});
       extractEntities('Read more at example.org/guide today. #Health');
-      expect(calls).toEqual({ extractUrlsWithIndices: ['example.org/guide'], extractHashtagsWithIndices: ['Read more at example.org/guide today. #Health'] });
+      expect(calls).toEqual({ extractUrlsWithIndices: ['example.org/guide'], extractHashtagsWithIndices: ['#Health'] });
+      extractEntities('Thanks @jane and RT@nhs, see bit.ly/x');
+      expect(calls.extractMentionsOrListsWithIndices).toEqual(['@jane', 'RT@nhs,']);
     } finally {
       vi.restoreAllMocks();
     }
