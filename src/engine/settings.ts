@@ -42,9 +42,30 @@ export interface RuleSet {
 }
 
 const cache = new WeakMap<RuleSet, WeakMap<LintOptions, ResolvedSettings>>();
+const byContent = new WeakMap<RuleSet, Map<string, ResolvedSettings>>();
+// Distinct configurations a process keeps resolved; past it the oldest half is dropped.
+const MAX_CONTENTS = 256;
 
-/** Resolves a preset plus rule settings into the rules to run, validating every key once per options object. */
+/**
+ * Resolves a preset plus rule settings into the rules to run, validating every key once per
+ * configuration: options written as plain values (a preset, rule settings, a language...: what
+ * `lint(post, { preset: 'recommended' })` builds on each call) are resolved once per content, the
+ * rest (custom channels, plugins) once per options object.
+ */
 export function resolveSettings(ruleSet: RuleSet, options: LintOptions): ResolvedSettings {
+  const key = settingsKey(options);
+  if (key !== undefined) {
+    let resolvedByContent = byContent.get(ruleSet);
+    if (!resolvedByContent) byContent.set(ruleSet, (resolvedByContent = new Map()));
+    let resolved = resolvedByContent.get(key);
+    if (!resolved) {
+      // Resolved from a copy made of the key, so nothing the caller later changes reaches the cached settings.
+      resolved = resolveUncached(ruleSet, JSON.parse(key) as LintOptions);
+      if (resolvedByContent.size >= MAX_CONTENTS) for (const old of [...resolvedByContent.keys()].slice(0, MAX_CONTENTS / 2)) resolvedByContent.delete(old);
+      resolvedByContent.set(key, resolved);
+    }
+    return resolved;
+  }
   let byOptions = cache.get(ruleSet);
   if (!byOptions) cache.set(ruleSet, (byOptions = new WeakMap()));
   let resolved = byOptions.get(options);
@@ -53,6 +74,46 @@ export function resolveSettings(ruleSet: RuleSet, options: LintOptions): Resolve
     byOptions.set(options, resolved);
   }
   return resolved;
+}
+
+/**
+ * The settings the options ask for as a string, when they are plain values that JSON gives back
+ * unchanged (strings, finite numbers but -0, booleans, null, arrays without holes, objects of
+ * Object's prototype without symbol keys); undefined otherwise, and with custom channels or
+ * plugins (objects with functions), which are then cached by identity.
+ */
+export function settingsKey(options: LintOptions): string | undefined {
+  if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
+  const { preset, rules, language, longFormChannels, reportUnusedDisableDirectives } = options;
+  if (options.channels !== undefined || options.plugins !== undefined) return undefined;
+  // undefined at the top is as good as absent to resolveUncached (every key is read with ?? or !== undefined).
+  const read = { preset, rules, language, longFormChannels, reportUnusedDisableDirectives };
+  for (const value of Object.values(read)) if (value !== undefined && !isPlainValue(value, 0)) return undefined;
+  return JSON.stringify(read);
+}
+
+function isPlainValue(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (depth > 8) return false;
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainValue(value[i], depth + 1)) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype || Object.getOwnPropertySymbols(value).length > 0) return false;
+      for (const key in value) if (!Object.hasOwn(value, key) || !isPlainValue((value as Record<string, unknown>)[key], depth + 1)) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 function resolveUncached({ rules: builtinRules, presets }: RuleSet, options: LintOptions): ResolvedSettings {

@@ -6,13 +6,13 @@ import { matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit 
 import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { threadPosts, type ThreadPost } from '../text/thread.js';
-import { plainWordForms, splitSentences, tokenize, type Sentence, type Word } from './words.js';
+import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
 import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
 import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
 import { forEachCluster } from '../channels/graphemes.js';
 import { stemWords } from './stems.js';
 import { syllableCounts } from './syllables.js';
-import { detectLanguage, type Language } from './language.js';
+import { detectLanguage, detectLanguageOfText, type Language } from './language.js';
 
 /**
  * Facts about one draft, computed at most once and only when a rule asks: entities, words,
@@ -54,8 +54,8 @@ export class Analysis {
    */
   get language(): Language {
     if (this.#language) return this.#language;
-    const forms = this.#words ? this.#words.filter((word) => !word.tag).map((word) => word.lower) : plainWordForms(this.text, this.entities);
-    return (this.#language = detectLanguage(this.text, forms));
+    if (this.#words) return (this.#language = detectLanguage(this.text, this.#words.filter((word) => !word.tag).map((word) => word.lower)));
+    return (this.#language = detectLanguageOfText(this.text, this.entities));
   }
 
   /** 1-based line and column of a UTF-16 offset. */

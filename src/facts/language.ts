@@ -1,5 +1,7 @@
 import data from './data/language-words.json';
 import { entryOf, readLexicon } from './lexicon.js';
+import type { Entity } from '../core/types.js';
+import { plainWordForms } from './words.js';
 
 /** The languages postlint's judgement rules know. */
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
@@ -9,6 +11,9 @@ const functionWords = readLexicon(data, 'language-words.json');
 const WORDS = new Map<string, Language[]>();
 for (const language of LANGUAGES)
   for (const word of entryOf(functionWords, language).phrases) (WORDS.get(word) ?? WORDS.set(word, []).get(word)!).push(language);
+
+// No longer word can be a function word: language detection lower-cases none of them.
+const LONGEST_WORD = Math.max(...[...WORDS.keys()].map((word) => word.length));
 
 // Letters only one of the three languages writes: ß and ä/ö/ü are German, é è ê ç à œ are French.
 const GERMAN_LETTERS = /[äöüß]/giu;
@@ -22,6 +27,15 @@ const MARGIN = 2;
  * words), and deliberately cautious: when unsure it says English.
  */
 export function detectLanguage(text: string, words: readonly string[]): Language {
+  return decide(text, words);
+}
+
+/** detectLanguage on the plain word forms of the text (outside `entities`), reading only those short enough to be function words. */
+export function detectLanguageOfText(text: string, entities: readonly Entity[]): Language {
+  return decide(text, plainWordForms(text, entities, LONGEST_WORD));
+}
+
+function decide(text: string, words: readonly string[]): Language {
   const score: Record<Language, number> = { en: 0, de: 0, fr: 0 };
   for (const lower of words) for (const language of WORDS.get(lower) ?? []) score[language]++;
   score.de += Math.min(3, text.match(GERMAN_LETTERS)?.length ?? 0) * 0.5;
