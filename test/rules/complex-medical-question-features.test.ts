@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../src/facts/analysis.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addCharacterGrams, bucketOf, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
-import { modelFor, predictWith } from '../../rules/complex-medical-question/model.js';
+import fc from 'fast-check';
+import { addCharacterGrams, bucketOf, bucketOfParts, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
+import { assess, compileMedicalLexicons } from '../../rules/complex-medical-question/medical-signals.js';
+import { modelFor, predictFeatures, predictWith } from '../../rules/complex-medical-question/model.js';
+import { drafts } from '../helpers/fuzz-arbitraries.js';
 
 describe('complex-medical-question features: character n-grams', () => {
   // The grams are hashed in place, without strings; they must land where their names would.
@@ -58,5 +61,48 @@ describe('complex-medical-question model: the reused bucket set', () => {
       expect(predictWith(modelFor(language), names, analysis.words).probability).toBe(expected);
       expect(predictWith(modelFor(language), names, analysis.words).probability).toBe(expected);
     }
+  });
+});
+
+describe('complex-medical-question model: features hashed from their parts', () => {
+  // The rule scores with predictFeatures (no name strings); predictWith over featureNames is the plain reading it must equal.
+  const lexicons = compileMedicalLexicons();
+  function expectSameScore(text: string, language?: 'en' | 'de' | 'fr') {
+    const analysis = new Analysis(text, language ? { language } : {});
+    const { signals } = assess(analysis, lexicons);
+    const model = modelFor(analysis.language);
+    const plain = predictWith(model, featureNames(analysis, signals), analysis.words);
+    const fast = predictFeatures(model, analysis, signals);
+    expect(fast.probability).toBe(plain.probability);
+    expect(fast.strongest).toEqual(plain.strongest);
+    expect(fast.threshold).toBe(plain.threshold);
+  }
+
+  it.each(['en', 'de', 'fr'] as const)('scores every labelled draft to the bit (%s)', (language) => {
+    const folder = join(__dirname, '../fixtures/complex-medical-question/corpus', language);
+    const drafts = readdirSync(folder)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter(Boolean))
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    expect(drafts.length).toBeGreaterThan(300);
+    for (const text of drafts) expectSameScore(text, language);
+  });
+
+  it('hashes a name from its parts to the bucket of the whole name', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), fc.string(), fc.constantFrom(13, 14), (prefix, a, separator, b, bits) => {
+        expect(bucketOfParts(prefix, a, separator, b, bits)).toBe(bucketOf(prefix + a + separator + b, bits));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('scores random and hostile drafts to the bit', () => {
+    const medical = fc.constantFrom('my dad', 'stage 4', 'chemo', 'PSA of 4.1', 'is it safe', '20mg tamoxifen', 'Should I', '?', '@sam ', 'https://example.org', 'Ärztin', 'cancer', 'lump', ' ', '\n', '. ');
+    const text = fc.oneof(drafts, fc.array(fc.oneof(medical, fc.string({ maxLength: 6 })), { maxLength: 30 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(text, fc.constantFrom(undefined, 'en' as const, 'de' as const, 'fr' as const), (draft, language) => expectSameScore(draft, language)),
+      { numRuns: 400 },
+    );
   });
 });
