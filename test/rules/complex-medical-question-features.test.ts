@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { addCharacterGrams, bucketOf, bucketOfParts, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
-import { assess, compileMedicalLexicons } from '../../rules/complex-medical-question/medical-signals.js';
+import { assess, compileMedicalLexicons, hasDrugSuffix, mayBeTnm, startsWithDigit } from '../../rules/complex-medical-question/medical-signals.js';
+import patternData from '../../rules/data/complex-medical-question/patterns.json';
+import { entryOf, readLexicon } from '../../src/rule/index.js';
 import { modelFor, predictFeatures, predictWith } from '../../rules/complex-medical-question/model.js';
 import { drafts } from '../helpers/fuzz-arbitraries.js';
 
@@ -104,5 +106,36 @@ describe('complex-medical-question model: features hashed from their parts', () 
       fc.property(text, fc.constantFrom(undefined, 'en' as const, 'de' as const, 'fr' as const), (draft, language) => expectSameScore(draft, language)),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('complex-medical-question signals: the word gates', () => {
+  // What scanWords read before the gates: the patterns and the sliced singular, on every word.
+  const TNM = /^[pcy]?t[0-4x][a-d]?n[0-3x][a-c]?m[01x]$/;
+  const NUMBER = /^\d+$|^(\d+)([a-zµ]+)$/;
+  const patterns = readLexicon(patternData, 'complex-medical-question/patterns.json');
+  const suffixes = entryOf(patterns, 'drug-suffixes');
+  const plainDrugSuffix = (lower: string) => {
+    if (lower.length < (suffixes.minLength as number)) return false;
+    const stem = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+    return suffixes.phrases.some((suffix) => stem.endsWith(suffix));
+  };
+  const pieces = fc.constantFrom('p', 'c', 'y', 't', 'n', 'm', 'x', 'a', 'b', '0', '1', '3', '4', '9', 'mg', 'µ', 's', 'mab', 'nib', 'platin', 'statin', 'ib', 'ab', '٣', 'Ｔ', 'é');
+  const word = fc.oneof(fc.string({ maxLength: 12 }), fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join('')));
+
+  it('lets through every word a pattern matches, and finds the same drug endings', () => {
+    fc.assert(
+      fc.property(word, (lower) => {
+        if (TNM.test(lower)) expect(mayBeTnm(lower)).toBe(true);
+        if (NUMBER.test(lower)) expect(startsWithDigit(lower)).toBe(true);
+        expect(hasDrugSuffix(lower)).toBe(plainDrugSuffix(lower));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const lower of ['t2n1m0', 'pt1cn0m0', 'ytxnxmx', 'ct4dn3cm1', '20mg', '4', 'rituximab', 'imatinibs', 'statins', 'cisplatin']) {
+      if (TNM.test(lower)) expect(mayBeTnm(lower)).toBe(true);
+      if (NUMBER.test(lower)) expect(startsWithDigit(lower)).toBe(true);
+      expect(hasDrugSuffix(lower)).toBe(plainDrugSuffix(lower));
+    }
   });
 });
