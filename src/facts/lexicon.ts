@@ -215,14 +215,19 @@ export function expandPhrase(phrase: string): string[] {
 /** Every match of a compiled lexicon in a word list, longest first at each position, never overlapping. */
 export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Pick<Word, 'lower' | 'start' | 'end'>[]): LexiconHit<E>[] {
   const hits: LexiconHit<E>[] = [];
-  const prefixStarts = lexicon.prefix.size > 0 ? firstUnitsOf(lexicon.prefix) : undefined;
+  const gate = lexicon.prefix.size > 0 ? prefixGateOf(lexicon.prefix) : undefined;
   for (let i = 0; i < words.length; ) {
     const word = words[i]!.lower;
     // This runs for every word of every draft on every keystroke: no allocation unless a pattern matches.
     let best = longestAt(lexicon.exact.get(word), words, i, undefined);
-    // A prefix key is the word's first letters, so a word whose first unit starts no key needs no slices.
-    if (prefixStarts?.has(word.charCodeAt(0))) {
-      for (let k = 1; k <= PREFIX_KEY && k <= word.length; k++) best = longestAt(lexicon.prefix.get(word.slice(0, k)), words, i, best);
+    // A prefix key is the word's first letters: a word whose first unit, or first two, start no key
+    // needs no slices (most words, as keys of common first letters are many but pairs are few).
+    if (gate?.firsts.has(word.charCodeAt(0))) {
+      const first = word.charCodeAt(0);
+      if (gate.singles.has(first)) best = longestAt(lexicon.prefix.get(word.slice(0, 1)), words, i, best);
+      if (word.length >= 2 && gate.pairs.has(first * 0x10000 + word.charCodeAt(1))) {
+        for (let k = 2; k <= PREFIX_KEY && k <= word.length; k++) best = longestAt(lexicon.prefix.get(word.slice(0, k)), words, i, best);
+      }
     }
     if (best) {
       const length = best.words.length;
@@ -233,13 +238,27 @@ export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>
   return hits;
 }
 
-const firstUnits = new WeakMap<Map<string, unknown>, Set<number>>();
+interface PrefixGate {
+  /** First UTF-16 units of every key; those of one-unit keys; first two units (as first * 0x10000 + second) of longer keys. */
+  firsts: Set<number>;
+  singles: Set<number>;
+  pairs: Set<number>;
+}
+const prefixGates = new WeakMap<Map<string, unknown>, PrefixGate>();
 
-/** The first UTF-16 units of a lexicon's prefix keys, once per compiled lexicon. */
-function firstUnitsOf(prefix: Map<string, unknown>): Set<number> {
-  let units = firstUnits.get(prefix);
-  if (!units) firstUnits.set(prefix, (units = new Set([...prefix.keys()].map((key) => key.charCodeAt(0)))));
-  return units;
+/** What the prefix keys start with, once per compiled lexicon. */
+function prefixGateOf(prefix: Map<string, unknown>): PrefixGate {
+  let gate = prefixGates.get(prefix);
+  if (!gate) {
+    gate = { firsts: new Set(), singles: new Set(), pairs: new Set() };
+    for (const key of prefix.keys()) {
+      gate.firsts.add(key.charCodeAt(0));
+      if (key.length === 1) gate.singles.add(key.charCodeAt(0));
+      else gate.pairs.add(key.charCodeAt(0) * 0x10000 + key.charCodeAt(1));
+    }
+    prefixGates.set(prefix, gate);
+  }
+  return gate;
 }
 
 /** The longest of `patterns` that matches the words from `i`, or `best` if none is longer. */
