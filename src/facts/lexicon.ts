@@ -167,6 +167,9 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
       }
     }
   }
+  // Longest first (a stable sort: equal lengths keep their order, and the first of them still wins),
+  // so a lookup stops at the first pattern that matches.
+  for (const map of [exact, prefix]) for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
   return { exact, prefix };
 }
 
@@ -219,14 +222,14 @@ export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>
   for (let i = 0; i < words.length; ) {
     const word = words[i]!.lower;
     // This runs for every word of every draft on every keystroke: no allocation unless a pattern matches.
-    let best = longestAt(lexicon.exact.get(word), words, i, undefined);
+    let best = longestAt(lexicon.exact.get(word), words, i, undefined, 1);
     // A prefix key is the word's first letters: a word whose first unit, or first two, start no key
     // needs no slices (most words, as keys of common first letters are many but pairs are few).
     if (gate?.firsts.has(word.charCodeAt(0))) {
       const first = word.charCodeAt(0);
-      if (gate.singles.has(first)) best = longestAt(lexicon.prefix.get(word.slice(0, 1)), words, i, best);
+      if (gate.singles.has(first)) best = longestAt(lexicon.prefix.get(word.slice(0, 1)), words, i, best, 0);
       if (word.length >= 2 && gate.pairs.has(first * 0x10000 + word.charCodeAt(1))) {
-        for (let k = 2; k <= PREFIX_KEY && k <= word.length; k++) best = longestAt(lexicon.prefix.get(word.slice(0, k)), words, i, best);
+        for (let k = 2; k <= PREFIX_KEY && k <= word.length; k++) best = longestAt(lexicon.prefix.get(word.slice(0, k)), words, i, best, 0);
       }
     }
     if (best) {
@@ -261,19 +264,24 @@ function prefixGateOf(prefix: Map<string, unknown>): PrefixGate {
   return gate;
 }
 
-/** The longest of `patterns` that matches the words from `i`, or `best` if none is longer. */
-function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<Word, 'lower'>[], i: number, best: Pattern<E> | undefined): Pattern<E> | undefined {
+/**
+ * The longest of `patterns` (longest first) that matches the words from `i`, or `best` if none is
+ * longer. Patterns looked up by the word itself skip their first word (`from` 1): it is the key.
+ */
+function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<Word, 'lower'>[], i: number, best: Pattern<E> | undefined, from: number): Pattern<E> | undefined {
   if (!patterns) return best;
+  const shortest = best ? best.words.length : 0;
   for (const pattern of patterns) {
     const length = pattern.words.length;
-    if ((best && best.words.length >= length) || i + length > words.length) continue;
+    if (length <= shortest) break;
+    if (i + length > words.length) continue;
     let all = true;
-    for (let k = 0; k < length && all; k++) {
+    for (let k = from; k < length && all; k++) {
       const expected = pattern.words[k]!;
       const actual = words[i + k]!.lower;
       all = expected.set ? expected.set.has(actual) : expected.prefix ? actual.startsWith(expected.text) : actual === expected.text;
     }
-    if (all) best = pattern;
+    if (all) return pattern;
   }
   return best;
 }
