@@ -60,9 +60,14 @@ export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons 
       // Inherit only signals of the same sign: "something to get checked" is a decision, not the awareness "get checked".
       const positive = [...own].some((s) => weightOf(s) > 0);
       if (!own.has('neutral'))
-        for (let i = 0; i < words.length; i++)
-          for (let j = i + 1; j <= words.length; j++)
-            for (const s of map.get(words.slice(i, j).join(' ')) ?? []) if (weightOf(s) > 0 === positive) all.add(s);
+        for (let i = 0; i < words.length; i++) {
+          // Words i to j joined by spaces, one word longer each step.
+          let span = words[i]!;
+          for (let j = i; j < words.length; j++) {
+            if (j > i) span += ' ' + words[j]!;
+            for (const s of map.get(span) ?? []) if (weightOf(s) > 0 === positive) all.add(s);
+          }
+        }
       return { phrases: [phrase], signals: [...all] };
     });
   };

@@ -148,6 +148,12 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
   };
   for (const entry of entries) {
     for (const phrase of entry.phrases) {
+      // Most phrases are plain lower-case words: no groups to expand, no patterns to read the words with.
+      if (PLAIN_PHRASE.test(phrase)) {
+        const words = phrase.split(' ').map((text): PatternWord => ({ text, prefix: false }));
+        add(exact, words[0]!.text, { entry, phrase, words });
+        continue;
+      }
       // Groups of single words become sets: "(a|b|c) (x|y|z)" is one pattern, not nine, so long
       // lists of alternatives (German and French inflections) neither multiply nor hit the cap.
       const sets: Map<string, string>[] = [];
@@ -177,6 +183,8 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
 // after an optional group that ends in a space ("(|* )(cancer|tumour)"), but not "(|long )", "(a b|c)",
 // "(fight*|battle)" or "oncologist(|'s)".
 const WORD_GROUP = /(?<=^|\s|\s\))\(([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*(?:\|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*)+)\)(?=\s|$)/gu;
+// Lower-case ASCII letters and digits, one space between words: what expandPhrase and PATTERN_WORD leave as it is.
+const PLAIN_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 const SET_MARK = '\uE000';
 const SET_END = '\uE001';
 const PATTERN_WORD = new RegExp(`${SET_MARK}\\d+${SET_END}|${PHRASE_WORD.source}`, 'gu');

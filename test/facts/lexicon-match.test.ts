@@ -73,3 +73,35 @@ describe('matchLexicon: the prefix gate', () => {
     }
   });
 });
+
+describe('compileLexicon: plain phrases', () => {
+  // A plain phrase skips expansion and the word pattern; "(phrase)" expands to the same phrase the long way.
+  // The patterns without their entry (whose phrases are written differently): key, phrase and words.
+  const shape = (map: CompiledLexicon['exact']) => [...map].map(([key, patterns]) => [key, patterns.map(({ phrase, words }) => ({ phrase, words }))]);
+  const compiled = (phrases: string[]) => {
+    const { exact, prefix } = compileLexicon([{ id: 'x', phrases }]);
+    return { exact: shape(exact), prefix: shape(prefix) };
+  };
+  const longWay = (phrases: string[]) => compiled(phrases.map((p) => `(${p})`));
+  const shortWay = compiled;
+  const plainWord = fc.stringMatching(/^[a-z0-9]{1,6}$/);
+
+  it('compiles a plain phrase as expanding it would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(plainWord, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')), { minLength: 1, maxLength: 6 }), (phrases) => {
+        expect(shortWay(phrases)).toEqual(longWay(phrases));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('compiles the shipped medical phrases as expanding them would', () => {
+    const medical = compileMedicalLexicons();
+    for (const lexicon of [medical.medical, medical.cues]) {
+      const patterns = [...new Set([...lexicon.exact.values(), ...lexicon.prefix.values()].flat())].filter((p) => /^[a-z0-9]+(?: [a-z0-9]+)*$/.test(p.phrase));
+      expect(patterns.length).toBeGreaterThan(300);
+      const phrases = patterns.map((p) => p.phrase);
+      expect(shortWay(phrases)).toEqual(longWay(phrases));
+    }
+  });
+});

@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { addCharacterGrams, bucketOf, bucketOfParts, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
 import { assess, compileMedicalLexicons, hasDrugSuffix, mayBeTnm, startsWithDigit } from '../../rules/complex-medical-question/medical-signals.js';
 import patternData from '../../rules/data/complex-medical-question/patterns.json';
-import { entryOf, readLexicon } from '../../src/rule/index.js';
+import { entryOf, readLexicon, type LexiconFileEntry } from '../../src/rule/index.js';
+import cueData from '../../rules/data/complex-medical-question/cues.json';
+import signalWeights from '../../rules/data/complex-medical-question/signals.json';
 import { modelFor, predictFeatures, predictWith } from '../../rules/complex-medical-question/model.js';
 import { drafts } from '../helpers/fuzz-arbitraries.js';
 
@@ -137,5 +139,28 @@ describe('complex-medical-question signals: the word gates', () => {
       if (NUMBER.test(lower)) expect(startsWithDigit(lower)).toBe(true);
       expect(hasDrugSuffix(lower)).toBe(plainDrugSuffix(lower));
     }
+  });
+});
+
+describe('complex-medical-question lexicons: inherited signals', () => {
+  // The plain reading: every run of words inside a phrase, sliced and joined, looked up in turn.
+  it('gives each cue phrase the signals of the phrases inside it, of the same sign', () => {
+    const weightOf = (signal: string) => (signalWeights.signals as Record<string, { weight: number }>)[signal]?.weight ?? 0;
+    const own = new Map<string, Set<string>>();
+    for (const { signal, phrases } of readLexicon<LexiconFileEntry & { signal: string }>(cueData, 'cues.json').entries)
+      for (const phrase of phrases) (own.get(phrase.toLowerCase()) ?? own.set(phrase.toLowerCase(), new Set()).get(phrase.toLowerCase())!).add(signal);
+    const expected = [...own].map(([phrase, signals]) => {
+      const words = phrase.split(' ');
+      const all = new Set(signals);
+      const positive = [...signals].some((s) => weightOf(s) > 0);
+      if (!signals.has('neutral'))
+        for (let i = 0; i < words.length; i++)
+          for (let j = i + 1; j <= words.length; j++) for (const s of own.get(words.slice(i, j).join(' ')) ?? []) if (weightOf(s) > 0 === positive) all.add(s);
+      return [phrase, [...all]] as const;
+    });
+    const compiled = new Map<string, string[]>();
+    for (const patterns of compileMedicalLexicons().cues.exact.values()) for (const p of patterns) compiled.set(p.entry.phrases[0]!, p.entry.signals);
+    expect(expected.length).toBeGreaterThan(300);
+    for (const [phrase, signals] of expected) if (compiled.has(phrase)) expect(compiled.get(phrase)).toEqual(signals);
   });
 });
