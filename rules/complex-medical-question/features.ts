@@ -17,40 +17,54 @@ export const FEATURE_BITS = { en: 14, de: 13, fr: 13 } as const;
 export const CHARACTER_GRAMS = { en: 4, de: 0, fr: 0 } as const;
 const FUNCTION_WORDS = wordSet(readLexicon(patternData, 'complex-medical-question/patterns.json'), 'feature-function-words');
 
+/**
+ * Receives each feature as the parts of its name, `prefix + a + separator + b`: the model hashes the
+ * parts in turn (FNV-1a of a concatenation is FNV-1a carried through each part), so a post's hundred
+ * names are never made as strings; {@link featureNames} joins them for training and tests.
+ */
+export interface FeatureSink {
+  add(prefix: string, a: string, separator: string, b: string): void;
+}
+
 export function featureNames(analysis: Analysis, signals: readonly Signal[]): string[] {
-  const { text, words, stems } = analysis;
   const names: string[] = [];
+  forEachFeature(analysis, signals, { add: (prefix, a, separator, b) => names.push(prefix + a + separator + b) });
+  return names;
+}
+
+/** Every feature of a draft, in the order the model sums them: what {@link featureNames} lists. */
+export function forEachFeature(analysis: Analysis, signals: readonly Signal[], sink: FeatureSink): void {
+  const { text, words, stems } = analysis;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const stem = stems[i]!;
     // Function words say little alone (long drafts simply have more "and"); in pairs they keep their say.
-    if (!FUNCTION_WORDS.has(word.lower)) names.push(word.tag ? `#${stem}` : stem);
+    if (!FUNCTION_WORDS.has(word.lower)) sink.add(word.tag ? '#' : '', stem, '', '');
     const next = words[i + 1];
-    if (next && next.sentence === word.sentence && !word.tag && !next.tag) names.push(`${stem} ${stems[i + 1]}`);
+    if (next && next.sentence === word.sentence && !word.tag && !next.tag) sink.add('', stem, ' ', stems[i + 1]!);
   }
   // A linear model cannot AND two cues: "asks" and "about my own result" together say more than each.
-  const ids = [...new Set(signals.map((s) => s.id))].sort();
+  const ids = signals.length === 0 ? [] : [...new Set(signals.map((s) => s.id))].sort();
   for (let i = 0; i < ids.length; i++) {
-    names.push(`signal:${ids[i]}`);
-    for (let j = i + 1; j < ids.length; j++) names.push(`signal:${ids[i]}+${ids[j]}`);
+    sink.add('signal:', ids[i]!, '', '');
+    for (let j = i + 1; j < ids.length; j++) sink.add('signal:', ids[i]!, '+', ids[j]!);
   }
   // Words of the sentences that ask: "your" in a question reads as awareness, "my" as a personal question.
   for (const sentence of analysis.sentences) {
-    if (!/\?["'’”)\]]*\s*$/.test(sentence.text)) continue;
-    for (let i = sentence.firstWord; i < sentence.endWord; i++) names.push(`ask:${stems[i]}`);
+    if (!ASKS.test(sentence.text)) continue;
+    for (let i = sentence.firstWord; i < sentence.endWord; i++) sink.add('ask:', stems[i]!, '', '');
   }
-  const first = words[0];
-  if (first) names.push(`first:${stems[0]}`);
-  if (text.includes('?')) names.push('shape:question-mark');
-  if (/\d/.test(text)) names.push('shape:digits');
+  if (words.length > 0) sink.add('first:', stems[0]!, '', '');
+  if (text.includes('?')) sink.add('shape:question-mark', '', '', '');
+  if (/\d/.test(text)) sink.add('shape:digits', '', '', '');
   const mention = analysis.mentions[0];
-  if (mention && text.slice(0, mention.start).trim() === '') names.push('shape:reply');
-  if (analysis.urls.length > 0) names.push('shape:link');
+  if (mention && text.slice(0, mention.start).trim() === '') sink.add('shape:reply', '', '', '');
+  if (analysis.urls.length > 0) sink.add('shape:link', '', '', '');
   // Length in doubling buckets: a one-line question and a 500-character answer read differently.
-  names.push(`shape:words-${Math.min(8, Math.floor(Math.log2(words.length + 1)))}`);
-  names.push(`shape:sentences-${Math.min(4, analysis.sentences.length)}`);
-  return names;
+  sink.add('shape:words-', String(Math.min(8, Math.floor(Math.log2(words.length + 1)))), '', '');
+  sink.add('shape:sentences-', String(Math.min(4, analysis.sentences.length)), '', '');
 }
+const ASKS = /\?["'’”)\]]*\s*$/;
 
 /**
  * The distinct hashed buckets of a draft's features, in ascending order: the named features, and
@@ -65,7 +79,8 @@ export function featureBuckets(names: readonly string[], bits: number, words: re
 
 /** A word's character n-gram as a feature name ("c:<tam"): what {@link addCharacterGrams} hashes, without making the string. */
 export const characterGramName = (gram: string) => `c:${gram}`;
-const GRAM_PREFIX = fnv(0x811c9dc5, 'c:');
+const FNV_BASIS = 0x811c9dc5;
+const GRAM_PREFIX = fnv(FNV_BASIS, 'c:');
 
 /** The buckets of every word's character n-grams, hashed in place: a post has hundreds, so no strings are made. */
 export function addCharacterGrams(words: readonly Word[], n: number, bits: number, into: { add(bucket: number): unknown }): void {
@@ -86,8 +101,14 @@ export function addCharacterGrams(words: readonly Word[], n: number, bits: numbe
 }
 
 export function bucketOf(name: string, bits: number): number {
-  return (fnv(0x811c9dc5, name) >>> 0) & ((1 << bits) - 1);
+  return (fnv(FNV_BASIS, name) >>> 0) & ((1 << bits) - 1);
 }
+
+/** The bucket of the name `prefix + a + separator + b`, hashed part by part without making it. */
+export function bucketOfParts(prefix: string, a: string, separator: string, b: string, bits: number): number {
+  return (fnv(fnv(fnv(fnv(FNV_BASIS, prefix), a), separator), b) >>> 0) & ((1 << bits) - 1);
+}
+
 
 /** 32-bit FNV-1a over UTF-16 code units, from a given state: the same bucket in every engine, for every string. */
 function fnv(state: number, text: string): number {

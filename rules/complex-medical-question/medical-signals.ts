@@ -60,9 +60,14 @@ export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons 
       // Inherit only signals of the same sign: "something to get checked" is a decision, not the awareness "get checked".
       const positive = [...own].some((s) => weightOf(s) > 0);
       if (!own.has('neutral'))
-        for (let i = 0; i < words.length; i++)
-          for (let j = i + 1; j <= words.length; j++)
-            for (const s of map.get(words.slice(i, j).join(' ')) ?? []) if (weightOf(s) > 0 === positive) all.add(s);
+        for (let i = 0; i < words.length; i++) {
+          // Words i to j joined by spaces, one word longer each step.
+          let span = words[i]!;
+          for (let j = i; j < words.length; j++) {
+            if (j > i) span += ' ' + words[j]!;
+            for (const s of map.get(span) ?? []) if (weightOf(s) > 0 === positive) all.add(s);
+          }
+        }
       return { phrases: [phrase], signals: [...all] };
     });
   };
@@ -136,8 +141,7 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
     if (QUESTION_OPENERS.has(first.lower)) asking.add(first.sentence);
     // Posts drop the subject: "Found a lump...", "Had a hysterectomy..." are first-person.
     // ...unless the sentence speaks to the reader: "Noticed blood in your pee?" is awareness.
-    const toReader = words.slice(sentence.firstWord, sentence.endWord).some((w) => SECOND_PERSON.has(w.lower));
-    if (IMPLICIT_SUBJECT.has(first.lower) && !toReader) {
+    if (IMPLICIT_SUBJECT.has(first.lower) && !speaksToReader(words, sentence.firstWord, sentence.endWord)) {
       raise('first-person', first.start, first.end);
       personal.add(first.sentence);
     }
@@ -181,6 +185,11 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   return { signals, score: Math.round(score * 100) / 100, engaged, medical: medicalContent };
 }
 
+function speaksToReader(words: readonly Word[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SECOND_PERSON.has(words[i]!.lower)) return true;
+  return false;
+}
+
 // Plain medical words: together they add at most vocabularyCap. Drugs, stages, values and doses are specific and count in full.
 export const VOCABULARY = new Set<SignalId>(['condition', 'symptom', 'test', 'treatment', 'body', 'clinician', 'outlook']);
 const MEDICAL_KINDS = new Set<SignalId>([...VOCABULARY, 'drug', 'stage', 'value', 'dose']);
@@ -198,8 +207,13 @@ function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Si
     if (word.tag) continue;
     if (STAGE_WORDS.has(lower) && adjacent && STAGE_NUMERALS.has(next.lower)) raise('stage', word.start, next.end);
     else if (STAGE_PREFIXES.has(lower) && adjacent && next.lower === 'stage') raise('stage', word.start, next.end);
-    else if (TNM.test(lower)) raise('stage', word.start, word.end);
+    else if (mayBeTnm(lower) && TNM.test(lower)) raise('stage', word.start, word.end);
 
+    // Numbers, with or without a unit written on, start with a digit: most words need neither pattern.
+    if (!startsWithDigit(lower)) {
+      if (hasDrugSuffix(lower)) raise('drug', word.start, word.end);
+      continue;
+    }
     if (DIGITS.test(lower)) {
       if ('£$€'.includes(text[word.start - 1] ?? ' ')) raise('fundraising', word.start - 1, word.end);
       if ('£$€'.includes(text[word.start - 1] ?? ' ') || YEAR.test(lower)) continue;
@@ -219,9 +233,22 @@ function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Si
       else if (MEASURE_UNITS.has(withUnit[2]!)) raise('value', word.start, word.end);
       continue;
     }
-    if (lower.length >= DRUG_SUFFIX_MIN_LENGTH) {
-      const stem = lower.endsWith('s') ? lower.slice(0, -1) : lower;
-      if (DRUG_SUFFIXES.some((suffix) => stem.endsWith(suffix))) raise('drug', word.start, word.end);
-    }
+    if (hasDrugSuffix(lower)) raise('drug', word.start, word.end);
   }
+}
+
+/** Whether a word can be a one-word TNM stage: 6 to 9 letters from p, c, y or t on (see TNM). */
+export const mayBeTnm = (lower: string) => lower.length >= 6 && lower.length <= 9 && 'pcyt'.includes(lower[0]!);
+/** Whether a word starts with an ASCII digit, as DIGITS and NUMBER_WITH_UNIT need (`\d` without the u flag). */
+export const startsWithDigit = (lower: string) => {
+  const first = lower.charCodeAt(0);
+  return first >= 48 && first <= 57;
+};
+
+/** A drug-name ending ("-mab", "-nib"), on the word or on its singular: the plural's "s" ignored without slicing it off. */
+export function hasDrugSuffix(lower: string): boolean {
+  if (lower.length < DRUG_SUFFIX_MIN_LENGTH) return false;
+  const end = lower.endsWith('s') ? lower.length - 1 : lower.length;
+  for (const suffix of DRUG_SUFFIXES) if (lower.endsWith(suffix, end)) return true;
+  return false;
 }

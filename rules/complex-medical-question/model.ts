@@ -2,7 +2,7 @@ import type { Analysis } from '../../src/rule/index.js';
 import de from '../data/complex-medical-question/model.de.json';
 import en from '../data/complex-medical-question/model.en.json';
 import fr from '../data/complex-medical-question/model.fr.json';
-import { addCharacterGrams, bucketOf, CHARACTER_GRAMS, FEATURE_BITS, featureNames } from './features.js';
+import { addCharacterGrams, bucketOf, bucketOfParts, CHARACTER_GRAMS, FEATURE_BITS, forEachFeature, type FeatureSink } from './features.js';
 import type { Signal } from './medical-signals.js';
 
 /**
@@ -51,7 +51,7 @@ export function modelFor(language: Language): Model {
 }
 
 export function predict(analysis: Analysis, signals: readonly Signal[]): Prediction {
-  return predictWith(modelFor(analysis.language), featureNames(analysis, signals), analysis.words);
+  return predictFeatures(modelFor(analysis.language), analysis, signals);
 }
 
 const STRONGEST = 5;
@@ -106,11 +106,55 @@ class BucketSet {
     this.size = 0;
   }
 }
+/**
+ * {@link predictWith} over the features as {@link forEachFeature} gives them: each name hashed from its
+ * parts, and made as a string only when it may enter the strongest five. The same sums in the same
+ * order, so the same probability to the last bit.
+ */
+export function predictFeatures(model: Model, analysis: Analysis, signals: readonly Signal[]): Prediction {
+  const counted = COUNTED;
+  try {
+    if (model.characterGrams > 0) addCharacterGrams(analysis.words, model.characterGrams, model.bits, counted);
+    const sink = new Scoring(model, counted);
+    forEachFeature(analysis, signals, sink);
+    return { probability: 1 / (1 + Math.exp(-sink.z)), threshold: model.threshold, strongest: sink.strongest };
+  } finally {
+    counted.clear();
+  }
+}
+
+class Scoring implements FeatureSink {
+  z: number;
+  readonly strongest: Prediction['strongest'] = [];
+  readonly #model: Model;
+  readonly #counted: BucketSet;
+  constructor(model: Model, counted: BucketSet) {
+    this.#model = model;
+    this.#counted = counted;
+    // The grams already counted come first, in the order they were added, as predictWith sums them.
+    let z = model.bias;
+    for (let i = 0; i < counted.size; i++) z += model.weights[counted.order[i]!]! * model.scale;
+    this.z = z;
+  }
+  add(prefix: string, a: string, separator: string, b: string): void {
+    const { weights, scale, bits } = this.#model;
+    const bucket = bucketOfParts(prefix, a, separator, b, bits);
+    const weight = weights[bucket]! * scale;
+    if (this.#counted.add(bucket)) this.z += weight;
+    if (weight > 0 && mayBeStrongest(this.strongest, weight)) keepStrongest(this.strongest, prefix + a + separator + b, weight);
+  }
+}
+
 const COUNTED = new BucketSet(Math.max(...Object.values(FEATURE_BITS)));
+
+/** Whether a feature of this weight can enter the list: only then is its name needed. */
+function mayBeStrongest(list: Prediction['strongest'], weight: number): boolean {
+  return list.length < STRONGEST || weight > list[STRONGEST - 1]!.weight;
+}
 
 /** Inserts a feature into the strongest-first list after those at least as strong, once per name, keeping the first five. */
 function keepStrongest(list: Prediction['strongest'], name: string, weight: number): void {
-  if (list.length === STRONGEST && weight <= list[STRONGEST - 1]!.weight) return;
+  if (!mayBeStrongest(list, weight)) return;
   if (list.some((f) => f.name === name)) return;
   let at = list.length;
   while (at > 0 && list[at - 1]!.weight < weight) at--;

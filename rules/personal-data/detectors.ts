@@ -32,10 +32,26 @@ export interface Found {
   end: number;
 }
 
+/**
+ * Whether the text holds an ASCII digit. Every pattern below needs one (`\d` is ASCII, with or
+ * without the u flag), and most posts have none: without one, no pattern runs.
+ */
+export function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 const NHS_NUMBER = /(?<![\d])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)/g;
 
 /** 10-digit NHS numbers whose check digit passes modulus 11 (NHS Data Dictionary). */
 export function findNhsNumbers(text: string): Found[] {
+  return hasAsciiDigit(text) ? scanNhsNumbers(text) : [];
+}
+
+function scanNhsNumbers(text: string): Found[] {
   const found: Found[] = [];
   for (const match of text.matchAll(NHS_NUMBER)) {
     const digits = match[1]! + match[2]! + match[3]!;
@@ -63,12 +79,18 @@ function datePatterns(words: LexiconFile) {
       'giu',
     ),
     birthCue: new RegExp(`${BEFORE}(?:${alternation(words, 'birth-cues')})${AFTER}`, 'iu'),
+    // The cues without their word edges: wherever birthCue matches a slice, this matches the text.
+    anyBirthCue: new RegExp(alternation(words, 'birth-cues'), 'iu'),
   };
 }
 const DATES = { en: datePatterns(PERSONAL_DATA_WORDS.en), de: datePatterns(PERSONAL_DATA_WORDS.de), fr: datePatterns(PERSONAL_DATA_WORDS.fr) };
 
 /** Dates with a birth cue ("DOB", "born", "geb.", "née le") in the 30 characters before them, after any earlier date. */
 export function findDatesOfBirth(text: string, language: Language = 'en'): Found[] {
+  return hasAsciiDigit(text) && DATES[language].anyBirthCue.test(text) ? scanDatesOfBirth(text, language) : [];
+}
+
+function scanDatesOfBirth(text: string, language: Language): Found[] {
   const { date, birthCue } = DATES[language];
   const found: Found[] = [];
   let previousEnd = 0;
@@ -82,9 +104,16 @@ export function findDatesOfBirth(text: string, language: Language = 'en'): Found
 
 const recordPattern = (words: LexiconFile) => new RegExp(`${BEFORE}(?:${alternation(words, 'record-labels')})[ \\t]{0,3}[:#]?[ \\t]{0,3}([A-Z]{0,3}-?\\d[\\dA-Z-]{3,15})\\b`, 'giu');
 const RECORDS = { en: recordPattern(PERSONAL_DATA_WORDS.en), de: recordPattern(PERSONAL_DATA_WORDS.de), fr: recordPattern(PERSONAL_DATA_WORDS.fr) };
+// The labels alone, without the word edge before them: wherever a record pattern matches, this does.
+const recordLabel = (words: LexiconFile) => new RegExp(alternation(words, 'record-labels'), 'iu');
+const RECORD_LABELS = { en: recordLabel(PERSONAL_DATA_WORDS.en), de: recordLabel(PERSONAL_DATA_WORDS.de), fr: recordLabel(PERSONAL_DATA_WORDS.fr) };
 
 /** Record numbers after a label that names them (MRN, patient ID, Patientennummer, numéro de dossier...). */
 export function findRecordNumbers(text: string, language: Language = 'en'): Found[] {
+  return hasAsciiDigit(text) && RECORD_LABELS[language].test(text) ? scanRecordNumbers(text, language) : [];
+}
+
+function scanRecordNumbers(text: string, language: Language): Found[] {
   const found: Found[] = [];
   for (const match of text.matchAll(RECORDS[language])) {
     const id = match[1]!;
@@ -101,6 +130,10 @@ const STREET = new RegExp(`\\b\\d{1,5}[A-Za-z]? (?:\\p{Lu}[\\p{L}'-]{0,30} ){1,3
 
 /** Postal addresses (UK and US formats, whatever the draft's language): a postcode or ZIP code, with the street before it on the same line when there is one. */
 export function findPostalAddresses(text: string): Found[] {
+  return hasAsciiDigit(text) ? scanPostalAddresses(text) : [];
+}
+
+function scanPostalAddresses(text: string): Found[] {
   const found: Found[] = [];
   for (const match of text.matchAll(POSTCODE)) {
     const end = match.index! + match[0].length;
@@ -113,3 +146,6 @@ export function findPostalAddresses(text: string): Found[] {
   }
   return found;
 }
+
+/** The finders without their gates: the plain reading that tests hold the gated finders to. */
+export const ungated = { nhsNumbers: scanNhsNumbers, datesOfBirth: scanDatesOfBirth, recordNumbers: scanRecordNumbers, postalAddresses: scanPostalAddresses };

@@ -148,6 +148,12 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
   };
   for (const entry of entries) {
     for (const phrase of entry.phrases) {
+      // Most phrases are plain lower-case words: no groups to expand, no patterns to read the words with.
+      if (PLAIN_PHRASE.test(phrase)) {
+        const words = phrase.split(' ').map((text): PatternWord => ({ text, prefix: false }));
+        add(exact, words[0]!.text, { entry, phrase, words });
+        continue;
+      }
       // Groups of single words become sets: "(a|b|c) (x|y|z)" is one pattern, not nine, so long
       // lists of alternatives (German and French inflections) neither multiply nor hit the cap.
       const sets: Map<string, string>[] = [];
@@ -167,6 +173,9 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
       }
     }
   }
+  // Longest first (a stable sort: equal lengths keep their order, and the first of them still wins),
+  // so a lookup stops at the first pattern that matches.
+  for (const map of [exact, prefix]) for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
   return { exact, prefix };
 }
 
@@ -174,6 +183,8 @@ export function compileLexicon<E extends LexiconEntry>(lexicon: Lexicon<E> | E[]
 // after an optional group that ends in a space ("(|* )(cancer|tumour)"), but not "(|long )", "(a b|c)",
 // "(fight*|battle)" or "oncologist(|'s)".
 const WORD_GROUP = /(?<=^|\s|\s\))\(([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*(?:\|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*)+)\)(?=\s|$)/gu;
+// Lower-case ASCII letters and digits, one space between words: what expandPhrase and PATTERN_WORD leave as it is.
+const PLAIN_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 const SET_MARK = '\uE000';
 const SET_END = '\uE001';
 const PATTERN_WORD = new RegExp(`${SET_MARK}\\d+${SET_END}|${PHRASE_WORD.source}`, 'gu');
@@ -215,14 +226,19 @@ export function expandPhrase(phrase: string): string[] {
 /** Every match of a compiled lexicon in a word list, longest first at each position, never overlapping. */
 export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>, words: readonly Pick<Word, 'lower' | 'start' | 'end'>[]): LexiconHit<E>[] {
   const hits: LexiconHit<E>[] = [];
-  const prefixStarts = lexicon.prefix.size > 0 ? firstUnitsOf(lexicon.prefix) : undefined;
+  const gate = lexicon.prefix.size > 0 ? prefixGateOf(lexicon.prefix) : undefined;
   for (let i = 0; i < words.length; ) {
     const word = words[i]!.lower;
     // This runs for every word of every draft on every keystroke: no allocation unless a pattern matches.
-    let best = longestAt(lexicon.exact.get(word), words, i, undefined);
-    // A prefix key is the word's first letters, so a word whose first unit starts no key needs no slices.
-    if (prefixStarts?.has(word.charCodeAt(0))) {
-      for (let k = 1; k <= PREFIX_KEY && k <= word.length; k++) best = longestAt(lexicon.prefix.get(word.slice(0, k)), words, i, best);
+    let best = longestAt(lexicon.exact.get(word), words, i, undefined, 1);
+    // A prefix key is the word's first letters: a word whose first unit, or first two, start no key
+    // needs no slices (most words, as keys of common first letters are many but pairs are few).
+    if (gate?.firsts.has(word.charCodeAt(0))) {
+      const first = word.charCodeAt(0);
+      if (gate.singles.has(first)) best = longestAt(lexicon.prefix.get(word.slice(0, 1)), words, i, best, 0);
+      if (word.length >= 2 && gate.pairs.has(first * 0x10000 + word.charCodeAt(1))) {
+        for (let k = 2; k <= PREFIX_KEY && k <= word.length; k++) best = longestAt(lexicon.prefix.get(word.slice(0, k)), words, i, best, 0);
+      }
     }
     if (best) {
       const length = best.words.length;
@@ -233,28 +249,47 @@ export function matchLexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>
   return hits;
 }
 
-const firstUnits = new WeakMap<Map<string, unknown>, Set<number>>();
+interface PrefixGate {
+  /** First UTF-16 units of every key; those of one-unit keys; first two units (as first * 0x10000 + second) of longer keys. */
+  firsts: Set<number>;
+  singles: Set<number>;
+  pairs: Set<number>;
+}
+const prefixGates = new WeakMap<Map<string, unknown>, PrefixGate>();
 
-/** The first UTF-16 units of a lexicon's prefix keys, once per compiled lexicon. */
-function firstUnitsOf(prefix: Map<string, unknown>): Set<number> {
-  let units = firstUnits.get(prefix);
-  if (!units) firstUnits.set(prefix, (units = new Set([...prefix.keys()].map((key) => key.charCodeAt(0)))));
-  return units;
+/** What the prefix keys start with, once per compiled lexicon. */
+function prefixGateOf(prefix: Map<string, unknown>): PrefixGate {
+  let gate = prefixGates.get(prefix);
+  if (!gate) {
+    gate = { firsts: new Set(), singles: new Set(), pairs: new Set() };
+    for (const key of prefix.keys()) {
+      gate.firsts.add(key.charCodeAt(0));
+      if (key.length === 1) gate.singles.add(key.charCodeAt(0));
+      else gate.pairs.add(key.charCodeAt(0) * 0x10000 + key.charCodeAt(1));
+    }
+    prefixGates.set(prefix, gate);
+  }
+  return gate;
 }
 
-/** The longest of `patterns` that matches the words from `i`, or `best` if none is longer. */
-function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<Word, 'lower'>[], i: number, best: Pattern<E> | undefined): Pattern<E> | undefined {
+/**
+ * The longest of `patterns` (longest first) that matches the words from `i`, or `best` if none is
+ * longer. Patterns looked up by the word itself skip their first word (`from` 1): it is the key.
+ */
+function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<Word, 'lower'>[], i: number, best: Pattern<E> | undefined, from: number): Pattern<E> | undefined {
   if (!patterns) return best;
+  const shortest = best ? best.words.length : 0;
   for (const pattern of patterns) {
     const length = pattern.words.length;
-    if ((best && best.words.length >= length) || i + length > words.length) continue;
+    if (length <= shortest) break;
+    if (i + length > words.length) continue;
     let all = true;
-    for (let k = 0; k < length && all; k++) {
+    for (let k = from; k < length && all; k++) {
       const expected = pattern.words[k]!;
       const actual = words[i + k]!.lower;
       all = expected.set ? expected.set.has(actual) : expected.prefix ? actual.startsWith(expected.text) : actual === expected.text;
     }
-    if (all) best = pattern;
+    if (all) return pattern;
   }
   return best;
 }

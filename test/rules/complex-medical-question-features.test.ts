@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../src/facts/analysis.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addCharacterGrams, bucketOf, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
-import { modelFor, predictWith } from '../../rules/complex-medical-question/model.js';
+import fc from 'fast-check';
+import { addCharacterGrams, bucketOf, bucketOfParts, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
+import { assess, compileMedicalLexicons, hasDrugSuffix, mayBeTnm, startsWithDigit } from '../../rules/complex-medical-question/medical-signals.js';
+import patternData from '../../rules/data/complex-medical-question/patterns.json';
+import { entryOf, readLexicon, type LexiconFileEntry } from '../../src/rule/index.js';
+import cueData from '../../rules/data/complex-medical-question/cues.json';
+import signalWeights from '../../rules/data/complex-medical-question/signals.json';
+import { modelFor, predictFeatures, predictWith } from '../../rules/complex-medical-question/model.js';
+import { drafts } from '../helpers/fuzz-arbitraries.js';
 
 describe('complex-medical-question features: character n-grams', () => {
   // The grams are hashed in place, without strings; they must land where their names would.
@@ -58,5 +65,102 @@ describe('complex-medical-question model: the reused bucket set', () => {
       expect(predictWith(modelFor(language), names, analysis.words).probability).toBe(expected);
       expect(predictWith(modelFor(language), names, analysis.words).probability).toBe(expected);
     }
+  });
+});
+
+describe('complex-medical-question model: features hashed from their parts', () => {
+  // The rule scores with predictFeatures (no name strings); predictWith over featureNames is the plain reading it must equal.
+  const lexicons = compileMedicalLexicons();
+  function expectSameScore(text: string, language?: 'en' | 'de' | 'fr') {
+    const analysis = new Analysis(text, language ? { language } : {});
+    const { signals } = assess(analysis, lexicons);
+    const model = modelFor(analysis.language);
+    const plain = predictWith(model, featureNames(analysis, signals), analysis.words);
+    const fast = predictFeatures(model, analysis, signals);
+    expect(fast.probability).toBe(plain.probability);
+    expect(fast.strongest).toEqual(plain.strongest);
+    expect(fast.threshold).toBe(plain.threshold);
+  }
+
+  it.each(['en', 'de', 'fr'] as const)('scores every labelled draft to the bit (%s)', (language) => {
+    const folder = join(__dirname, '../fixtures/complex-medical-question/corpus', language);
+    const drafts = readdirSync(folder)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter(Boolean))
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    expect(drafts.length).toBeGreaterThan(300);
+    for (const text of drafts) expectSameScore(text, language);
+  });
+
+  it('hashes a name from its parts to the bucket of the whole name', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), fc.string(), fc.constantFrom(13, 14), (prefix, a, separator, b, bits) => {
+        expect(bucketOfParts(prefix, a, separator, b, bits)).toBe(bucketOf(prefix + a + separator + b, bits));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('scores random and hostile drafts to the bit', () => {
+    const medical = fc.constantFrom('my dad', 'stage 4', 'chemo', 'PSA of 4.1', 'is it safe', '20mg tamoxifen', 'Should I', '?', '@sam ', 'https://example.org', 'Ärztin', 'cancer', 'lump', ' ', '\n', '. ');
+    const text = fc.oneof(drafts, fc.array(fc.oneof(medical, fc.string({ maxLength: 6 })), { maxLength: 30 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(text, fc.constantFrom(undefined, 'en' as const, 'de' as const, 'fr' as const), (draft, language) => expectSameScore(draft, language)),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('complex-medical-question signals: the word gates', () => {
+  // What scanWords read before the gates: the patterns and the sliced singular, on every word.
+  const TNM = /^[pcy]?t[0-4x][a-d]?n[0-3x][a-c]?m[01x]$/;
+  const NUMBER = /^\d+$|^(\d+)([a-zµ]+)$/;
+  const patterns = readLexicon(patternData, 'complex-medical-question/patterns.json');
+  const suffixes = entryOf(patterns, 'drug-suffixes');
+  const plainDrugSuffix = (lower: string) => {
+    if (lower.length < (suffixes.minLength as number)) return false;
+    const stem = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+    return suffixes.phrases.some((suffix) => stem.endsWith(suffix));
+  };
+  const pieces = fc.constantFrom('p', 'c', 'y', 't', 'n', 'm', 'x', 'a', 'b', '0', '1', '3', '4', '9', 'mg', 'µ', 's', 'mab', 'nib', 'platin', 'statin', 'ib', 'ab', '٣', 'Ｔ', 'é');
+  const word = fc.oneof(fc.string({ maxLength: 12 }), fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join('')));
+
+  it('lets through every word a pattern matches, and finds the same drug endings', () => {
+    fc.assert(
+      fc.property(word, (lower) => {
+        if (TNM.test(lower)) expect(mayBeTnm(lower)).toBe(true);
+        if (NUMBER.test(lower)) expect(startsWithDigit(lower)).toBe(true);
+        expect(hasDrugSuffix(lower)).toBe(plainDrugSuffix(lower));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const lower of ['t2n1m0', 'pt1cn0m0', 'ytxnxmx', 'ct4dn3cm1', '20mg', '4', 'rituximab', 'imatinibs', 'statins', 'cisplatin']) {
+      if (TNM.test(lower)) expect(mayBeTnm(lower)).toBe(true);
+      if (NUMBER.test(lower)) expect(startsWithDigit(lower)).toBe(true);
+      expect(hasDrugSuffix(lower)).toBe(plainDrugSuffix(lower));
+    }
+  });
+});
+
+describe('complex-medical-question lexicons: inherited signals', () => {
+  // The plain reading: every run of words inside a phrase, sliced and joined, looked up in turn.
+  it('gives each cue phrase the signals of the phrases inside it, of the same sign', () => {
+    const weightOf = (signal: string) => (signalWeights.signals as Record<string, { weight: number }>)[signal]?.weight ?? 0;
+    const own = new Map<string, Set<string>>();
+    for (const { signal, phrases } of readLexicon<LexiconFileEntry & { signal: string }>(cueData, 'cues.json').entries)
+      for (const phrase of phrases) (own.get(phrase.toLowerCase()) ?? own.set(phrase.toLowerCase(), new Set()).get(phrase.toLowerCase())!).add(signal);
+    const expected = [...own].map(([phrase, signals]) => {
+      const words = phrase.split(' ');
+      const all = new Set(signals);
+      const positive = [...signals].some((s) => weightOf(s) > 0);
+      if (!signals.has('neutral'))
+        for (let i = 0; i < words.length; i++)
+          for (let j = i + 1; j <= words.length; j++) for (const s of own.get(words.slice(i, j).join(' ')) ?? []) if (weightOf(s) > 0 === positive) all.add(s);
+      return [phrase, [...all]] as const;
+    });
+    const compiled = new Map<string, string[]>();
+    for (const patterns of compileMedicalLexicons().cues.exact.values()) for (const p of patterns) compiled.set(p.entry.phrases[0]!, p.entry.signals);
+    expect(expected.length).toBeGreaterThan(300);
+    for (const [phrase, signals] of expected) if (compiled.has(phrase)) expect(compiled.get(phrase)).toEqual(signals);
   });
 });
