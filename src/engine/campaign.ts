@@ -157,7 +157,7 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
   const posts: CampaignPost[] = drafts.map((draft) => {
     const channel = resolveChannel(draft.channel, settings.channels);
     // Directive comments are never published: the channel gets the draft without them.
-    const nodes = draft.nodes.filter((node) => !(node.type === 'html' && isDirectiveBlock(node.value)));
+    const nodes = draft.nodes.filter((node) => !(node.type === 'html' && isDirectiveBlock(node.value ?? '')));
     const display = withoutComments(displayText(markdown, nodes));
     displays.push(display);
     const draftPostOptions = withLanguage(postOptions, draft.language as LintOptions['language']);

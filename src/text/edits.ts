@@ -139,6 +139,31 @@ export function brokenOutsideEdits(
 
 const MAX_RUN_AROUND_A_FIX = 1024;
 
+// Whether an entity list is in order of its starts (extractEntities gives them so), found once per list.
+const inStartOrder = new WeakMap<readonly Entity[], boolean>();
+
+/**
+ * The entities that lie within [from, to], in their order: found by binary search in a list in
+ * order of starts (a megabyte draft has thousands of entities and may have thousands of fixes), by
+ * a filter otherwise.
+ */
+export function entitiesWithin(entities: readonly Entity[], from: number, to: number): Entity[] {
+  let ordered = inStartOrder.get(entities);
+  if (ordered === undefined) inStartOrder.set(entities, (ordered = entities.every((e, i) => i === 0 || entities[i - 1]!.start <= e.start)));
+  if (!ordered) return entities.filter((e) => e.start >= from && e.end <= to);
+  let low = 0;
+  let high = entities.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entities[middle]!.start < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: Entity[] = [];
+  // An entity starting after `to` ends after it too.
+  for (let i = low; i < entities.length && entities[i]!.start <= to; i++) if (entities[i]!.end <= to) found.push(entities[i]!);
+  return found;
+}
+
 /**
  * The fix, or undefined when applying it would break an entity or grapheme outside its edits (a
  * rule then reports without a fix: a fix must be certainly right). A rule passes the draft's
@@ -165,7 +190,7 @@ export function safeFix(text: string, edits: TextEdit[], entities?: readonly Ent
   const local = sorted.map(({ range: [s, e], text: replacement }): TextEdit => ({ range: [s - from, e - from], text: replacement }));
   const output = applyFix(window, { edits: local });
   // The draft's entities inside the window, moved to its offsets (no entity crosses white space).
-  const before = entities?.filter((e) => e.start >= from && e.end <= to).map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+  const before = entities && entitiesWithin(entities, from, to).map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
   return output !== undefined && output !== window && !brokenOutsideEdits(window, output, local, before) ? fix : undefined;
 }
 

@@ -6,9 +6,93 @@ const processor = unified().use(remarkParse);
 
 /** The mdast tree of a draft (CommonMark), with UTF-16 offsets in every node's position. */
 export function parseMarkdown(text: string): Root {
-  const cuts = [...(setextPieces(text) ?? []), ...(delimiterPieces(text) ?? [])].sort((a, b) => a - b);
-  return cuts.length > 0 ? parsePieces(text, [...new Set(cuts)]) : markdownParser.parse(text);
+  const cuts = [...(setextPieces(text) ?? []), ...(delimiterPieces(text) ?? [])];
+  if (text.length >= LARGE_DRAFT) cuts.push(...(blankLinePieces(text) ?? []));
+  cuts.sort((a, b) => a - b);
+  return cuts.length > 0 ? parsePieces(text, [...new Set(cuts)], plainFirst) : markdownParser.parse(text);
 }
+
+// A long draft (a document pasted whole) is mostly plain paragraphs between blank lines: it is cut
+// at blank lines into pieces, and a piece of plain paragraphs gets its tree without micromark,
+// whose events for a megabyte take most of the time and memory of a lint.
+const LARGE_DRAFT = 20_000;
+const BLANK_PIECE = 8192;
+// What can span a blank line, or tie one part of a draft to another: fenced code, an HTML block
+// (a comment, <pre>, <script>...), a link reference definition.
+const SPANS_BLANK_LINES = /```|~~~|\]:|^[ \t>*+\-.)\d]*</m;
+const BLANK_LINES = /\n\n+/g;
+
+/**
+ * Offsets just after blank lines where a draft may be cut into separately parsed pieces, pieces of
+ * at most `piece` characters where it can, or undefined when something could span a cut. The line
+ * after the cut starts with a character no block continues or starts with (not white space, not a
+ * list, quote, heading, code or HTML marker), so every list, quote and paragraph before it has ended.
+ */
+export function blankLinePieces(text: string, piece = BLANK_PIECE): number[] | undefined {
+  if (SPANS_BLANK_LINES.test(text)) return undefined;
+  const cuts: number[] = [];
+  let pieceStart = 0;
+  let piecePlain: boolean | undefined;
+  let blockStart = 0;
+  const block = (end: number) => {
+    // Plain paragraphs and the rest apart, so that the plain ones skip the parser.
+    const plain = isPlainMarkdown(text.slice(blockStart, end));
+    if (piecePlain !== undefined && (plain !== piecePlain || blockStart - pieceStart >= piece)) {
+      cuts.push(blockStart);
+      pieceStart = blockStart;
+      piecePlain = plain;
+    }
+    piecePlain ??= plain;
+    blockStart = end;
+  };
+  for (BLANK_LINES.lastIndex = 0; BLANK_LINES.exec(text); ) {
+    const at = BLANK_LINES.lastIndex;
+    if (at < text.length && PLAIN_START.test(text[at]!)) block(at);
+  }
+  block(text.length);
+  return cuts.length > 0 ? cuts : undefined;
+}
+
+// What makes a text more than paragraphs of text: any inline syntax (emphasis, code, links,
+// autolinks, HTML, escapes, character references), tabs and control characters, white space at
+// the start or end of a line (indentation, hard breaks), and a line a block could start with.
+// "_" between letters or digits (utm_source) is text: such a run can neither open nor close emphasis.
+const NOT_PLAIN = /[*`[\]<>\\~\t\r\0-\x08\x0b\x0c\x0e-\x1f]|&[#A-Za-z]| $|^(?:[ =+\-]|#{1,6}(?: |$)|\d{1,9}[.)])/m;
+
+/** Whether CommonMark reads the text as paragraphs of plain text and nothing else. */
+export function isPlainMarkdown(text: string): boolean {
+  return !NOT_PLAIN.test(text) && !(text.includes('_') && FLANKING_UNDERSCORE.test(text));
+}
+
+/** The tree remark-parse gives a plain text (see `isPlainMarkdown`): a paragraph with one text node per run of lines. */
+export function plainTree(text: string): Root {
+  const children: Root['children'] = [];
+  let line = 1;
+  let lineStart = 0;
+  let first: { line: number; offset: number } | undefined;
+  let last = { line: 1, column: 1, offset: 0 };
+  const close = () => {
+    if (!first) return;
+    const position = () => ({ start: { line: first!.line, column: 1, offset: first!.offset }, end: { ...last } });
+    children.push({ type: 'paragraph', children: [{ type: 'text', value: text.slice(first.offset, last.offset), position: position() }], position: position() });
+    first = undefined;
+  };
+  for (;;) {
+    const newline = text.indexOf('\n', lineStart);
+    const end = newline === -1 ? text.length : newline;
+    if (end > lineStart) {
+      first ??= { line, offset: lineStart };
+      last = { line, column: end - lineStart + 1, offset: end };
+    } else close();
+    if (newline === -1) break;
+    lineStart = newline + 1;
+    line++;
+  }
+  close();
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: text.length - lineStart + 1, offset: text.length } } };
+}
+
+const plainFirst: PieceParser = { parse: (piece) => (isPlainMarkdown(piece) ? plainTree(piece) : markdownParser.parse(piece)) };
 
 // Characters without which CommonMark can produce no emphasis, link, heading, list, code or quote.
 // Line-start patterns use [ \t]* rather than \s* so a run of blank lines cannot make the scan quadratic.
@@ -76,9 +160,17 @@ const DELIMITER_RUN = /[*_]+/g;
 /** The micromark extension that reads `*` and `_` as text. */
 export const NO_EMPHASIS = { disable: { null: ['attention'] } };
 
+/** How many times remark has parsed (a draft, a piece of one, or a plan): tests count work with it, never time. */
+export const markdownWork = { parses: 0 };
+
 /** A parser that reads a piece no cut could keep small (a long stretch with no place to cut) without emphasis. */
 export function boundedParser(withEmphasis: PieceParser, withoutEmphasis: PieceParser): PieceParser {
-  return { parse: (text) => (countDelimiterRuns(text) > 2 * MAX_DELIMITER_RUNS ? withoutEmphasis : withEmphasis).parse(text) };
+  return {
+    parse: (text) => {
+      markdownWork.parses++;
+      return (countDelimiterRuns(text) > 2 * MAX_DELIMITER_RUNS ? withoutEmphasis : withEmphasis).parse(text);
+    },
+  };
 }
 
 const markdownParser = boundedParser(processor, unified().use(remarkParse).data('micromarkExtensions', [NO_EMPHASIS]));
