@@ -159,6 +159,15 @@ function writeCommonJsEntries() {
   }
 }
 
+// The language server's entry holds vscode-languageserver (no app bundles it): whitespace and
+// syntax minified, names kept for stack traces.
+async function minifyLanguageServer() {
+  const { transform } = await import('esbuild');
+  const file = 'dist/language-server.js';
+  const { code } = await transform(readFileSync(file, 'utf8'), { format: 'esm', target: 'node20', minifyWhitespace: true, minifySyntax: true });
+  writeFileSync(file, code);
+}
+
 export default defineConfig([
   {
     entry: { ...library, ...browser, ...internal, ...tools },
@@ -178,12 +187,15 @@ export default defineConfig([
     removeNodeProtocol: false,
     noExternal: [/^(?!@codemirror\/|decode-named-character-reference$)/],
     external: [EXTERNAL],
+    // Not minified: minifying drops the /* @__PURE__ */ marks that let an app's bundler leave out
+    // what it never calls (lint + measure for a browser: 270 KB gzipped, 308 KB from minified chunks).
     metafile: true,
     esbuildPlugins: [vectorData, onePunycode, builtinRequires, languageServerNode, withoutCoreJs],
     define,
     onSuccess: async () => {
       writeNotices();
       writeCommonJsEntries();
+      await minifyLanguageServer();
     },
   },
   {
