@@ -1,33 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
+const define = { __POSTLINT_VERSION__: JSON.stringify(version) };
 
 // vectors/en: the word vectors for key messages by meaning, an entry of its own so only campaigns load them.
 const library = { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts', 'vectors/en': 'src/vectors/en.ts' };
-
-// The word vectors (~1.4 MB) ship once in the package, as dist/vectors/en.data.cjs: the ESM and
-// CommonJS entries of `postlint/vectors/en` both load that file (ESM imports CommonJS in Node and in
-// every bundler; CommonJS in Node 20 cannot require ESM), and a bundle that carries its dependencies
-// inside (the CommonJS library, the CLI, the language server) imports the entry from dist/vectors at
-// run time instead of carrying a copy, and only when a campaign needs it.
-const VECTOR_DATA = 'rules/data/word-vectors.en.json';
-const vectorData = {
-  name: 'vector-data-once',
-  setup(build: { onResolve(options: { filter: RegExp }, callback: () => { path: string; external: boolean }): void; onEnd(callback: () => void): void }) {
-    build.onResolve({ filter: /\/word-vectors\.en\.json$/ }, () => ({ path: './en.data.cjs', external: true }));
-    build.onEnd(() => {
-      mkdirSync('dist/vectors', { recursive: true });
-      writeFileSync('dist/vectors/en.data.cjs', `module.exports = ${readFileSync(VECTOR_DATA, 'utf8').trim()};\n`);
-    });
-  },
-};
-const vectorsFromDist = (extension: 'js' | 'cjs') => ({
-  name: 'vectors-from-dist',
-  setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { path: string }) => { path: string; external: boolean }): void }) {
-    build.onResolve({ filter: /^\.\.?\/vectors\/en\.js$/ }, () => ({ path: `./vectors/en.${extension}`, external: true }));
-  },
-});
 
 // The CodeMirror adapter (`postlint/codemirror`): ESM only, for browser bundlers. Its CodeMirror
 // packages stay external (peer dependencies: two copies of @codemirror/state break an editor), and
@@ -38,58 +18,198 @@ const browser = { codemirror: 'src/codemirror/index.ts' };
 // postlint's own and bundlers drop it from a lint()-only bundle (see src/text/yaml.ts).
 const internal = { 'internal/yaml': 'src/text/yaml.ts' };
 
-// Dependencies that require() can load: the CommonJS build leaves them to node_modules, where they
-// are installed anyway, and bundles only the ESM-only ones (unified, remark, vfile, the
-// readability formulas, stemmer...) that Node 20 cannot require everywhere.
-const REQUIRABLE = ['@nlpjs/lang-de', '@nlpjs/lang-fr', 'emoji-regex', 'libphonenumber-js', 'lilconfig', 'picocolors', 'picomatch', 'punycode', 'sms-segments-calculator', 'tinyglobby', 'twitter-text', 'unicode-segmenter', 'valibot', 'yaml'];
-const esmOnly = new RegExp(`^(?!(?:${REQUIRABLE.map((name) => name.replace(/[/.-]/g, '\\$&')).join('|')})(?:/|$))`);
+// The command-line tools: the CLI and the language server (`postlint-language-server --stdio`).
+const tools = { cli: 'src/cli.ts', 'language-server': 'src/lsp-cli.ts' };
+
+// Every dependency is bundled, once, into the chunks of this one ESM build (the library, the CLI and
+// the language server share them), so a consumer installs postlint alone and each dependency's code
+// sits in one place. Pre-bundling also spares the CLI's cold start the resolving and reading of the
+// ~200 small modules of remark, micromark and twitter-text. Outside stay the CodeMirror peers and
+// decode-named-character-reference (micromark's), the one dependency: its browser build decodes
+// through the DOM in 0.3 KB where Node's carries the 2,125 entities (35 KB), and a bundle made here
+// would pick one of them for every platform; installed, each bundler picks its own.
+const EXTERNAL = /^(@codemirror\/|decode-named-character-reference$)/;
+
+// The word vectors (~1.4 MB) ship once, as dist/vectors/en.data.cjs, which the `postlint/vectors/en`
+// entry imports (ESM imports CommonJS in Node and in every bundler); the tools' chunks all sit in
+// dist/, beside vectors/.
+const VECTOR_DATA = 'rules/data/word-vectors.en.json';
+const vectorData = {
+  name: 'vector-data-once',
+  setup(build: EsbuildBuild) {
+    build.onResolve({ filter: /\/word-vectors\.en\.json$/ }, () => ({ path: './en.data.cjs', external: true }));
+    // The CLI, the Node API and the language server import the built entry (dist/vectors/en.js), so
+    // the module that imports the data stays in that entry, next to en.data.cjs, not in a shared chunk.
+    build.onResolve({ filter: /^\.\.?\/vectors\/en\.js$/ }, () => ({ path: './vectors/en.js', external: true }));
+    build.onEnd(() => {
+      mkdirSync('dist/vectors', { recursive: true });
+      writeFileSync('dist/vectors/en.data.cjs', `module.exports = ${readFileSync(VECTOR_DATA, 'utf8').trim()};\n`);
+    });
+  },
+};
+
+// Bundled dependencies of the Node edge import Node's built-ins (tinyglobby as "fs": kept external,
+// as "node:fs"), and the CommonJS ones (lilconfig, vscode-languageserver) require() them, which an
+// ES module cannot. Each such require() reads the built-in from
+// process.getBuiltinModule (Node >= 20.16), so no chunk needs a Node-only import at its top: the
+// chunks a browser bundle takes stay free of `node:module`.
+const resolvesToPackage = (name: string, importer: string): boolean => {
+  for (let dir = path.dirname(importer); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+};
+const builtinRequires = {
+  name: 'builtin-requires',
+  setup(build: EsbuildBuild) {
+    build.onResolve({ filter: /^[a-z:_/]+$/ }, (args) => {
+      // "punycode" is a deprecated built-in and a package: a package that depends on it gets the package.
+      if (!isBuiltin(args.path) || (!args.path.startsWith('node:') && resolvesToPackage(args.path, args.importer))) return undefined;
+      const name = args.path.replace(/^node:/, '');
+      return args.kind === 'require-call' ? { path: name, namespace: 'node-builtin' } : { path: `node:${name}`, external: true };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({ contents: `module.exports = process.getBuiltinModule(${JSON.stringify(`node:${args.path}`)});`, loader: 'js' }));
+  },
+};
+
+// vscode-languageserver/node and the vscode-* packages it imports as /node (only the language server
+// uses them) are exported under the "node" condition alone, which the neutral build does not set
+// for every package: resolved as Node resolves them.
+const languageServerNode = {
+  name: 'vscode-languageserver-node',
+  setup(build: EsbuildBuild) {
+    build.onResolve({ filter: /^vscode-[a-z-]+\/node$/ }, (args) => ({ path: createRequire(args.importer).resolve(args.path) }));
+  },
+};
+
+// twitter-text requires "punycode", which in Node is the built-in (2.1.0), and in a bundle its own
+// copy (1.4.1). Bundled here it gets the punycode package postlint depends on (2.3.1, whose functions
+// are the built-in's; test/package checks them against each other): Node's behaviour, and one copy.
+const onePunycode = {
+  name: 'one-punycode',
+  setup(build: EsbuildBuild) {
+    build.onResolve({ filter: /^punycode$/ }, () => ({ path: path.resolve('node_modules/punycode/punycode.js') }));
+  },
+};
+
+// twitter-text 3.1.0 imports core-js 2 polyfills for ES2015 (RegExp flags, Array#sort, Object.keys,
+// DOM iterables...). Every engine postlint supports (Node >= 20.19, browsers with Intl.Segmenter)
+// has them natively: loaded, core-js replaces no built-in, it only wraps Function#toString and adds
+// globals of its own (core, __core-js_shared__, Symbol.useSetter/useSimple; test/package checks
+// that). They are left out: 28 KB less minified in every bundle, no module evaluation at start-up.
+const withoutCoreJs = {
+  name: 'without-core-js',
+  setup(build: EsbuildBuild) {
+    build.onResolve({ filter: /^core-js\/modules\// }, () => ({ path: 'core-js', namespace: 'no-polyfill' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-polyfill' }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
+// The licence notices of every bundled package, from esbuild's metafile (which files went in):
+// dist/THIRD-PARTY-NOTICES.md. Only permissive licences: the build fails on anything else.
+const PERMISSIVE = new Set(['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD']);
+// twitter-text 3.1.0's package.json names no licence; its LICENSE file is the Apache License 2.0.
+const UNDECLARED_LICENSES: Record<string, string> = { 'twitter-text': 'Apache-2.0' };
+const MIT_TEXT = `Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`;
+function writeNotices() {
+  const metafile = JSON.parse(readFileSync('dist/metafile-esm.json', 'utf8')) as { inputs: Record<string, unknown> };
+  const dirs = new Set<string>();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) dirs.add(match[1]!);
+  }
+  const sections = [...dirs]
+    .map((dir) => {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string; author?: string | { name?: string }; repository?: string | { url?: string } };
+      const license = pkg.license ?? UNDECLARED_LICENSES[pkg.name];
+      if (!license || !PERMISSIVE.has(license)) throw new Error(`${pkg.name}: licence ${license ?? 'none'} is not one postlint may bundle`);
+      const texts = readdirSync(dir)
+        .filter((file) => /^(licen[cs]e|notice|copying)/i.test(file))
+        .sort()
+        .map((file) => readFileSync(path.join(dir, file), 'utf8').trim());
+      if (!texts.length) {
+        // A package that declares MIT without a LICENSE file (normalize-strings): the MIT text, with its author.
+        if (license !== 'MIT') throw new Error(`${pkg.name}: no LICENSE file to ship with its bundled code`);
+        const author = typeof pkg.author === 'string' ? pkg.author : pkg.author?.name;
+        texts.push(`The MIT License\n\nCopyright (c) ${author ?? `the ${pkg.name} authors`}\n\n${MIT_TEXT}`);
+      }
+      const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+      return { name: pkg.name, text: `## ${pkg.name} ${pkg.version} (${license})\n\n${repository ? `${repository}\n\n` : ''}${texts.join('\n\n')}\n` };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const names = new Set(sections.map((s) => s.name));
+  writeFileSync(
+    'dist/THIRD-PARTY-NOTICES.md',
+    `# Third-party notices\n\npostlint's dist/ bundles the code of these ${names.size} packages; their licences follow.\n\n${[...new Map(sections.map((s) => [s.name, s.text])).values()].join('\n')}`,
+  );
+}
+
+// require('postlint'), require('postlint/node')...: Node >= 20.19 requires ES modules, so each
+// CommonJS entry is one line that loads the ESM build: the library is in the package once.
+function writeCommonJsEntries() {
+  for (const name of Object.keys(library)) {
+    const file = `dist/${name}.cjs`;
+    const target = `./${path.basename(name)}.js`;
+    if (!existsSync(path.join('dist', `${name}.js`))) throw new Error(`dist/${name}.js is missing`);
+    writeFileSync(file, `'use strict';\n// The ES module build, through require(esm) (Node >= 20.19).\nmodule.exports = require(${JSON.stringify(target)});\n`);
+  }
+}
+
+// The language server's entry holds vscode-languageserver (no app bundles it): whitespace and
+// syntax minified, names kept for stack traces.
+async function minifyLanguageServer() {
+  const { transform } = await import('esbuild');
+  const file = 'dist/language-server.js';
+  const { code } = await transform(readFileSync(file, 'utf8'), { format: 'esm', target: 'node20', minifyWhitespace: true, minifySyntax: true });
+  writeFileSync(file, code);
+}
 
 export default defineConfig([
   {
-    // The library as ESM with types: dependencies stay external.
-    entry: { ...library, ...browser, ...internal },
+    entry: { ...library, ...browser, ...internal, ...tools },
     format: ['esm'],
     dts: { entry: { ...library, ...browser } },
     sourcemap: false,
     clean: true,
     target: 'node20',
+    // Neutral: the chunks serve Node and browser bundlers alike. tsup would read package.json's
+    // "browser" field first, which gives picocolors' colourless stub to the CLI: "module", then "main".
     platform: 'neutral',
+    esbuildOptions(options) {
+      options.mainFields = ['module', 'main'];
+    },
     splitting: true,
-    esbuildPlugins: [vectorData],
-    define: { __POSTLINT_VERSION__: JSON.stringify(version) },
+    // Built-ins keep their node: prefix (Node >= 20.19 knows it), which builtinRequires relies on.
+    removeNodeProtocol: false,
+    noExternal: [/^(?!@codemirror\/|decode-named-character-reference$)/],
+    external: [EXTERNAL],
+    // Not minified: minifying drops the /* @__PURE__ */ marks that let an app's bundler leave out
+    // what it never calls (lint + measure for a browser: 270 KB gzipped, 308 KB from minified chunks).
+    metafile: true,
+    esbuildPlugins: [vectorData, onePunycode, builtinRequires, languageServerNode, withoutCoreJs],
+    define,
+    onSuccess: async () => {
+      writeNotices();
+      writeCommonJsEntries();
+      await minifyLanguageServer();
+    },
   },
   {
-    // The library for require(): unified, remark and vfile are ESM-only, which Node 20 cannot
-    // require everywhere, so the CommonJS build carries those inside, once, in a chunk its
-    // entries share; every other dependency is required from node_modules.
+    // The types for require(): the same declarations as .d.cts, so TypeScript reads the CommonJS entries as CommonJS.
     entry: library,
     format: ['cjs'],
-    dts: true,
-    sourcemap: false,
+    dts: { only: true },
     target: 'node20',
-    platform: 'node',
-    splitting: true,
-    noExternal: [esmOnly],
-    esbuildPlugins: [vectorData, vectorsFromDist('cjs')],
-    define: { __POSTLINT_VERSION__: JSON.stringify(version) },
-  },
-  {
-    // The command-line tools: the CLI and the language server (`postlint-language-server --stdio`).
-    // They carry their dependencies bundled: resolving and reading the ~200 small modules of
-    // remark, micromark and twitter-text took half of the CLI's cold start. The two share one
-    // chunk, so the package holds that code once, not once per tool (see commonJs() in src/node/config.ts).
-    // Only the language server uses vscode-languageserver: bundled here, it is a devDependency, so a
-    // consumer's install does not hold it a second time (five packages, 1.4 MB).
-    entry: { cli: 'src/cli.ts', 'language-server': 'src/lsp-cli.ts' },
-    format: ['esm'],
-    target: 'node20',
-    platform: 'node',
-    noExternal: [/./],
-    splitting: true,
-    esbuildPlugins: [vectorsFromDist('js')],
-    // Bundled CommonJS dependencies (twitter-text, vscode-languageserver) call require() for Node's
-    // built-ins; an ES module has none until it makes one.
-    banner: { js: "import { createRequire as __postlintCreateRequire } from 'node:module'; const require = __postlintCreateRequire(import.meta.url);" },
-    define: { __POSTLINT_VERSION__: JSON.stringify(version) },
+    define,
   },
 ]);
+
+interface EsbuildBuild {
+  onResolve(options: { filter: RegExp; namespace?: string }, callback: (args: { path: string; kind: string; importer: string }) => { path: string; external?: boolean; namespace?: string } | undefined): void;
+  onLoad(options: { filter: RegExp; namespace?: string }, callback: (args: { path: string }) => { contents: string; loader: 'js' }): void;
+  onEnd(callback: () => void): void;
+}

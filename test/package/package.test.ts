@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,20 @@ describe('the built package', () => {
     const { stdout, stderr } = node(['-e', "const { measure } = require('postlint'); console.log(JSON.stringify(measure('👩🏽‍⚕️', 'x')))"]);
     expect(stderr).toBe('');
     expect(JSON.parse(stdout)).toEqual({ channel: 'x', count: 2, limit: 280, unit: 'weighted characters', remaining: 278, fits: true });
+  });
+
+  it('serves every CommonJS entry from the one ESM build (require(esm), no warning), with the same exports as import', () => {
+    const entries = ['postlint', 'postlint/node', 'postlint/testing', 'postlint/vectors/en'];
+    const script = (load: string) => `const out = {}; for (const e of ${JSON.stringify(entries)}) { const m = ${load}; out[e] = Object.keys(m).filter((k) => k !== 'default' && k !== '__esModule').sort(); } console.log(JSON.stringify(out));`;
+    const cjs = node(['-e', script('require(e)')]);
+    expect(cjs.stderr).toBe('');
+    const esm = node(['--input-type=module', '-e', `(async () => { ${script('await import(e)')} })()`]);
+    expect(esm.stderr).toBe('');
+    expect(JSON.parse(cjs.stdout)).toEqual(JSON.parse(esm.stdout));
+    expect(JSON.parse(cjs.stdout)['postlint/node']).toContain('lintFiles');
+    expect(JSON.parse(cjs.stdout)['postlint/testing']).toContain('RuleTester');
+    // One line each, loading the ESM build: no second copy of the library.
+    for (const name of ['index', 'node', 'testing', 'vectors/en']) expect(statSync(join(root, 'dist', `${name}.cjs`)).size).toBeLessThan(200);
   });
 
   it('bundles the pure core for a browser with no Node built-in', async () => {
@@ -52,7 +66,8 @@ describe('the built package', () => {
   });
 
   it('the Node API loads the vectors (from dist/vectors) only when a campaign is given', () => {
-    const script = `const api = require('postlint/node'); (async () => { await api.lintText('Hello there', { cwd: '/', configFile: false }); const before = Object.keys(require.cache).some((f) => f.includes('vectors')); const report = await api.lintText(${draft}, { cwd: '/', configFile: false, overrideConfig: { campaign: ${campaign} } }); console.log(JSON.stringify([before, Object.keys(require.cache).some((f) => f.endsWith('/dist/vectors/en.cjs')), report.posts[0].result.keyMessages.carried])); })()`;
+    // The data file is CommonJS, so require.cache shows whether it was read, from ESM or CommonJS.
+    const script = `const api = require('postlint/node'); (async () => { await api.lintText('Hello there', { cwd: '/', configFile: false }); const before = Object.keys(require.cache).some((f) => f.includes('vectors')); const report = await api.lintText(${draft}, { cwd: '/', configFile: false, overrideConfig: { campaign: ${campaign} } }); console.log(JSON.stringify([before, Object.keys(require.cache).some((f) => f.endsWith('/dist/vectors/en.data.cjs')), report.posts[0].result.keyMessages.carried])); })()`;
     const run = node(['-e', script]);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([false, true, ['do-it-now']]);
@@ -63,6 +78,8 @@ describe('the built package', () => {
     const dir = mkdtempSync(join(tmpdir(), 'postlint-cli-'));
     try {
       for (const file of readdirSync(join(root, 'dist'))) if (file.endsWith('.js')) copyFileSync(join(root, 'dist', file), join(dir, file));
+      // Installed beside it, as in a consumer's project: postlint's one dependency.
+      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
       const cli = (args: string[]) => spawnSync(process.execPath, [join(dir, 'cli.js'), '--no-config', ...args], { cwd: dir, encoding: 'utf8' });
       const plain = cli(['--text', 'Hello there', '--format', 'json']);
       expect(plain.stderr).toBe('');
@@ -120,5 +137,76 @@ describe('the built package', () => {
     expect(adapter.files.size).toBeGreaterThan(1);
     expect([...adapter.files].filter((f) => f !== 'codemirror.js' && !core.files.has(f))).toEqual([]);
     expect(statSync(join(root, 'dist/codemirror.js')).size).toBeLessThan(30_000);
+  });
+
+  // Every dependency is bundled once into dist/ (a consumer installs postlint and the one package
+  // below); the build's metafile says which files went in.
+  const metafile = () => JSON.parse(readFileSync(join(root, 'dist/metafile-esm.json'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, { imports: { path: string; external?: boolean }[] }> };
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+  const bundledPackages = () => {
+    const dirs = new Set<string>();
+    for (const input of Object.keys(metafile().inputs)) {
+      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match) dirs.add(match[1]!);
+    }
+    return [...dirs].map((dir) => JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { name: string; version: string });
+  };
+
+  it('lists every bundled package, its version and licence, in dist/THIRD-PARTY-NOTICES.md, which the package ships', () => {
+    const notices = readFileSync(join(root, 'dist/THIRD-PARTY-NOTICES.md'), 'utf8');
+    const listed = [...notices.matchAll(/^## (\S+) (\S+) \((MIT|ISC|Apache-2\.0|BSD-2-Clause|BSD-3-Clause|0BSD)\)$/gm)].map((m) => `${m[1]}@${m[2]}`);
+    const bundled = bundledPackages().map((p) => `${p.name}@${p.version}`);
+    expect(bundled.length).toBeGreaterThan(30);
+    expect([...new Set(bundled)].sort()).toEqual([...listed].sort());
+    expect(notices.match(/^## /gm)!.length).toBe(listed.length);
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    const files = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(files).toContain('dist/THIRD-PARTY-NOTICES.md');
+    expect(files.filter((f) => f.includes('metafile'))).toEqual([]);
+  });
+
+  it('holds each dependency in one place: nothing it installs is bundled too, and the built files import only those, the peers and Node', () => {
+    const installed = Object.keys(manifest.dependencies ?? {});
+    expect(bundledPackages().filter((p) => installed.includes(p.name))).toEqual([]);
+    const imported = new Set<string>();
+    for (const output of Object.values(metafile().outputs)) for (const i of output.imports) if (i.external && !i.path.startsWith('.')) imported.add(i.path);
+    const allowed = (spec: string) => spec.startsWith('node:') || installed.includes(spec) || Object.keys(manifest.peerDependencies ?? {}).includes(spec);
+    expect([...imported].filter((spec) => !allowed(spec))).toEqual([]);
+    // The language server's vscode-languageserver, twitter-text, micromark: all inside.
+    expect(bundledPackages().map((p) => p.name)).toEqual(expect.arrayContaining(['vscode-languageserver', 'twitter-text', 'micromark', 'libphonenumber-js', 'yaml']));
+  });
+
+  it("leaves out twitter-text's core-js polyfills, which on Node >= 20 replace no built-in", () => {
+    expect(Object.keys(metafile().inputs).filter((file) => file.includes('node_modules/core-js/'))).toEqual([]);
+    // What the polyfills twitter-text imports change when loaded into a fresh Node.
+    const polyfills = new Set<string>();
+    for (const file of readdirSync(join(root, 'node_modules/twitter-text/dist/esm'), { recursive: true }) as string[]) {
+      if (!file.endsWith('.js')) continue;
+      for (const m of readFileSync(join(root, 'node_modules/twitter-text/dist/esm', file), 'utf8').matchAll(/import "(core-js\/modules\/[^"]+)"/g)) polyfills.add(m[1]!);
+    }
+    expect(polyfills.size).toBeGreaterThan(5);
+    const script = `
+      const roots = { globalThis, Object, 'Object.prototype': Object.prototype, Array, 'Array.prototype': Array.prototype, String, 'String.prototype': String.prototype, RegExp, 'RegExp.prototype': RegExp.prototype, 'Function.prototype': Function.prototype, Symbol, Number, Math, JSON, Promise, Map, Set, 'Map.prototype': Map.prototype, 'Set.prototype': Set.prototype, 'Array iterator': Object.getPrototypeOf([][Symbol.iterator]()), 'String iterator': Object.getPrototypeOf(''[Symbol.iterator]()) };
+      const snapshot = () => { const all = new Map(); for (const [name, object] of Object.entries(roots)) for (const key of Reflect.ownKeys(object)) { const d = Object.getOwnPropertyDescriptor(object, key); all.set(name + '.' + String(key), [d.value, d.get, d.set, d.writable, d.enumerable, d.configurable]); } return all; };
+      const before = snapshot();
+      for (const m of ${JSON.stringify([...polyfills])}) require(m);
+      const after = snapshot();
+      const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => { const a = before.get(k), b = after.get(k); return !a || !b || a.some((x, i) => !Object.is(x, b[i])); });
+      console.log(JSON.stringify(changed.sort()));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: join(root, 'node_modules/twitter-text'), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    // Function#toString wrapped (it answers as before for every function core-js did not define),
+    // and four names added; no built-in replaced.
+    expect(JSON.parse(run.stdout)).toEqual(['Function.prototype.toString', 'Symbol.useSetter', 'Symbol.useSimple', 'globalThis.__core-js_shared__', 'globalThis.core']);
+  });
+
+  it("gives twitter-text the punycode package, whose functions are Node's built-in punycode's", () => {
+    // twitter-text requires "punycode": in Node the built-in, in the bundle the package (see tsup.config.ts).
+    const bundled = bundledPackages().filter((p) => p.name === 'punycode');
+    expect(bundled.map((p) => p.version)).toEqual([JSON.parse(readFileSync(join(root, 'node_modules/punycode/package.json'), 'utf8')).version]);
+    const script = `const a = require('node:punycode'); const b = require(${JSON.stringify(join(root, 'node_modules/punycode/punycode.js'))}); const names = ['toASCII', 'toUnicode', 'encode', 'decode']; console.log(JSON.stringify([...names.map((n) => a[n].toString() === b[n].toString()), a.ucs2.encode.toString() === b.ucs2.encode.toString(), a.ucs2.decode.toString() === b.ucs2.decode.toString()]));`;
+    const run = spawnSync(process.execPath, ['--no-deprecation', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([true, true, true, true, true, true]);
   });
 });
