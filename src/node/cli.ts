@@ -274,6 +274,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (values.fix) {
       const { lintPaths } = await import('./engine.js');
       reports = await lintPaths(reports.map((report) => report.filePath!), cwd, { ...lintOptions, fix: false });
+      // Otherwise the summary's "fixable with --fix" reads as if --fix had not been given.
+      if (reports.flatMap(allMessages).some((m) => m.fix)) {
+        const files = unreadable.length === 1 ? 'a file' : `${unreadable.length} files`;
+        io.stderr(`postlint: --fix wrote no file, because ${files} could not be read (a run fixes all its files or none); the problems below are as the files stand\n`);
+      }
     }
   }
   const readExit = unreadable.length > 0 ? 2 : 0;

@@ -59,11 +59,16 @@ describe('--fix never corrupts a file', () => {
     const dir = folder({ 'latin1.txt': latin1, 'good.txt': 'Book  today\n' });
     const run = await cli(dir, ['latin1.txt', 'good.txt', '--fix']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('postlint: latin1.txt: not a UTF-8 or UTF-16 text file (invalid byte 0xE9 at offset 3); nothing was written\n');
+    expect(run.stderr).toBe(
+      'postlint: latin1.txt: not a UTF-8 or UTF-16 text file (invalid byte 0xE9 at offset 3); nothing was written\n' +
+        'postlint: --fix wrote no file, because a file could not be read (a run fixes all its files or none); the problems below are as the files stand\n',
+    );
     expect(run.stdout).toContain('good.txt\n  1:5  warning  Two spaces in a row: use one');
     expect(run.stdout).not.toContain('latin1.txt');
     expect(bytesOf(dir, 'latin1.txt').equals(latin1)).toBe(true);
     expect(bytesOf(dir, 'good.txt').toString()).toBe('Book  today\n');
+    // Without --fix there is nothing to explain.
+    expect((await cli(dir, ['latin1.txt', 'good.txt'])).stderr).not.toContain('--fix wrote no file');
     // Without the bad file the good one is fixed.
     expect((await cli(dir, ['good.txt', '--fix'])).code).toBe(0);
     expect(bytesOf(dir, 'good.txt').toString()).toBe('Book today\n');
