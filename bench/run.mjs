@@ -164,6 +164,43 @@ for (const preset of Object.keys(presetOptions)) {
 }
 results.bluesky = { usPerPost: round(median(lintTimes['recommended bluesky'])), xParseTweet: round(ratio(lintTimes['recommended bluesky'], lintTimes.parseTweet)) };
 
+// 1b. The pieces of a lint, each timed in the same rounds as parseTweet and given as a ratio to it:
+// the floor under the per-post rows. Facts are read from a fresh Analysis, as lint() reads them;
+// words and sentences, and the language, need the entities first, so their cost over the entities
+// is given too. A rule's marginal cost is lint() with that rule alone minus lint() with none, both
+// with the bench's options (campaign and products, which the campaign and pharma rules read).
+log('pieces of lint() vs parseTweet...');
+const piecePosts = posts.slice(0, QUICK ? 100 : 1000);
+const noRules = { preset: 'none' };
+const noRulesWithCampaign = optionsFor('none');
+const ruleOptions = Object.fromEntries(Object.entries(postlint.presets.recommended).map(([id, setting]) => [id, { ...noRulesWithCampaign, rules: { [id]: setting } }]));
+const pieceTimes = await rounds(piecePosts, SIZE.repeats, {
+  parseTweet: (text) => twitter.parseTweet(text).weightedLength,
+  measureX: (text) => postlint.measure(text, 'x').count,
+  entities: (text) => new postlint.Analysis(text).entities.length,
+  entitiesWordsSentences: (text) => new postlint.Analysis(text).sentences.length,
+  entitiesLanguage: (text) => new postlint.Analysis(text).language,
+  lintNoRules: (text) => postlint.lint({ text, channel: 'x' }, noRules).messages.length,
+  lintNoRulesWithCampaign: (text) => postlint.lint({ text, channel: 'x' }, noRulesWithCampaign).messages.length,
+  ...Object.fromEntries(Object.entries(ruleOptions).map(([id, options]) => [`rule ${id}`, (text) => postlint.lint({ text, channel: 'x' }, options).messages.length])),
+}, 100);
+const pt = pieceTimes.parseTweet;
+const piece = (name) => ({ usPerPost: round(median(pieceTimes[name])), xParseTweet: round(ratio(pieceTimes[name], pt)) });
+/** Median over rounds of (a - b) / parseTweet: a piece's cost over what it needs first. */
+const marginal = (a, b) => round(median(pieceTimes[a].map((x, i) => (x - pieceTimes[b][i]) / pt[i])));
+const marginalUs = (a, b) => round(median(pieceTimes[a].map((x, i) => x - pieceTimes[b][i])));
+results.pieces = {
+  posts: piecePosts.length,
+  parseTweet: { usPerPost: round(median(pt)) },
+  measureX: piece('measureX'),
+  entities: piece('entities'),
+  wordsAndSentences: { ...piece('entitiesWordsSentences'), overEntitiesXParseTweet: marginal('entitiesWordsSentences', 'entities') },
+  language: { ...piece('entitiesLanguage'), overEntitiesXParseTweet: marginal('entitiesLanguage', 'entities') },
+  lintNoRules: piece('lintNoRules'),
+  lintNoRulesWithCampaign: piece('lintNoRulesWithCampaign'),
+  rules: Object.fromEntries(Object.keys(ruleOptions).map((id) => [id, { marginalUsPerPost: marginalUs(`rule ${id}`, 'lintNoRulesWithCampaign'), xParseTweet: marginal(`rule ${id}`, 'lintNoRulesWithCampaign') }])),
+};
+
 // 2. textlint (two simple rules) and alex on the same posts, with postlint's recommended preset on them too.
 // They are no dependency of postlint's: the full run installs them in bench/ (bench/package.json) on
 // first use; --quick compares with them only when they are there.
@@ -417,6 +454,14 @@ const row = (what, value, note = '') => rows.push([what, String(value), note]);
 row('parseTweet (twitter-text)', `${results.parseTweet.usPerPost} µs/post`, 'the counting floor');
 for (const [preset, r] of Object.entries(results.presets)) row(`lint() preset ${preset}`, r.error ? 'error' : `${r.usPerPost} µs/post`, r.error ? r.error : `${r.xParseTweet}x parseTweet`);
 row('lint() recommended, Bluesky', `${results.bluesky.usPerPost} µs/post`, `${results.bluesky.xParseTweet}x parseTweet`);
+const pc = results.pieces;
+row(`piece: measure() x (${pc.posts} posts)`, `${pc.measureX.usPerPost} µs/post`, `${pc.measureX.xParseTweet}x parseTweet (${pc.parseTweet.usPerPost} µs in these rounds)`);
+row('piece: entities (twitter-text extractors)', `${pc.entities.usPerPost} µs/post`, `${pc.entities.xParseTweet}x parseTweet`);
+row('piece: entities + words + sentences', `${pc.wordsAndSentences.usPerPost} µs/post`, `${pc.wordsAndSentences.xParseTweet}x parseTweet, ${pc.wordsAndSentences.overEntitiesXParseTweet}x over the entities`);
+row('piece: entities + language', `${pc.language.usPerPost} µs/post`, `${pc.language.xParseTweet}x parseTweet, ${pc.language.overEntitiesXParseTweet}x over the entities`);
+row('piece: lint() no rules', `${pc.lintNoRules.usPerPost} µs/post`, `${pc.lintNoRules.xParseTweet}x parseTweet (measure + language)`);
+row('piece: lint() no rules, bench options', `${pc.lintNoRulesWithCampaign.usPerPost} µs/post`, `${pc.lintNoRulesWithCampaign.xParseTweet}x parseTweet (+ campaign key-message coverage)`);
+for (const [id, r] of Object.entries(pc.rules)) row(`piece: rule ${id} alone, marginal`, `${r.marginalUsPerPost} µs/post`, `${r.xParseTweet}x parseTweet`);
 if (results.linters) {
   row(`textlint 2 rules (${linterPosts.length} posts)`, `${results.linters.textlint.usPerPost} µs/post`, `${results.linters.textlint.timesSlowerThanPostlint}x postlint recommended (${results.linters.postlintRecommended.usPerPost} µs on these posts)`);
   row(`alex (${linterPosts.length} posts)`, `${results.linters.alex.usPerPost} µs/post`, `${results.linters.alex.timesSlowerThanPostlint}x postlint recommended`);

@@ -5,6 +5,7 @@ import { mayContainFormatting, mayContainMarkdown, parseMarkdown } from '../text
 import { matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit } from './lexicon.js';
 import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from '../text/positions.js';
+import { Characters, characterClasses } from '../text/characters.js';
 import { threadPosts, type ThreadPost } from '../text/thread.js';
 import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
 import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
@@ -27,18 +28,19 @@ export class Analysis {
   #stems?: string[];
   #syllables?: number[];
   #markdown?: Root | null;
-  #lexiconHits = new Map<CompiledLexicon<any>, LexiconHit<any>[]>();
+  #lexiconHits?: Map<CompiledLexicon<any>, LexiconHit<any>[]>;
   #entityWords?: EntityWords[];
   #thread?: ThreadPost[];
-  #memo = new Map<object, unknown>();
+  #memo?: Map<object, unknown>;
   #links?: Link[];
   #ipLinks?: ReturnType<typeof findIpLinks>;
   #markdownLinks?: MarkdownLinkFact[];
   #emails?: EmailFact[];
   #phoneRuns?: PhoneRun[];
-  #phoneNumbers = new Map<string, PhoneNumberFact[]>();
+  #phoneNumbers?: Map<string, PhoneNumberFact[]>;
   #graphemeStarts?: Int32Array;
   #mayHaveFormatting?: boolean;
+  #characters?: number;
 
   #language?: Language;
 
@@ -63,14 +65,29 @@ export class Analysis {
     return positionAt((this.#lineStarts ??= lineStarts(this.text)), offset);
   }
 
+  /**
+   * Which classes of character the draft holds (`Characters` bits: "#", "@", "[", non-ASCII,
+   * combining marks...), from one pass: what cheap gates read before a fact is computed.
+   */
+  get characters(): number {
+    return (this.#characters ??= characterClasses(this.text));
+  }
+
   /** URLs, hashtags, mentions and cashtags (twitter-text's extractors), in order, with UTF-16 offsets. */
   get entities(): readonly Entity[] {
-    return (this.#twitter ??= extractEntities(this.text)).entities;
+    return this.#entities().entities;
   }
 
   /** Every URL as X counts it, including any that overlaps a hashtag (entities keep the hashtag). */
   get countedUrls(): readonly Entity[] {
-    return (this.#twitter ??= extractEntities(this.text)).urls;
+    return this.#entities().urls;
+  }
+
+  // No entity without a ".", a hash, an at sign or a "$" (each extractor's own first test).
+  #entities(): { urls: Entity[]; entities: Entity[] } {
+    if (this.#twitter) return this.#twitter;
+    const signs = Characters.Dot | Characters.Hash | Characters.At | Characters.Dollar;
+    return (this.#twitter = (this.characters & signs) === 0 ? { urls: [], entities: [] } : extractEntities(this.text));
   }
 
   get urls(): readonly Entity[] {
@@ -151,7 +168,7 @@ export class Analysis {
   /** The Markdown links of the draft, with target and shown text parsed; none when it has no Markdown. */
   get markdownLinks(): readonly MarkdownLinkFact[] {
     // A CommonMark link (inline, reference or autolink) cannot exist without "[" or "<": most drafts skip the parse.
-    return (this.#markdownLinks ??= findMarkdownLinks(this.text, /[[<]/.test(this.text) ? this.markdown : undefined));
+    return (this.#markdownLinks ??= findMarkdownLinks(this.text, this.characters & (Characters.OpenBracket | Characters.LessThan) ? this.markdown : undefined));
   }
 
   /** Email addresses. */
@@ -166,8 +183,10 @@ export class Analysis {
 
   /** Valid phone numbers (libphonenumber-js), numbers without +code read as `country`'s; once per draft and country. */
   phoneNumbers(country: string): readonly PhoneNumberFact[] {
-    let found = this.#phoneNumbers.get(country);
-    if (!found) this.#phoneNumbers.set(country, (found = findPhoneNumbers(this.text, this.phoneRuns, country)));
+    // The maps of facts kept per key are made when first needed: most drafts need none of them.
+    const byCountry = (this.#phoneNumbers ??= new Map());
+    let found = byCountry.get(country);
+    if (!found) byCountry.set(country, (found = findPhoneNumbers(this.text, this.phoneRuns, country)));
     return found;
   }
 
@@ -200,18 +219,20 @@ export class Analysis {
    * list, say), computed once per draft and per key however many rules ask.
    */
   memo<T>(key: object, compute: (analysis: Analysis) => T): T {
-    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const memo = (this.#memo ??= new Map());
+    if (memo.has(key)) return memo.get(key) as T;
     const value = compute(this);
-    this.#memo.set(key, value);
+    memo.set(key, value);
     return value;
   }
 
   /** Hits of a compiled lexicon in the words, matched once per draft however many rules ask. */
   lexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>): readonly LexiconHit<E>[] {
-    let hits = this.#lexiconHits.get(lexicon);
+    const byLexicon = (this.#lexiconHits ??= new Map());
+    let hits = byLexicon.get(lexicon) as LexiconHit<E>[] | undefined;
     if (!hits) {
       hits = matchLexicon(lexicon, this.words);
-      this.#lexiconHits.set(lexicon, hits);
+      byLexicon.set(lexicon, hits);
     }
     return hits;
   }

@@ -36,11 +36,27 @@ export function detectLanguageOfText(text: string, entities: readonly Entity[]):
 }
 
 function decide(text: string, words: readonly string[]): Language {
-  const score: Record<Language, number> = { en: 0, de: 0, fr: 0 };
-  for (const lower of words) for (const language of WORDS.get(lower) ?? []) score[language]++;
-  score.de += Math.min(3, text.match(GERMAN_LETTERS)?.length ?? 0) * 0.5;
-  score.fr += Math.min(3, text.match(FRENCH_LETTERS)?.length ?? 0) * 0.5;
-  const [best, second] = LANGUAGES.map((l) => [l, score[l]] as const).sort((a, b) => b[1] - a[1]);
-  if (best![0] === 'en') return 'en';
-  return best![1] - Math.max(second![1], score.en * 0.5) >= MARGIN || (best![1] >= MARGIN && score.en === 0) ? best![0] : 'en';
+  let en = 0;
+  let de = 0;
+  let fr = 0;
+  for (const lower of words) {
+    const languages = WORDS.get(lower);
+    if (languages) for (const language of languages) language === 'en' ? en++ : language === 'de' ? de++ : fr++;
+  }
+  de += countUpTo3(GERMAN_LETTERS, text) * 0.5;
+  fr += countUpTo3(FRENCH_LETTERS, text) * 0.5;
+  // The first of en, de, fr with the highest score (a stable sort's first), and the highest of the other two.
+  const best = Math.max(en, de, fr);
+  if (en === best) return 'en';
+  const language: Language = de === best ? 'de' : 'fr';
+  const second = language === 'de' ? Math.max(en, fr) : Math.max(en, de);
+  return best - Math.max(second, en * 0.5) >= MARGIN || (best >= MARGIN && en === 0) ? language : 'en';
+}
+
+/** Matches of a global pattern in the text, counted up to 3, without building them. */
+function countUpTo3(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (count < 3 && pattern.test(text)) count++;
+  return count;
 }

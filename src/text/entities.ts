@@ -87,12 +87,12 @@ function isSpace(code: number): boolean {
 }
 
 function extractPiece(text: string, urlsOnly: boolean): { urls: Entity[]; entities: Entity[] } {
-  const rawUrls = inRuns(text, URL_HINT, (run) => twitter.extractUrlsWithIndices(run, { extractUrlsWithoutProtocol: true }));
+  const rawUrls = inRuns(text, URL_HINT, 2, (run) => twitter.extractUrlsWithIndices(run, { extractUrlsWithoutProtocol: true }));
   if (urlsOnly) return { urls: urlEntities(rawUrls), entities: [] };
   const found: TwitterEntity[] = [
     ...rawUrls,
-    ...inRuns(text, AT_SIGNS, (run) => twitter.extractMentionsOrListsWithIndices(run)),
-    ...inRuns(text, HASH_SIGNS, (run) => twitter.extractHashtagsWithIndices(run, { checkUrlOverlap: false })),
+    ...inRuns(text, AT_SIGNS, 1, (run) => twitter.extractMentionsOrListsWithIndices(run)),
+    ...inRuns(text, HASH_SIGNS, 1, (run) => twitter.extractHashtagsWithIndices(run, { checkUrlOverlap: false })),
     // twitter-text's own first test: no "$", no cashtag (and few drafts have one).
     ...(text.includes('$') ? twitter.extractCashtagsWithIndices(text) : []),
   ];
@@ -122,13 +122,15 @@ const HASH_SIGNS = /[#\uFF03]/g;
  * moved back into the text: no entity holds white space, and what twitter-text finds in a run
  * depends on nothing before the space that precedes it, so they are those it finds in the whole text.
  */
-function inRuns<E extends TwitterEntity>(text: string, hint: RegExp, extract: (run: string) => E[]): E[] {
+function inRuns<E extends TwitterEntity>(text: string, hint: RegExp, hintLength: number, extract: (run: string) => E[]): E[] {
   const entities: E[] = [];
   hint.lastIndex = 0;
-  for (let found = hint.exec(text); found !== null; found = hint.exec(text)) {
-    let start = found.index;
+  // test, not exec: no match array per hint. Every hint is `hintLength` units long.
+  while (hint.test(text)) {
+    const at = hint.lastIndex - hintLength;
+    let start = at;
     while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
-    let end = found.index + 1;
+    let end = at + 1;
     while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
     hint.lastIndex = end;
     // At a text's start twitter-text reads a first character that may precede an entity and be part

@@ -4,6 +4,20 @@ import { forEachWord, plainWordForms, tokenize, WORD, type Word } from '../../sr
 import { detectLanguage, detectLanguageOfText } from '../../src/facts/language.js';
 import { extractEntities } from '../../src/text/entities.js';
 import { drafts } from '../helpers/fuzz-arbitraries.js';
+import languageWords from '../../src/facts/data/language-words.json';
+
+// detectLanguage as it read before it counted without arrays: scores, a stable sort, the margin.
+const FUNCTION_WORDS = new Map<string, string[]>();
+for (const { id, phrases } of languageWords.entries) for (const word of phrases) (FUNCTION_WORDS.get(word) ?? FUNCTION_WORDS.set(word, []).get(word)!).push(id);
+function detectLanguageBySort(text: string, words: readonly string[]): string {
+  const score = { en: 0, de: 0, fr: 0 };
+  for (const lower of words) for (const language of FUNCTION_WORDS.get(lower) ?? []) score[language as keyof typeof score]++;
+  score.de += Math.min(3, text.match(/[äöüß]/giu)?.length ?? 0) * 0.5;
+  score.fr += Math.min(3, text.match(/[éèêëçàâîïôûùœ]/giu)?.length ?? 0) * 0.5;
+  const [best, second] = (['en', 'de', 'fr'] as const).map((l) => [l, score[l]] as const).sort((a, b) => b[1] - a[1]);
+  if (best![0] === 'en') return 'en';
+  return best![1] - Math.max(second![1], score.en * 0.5) >= 2 || (best![1] >= 2 && score.en === 0) ? best![0] : 'en';
+}
 
 // The readings tokenize and plainWordForms had before the scanner: the WORD regex over the text.
 const byRegex = (text: string) => [...text.matchAll(new RegExp(WORD.source, 'gu'))].map((m) => [m.index!, m.index! + m[0].length]);
@@ -66,8 +80,21 @@ describe('the word scanner reads the words the WORD regex matches', () => {
         expect(plainWordForms(text, entities)).toEqual(forms);
         expect(plainWordForms(text, entities, 4)).toEqual(forms.filter((_, i) => words.filter((w) => !w.tag)[i]!.text.length <= 4));
         expect(detectLanguageOfText(text, entities)).toBe(detectLanguage(text, forms));
+        expect(detectLanguage(text, forms)).toBe(detectLanguageBySort(text, forms));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('decides as the sort did on every mix of function words and letters', () => {
+    const pick = (language: string) => [...FUNCTION_WORDS].filter(([, languages]) => languages.includes(language)).map(([word]) => word);
+    const mixes = fc.tuple(fc.array(fc.constantFrom(...pick('en')), { maxLength: 6 }), fc.array(fc.constantFrom(...pick('de')), { maxLength: 6 }), fc.array(fc.constantFrom(...pick('fr')), { maxLength: 6 }), fc.constantFrom('', 'ä', 'ßö', 'äöüß', 'é', 'éè', 'éèêç', 'äé', 'Ääé'));
+    fc.assert(
+      fc.property(mixes, ([en, de, fr, letters]) => {
+        const words = [...en, ...de, ...fr];
+        expect(detectLanguage(letters, words)).toBe(detectLanguageBySort(letters, words));
+      }),
+      { numRuns: 3000 },
     );
   });
 
