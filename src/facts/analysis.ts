@@ -27,6 +27,7 @@ export class Analysis {
   #stems?: string[];
   #syllables?: number[];
   #markdown?: Root | null;
+  #mentions?: readonly Entity[];
   #lexiconHits = new Map<CompiledLexicon<any>, LexiconHit<any>[]>();
   #entityWords?: EntityWords[];
   #thread?: ThreadPost[];
@@ -82,7 +83,8 @@ export class Analysis {
   }
 
   get mentions(): readonly Entity[] {
-    return this.entities.filter((e) => e.type === 'mention');
+    // Kept: a rule reads it once per candidate, and a long draft has thousands of entities.
+    return (this.#mentions ??= this.entities.filter((e) => e.type === 'mention'));
   }
 
   /** Words outside URLs and mentions; hashtag bodies are words too, marked as such. */
