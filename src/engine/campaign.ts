@@ -126,12 +126,13 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
   // The drafts: one per `##` section of a campaign file, or the whole body of a plain file.
   const drafts: { channel: ChannelId; label?: string; language?: string; nodes: typeof file.body; headingStart: number; headingEnd: number }[] = [];
   if (file.isCampaign) {
+    const known = channelsOf(settings.channels);
     for (const section of file.sections) {
-      if (!(section.channel in channelsOf(settings.channels))) {
+      if (!(section.channel in known)) {
         fileMessage(
           CAMPAIGN_FILE_RULE,
           'unknown-channel',
-          `Unknown channel "${section.channel}" in this heading; start a draft's heading with a channel id (${Object.keys(channelsOf(settings.channels)).join(', ')}), e.g. "## linkedin: launch day"`,
+          `Unknown channel "${section.channel}" in this heading; start a draft's heading with a channel id (${Object.keys(known).join(', ')}), e.g. "## linkedin: launch day"`,
           section.headingStart,
           section.headingEnd,
         );

@@ -28,6 +28,7 @@ export class Analysis {
   #stems?: string[];
   #syllables?: number[];
   #markdown?: Root | null;
+  #mentions?: readonly Entity[];
   #lexiconHits?: Map<CompiledLexicon<any>, LexiconHit<any>[]>;
   #entityWords?: EntityWords[];
   #thread?: ThreadPost[];
@@ -99,7 +100,8 @@ export class Analysis {
   }
 
   get mentions(): readonly Entity[] {
-    return this.entities.filter((e) => e.type === 'mention');
+    // Kept: a rule reads it once per candidate, and a long draft has thousands of entities.
+    return (this.#mentions ??= this.entities.filter((e) => e.type === 'mention'));
   }
 
   /** Words outside URLs and mentions; hashtag bodies are words too, marked as such. */

@@ -194,7 +194,9 @@ export function displayText(markdown: string, nodes: readonly DraftBlock[]): Dis
   const end = nodes[nodes.length - 1]?.position?.end.offset;
   if (start === undefined || end === undefined) return { text: '', offsets: [start ?? 0] };
   const text = markdown.slice(start, end);
-  return { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => start + i) };
+  const offsets = new Array<number>(text.length + 1);
+  for (let i = 0; i <= text.length; i++) offsets[i] = start + i;
+  return { text, offsets };
 }
 
 /** The source offset of a display offset; an end offset maps just past the source of the last character before it. */

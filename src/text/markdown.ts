@@ -30,26 +30,22 @@ const BLANK_LINES = /\n\n+/g;
  */
 export function blankLinePieces(text: string, piece = BLANK_PIECE): number[] | undefined {
   if (SPANS_BLANK_LINES.test(text)) return undefined;
-  const cuts: number[] = [];
-  let pieceStart = 0;
-  let piecePlain: boolean | undefined;
-  let blockStart = 0;
-  const block = (end: number) => {
-    // Plain paragraphs and the rest apart, so that the plain ones skip the parser.
-    const plain = isPlainMarkdown(text.slice(blockStart, end));
-    if (piecePlain !== undefined && (plain !== piecePlain || blockStart - pieceStart >= piece)) {
-      cuts.push(blockStart);
-      pieceStart = blockStart;
-      piecePlain = plain;
-    }
-    piecePlain ??= plain;
-    blockStart = end;
-  };
+  // The stretches between the places a cut may go, each plain or not.
+  const starts = [0];
   for (BLANK_LINES.lastIndex = 0; BLANK_LINES.exec(text); ) {
     const at = BLANK_LINES.lastIndex;
-    if (at < text.length && PLAIN_START.test(text[at]!)) block(at);
+    if (at < text.length && PLAIN_START.test(text[at]!)) starts.push(at);
   }
-  block(text.length);
+  starts.push(text.length);
+  const plain = starts.slice(0, -1).map((start, i) => isPlainMarkdown(text.slice(start, starts[i + 1])));
+  const cuts: number[] = [];
+  let pieceStart = 0;
+  for (let i = 1; i < plain.length; i++) {
+    if (plain[i] !== plain[i - 1] || (!plain[i] && starts[i]! - pieceStart >= piece)) {
+      cuts.push(starts[i]!);
+      pieceStart = starts[i]!;
+    }
+  }
   return cuts.length > 0 ? cuts : undefined;
 }
 
@@ -160,14 +156,15 @@ const DELIMITER_RUN = /[*_]+/g;
 /** The micromark extension that reads `*` and `_` as text. */
 export const NO_EMPHASIS = { disable: { null: ['attention'] } };
 
-/** How many times remark has parsed (a draft, a piece of one, or a plan): tests count work with it, never time. */
-export const markdownWork = { parses: 0 };
+/** How many times remark has parsed (a draft, a piece of one, or a plan), and how many characters: tests count work with it, never time. */
+export const markdownWork = { parses: 0, characters: 0 };
 
 /** A parser that reads a piece no cut could keep small (a long stretch with no place to cut) without emphasis. */
 export function boundedParser(withEmphasis: PieceParser, withoutEmphasis: PieceParser): PieceParser {
   return {
     parse: (text) => {
       markdownWork.parses++;
+      markdownWork.characters += text.length;
       return (countDelimiterRuns(text) > 2 * MAX_DELIMITER_RUNS ? withoutEmphasis : withEmphasis).parse(text);
     },
   };
