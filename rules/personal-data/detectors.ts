@@ -5,13 +5,13 @@
 import english from '../data/personal-data.json';
 import german from '../data/personal-data.de.json';
 import french from '../data/personal-data.fr.json';
-import { entryOf, expandPhrase, readLexicon, type Language, type LexiconFile } from '../../src/rule/index.js';
+import { entryOf, expandPhrase, shippedLexicon, type Language, type LexiconFile } from '../../src/rule/index.js';
 
 /** The words personal-data reads, one file per language with the same entries. */
 export const PERSONAL_DATA_WORDS: Record<Language, LexiconFile> = {
-  en: readLexicon(english, 'personal-data.json'),
-  de: readLexicon(german, 'personal-data.de.json'),
-  fr: readLexicon(french, 'personal-data.fr.json'),
+  en: shippedLexicon(english, 'personal-data.json'),
+  de: shippedLexicon(german, 'personal-data.de.json'),
+  fr: shippedLexicon(french, 'personal-data.fr.json'),
 };
 
 /** An entry's phrases (alternatives expanded) as a regular-expression alternation, longest first. */

@@ -3,9 +3,9 @@ import type { Link as MarkdownLink, Nodes, Parents, Root } from 'mdast';
 import type { Entity } from '../core/types.js';
 import { toPlainText } from '../text/plain-text.js';
 import trackingData from './data/tracking-parameters.json';
-import { readLexicon, type LexiconFileEntry } from './lexicon.js';
+import { shippedLexicon, type LexiconFileEntry } from './lexicon.js';
 
-const tracking = readLexicon<LexiconFileEntry & { hosts?: string[]; removable?: boolean }>(trackingData, 'tracking-parameters.json');
+const tracking = shippedLexicon<LexiconFileEntry & { hosts?: string[]; removable?: boolean }>(trackingData, 'tracking-parameters.json');
 
 /** An address as the browser reads it (WHATWG URL: IDNA to punycode, IPv4 forms), with its Unicode host. */
 export interface Address {
