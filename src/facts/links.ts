@@ -106,8 +106,13 @@ export function parseAddress(address: string): Address | undefined {
   return { protocol: url.protocol, hostname: url.hostname, host, unicodeHost: unicodeHost(url.hostname), pathname: url.pathname, hostPath, page };
 }
 
+const MAY_DECODE = /xn--|[@\u3002\uFF0E\uFF61]/i;
+
 /** The Unicode form of an ASCII (punycode) host; the host itself when it does not decode. */
 export function unicodeHost(host: string): string {
+  // punycode decodes only labels that start "xn--", after reading "@" and the ideographic dots: a host
+  // with none of them (nearly every host) comes back as it is.
+  if (!MAY_DECODE.test(host)) return host;
   try {
     return punycode.toUnicode(host);
   } catch {
