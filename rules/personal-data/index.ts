@@ -37,7 +37,7 @@ function personWords(words: LexiconFile) {
     vocative: new RegExp(`^((?:(?:${escaped(words, 'greetings')})[ ,]+){0,2})((?:(?:${escaped(words, 'honorifics')})\\.? ){0,2})(${NAME}(?: ${NAME})?),[ \\t]*(\\S*)`, 'iu'),
   };
 }
-const PERSON_WORDS = { en: personWords(PERSONAL_DATA_WORDS.en), de: personWords(PERSONAL_DATA_WORDS.de), fr: personWords(PERSONAL_DATA_WORDS.fr) };
+const PERSON_WORDS: Record<Language, ReturnType<typeof personWords>> = compiledOnFirstUse({ en: () => personWords(PERSONAL_DATA_WORDS.en), de: () => personWords(PERSONAL_DATA_WORDS.de), fr: () => personWords(PERSONAL_DATA_WORDS.fr) });
 const NEAR = 3;
 // Freephone, shared-cost and non-geographic numbers (0808, 0300, 1-800...) belong to services, not
 // people: libphonenumber-js's full metadata tells them apart from mobile and landline numbers.
