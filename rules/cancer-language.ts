@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import data from './data/cancer-language.json';
 import german from './data/cancer-language.de.json';
 import french from './data/cancer-language.fr.json';
-import { compileLexicon, compiledOnFirstUse, type CompiledLexicon, defineRule, type Language, phraseSet, readLexicon, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
+import { compileLexicon, compiledOnFirstUse, type CompiledLexicon, defineRule, type Language, phraseSet, shippedLexicon, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
 
 type Kind = 'battle' | 'hero' | 'victim';
 
@@ -13,9 +13,9 @@ interface Options {
 
 type Entry = ReplaceableEntry & { kind: Kind };
 const lexicons: Record<Language, CompiledLexicon<Entry>> = compiledOnFirstUse({
-  en: () => compileLexicon(readLexicon<Entry>(data, 'cancer-language.json').entries),
-  de: () => compileLexicon(readLexicon<Entry>(german, 'cancer-language.de.json').entries),
-  fr: () => compileLexicon(readLexicon<Entry>(french, 'cancer-language.fr.json').entries),
+  en: () => compileLexicon(shippedLexicon<Entry>(data, 'cancer-language.json').entries),
+  de: () => compileLexicon(shippedLexicon<Entry>(german, 'cancer-language.de.json').entries),
+  fr: () => compileLexicon(shippedLexicon<Entry>(french, 'cancer-language.fr.json').entries),
 });
 const ADVICE: Record<Kind, string> = {
   battle: 'say what happened plainly, e.g. "has cancer", "died from cancer"',

@@ -1,10 +1,10 @@
 import { daleChall } from 'dale-chall';
 import extraData from './data/hashtag-words.json';
-import { defineRule, entryOf, readLexicon, wordSet } from '../src/rule/index.js';
+import { defineRule, entryOf, shippedLexicon, wordSet } from '../src/rule/index.js';
 
 // Familiar words: the New Dale–Chall list (dale-chall, MIT) and the health and campaign words of rules/data.
 // A closed compound ("teamwork") is one word: listed whole, it is read as one and needs no CamelCase.
-const extra = readLexicon(extraData, 'hashtag-words.json');
+const extra = shippedLexicon(extraData, 'hashtag-words.json');
 const WORDS = new Set<string>([...daleChall, ...wordSet(extra, 'hashtag-words'), ...wordSet(extra, 'single-words')]);
 const ENDINGS = entryOf(extra, 'endings').phrases;
 const LONGEST = 24;

@@ -1,9 +1,9 @@
 import gsmData from './data/gsm-replacements.json';
-import { defineRule, measure, readLexicon, safeFix, type Analysis, type Report, type Channel, type Suggestion, type TextEdit, planThread, threadEdits } from '../src/rule/index.js';
+import { defineRule, measure, shippedLexicon, safeFix, type Analysis, type Report, type Channel, type Suggestion, type TextEdit, planThread, threadEdits } from '../src/rule/index.js';
 
 /** Each character outside the GSM alphabet that has a plain one, and that plain character. */
 const GSM_REPLACEMENTS: Readonly<Record<string, string>> = Object.fromEntries(
-  readLexicon(gsmData, 'gsm-replacements.json').entries.flatMap((entry) => entry.phrases.map((character) => [character, entry.replace![0]!])),
+  shippedLexicon(gsmData, 'gsm-replacements.json').entries.flatMap((entry) => entry.phrases.map((character) => [character, entry.replace![0]!])),
 );
 
 const LONG_POST =

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import data from './data/plain-language.json';
 import german from './data/plain-language.de.json';
 import french from './data/plain-language.fr.json';
-import { compileLexicon, type CompiledLexicon, defineRule, inTitleCaseName, type Language, phraseSet, readLexicon, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
+import { compileLexicon, type CompiledLexicon, defineRule, inTitleCaseName, type Language, phraseSet, shippedLexicon, reportableHits, replacementsFor, type ReplaceableEntry } from '../src/rule/index.js';
 
 interface Options {
   /** More phrases (lexicon syntax: `(a|b)` alternatives, `*` endings) with their everyday alternatives, e.g. { "neutropenic": "low white blood cell" }. */
@@ -12,9 +12,9 @@ interface Options {
 }
 
 const builtin: Record<Language, ReplaceableEntry[]> = {
-  en: readLexicon<ReplaceableEntry>(data, 'plain-language.json').entries,
-  de: readLexicon<ReplaceableEntry>(german, 'plain-language.de.json').entries,
-  fr: readLexicon<ReplaceableEntry>(french, 'plain-language.fr.json').entries,
+  en: shippedLexicon<ReplaceableEntry>(data, 'plain-language.json').entries,
+  de: shippedLexicon<ReplaceableEntry>(german, 'plain-language.de.json').entries,
+  fr: shippedLexicon<ReplaceableEntry>(french, 'plain-language.fr.json').entries,
 };
 const compiled: Partial<Record<Language, CompiledLexicon<ReplaceableEntry>>> = {};
 // Settings are validated once per options object, so a lexicon with extra terms is compiled once per language too.

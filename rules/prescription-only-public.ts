@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import pharmaExamples from './data/pharma-examples.json';
 import codeData from './data/prescription-only-codes.json';
-import { defineRule, readLexicon, type LexiconFileEntry } from '../src/rule/index.js';
+import { defineRule, shippedLexicon, type LexiconFileEntry } from '../src/rule/index.js';
 
 const { products: exampleProducts, localProducts, sources: PHARMA_SOURCES } = pharmaExamples;
-const codes = readLexicon<LexiconFileEntry & { code: string; source: string }>(codeData, 'prescription-only-codes.json').entries;
+const codes = shippedLexicon<LexiconFileEntry & { code: string; source: string }>(codeData, 'prescription-only-codes.json').entries;
 // The code a message cites, by market: data, so a market is added without touching the rule.
 const CODE_BY_MARKET = new Map(codes.flatMap((entry) => entry.phrases.map((market) => [market.toUpperCase(), entry.code] as const)));
 

@@ -2,16 +2,16 @@ import riskPageWords from './data/risk-page-words.json';
 import germanRiskPageWords from './data/risk-page-words.de.json';
 import frenchRiskPageWords from './data/risk-page-words.fr.json';
 import pharmaExamples from './data/pharma-examples.json';
-import { compileLexicon, compiledOnFirstUse, matchLexicon, parseAddress, readLexicon, defineRule, type CompiledLexicon, type EntityWords, type Language, type Link, pharmaPosts } from '../src/rule/index.js';
+import { compileLexicon, compiledOnFirstUse, matchLexicon, parseAddress, shippedLexicon, defineRule, type CompiledLexicon, type EntityWords, type Language, type Link, pharmaPosts } from '../src/rule/index.js';
 
 const { products: exampleProducts, localProducts, sources: PHARMA_SOURCES } = pharmaExamples;
 
 // A link's path is in whatever language the site chose: English words count in every draft, and the draft's own language's too.
-const english = readLexicon(riskPageWords, 'risk-page-words.json').entries;
+const english = shippedLexicon(riskPageWords, 'risk-page-words.json').entries;
 const RISK_PATH_WORDS: Record<Language, CompiledLexicon> = compiledOnFirstUse({
   en: () => compileLexicon(english),
-  de: () => compileLexicon([...english, ...readLexicon(germanRiskPageWords, 'risk-page-words.de.json').entries]),
-  fr: () => compileLexicon([...english, ...readLexicon(frenchRiskPageWords, 'risk-page-words.fr.json').entries]),
+  de: () => compileLexicon([...english, ...shippedLexicon(germanRiskPageWords, 'risk-page-words.de.json').entries]),
+  fr: () => compileLexicon([...english, ...shippedLexicon(frenchRiskPageWords, 'risk-page-words.fr.json').entries]),
 });
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import patternData from '../data/complex-medical-question/patterns.json';
-import { readLexicon, wordSet, type Analysis, type Word } from '../../src/rule/index.js';
+import { shippedLexicon, wordSet, type Analysis, type Word } from '../../src/rule/index.js';
 import type { Signal } from './medical-signals.js';
 
 /**
@@ -15,7 +15,7 @@ import type { Signal } from './medical-signals.js';
 export const FEATURE_BITS = { en: 14, de: 13, fr: 13 } as const;
 /** Length of the character n-grams each language model reads; 0 for none. */
 export const CHARACTER_GRAMS = { en: 4, de: 0, fr: 0 } as const;
-const FUNCTION_WORDS = wordSet(readLexicon(patternData, 'complex-medical-question/patterns.json'), 'feature-function-words');
+const FUNCTION_WORDS = wordSet(shippedLexicon(patternData, 'complex-medical-question/patterns.json'), 'feature-function-words');
 
 /**
  * Receives each feature as the parts of its name, `prefix + a + separator + b`: the model hashes the

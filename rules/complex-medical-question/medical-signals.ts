@@ -2,11 +2,11 @@ import cueData from '../data/complex-medical-question/cues.json';
 import medicalData from '../data/complex-medical-question/medical.json';
 import patternData from '../data/complex-medical-question/patterns.json';
 import weights from '../data/complex-medical-question/signals.json';
-import { type Analysis, compileLexicon, entryOf, readLexicon, wordSet, type CompiledLexicon, type LexiconFileEntry, type Word } from '../../src/rule/index.js';
+import { type Analysis, compileLexicon, entryOf, shippedLexicon, wordSet, type CompiledLexicon, type LexiconFileEntry, type Word } from '../../src/rule/index.js';
 
-const cues = readLexicon<LexiconFileEntry & { signal: string }>(cueData, 'complex-medical-question/cues.json');
-const medical = readLexicon<LexiconFileEntry & { category: string }>(medicalData, 'complex-medical-question/medical.json');
-const patterns = readLexicon(patternData, 'complex-medical-question/patterns.json');
+const cues = shippedLexicon<LexiconFileEntry & { signal: string }>(cueData, 'complex-medical-question/cues.json');
+const medical = shippedLexicon<LexiconFileEntry & { category: string }>(medicalData, 'complex-medical-question/medical.json');
+const patterns = shippedLexicon(patternData, 'complex-medical-question/patterns.json');
 
 export type SignalId = keyof typeof weights.signals;
 

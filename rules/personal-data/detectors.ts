@@ -5,13 +5,13 @@
 import english from '../data/personal-data.json';
 import german from '../data/personal-data.de.json';
 import french from '../data/personal-data.fr.json';
-import { entryOf, expandPhrase, readLexicon, type Language, type LexiconFile } from '../../src/rule/index.js';
+import { compiledOnFirstUse, entryOf, expandPhrase, shippedLexicon, type Language, type LexiconFile } from '../../src/rule/index.js';
 
 /** The words personal-data reads, one file per language with the same entries. */
 export const PERSONAL_DATA_WORDS: Record<Language, LexiconFile> = {
-  en: readLexicon(english, 'personal-data.json'),
-  de: readLexicon(german, 'personal-data.de.json'),
-  fr: readLexicon(french, 'personal-data.fr.json'),
+  en: shippedLexicon(english, 'personal-data.json'),
+  de: shippedLexicon(german, 'personal-data.de.json'),
+  fr: shippedLexicon(french, 'personal-data.fr.json'),
 };
 
 /** An entry's phrases (alternatives expanded) as a regular-expression alternation, longest first. */
@@ -83,7 +83,8 @@ function datePatterns(words: LexiconFile) {
     anyBirthCue: new RegExp(alternation(words, 'birth-cues'), 'iu'),
   };
 }
-const DATES = { en: datePatterns(PERSONAL_DATA_WORDS.en), de: datePatterns(PERSONAL_DATA_WORDS.de), fr: datePatterns(PERSONAL_DATA_WORDS.fr) };
+// Each language's patterns are built when a draft in it first needs them, not when the rule loads.
+const DATES: Record<Language, ReturnType<typeof datePatterns>> = compiledOnFirstUse({ en: () => datePatterns(PERSONAL_DATA_WORDS.en), de: () => datePatterns(PERSONAL_DATA_WORDS.de), fr: () => datePatterns(PERSONAL_DATA_WORDS.fr) });
 
 /** Dates with a birth cue ("DOB", "born", "geb.", "née le") in the 30 characters before them, after any earlier date. */
 export function findDatesOfBirth(text: string, language: Language = 'en'): Found[] {
@@ -103,10 +104,10 @@ function scanDatesOfBirth(text: string, language: Language): Found[] {
 }
 
 const recordPattern = (words: LexiconFile) => new RegExp(`${BEFORE}(?:${alternation(words, 'record-labels')})[ \\t]{0,3}[:#]?[ \\t]{0,3}([A-Z]{0,3}-?\\d[\\dA-Z-]{3,15})\\b`, 'giu');
-const RECORDS = { en: recordPattern(PERSONAL_DATA_WORDS.en), de: recordPattern(PERSONAL_DATA_WORDS.de), fr: recordPattern(PERSONAL_DATA_WORDS.fr) };
+const RECORDS: Record<Language, RegExp> = compiledOnFirstUse({ en: () => recordPattern(PERSONAL_DATA_WORDS.en), de: () => recordPattern(PERSONAL_DATA_WORDS.de), fr: () => recordPattern(PERSONAL_DATA_WORDS.fr) });
 // The labels alone, without the word edge before them: wherever a record pattern matches, this does.
 const recordLabel = (words: LexiconFile) => new RegExp(alternation(words, 'record-labels'), 'iu');
-const RECORD_LABELS = { en: recordLabel(PERSONAL_DATA_WORDS.en), de: recordLabel(PERSONAL_DATA_WORDS.de), fr: recordLabel(PERSONAL_DATA_WORDS.fr) };
+const RECORD_LABELS: Record<Language, RegExp> = compiledOnFirstUse({ en: () => recordLabel(PERSONAL_DATA_WORDS.en), de: () => recordLabel(PERSONAL_DATA_WORDS.de), fr: () => recordLabel(PERSONAL_DATA_WORDS.fr) });
 
 /** Record numbers after a label that names them (MRN, patient ID, Patientennummer, numéro de dossier...). */
 export function findRecordNumbers(text: string, language: Language = 'en'): Found[] {

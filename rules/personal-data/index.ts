@@ -3,7 +3,7 @@ import english from '../data/health-details.json';
 import german from '../data/health-details.de.json';
 import french from '../data/health-details.fr.json';
 import { findDatesOfBirth, findNhsNumbers, findPostalAddresses, findRecordNumbers, PERSONAL_DATA_WORDS, type Found } from './detectors.js';
-import { compileLexicon, compiledOnFirstUse, defineRule, entryOf, readLexicon, wordSet, Coverage, isPhoneCountry, phoneNumberOf, type Language, type LexiconFile, type LexiconFileEntry } from '../../src/rule/index.js';
+import { compileLexicon, compiledOnFirstUse, defineRule, entryOf, shippedLexicon, wordSet, Coverage, isPhoneCountry, phoneNumberOf, type Language, type LexiconFile, type LexiconFileEntry } from '../../src/rule/index.js';
 
 interface Options {
   /** The organisation's own published contacts (helpline numbers, emails, its postcode): never flagged. */
@@ -16,9 +16,9 @@ interface Options {
 
 type HealthEntry = LexiconFileEntry & { personal?: boolean };
 const HEALTH: Record<Language, ReturnType<typeof compileLexicon<HealthEntry>>> = compiledOnFirstUse({
-  en: () => compileLexicon(readLexicon<HealthEntry>(english, 'health-details.json').entries),
-  de: () => compileLexicon(readLexicon<HealthEntry>(german, 'health-details.de.json').entries),
-  fr: () => compileLexicon(readLexicon<HealthEntry>(french, 'health-details.fr.json').entries),
+  en: () => compileLexicon(shippedLexicon<HealthEntry>(english, 'health-details.json').entries),
+  de: () => compileLexicon(shippedLexicon<HealthEntry>(german, 'health-details.de.json').entries),
+  fr: () => compileLexicon(shippedLexicon<HealthEntry>(french, 'health-details.fr.json').entries),
 });
 
 const escaped = (words: LexiconFile, id: string) => entryOf(words, id).phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -37,7 +37,7 @@ function personWords(words: LexiconFile) {
     vocative: new RegExp(`^((?:(?:${escaped(words, 'greetings')})[ ,]+){0,2})((?:(?:${escaped(words, 'honorifics')})\\.? ){0,2})(${NAME}(?: ${NAME})?),[ \\t]*(\\S*)`, 'iu'),
   };
 }
-const PERSON_WORDS = { en: personWords(PERSONAL_DATA_WORDS.en), de: personWords(PERSONAL_DATA_WORDS.de), fr: personWords(PERSONAL_DATA_WORDS.fr) };
+const PERSON_WORDS: Record<Language, ReturnType<typeof personWords>> = compiledOnFirstUse({ en: () => personWords(PERSONAL_DATA_WORDS.en), de: () => personWords(PERSONAL_DATA_WORDS.de), fr: () => personWords(PERSONAL_DATA_WORDS.fr) });
 const NEAR = 3;
 // Freephone, shared-cost and non-geographic numbers (0808, 0300, 1-800...) belong to services, not
 // people: libphonenumber-js's full metadata tells them apart from mobile and landline numbers.

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import shortenerData from '../data/link-shorteners.json';
-import { defineRule, entryOf, readLexicon, type Address, type MarkdownLinkFact, type Report, Coverage, isIpHost, isWithin, stripWww } from '../../src/rule/index.js';
+import { defineRule, entryOf, shippedLexicon, type Address, type MarkdownLinkFact, type Report, Coverage, isIpHost, isWithin, stripWww } from '../../src/rule/index.js';
 import { scriptMix } from './script-mix.js';
 
 interface Options {
@@ -29,7 +29,7 @@ export default defineRule<Options>({
       shorteners: v.array(v.pipe(v.string(), v.minLength(1))),
       allowedHosts: v.array(v.pipe(v.string(), v.minLength(1))),
     }),
-    defaults: { shorteners: entryOf(readLexicon(shortenerData, 'link-shorteners.json'), 'shorteners').phrases, allowedHosts: [] },
+    defaults: { shorteners: entryOf(shippedLexicon(shortenerData, 'link-shorteners.json'), 'shorteners').phrases, allowedHosts: [] },
     docs: {
       why:
         'Health misinformation and phishing spread through links that look trustworthy. A reader checks the domain before clicking: a Cyrillic "а" in "exаmple.org", a punycode (xn--) domain, link text naming one site while the link opens another, a shortener or an IP address all defeat that check, and http lets anyone on the network change the page. Severity is a warning in `recommended`: a shortener or an http link is poor practice rather than a leak, and an organisation may own an internationalised domain (list it in `allowedHosts`).',

@@ -1,5 +1,5 @@
 import data from './data/language-words.json';
-import { entryOf, readLexicon } from './lexicon.js';
+import { entryOf, shippedLexicon } from './lexicon.js';
 import type { Entity } from '../core/types.js';
 import { plainWordForms } from './words.js';
 
@@ -7,7 +7,7 @@ import { plainWordForms } from './words.js';
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const functionWords = readLexicon(data, 'language-words.json');
+const functionWords = shippedLexicon(data, 'language-words.json');
 const WORDS = new Map<string, Language[]>();
 for (const language of LANGUAGES)
   for (const word of entryOf(functionWords, language).phrases) (WORDS.get(word) ?? WORDS.set(word, []).get(word)!).push(language);

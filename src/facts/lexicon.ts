@@ -70,6 +70,17 @@ export function readLexicon<E extends LexiconEntry = LexiconFileEntry>(data: unk
   return data as LexiconFile<E & LexiconFileEntry>;
 }
 
+/**
+ * A phrase-list file that ships with postlint (imported from rules/data or src/facts/data), read
+ * without checking it again on every start: test/facts/lexicon-files.test.ts checks every such file
+ * against the schema with {@link readLexicon}, and test/facts/shipped-lexicons.test.ts that every file
+ * read this way is one of them. `file` names it where it is read.
+ */
+export function shippedLexicon<E extends LexiconEntry = LexiconFileEntry>(data: unknown, file: string): LexiconFile<E & LexiconFileEntry> {
+  void file;
+  return data as LexiconFile<E & LexiconFileEntry>;
+}
+
 /** The entry of a list by id; throws when the list has none, so a renamed entry fails at load. */
 export function entryOf<E extends LexiconFileEntry>(lexicon: LexiconFile<E>, id: string): E {
   const entry = lexicon.entries.find((e) => e.id === id);

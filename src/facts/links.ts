@@ -3,9 +3,9 @@ import type { Link as MarkdownLink, Nodes, Parents, Root } from 'mdast';
 import type { Entity } from '../core/types.js';
 import { toPlainText } from '../text/plain-text.js';
 import trackingData from './data/tracking-parameters.json';
-import { readLexicon, type LexiconFileEntry } from './lexicon.js';
+import { shippedLexicon, type LexiconFileEntry } from './lexicon.js';
 
-const tracking = readLexicon<LexiconFileEntry & { hosts?: string[]; removable?: boolean }>(trackingData, 'tracking-parameters.json');
+const tracking = shippedLexicon<LexiconFileEntry & { hosts?: string[]; removable?: boolean }>(trackingData, 'tracking-parameters.json');
 
 /** An address as the browser reads it (WHATWG URL: IDNA to punycode, IPv4 forms), with its Unicode host. */
 export interface Address {
@@ -106,8 +106,13 @@ export function parseAddress(address: string): Address | undefined {
   return { protocol: url.protocol, hostname: url.hostname, host, unicodeHost: unicodeHost(url.hostname), pathname: url.pathname, hostPath, page };
 }
 
+const MAY_DECODE = /xn--|[@\u3002\uFF0E\uFF61]/i;
+
 /** The Unicode form of an ASCII (punycode) host; the host itself when it does not decode. */
 export function unicodeHost(host: string): string {
+  // punycode decodes only labels that start "xn--", after reading "@" and the ideographic dots: a host
+  // with none of them (nearly every host) comes back as it is.
+  if (!MAY_DECODE.test(host)) return host;
   try {
     return punycode.toUnicode(host);
   } catch {

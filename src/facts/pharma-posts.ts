@@ -1,7 +1,7 @@
 import english from './data/benefit-claims.json';
 import german from './data/benefit-claims.de.json';
 import french from './data/benefit-claims.fr.json';
-import { compileLexicon, compiledOnFirstUse, matchLexicon, readLexicon } from './lexicon.js';
+import { compileLexicon, compiledOnFirstUse, matchLexicon, shippedLexicon } from './lexicon.js';
 import type { Language } from './language.js';
 import type { Analysis } from './analysis.js';
 import type { ThreadPost } from '../text/thread.js';
@@ -10,9 +10,9 @@ import type { Product } from '../core/types.js';
 
 // Benefit wording in the draft's language, one list per language, like the language rules' lists.
 const CLAIMS: Record<Language, ReturnType<typeof compileLexicon>> = compiledOnFirstUse({
-  en: () => compileLexicon(readLexicon(english, 'benefit-claims.json').entries),
-  de: () => compileLexicon(readLexicon(german, 'benefit-claims.de.json').entries),
-  fr: () => compileLexicon(readLexicon(french, 'benefit-claims.fr.json').entries),
+  en: () => compileLexicon(shippedLexicon(english, 'benefit-claims.json').entries),
+  de: () => compileLexicon(shippedLexicon(german, 'benefit-claims.de.json').entries),
+  fr: () => compileLexicon(shippedLexicon(french, 'benefit-claims.fr.json').entries),
 });
 // "40 percent", "40 Prozent", "40 pour cent"; "40 %" with the space (often a narrow no-break one) German and French write.
 const PERCENT_WORDS = new Set(['percent', 'prozent']);

@@ -9,7 +9,7 @@ export type { Language } from '../facts/language.js';
 export type { Word, Sentence } from '../facts/words.js';
 export type { EntityWords } from '../facts/entity-words.js';
 export type { OwnContacts } from '../facts/own-contacts.js';
-export { compileLexicon, compiledOnFirstUse, entryOf, expandPhrase, matchLexicon, readLexicon, wordSet, type CompiledLexicon, type LexiconEntry, type LexiconFile, type LexiconFileEntry, type LexiconHit } from '../facts/lexicon.js';
+export { compileLexicon, compiledOnFirstUse, entryOf, expandPhrase, matchLexicon, readLexicon, shippedLexicon, wordSet, type CompiledLexicon, type LexiconEntry, type LexiconFile, type LexiconFileEntry, type LexiconHit } from '../facts/lexicon.js';
 export { compileParameterNames, isIpHost, isWithin, parseAddress, stripWww, unicodeHost, type Address, type Link, type MarkdownLinkFact, type QueryParameter } from '../facts/links.js';
 export { isPhoneCountry, phoneNumberOf, type EmailFact, type PhoneNumberFact, type PhoneRun } from '../facts/contacts.js';
 export { appliesTo, keyMessageMatches, keyMessageMatchesBefore, type MessageMatch } from '../facts/key-message-match.js';

@@ -30,6 +30,23 @@ describe('complex-medical-question features: character n-grams', () => {
     expect(featureBuckets(['shape:question-mark'], 14, words, 0)).toEqual(featureBuckets(['shape:question-mark'], 14));
   });
 
+  it('hashes the grams of random drafts, and of words longer than the reused buffer, where their names land', () => {
+    const long = fc.tuple(fc.constantFrom('a', 'é', '𝒳', 'ß'), fc.integer({ min: 55, max: 90 })).map(([c, n]) => c.repeat(n));
+    fc.assert(
+      fc.property(fc.oneof(drafts, fc.array(fc.oneof(long, fc.string({ maxLength: 8 })), { maxLength: 6 }).map((w) => w.join(' '))), (text) => {
+        const { words } = new Analysis(text);
+        const names: string[] = [];
+        for (const word of words) {
+          if (word.tag) continue;
+          const marked = `<${word.lower}>`;
+          for (let i = 0; i + 4 <= marked.length; i++) names.push(characterGramName(marked.slice(i, i + 4)));
+        }
+        expect(featureBuckets([], 14, words, 4)).toEqual(featureBuckets(names, 14));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('makes no gram of a one-letter word or of a hashtag; a two-letter word is one', () => {
     const { words } = new Analysis('a ok #lymphoma');
     expect(featureBuckets([], 14, words, 4)).toEqual(featureBuckets([characterGramName('<ok>')], 14));
