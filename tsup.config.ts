@@ -28,6 +28,9 @@ const tools = { cli: 'src/cli.ts', 'language-server': 'src/lsp-cli.ts' };
 // decode-named-character-reference (micromark's), the one dependency: its browser build decodes
 // through the DOM in 0.3 KB where Node's carries the 2,125 entities (35 KB), and a bundle made here
 // would pick one of them for every platform; installed, each bundler picks its own.
+const TYPE_PACKAGES = [/^\.\.?\//, /^valibot$/, /^yaml$/, /^vfile-message$/, /^vfile$/, /^mdast$/, /^@types\/mdast$/, /^unist$/, /^@types\/unist$/];
+// yaml's types sit behind an "exports" condition the declaration bundler does not follow: named by path.
+const TYPE_PATHS = { paths: { yaml: ['./node_modules/yaml/dist/index.d.ts'] } };
 const EXTERNAL = /^(@codemirror\/|decode-named-character-reference$)/;
 
 // The word vectors (~1.4 MB) ship once, as dist/vectors/en.data.cjs, which the `postlint/vectors/en`
@@ -51,7 +54,7 @@ const vectorData = {
 // Bundled dependencies of the Node edge import Node's built-ins (tinyglobby as "fs": kept external,
 // as "node:fs"), and the CommonJS ones (lilconfig, vscode-languageserver) require() them, which an
 // ES module cannot. Each such require() reads the built-in from
-// process.getBuiltinModule (Node >= 20.16), so no chunk needs a Node-only import at its top: the
+// process.getBuiltinModule (Node 20.16+, 22.3+), so no chunk needs a Node-only import at its top: the
 // chunks a browser bundle takes stay free of `node:module`.
 const resolvesToPackage = (name: string, importer: string): boolean => {
   for (let dir = path.dirname(importer); ; dir = path.dirname(dir)) {
@@ -148,14 +151,14 @@ function writeNotices() {
   );
 }
 
-// require('postlint'), require('postlint/node')...: Node >= 20.19 requires ES modules, so each
+// require('postlint'), require('postlint/node')...: Node 20.19+ and 22.12+ require ES modules, so each
 // CommonJS entry is one line that loads the ESM build: the library is in the package once.
 function writeCommonJsEntries() {
   for (const name of Object.keys(library)) {
     const file = `dist/${name}.cjs`;
     const target = `./${path.basename(name)}.js`;
     if (!existsSync(path.join('dist', `${name}.js`))) throw new Error(`dist/${name}.js is missing`);
-    writeFileSync(file, `'use strict';\n// The ES module build, through require(esm) (Node >= 20.19).\nmodule.exports = require(${JSON.stringify(target)});\n`);
+    writeFileSync(file, `'use strict';\n// The ES module build, through require(esm) (Node 20.19+, 22.12+).\nmodule.exports = require(${JSON.stringify(target)});\n`);
   }
 }
 
@@ -172,7 +175,9 @@ export default defineConfig([
   {
     entry: { ...library, ...browser, ...internal, ...tools },
     format: ['esm'],
-    dts: { entry: { ...library, ...browser } },
+    // The types of bundled packages that postlint's own types name (valibot's schemas, yaml's Document,
+    // vfile-message, mdast) are copied in: a consumer installs none of them.
+    dts: { entry: { ...library, ...browser }, resolve: TYPE_PACKAGES, compilerOptions: TYPE_PATHS },
     sourcemap: false,
     clean: true,
     target: 'node20',
@@ -202,7 +207,7 @@ export default defineConfig([
     // The types for require(): the same declarations as .d.cts, so TypeScript reads the CommonJS entries as CommonJS.
     entry: library,
     format: ['cjs'],
-    dts: { only: true },
+    dts: { only: true, resolve: TYPE_PACKAGES, compilerOptions: TYPE_PATHS },
     target: 'node20',
     define,
   },

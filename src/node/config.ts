@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as v from 'valibot';
-import type picomatchType from 'picomatch';
 import type { Campaign, Channel, Contacts, Product, RuleSetting, Severity } from '../core/types.js';
 import type { LintOptions } from '../engine/options.js';
 import { channels as builtinChannels } from '../channels/builtin.js';
@@ -283,6 +282,9 @@ function esmEntry(name: string, dir: string): string | undefined {
  * A dynamically imported CommonJS module's exports. Bundled with code splitting (the CLI and the
  * language server share a chunk), esbuild hands such a module over as its `default` only.
  */
+/** What ResolvedConfig needs of picomatch, named here so postlint's public types do not name picomatch's (it comes bundled). */
+export type GlobMatcher = (patterns: string[], options: { dot: boolean }) => (path: string) => boolean;
+
 export function commonJs<T extends object>(mod: T, name: keyof T): T {
   return name in mod ? mod : ((mod as { default?: T }).default ?? mod);
 }
@@ -363,7 +365,7 @@ export class ResolvedConfig {
     /** The config file found, if any. */
     readonly file: string | undefined,
     readonly label: string,
-    picomatch?: typeof picomatchType,
+    picomatch?: GlobMatcher,
   ) {
     this.#layer = layer;
     if (layer.overrides.length && !picomatch) throw new Error('ResolvedConfig: overrides need picomatch');

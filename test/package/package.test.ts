@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,5 +208,43 @@ describe('the built package', () => {
     const run = spawnSync(process.execPath, ['--no-deprecation', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('installs as a consumer gets it (postlint and one dependency), and its types check with nothing else installed, from ESM and CommonJS', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postlint-consumer-'));
+    try {
+      const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
+      expect(pack.status, pack.stderr).toBe(0);
+      const tarball = (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename;
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+      const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(dir, tarball)], { cwd: dir, encoding: 'utf8' });
+      expect(install.status, install.stderr).toBe(0);
+      const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+      expect(Object.keys(lock.packages).filter((key) => key.startsWith('node_modules/')).sort()).toEqual(['node_modules/character-entities', 'node_modules/decode-named-character-reference', 'node_modules/postlint']);
+      // Strict, and the package's own declaration files checked too (skipLibCheck off): every type they name resolves.
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [] }, files: ['a.mts', 'b.cts'] }));
+      writeFileSync(
+        join(dir, 'a.mts'),
+        `import { lint, defineChannel, toVFileMessage, type ChannelSpec, type CampaignLintResult } from 'postlint';
+import { lintText, loadConfig, type PostlintConfig } from 'postlint/node';
+import { RuleTester } from 'postlint/testing';
+import { englishWordVectors } from 'postlint/vectors/en';
+const spec: ChannelSpec = { id: 'c', limit: 10 };
+const result = lint({ text: 'x' });
+const count: number = result.messages.length;
+const reason: string = toVFileMessage(result.messages[0]!).reason;
+// @ts-expect-error: a channel's limit is a number
+const wrong: ChannelSpec = { id: 'c', limit: 'ten' };
+export { spec, count, reason, wrong, lintText, loadConfig, RuleTester, englishWordVectors, defineChannel };
+export type { PostlintConfig, CampaignLintResult };
+`,
+      );
+      writeFileSync(join(dir, 'b.cts'), `import postlint = require('postlint');\nimport node = require('postlint/node');\nconst count: number = postlint.lint({ text: 'x' }).messages.length;\nexport = { count, lintFiles: node.lintFiles };\n`);
+      const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
