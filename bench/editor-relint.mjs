@@ -1,6 +1,8 @@
 // Child process of run.mjs: the editor re-lint case alone, in a process of its own as an editor's
 // language server or a composer's tab would be: a 280-character corpus draft, one character changed
-// before every lint(), with the options of every lint() row (lint-options.mjs). Prints per-lint CPU and wall percentiles (µs) as JSON.
+// before every lint(), with the options of every lint() row (lint-options.mjs). Prints per-lint CPU and wall percentiles (µs) as JSON:
+// for the first <edits> edits after 200 unmeasured ones, and for the <edits> after those ("steady"),
+// when V8 has compiled what the edits need: a long editing session is mostly the second kind.
 // Usage: node [--single-threaded] bench/editor-relint.mjs <edits> <preset...>
 import { lint } from '../dist/index.js';
 import { ensureCorpus } from './corpus.mjs';
@@ -25,7 +27,7 @@ for (const preset of presets) {
   const cpu = [];
   const wall = [];
   let text = base;
-  for (let i = 0; i < edits + 200; i++) {
+  for (let i = 0; i < 2 * edits + 200; i++) {
     const at = (i * 37) % text.length;
     if (text.charCodeAt(at) < 0x80) text = text.slice(0, at) + String.fromCharCode(97 + (i % 26)) + text.slice(at + 1);
     const startCpu = cpuNow();
@@ -38,6 +40,10 @@ for (const preset of presets) {
       wall.push(wallUs);
     }
   }
-  out[preset] = { p50us: round(percentile(cpu, 50)), p99us: round(percentile(cpu, 99)), wallP50us: round(percentile(wall, 50)), wallP99us: round(percentile(wall, 99)) };
+  const summary = (from, to) => {
+    const [c, w] = [cpu.slice(from, to), wall.slice(from, to)];
+    return { p50us: round(percentile(c, 50)), p99us: round(percentile(c, 99)), wallP50us: round(percentile(w, 50)), wallP99us: round(percentile(w, 99)) };
+  };
+  out[preset] = { ...summary(0, edits), steady: summary(edits, 2 * edits) };
 }
 process.stdout.write(JSON.stringify(out));
