@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Analysis } from '../../src/facts/analysis.js';
 import { compileKeyMessages, matchTerms, type LexicalMatch, type MessageMatch } from '../../src/facts/key-message-match.js';
-import { readText, type Term } from '../../src/facts/key-message-terms.js';
+import { clauseBreakBetween, readText, termsOf, stemsOf, type Term } from '../../src/facts/key-message-terms.js';
+import * as reference from './reference/key-message-terms.old.js';
 import { keyMessageLanguage } from '../../src/facts/key-message-language.js';
 import type { Campaign } from '../../src/core/types.js';
 import { readCorpus, readOlderSets, type CorpusCampaign, type CorpusDraft } from '../eval/key-messages.js';
@@ -120,6 +121,10 @@ function agree(campaign: Campaign, text: string, lang: string) {
   const language = keyMessageLanguage(lang);
   const compiled = compileKeyMessages(campaign, language);
   const { terms, stems } = readText(text, analysis.words, language);
+  // The reader: terms and stems as the old one read them, word for word.
+  expect({ terms, stems }).toStrictEqual(reference.readText(text, analysis.words, language));
+  expect(termsOf(text, analysis.words, language)).toStrictEqual(reference.termsOf(text, analysis.words, language));
+  expect(stemsOf(text, analysis.words, language)).toStrictEqual(reference.stemsOf(text, analysis.words, language));
   const stemList = stems.map((s) => s.stem);
   for (const threshold of THRESHOLDS) {
     // toStrictEqual: the same fields in the same objects (and key order, via JSON), bit for bit.
@@ -165,6 +170,32 @@ describe('key-message matcher fast paths agree with the old reading', () => {
         agree(campaigns[c]!, pieces.join(' '), lang);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reads a clause break between two words as the regex does on the gap', () => {
+    const CLAUSE_BREAK = /[.,;:!?()"“”…]|\s[-–—]\s|[–—]|\n/u;
+    const gap = fc.array(fc.constantFrom(' ', '  ', '\t', '\n', '-', '–', '—', '.', ',', '"', '“', '…', 'a', '\u00a0', '😀'), { maxLength: 5 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3 }), gap, fc.string({ maxLength: 3 }), (before, between, after) => {
+        const text = before + between + after;
+        expect(clauseBreakBetween(text, before.length, before.length + between.length)).toBe(CLAUSE_BREAK.test(between));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a word the same from the cache as afresh, whatever word came before it ("a little" is the one that depends on it)', () => {
+    const words = ['little', 'a little', 'a', 'not', "don't", 'can’t', "won't", 'we’re', "patient's", 'us', 'no', 'help', 'or', 'early', 'ne', 'pas', 'kein', 'nicht', '', '-', '42'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: fc.constantFrom(...words), weight: 4 }, { arbitrary: fc.string({ maxLength: 8 }), weight: 1 }), { minLength: 1, maxLength: 30 }), fc.constantFrom('en', 'en', 'de', 'fr'), (list, lang) => {
+        const text = list.join(' ');
+        const analysis = new Analysis(text, { language: lang as 'en' | 'de' | 'fr' });
+        const language = keyMessageLanguage(lang);
+        // Twice: the second reading comes from the cache the first filled.
+        for (let i = 0; i < 2; i++) expect(readText(text, analysis.words, language)).toStrictEqual(reference.readText(text, analysis.words, language));
+      }),
+      { numRuns: 500 },
     );
   });
 });
