@@ -20,6 +20,8 @@ interface Token {
   stop: boolean;
   /** A clause ends between the previous token and this one: negation stops there. */
   clauseStart: boolean;
+  clauseWord: boolean;
+  wordlike: boolean;
   start: number;
   end: number;
   sentence: number;
@@ -57,16 +59,66 @@ function normalise(lower: string, previous: string | undefined, language: KeyMes
   return { stem: stemOf(word, language), negator, lower: word };
 }
 
+/** What a word (after any elision) reads as in a language, whatever precedes it: looked up once per distinct word. */
+interface Reading {
+  stem: string;
+  negator: boolean;
+  stop: boolean;
+  /** The token's stem starts a clause ("or", "but"). */
+  clauseWord: boolean;
+  /** The token's stem has a letter or digit: a content word when it is not a stop word. */
+  wordlike: boolean;
+}
+
+// Readings by language and word: a draft's words are mostly words already read (the campaign's, the
+// last keystroke's), and each costs a stem lookup, five set lookups and a regex. Bounded, like the stems.
+const readings = new WeakMap<KeyMessageLanguage, Map<string, Reading>>();
+const READINGS = 20_000;
+
+function readingOf(lower: string, previous: string | undefined, language: KeyMessageLanguage): Reading {
+  // "little" is the one word whose reading depends on the word before it.
+  if (lower === 'little') return readWord(lower, previous, language);
+  let cache = readings.get(language);
+  if (!cache) readings.set(language, (cache = new Map()));
+  let reading = cache.get(lower);
+  if (!reading) {
+    if (cache.size >= READINGS) cache.clear();
+    cache.set(lower, (reading = readWord(lower, previous, language)));
+  }
+  return reading;
+}
+
+/** A word's reading, computed (readingOf keeps it). */
+export function readWord(lower: string, previous: string | undefined, language: KeyMessageLanguage): Reading {
+  const normal = normalise(lower, previous, language);
+  const stem = normal.negator ? 'not' : normal.stem;
+  return {
+    stem,
+    negator: normal.negator,
+    stop: language.stopWords.has(normal.lower) || language.stopWords.has(normal.stem),
+    clauseWord: language.clauseWords.has(stem),
+    wordlike: /[\p{L}\p{N}]/u.test(stem),
+  };
+}
+
+/** Whether the text between two words ends a clause: CLAUSE_BREAK on it, without slicing it for the usual single space. */
+export function clauseBreakBetween(text: string, start: number, end: number): boolean {
+  if (end - start === 1 && text.charCodeAt(start) === 32) return false;
+  return CLAUSE_BREAK.test(text.slice(start, end));
+}
+
 function tokensOf(text: string, words: readonly Word[], language: KeyMessageLanguage): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
   let previous: string | undefined;
   const push = (lower: string, word: Word, start: number, clauseStart: boolean) => {
-    const normal = normalise(lower, previous, language);
+    const reading = readingOf(lower, previous, language);
     tokens.push({
-      stem: normal.negator ? 'not' : normal.stem,
-      negator: normal.negator,
-      stop: language.stopWords.has(normal.lower) || language.stopWords.has(normal.stem),
+      stem: reading.stem,
+      negator: reading.negator,
+      stop: reading.stop,
+      clauseWord: reading.clauseWord,
+      wordlike: reading.wordlike,
       clauseStart,
       start,
       end: word.end,
@@ -74,11 +126,11 @@ function tokensOf(text: string, words: readonly Word[], language: KeyMessageLang
     });
   };
   for (const word of words) {
-    const gap = text.slice(previousEnd, word.start);
+    const gapStart = previousEnd;
     previousEnd = word.end;
     // A hashtag names the campaign; it does not say its message.
     if (word.tag) continue;
-    const clauseStart = CLAUSE_BREAK.test(gap);
+    const clauseStart = clauseBreakBetween(text, gapStart, word.start);
     let lower = word.lower;
     // French elision: "l'âge" is "le âge", "n'attendez" is "ne attendez" (the clitic negates, the rest is the word).
     const clitic = language.elision?.exec(lower)?.[0];
@@ -140,7 +192,7 @@ function termsOfTokens(tokens: readonly Token[], language: KeyMessageLanguage): 
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
     // Conjunctions start a new clause too: in "won't go away or unexplained weight loss" only "go away" is denied.
-    if (token.clauseStart || language.clauseWords.has(token.stem)) reach = 0;
+    if (token.clauseStart || token.clauseWord) reach = 0;
     const found = hits[hit]?.firstWord === i ? hits[hit++] : undefined;
     if (found) {
       const negated = reach > 0;
@@ -152,7 +204,7 @@ function termsOfTokens(tokens: readonly Token[], language: KeyMessageLanguage): 
       continue;
     }
     if (token.negator) reach = NEGATION_REACH;
-    else if (!token.stop && /[\p{L}\p{N}]/u.test(token.stem)) {
+    else if (!token.stop && token.wordlike) {
       terms.push({ key: token.stem, negated: reach > 0, start: token.start, end: token.end, sentence: token.sentence });
       if (reach > 0) reach--;
     }
