@@ -3,7 +3,7 @@ import type { LintOptions } from './options.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
 import { mapSuggestions, withoutSuggestions } from '../core/lazy.js';
-import { lineStarts, positionAt } from '../text/positions.js';
+import { lastStartAtOrBefore, lineStarts, positionAt } from '../text/positions.js';
 import { threadPartRanges } from '../text/thread-document.js';
 import { applyDirectives, parseDirectives } from '../text/directives.js';
 import { mapResultToFile, toFileOffset, withoutDirectives } from '../text/draft.js';
@@ -99,7 +99,7 @@ export function lintThreadPosts(ruleSet: RuleSet, post: Post, options: LintOptio
     return { start, end, result: shifted };
   });
   const postStarts = posts.map((p) => p.start);
-  const postAt = (offset: number) => posts[postIndexAt(postStarts, offset)]!;
+  const postAt = (offset: number) => posts[lastStartAtOrBefore(postStarts, offset)]!;
 
   // Rules that say which post of a thread holds what judge the whole document.
   let whole: LintedDraft | undefined;
@@ -130,22 +130,10 @@ export function lintThreadPosts(ruleSet: RuleSet, post: Post, options: LintOptio
   return whole ? { posts, whole } : { posts };
 }
 
-/** The index of the post an offset is in: the last whose start is at or before it (the first for an offset before them all). */
-export function postIndexAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /** Messages in buckets by the post they start in. */
 export function byPost<M extends { start: { offset: number } }>(starts: readonly number[], messages: readonly M[]): M[][] {
   const buckets = starts.map((): M[] => []);
-  for (const message of messages) buckets[postIndexAt(starts, message.start.offset)]?.push(message);
+  for (const message of messages) buckets[lastStartAtOrBefore(starts, message.start.offset)]?.push(message);
   return buckets;
 }
 

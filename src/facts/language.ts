@@ -27,15 +27,6 @@ const MARGIN = 2;
  * words), and deliberately cautious: when unsure it says English.
  */
 export function detectLanguage(text: string, words: readonly string[]): Language {
-  return decide(text, words);
-}
-
-/** detectLanguage on the plain word forms of the text (outside `entities`), reading only those short enough to be function words. */
-export function detectLanguageOfText(text: string, entities: readonly Entity[]): Language {
-  return decide(text, plainWordForms(text, entities, LONGEST_WORD));
-}
-
-function decide(text: string, words: readonly string[]): Language {
   let en = 0;
   let de = 0;
   let fr = 0;
@@ -51,6 +42,11 @@ function decide(text: string, words: readonly string[]): Language {
   const language: Language = de === best ? 'de' : 'fr';
   const second = language === 'de' ? Math.max(en, fr) : Math.max(en, de);
   return best - Math.max(second, en * 0.5) >= MARGIN || (best >= MARGIN && en === 0) ? language : 'en';
+}
+
+/** detectLanguage on the plain word forms of the text (outside `entities`), reading only those short enough to be function words. */
+export function detectLanguageOfText(text: string, entities: readonly Entity[]): Language {
+  return detectLanguage(text, plainWordForms(text, entities, LONGEST_WORD));
 }
 
 /** Matches of a global pattern in the text, counted up to 3, without building them. */

@@ -10,8 +10,8 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** 1-based line and column (UTF-16 code units, as LSP and editors count by default) of an offset. */
-export function positionAt(starts: readonly number[], offset: number): Position {
+/** The index of the last of `starts` (ascending) at or before `offset`; 0 for an offset before them all. */
+export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
@@ -19,5 +19,11 @@ export function positionAt(starts: readonly number[], offset: number): Position 
     if (starts[mid]! <= offset) low = mid;
     else high = mid - 1;
   }
-  return { line: low + 1, column: offset - starts[low]! + 1, offset };
+  return low;
+}
+
+/** 1-based line and column (UTF-16 code units, as LSP and editors count by default) of an offset. */
+export function positionAt(starts: readonly number[], offset: number): Position {
+  const line = lastStartAtOrBefore(starts, offset);
+  return { line: line + 1, column: offset - starts[line]! + 1, offset };
 }
