@@ -15,7 +15,10 @@ export function extractEntities(text: string, { urlsOnly = false } = {}): { urls
   if (text.length <= DOTTED_PIECE) return extractPiece(text, urlsOnly);
   const urls: Entity[] = [];
   const entities: Entity[] = [];
-  for (const [start, end] of pieces(text)) {
+  for (const [pieceStart, end] of pieces(text)) {
+    // A piece is read with the white space before it: twitter-text reads a text's first character
+    // unlike one after a space ("éexample.org" gives "example.org", " éexample.org" the whole).
+    const start = pieceStart > 0 && isSpace(text.charCodeAt(pieceStart - 1)) ? pieceStart - 1 : pieceStart;
     const piece = extractPiece(text.slice(start, end), urlsOnly);
     for (const entity of piece.urls) urls.push({ ...entity, start: entity.start + start, end: entity.end + start });
     for (const entity of piece.entities) entities.push({ ...entity, start: entity.start + start, end: entity.end + start });

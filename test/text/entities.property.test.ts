@@ -79,3 +79,26 @@ describe('extractEntities: gated extractors give what all four on the whole text
     }
   });
 });
+
+describe('extractEntities: a long draft read in pieces gives what twitter-text gives on the whole', () => {
+  // Words and entity parts between spaces: every run is short, so no dotted run is cut, and each
+  // piece boundary falls after white space, where a piece starting with "é" once lost a character.
+  const WORDS = ['Thanks', 'for', 'your', 'support', 'today.', 'é', 'éexample.org/x', 'Ωx.com', '€x.org', '\u0001x.org', 'naïve', '—'];
+  const long = fc
+    .array(fc.oneof(fc.constantFrom(...PARTS), fc.constantFrom(...WORDS)), { minLength: 250, maxLength: 700 })
+    .map((parts) => parts.join(' '));
+  it('on random long drafts', () => {
+    fc.assert(
+      fc.property(long, (text) => {
+        expect(extractEntities(text)).toEqual(ungated(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on a piece that starts with a non-ASCII letter glued to a domain', () => {
+    const text = `${'a'.repeat(998)} éexample.org/x and more`;
+    expect(extractEntities(text)).toEqual(ungated(text));
+    expect(extractEntities(text).urls.map((url) => url.text)).toEqual(['éexample.org/x']);
+  });
+});
