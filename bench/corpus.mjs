@@ -4,23 +4,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seeded } from './seeded.mjs';
 
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 // Bump when the generator changes, so a stale corpus is regenerated rather than reused.
 export const VERSION = 2;
 export const SEED = 20260204;
-
-/** mulberry32: a small, well-known seeded PRNG, so the corpus is the same on every machine. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NEWS = [
   'New figures show {n} people in the UK were diagnosed with {cond} last year.',
@@ -117,7 +106,7 @@ function draft(next) {
 }
 
 export function generateCorpus(count = 10_000, seed = SEED) {
-  const next = random(seed);
+  const next = seeded(seed);
   return Array.from({ length: count }, () => draft(next));
 }
 
@@ -125,7 +114,7 @@ const CHANNELS = ['x', 'bluesky', 'mastodon', 'threads', 'linkedin', 'instagram'
 
 /** A campaign plan in Markdown: YAML front matter, then one `## channel: label` section per draft. */
 export function generateCampaign(count = 100, seed = SEED + 1) {
-  const next = random(seed);
+  const next = seeded(seed);
   const lines = [
     '---',
     'name: World Cancer Day 2026',

@@ -4,6 +4,8 @@
  * 8-bit quantisation, leave-one-group-out folds, and bootstrap intervals with a seeded generator.
  */
 
+import { seeded } from '../../bench/seeded.mjs';
+
 export interface Example {
   buckets: Uint32Array;
   label: boolean;
@@ -175,17 +177,8 @@ export function nestedLeaveOneGroupOut(examples: readonly Example[], options: Tr
   return out;
 }
 
-/** mulberry32: a small seeded generator, so intervals are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32), so intervals are the same on every run. */
+export { seeded };
 
 /** 95% percentile bootstrap interval of each metric, resampling drafts with replacement. */
 export function bootstrap(predictions: readonly { label: boolean; flagged: boolean }[], rounds = 2000, seed = 16): Record<keyof Metrics, [number, number]> {
