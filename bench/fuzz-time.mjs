@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ADVERSARIAL, MIXED, repeat, SENTENCES } from './adversarial.mjs';
 
 const argument = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -78,63 +79,9 @@ async function ratioOf(run, small, large) {
   return { ms: best, ratio: ratios.length % 2 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2, rounds: ratios.length };
 }
 
-const repeat = (unit) => (size) => unit.repeat(Math.ceil(size / unit.length));
 const measureOnly = { preset: 'none' };
 const everyRule = { preset: 'none', rules: Object.fromEntries(Object.keys(rules).map((id) => [id, 'error'])) };
 
-// Runs of one unit, and runs that end in a character that makes a pattern fail at the last moment
-// (the shape that makes a backtracking regex quadratic): the families test/engine/linear-time.test.ts counts the work of.
-const RUNS_OF = {
-  hashes: '#',
-  'at signs': '@',
-  dots: '.',
-  'colon slashes': ':/',
-  'open brackets': '(',
-  'square brackets': '[',
-  'angle brackets': '<',
-  stars: '*',
-  spaces: ' ',
-  'emoji modifiers': '👍🏽',
-  'bare modifiers': '🏽',
-  'zero-width joiners': '\u200D',
-  'domain-like': 'a.',
-  'mention-like': '@a',
-  'email-like': 'a@b.',
-  'hashtag-like': '#a',
-  'url-like': 'http://a.',
-  'digits and spaces': '1 ',
-  'phone-like': '0808 800 4040 ',
-  'fancy letters': '𝗙',
-  'lone surrogates': '\uD800',
-  'words and a health detail': 'Hi Sam, your biopsy ',
-  // Found for issue 13: NFD text, emphasis and other inline Markdown, mentions of remote servers.
-  'NFD letters and dots': 'e\u0301.',
-  emphasis: '*a* ',
-  strong: '**a** ',
-  'underscore emphasis': '_a_ ',
-  'closing stars': 'a* ',
-  'opening stars': '*a ',
-  links: '[a](b) ',
-  'code spans': '`a` ',
-  'remote mentions': '@a@b.c ',
-  'unicode remote mentions': '@a@grå.org ',
-};
-const ENDINGS = {
-  'dots before a letter': ['.', 'x'],
-  'question marks and brackets before a letter': ['?)', 'x'],
-  'dashes before a letter': ['-', 'x'],
-  'letters before an at sign': ['a', '@'],
-  'remote-mention-like before a letter': ['@a.', '@b'],
-  'spaces before a letter': [' ', 'x'],
-  'digits before a letter': ['9', 'x'],
-};
-const ADVERSARIAL = {
-  ...Object.fromEntries(Object.entries(RUNS_OF).map(([name, unit]) => [`runs of ${name}`, repeat(unit)])),
-  ...Object.fromEntries(Object.entries(ENDINGS).map(([name, [unit, end]]) => [name, (size) => repeat(unit)(size) + end])),
-};
-
-const MIXED = 'Hi Sam, your biopsy results 0808 800 4040 https://exаmple.org/a?b=c #Health @jane_d http://bit.ly/y 👩‍⚕️\u200B𝗙𝗿𝗲𝗲 jane@example.org DOB 12/03/1985\n';
-const SENTENCES = 'Our breast screening clinic is open late on Thursdays this month, and a nurse can answer your questions. ';
 const plan = (draft) => `---\nname: Spot It Early\nkeyMessages:\n  - id: early\n    text: Cancer found early is easier to treat.\n---\n## x\n${draft}\n`;
 
 /** Every family: what is built at which size and what is timed on it. */

@@ -2,6 +2,7 @@ import twitter from 'twitter-text';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, lint, lintCampaign, rules, type Channel, type Counter, type LintOptions } from '../../src/index.js';
+import { ADVERSARIAL, MIXED } from '../../bench/adversarial.mjs';
 
 // Linear time, checked by counting the work whose cost is not linear in its input, never with a
 // clock (a shared 2-core machine makes wall-clock ratios flaky; `npm run fuzz:time` reports them):
@@ -19,58 +20,8 @@ const MAX_MEASURED_PER_CHARACTER = 160;
 
 const everyRule: LintOptions = { preset: 'none', rules: Object.fromEntries(Object.keys(rules).map((id) => [id, 'error' as const])) };
 
-// Runs of one unit, and runs that end in a character that makes a pattern fail at the last moment
-// (the shape that makes a backtracking regex quadratic); then the shapes issue 13 found slow.
-const RUNS: Record<string, string> = {
-  hashes: '#',
-  'at signs': '@',
-  dots: '.',
-  'colon slashes': ':/',
-  'open brackets': '(',
-  'square brackets': '[',
-  'angle brackets': '<',
-  stars: '*',
-  spaces: ' ',
-  'emoji modifiers': '👍🏽',
-  'bare modifiers': '🏽',
-  'zero-width joiners': '\u200D',
-  'domain-like': 'a.',
-  'mention-like': '@a',
-  'email-like': 'a@b.',
-  'hashtag-like': '#a',
-  'url-like': 'http://a.',
-  'digits and spaces': '1 ',
-  'phone-like': '0808 800 4040 ',
-  'fancy letters': '𝗙',
-  'lone surrogates': '\uD800',
-  'words and a health detail': 'Hi Sam, your biopsy ',
-  'NFD letters and dots': 'e\u0301.',
-  emphasis: '*a* ',
-  strong: '**a** ',
-  'underscore emphasis': '_a_ ',
-  'closing stars': 'a* ',
-  'opening stars': '*a ',
-  'emphasis without spaces': 'a*b*',
-  links: '[a](b) ',
-  'code spans': '`a` ',
-  'remote mentions': '@a@b.c ',
-  'text without spaces': 'Bowelcancer',
-};
-const ENDINGS: Record<string, [string, string]> = {
-  'dots before a letter': ['.', 'x'],
-  'question marks and brackets before a letter': ['?)', 'x'],
-  'dashes before a letter': ['-', 'x'],
-  'letters before an at sign': ['a', '@'],
-  'remote-mention-like before a letter': ['@a.', '@b'],
-  'spaces before a letter': [' ', 'x'],
-  'digits before a letter': ['9', 'x'],
-};
-const FAMILIES: Record<string, (size: number) => string> = {
-  ...Object.fromEntries(Object.entries(RUNS).map(([name, unit]) => [`runs of ${name}`, (size: number) => unit.repeat(Math.ceil(size / unit.length))])),
-  ...Object.fromEntries(Object.entries(ENDINGS).map(([name, [unit, end]]) => [name, (size: number) => unit.repeat(Math.ceil(size / unit.length)) + end])),
-  'one NFD character then "a." runs': (size) => 'e\u0301' + 'a.'.repeat(size / 2),
-  'sentences': (size) => 'Our breast screening clinic is open late on Thursdays. '.repeat(Math.ceil(size / 55)),
-};
+// The families bench/fuzz-time.mjs times (runs of one unit, runs ending where a pattern fails late, the shapes issue 13 found slow).
+const FAMILIES = ADVERSARIAL;
 
 // What each library entry point was given, counted where postlint calls it.
 const extractorInputs: { length: number; dots: number }[] = [];
@@ -157,7 +108,7 @@ describe('linear time on adversarial input, counted', () => {
   const PER_FINDING = new Set(['hidden-characters', 'suspicious-link', 'personal-data']);
 
   it('200 kB of mixed content: ten times the findings and the work of 20 kB', { timeout: 120_000 }, () => {
-    const piece = 'Hi Sam, your biopsy results 0808 800 4040 https://exаmple.org/a?b=c #Health @jane_d http://bit.ly/y 👩‍⚕️\u200B𝗙𝗿𝗲𝗲 jane@example.org DOB 12/03/1985\n';
+    const piece = MIXED;
     const pieces = Math.ceil(20_000 / piece.length);
     let messages = 0;
     const findings = (text: string) => (messages = lint({ text, channel: 'x' }, everyRule).messages.filter((m) => PER_FINDING.has(m.ruleId)).length);
