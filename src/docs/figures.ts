@@ -26,7 +26,7 @@ export interface BenchResults {
   editor: Record<string, { p50us: number; p99us: number }>;
   cli: { node: { cpuMs: number }; postlint: { cpuMs: number }; textlint: { cpuMs: number }; xTextlint: number };
   memory: { posts: number; peakRssMB: number; peakGrowthMB: number };
-  bundle: { minifiedKB: number; gzippedKB: number; entry?: string };
+  bundle: { minifiedKB: number; gzippedKB: number; entry?: string; libraries?: Record<string, { minifiedKB: number; gzippedKB: number }> };
   targets: Target[];
   machine: { cpu: string; cores: number; node: string };
   /** Written by `npm run bench` or, alone, `npm run bench:cmq` (bench/complex-medical-question.mjs). */
@@ -225,6 +225,9 @@ export function renderFigureBlocks(r: BenchResults): Record<string, string> {
     `| CLI cold start on one post (CPU) | ${n(r.cli.postlint.cpuMs, 0)} ms (\`node -e 0\`: ${n(r.cli.node.cpuMs, 0)} ms), ${n(r.cli.xTextlint, 2)}x textlint's ${n(r.cli.textlint.cpuMs, 0)} ms | ${targetCell(r, 'CLI cold start <= 0.35x textlint CLI')} |`,
     `| memory, ${n(r.memory.posts, 0)} posts streamed through the Node API | peak ${n(r.memory.peakRssMB)} MB RSS, ${n(r.memory.peakGrowthMB)} MB growth | flat |`,
     `| browser ESM bundle of the core${r.bundle.entry ? ` (${r.bundle.entry})` : ''} | ${n(r.bundle.minifiedKB, 0)} KB minified, ${n(r.bundle.gzippedKB, 0)} KB gzipped | — |`,
+    ...(r.bundle.libraries
+      ? [`| libraries the recommended rules need, each bundled alone the same way | ${Object.entries(r.bundle.libraries).map(([name, size]) => `${name} ${n(size.gzippedKB, 1)} KB`).join(', ')} gzipped | — |`]
+      : []),
   ].join('\n');
   const met = r.targets.filter((t) => t.met).length;
   const blocks: Record<string, string> = {
