@@ -1,9 +1,9 @@
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 
 // The Markdown of a post is almost always a paragraph or two with `*really*`, `**today**`, a
-// `[guide](https://...)` or a `` `#tag` ``: micromark spends ~50 us setting up for each. This scanner
-// builds the tree remark-parse gives such text, positions included, and gives up (undefined, so
-// remark parses) on anything it is not certain of. A property test holds it to remark's answer.
+// `[guide](https://...)` or a `` `#tag` ``, an ATX heading or a tight "-" list: micromark spends ~50 us
+// setting up for each. This scanner builds the tree remark-parse gives such text, positions included,
+// and gives up (undefined, so remark parses) on anything it is not certain of. A property test holds it to remark's answer.
 
 type Point = { line: number; column: number; offset: number };
 type Item =
@@ -19,6 +19,7 @@ const GIVE_UP = /[\\<\t\r\0-\x08\x0b\x0c\x0e-\x1f\ufeff]|&(?:#|[A-Za-z0-9]+;)|\]
 // quotes, lists, thematic breaks, setext underlines, fences, HTML, headings it does not read.
 const BLOCK_START = /^(?:[ >+=\-]|#{1,6}(?: |$)|\d{1,9}[.)]|[*_](?: |$)|```|~~~)|^(?:\* *){3,}$|^(?:_ *){3,}$/;
 // An ATX heading with one space after its marks, text not ending in "#" (a closing sequence).
+const LIST_ITEM = /^- (?=[^ ])/;
 const HEADING = /^(#{1,6}) (?=[^ ])(?!.*#$)/;
 // An inline link or image with a plain destination and no title: nothing in its text or
 // destination that another construct could claim (code, emphasis, brackets, a line ending).
@@ -47,12 +48,32 @@ export function scanMarkdown(text: string): Root | undefined {
   const children: RootContent[] = [];
   let paragraphStart = -1;
   let paragraphEnd = -1;
+  const paragraph = (start: number, end: number): Paragraph | undefined => {
+    const content = inline(text, start, end, point);
+    return content && { type: 'paragraph', children: content, position: { start: point(start), end: point(end) } };
+  };
   const closeParagraph = (): boolean => {
     if (paragraphStart === -1) return true;
-    const content = inline(text, paragraphStart, paragraphEnd, point);
-    if (!content) return false;
-    children.push({ type: 'paragraph', children: content, position: { start: point(paragraphStart), end: point(paragraphEnd) } } satisfies Paragraph);
+    const node = paragraph(paragraphStart, paragraphEnd);
+    if (!node) return false;
+    children.push(node);
     paragraphStart = -1;
+    return true;
+  };
+  // A tight "-" list: each item one paragraph, its first line after "- ", lazy lines after it.
+  let items: { start: number; end: number }[] = [];
+  let blankAfterList = false;
+  const closeList = (): boolean => {
+    if (items.length === 0) return true;
+    const listItems: ListItem[] = [];
+    for (const item of items) {
+      const content = paragraph(item.start + 2, item.end);
+      if (!content) return false;
+      listItems.push({ type: 'listItem', spread: false, checked: null, children: [content], position: { start: point(item.start), end: point(item.end) } });
+    }
+    children.push({ type: 'list', ordered: false, start: null, spread: false, children: listItems, position: { start: point(items[0]!.start), end: point(items[items.length - 1]!.end) } } satisfies List);
+    items = [];
+    blankAfterList = false;
     return true;
   };
   for (const start of lineStarts) {
@@ -60,9 +81,27 @@ export function scanMarkdown(text: string): Root | undefined {
     const end = newline === -1 ? text.length : newline;
     if (end === start) {
       if (!closeParagraph()) return undefined;
+      if (items.length > 0) blankAfterList = true;
       continue;
     }
     const line = text.slice(start, end);
+    const item = LIST_ITEM.test(line);
+    if (items.length > 0) {
+      // A blank line between items makes the list loose; one before other text ends it.
+      if (blankAfterList) {
+        if (item || !closeList()) return undefined;
+      } else if (!item) {
+        if (HEADING.test(line) || BLOCK_START.test(line)) return undefined;
+        items[items.length - 1]!.end = end;
+        continue;
+      }
+    }
+    if (item) {
+      const content = line.slice(2);
+      if (HEADING.test(content) || BLOCK_START.test(content) || !closeParagraph()) return undefined;
+      items.push({ start, end });
+      continue;
+    }
     const heading = HEADING.exec(line);
     if (heading) {
       if (!closeParagraph()) return undefined;
@@ -75,7 +114,7 @@ export function scanMarkdown(text: string): Root | undefined {
     if (paragraphStart === -1) paragraphStart = start;
     paragraphEnd = end;
   }
-  if (!closeParagraph()) return undefined;
+  if (!closeParagraph() || !closeList()) return undefined;
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: point(text.length) } };
 }
 

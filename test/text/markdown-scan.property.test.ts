@@ -53,7 +53,7 @@ describe('the Markdown scanner', () => {
     'https://example.org/guide', 'example.org/a_b', 'utm_source=x&utm_campaign=y', '](', '](https://example.org)', '[our guide](https://example.org/guide)', '![alt](x.png)', '*really*', '**today**', '`#Tag`',
   ];
   const adversarial = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((pieces) => pieces.join(''));
-  const SHAPES = ['Join us **today**', 'This is *really* important.', 'Read [our guide](https://example.org/guide) now', 'Use `#WorldCancerDay`', '## Update', '#Tag first', '', 'plain line', '- item', 'a_b', '_x_', '__y__', 'x*y*z', '**a*', '*a**', '`a``b`', '` a `', '[a] b', '[a][b]', '![i](u)'];
+  const SHAPES = ['Join us **today**', 'This is *really* important.', 'Read [our guide](https://example.org/guide) now', 'Use `#WorldCancerDay`', '## Update', '#Tag first', '', 'plain line', '- item', 'a_b', '_x_', '__y__', 'x*y*z', '**a*', '*a**', '`a``b`', '` a `', '[a] b', '[a][b]', '![i](u)', '- Check yourself', '- See *your* GP', '- ', '-  two', '- # h', '- - x', '- 1. x'];
   const lines = fc.array(fc.constantFrom(...SHAPES), { maxLength: 8 }).map((parts) => parts.join('\n'));
   const mixed = fc.array(fc.oneof(fc.constantFrom(...SHAPES), fc.constantFrom(...PIECES)), { maxLength: 20 }).map((parts) => parts.join(''));
 
@@ -78,11 +78,11 @@ describe('the Markdown scanner', () => {
     for (const text of formatted) parseMarkdown(text);
     expect(formatted.length).toBeGreaterThan(50);
     expect(markdownWork.scans - scans + markdownWork.parses - parses).toBe(formatted.length);
-    expect(markdownWork.scans - scans).toBeGreaterThanOrEqual(Math.floor(formatted.length * 0.75));
+    expect(markdownWork.scans - scans).toBeGreaterThanOrEqual(Math.floor(formatted.length * 0.9));
   });
 
   it('leaves to remark what it cannot be sure of', () => {
-    for (const text of ['a\\*b', '&amp;', '<https://x.org>', 'a\tb', 'a\r\nb', '- a', '> q', '1. a', 'a\n---', '***', '[a]: u', '[a](b "t")', '[a *b*](c)', '*a **b***', 'a*b*', 'x  \ny', ' a', '``a\nb``', '[a](<b>)'])
+    for (const text of ['a\\*b', '&amp;', '<https://x.org>', 'a\tb', 'a\r\nb', '> q', '1. a', 'a\n---', '***', '[a]: u', '[a](b "t")', '[a *b*](c)', '*a **b***', 'a*b*', 'x  \ny', ' a', '``a\nb``', '[a](<b>)', '- a\n\n- b', '- a\n## h', '- a\n  b', '* a', '+ a'])
       expect(scanMarkdown(text), text).toBeUndefined();
   });
 });
