@@ -10,7 +10,11 @@ export function parseMarkdown(text: string): Root {
   const cuts = [...(setextPieces(text) ?? []), ...(delimiterPieces(text) ?? [])];
   if (text.length >= LARGE_DRAFT) cuts.push(...(blankLinePieces(text) ?? []));
   cuts.sort((a, b) => a - b);
-  if (cuts.length > 0) return parsePieces(text, [...new Set(cuts)], plainFirst);
+  return cuts.length > 0 ? parsePieces(text, [...new Set(cuts)], plainFirst) : scannedOrParsed(text);
+}
+
+/** The scanner's tree of a text (a post's simple Markdown), or remark's when the scanner gives up. */
+function scannedOrParsed(text: string): Root {
   const scanned = scanMarkdown(text);
   if (!scanned) return markdownParser.parse(text);
   markdownWork.scans++;
@@ -93,7 +97,7 @@ export function plainTree(text: string): Root {
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: text.length - lineStart + 1, offset: text.length } } };
 }
 
-const plainFirst: PieceParser = { parse: (piece) => (isPlainMarkdown(piece) ? plainTree(piece) : markdownParser.parse(piece)) };
+const plainFirst: PieceParser = { parse: (piece) => (isPlainMarkdown(piece) ? plainTree(piece) : scannedOrParsed(piece)) };
 
 // Characters without which CommonMark can produce no emphasis, link, heading, list, code or quote.
 // Line-start patterns use [ \t]* rather than \s* so a run of blank lines cannot make the scan quadratic.
