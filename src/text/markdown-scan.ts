@@ -14,12 +14,16 @@ type Item =
 // Escapes, character references, autolinks and HTML, tabs (virtual columns), CR line endings,
 // control characters and the BOM, link reference definitions, white space at the end of a line
 // (hard breaks, stripped spaces): remark reads these, not this scanner.
-const GIVE_UP = /[\\<\t\r\0-\x08\x0b\x0c\x0e-\x1f\ufeff]|&(?:#|[A-Za-z0-9]+;)|\]:| $/m;
+const GIVE_UP = /[\\<\t\r\0-\x08\x0b\x0c\x0e-\x1f\ufeff]/;
+const REFERENCE = /&(?:#|[A-Za-z0-9]+;)/;
+const givesUp = (text: string): boolean =>
+  GIVE_UP.test(text) || text.includes(']:') || text.includes(' \n') || text.endsWith(' ') || (text.includes('&') && REFERENCE.test(text));
 // A line that could start or end a block other than a paragraph or a plain ATX heading: indentation,
 // quotes, lists, thematic breaks, setext underlines, fences, HTML, headings it does not read.
 const BLOCK_START = /^(?:[ >+=\-]|#{1,6}(?: |$)|\d{1,9}[.)]|[*_](?: |$)|```|~~~)|^(?:\* *){3,}$|^(?:_ *){3,}$/;
-// An ATX heading with one space after its marks, text not ending in "#" (a closing sequence).
+// An item of a "-" list with text after one space.
 const LIST_ITEM = /^- (?=[^ ])/;
+// An ATX heading with one space after its marks, text not ending in "#" (a closing sequence).
 const HEADING = /^(#{1,6}) (?=[^ ])(?!.*#$)/;
 // An inline link or image with a plain destination and no title: nothing in its text or
 // destination that another construct could claim (code, emphasis, brackets, a line ending).
@@ -30,7 +34,7 @@ const MAX_RUNS = 256;
 
 /** The tree remark-parse gives `text`, or undefined when the text holds anything this scanner does not read. */
 export function scanMarkdown(text: string): Root | undefined {
-  if (GIVE_UP.test(text)) return undefined;
+  if (givesUp(text)) return undefined;
   let runs = 0;
   for (DELIMITERS.lastIndex = 0; DELIMITERS.exec(text); ) if (++runs > MAX_RUNS) return undefined;
   const lineStarts = [0];
@@ -193,8 +197,8 @@ function inline(text: string, from: number, to: number, point: (offset: number) 
       else literal(i, end);
       i = end;
     } else {
-      let end = i + 1;
-      while (end < to && !SPECIAL.has(text[end]!)) end++;
+      SPECIAL.lastIndex = i + 1;
+      const end = SPECIAL.test(text) ? Math.min(SPECIAL.lastIndex - 1, to) : to;
       literal(i, end);
       i = end;
     }
@@ -203,7 +207,8 @@ function inline(text: string, from: number, to: number, point: (offset: number) 
 }
 
 const NOT_SPACE = /[^ ]/;
-const SPECIAL = new Set(['`', '[', '!', ']', '*', '_']);
+// The characters the scanner reads; every other character is text.
+const SPECIAL = /[`[!\]*_]/g;
 
 function closingBackticks(text: string, from: number, to: number, size: number): number {
   for (let i = text.indexOf('`', from); i !== -1 && i < to; i = text.indexOf('`', i)) {
