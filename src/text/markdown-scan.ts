@@ -183,7 +183,7 @@ function inline(text: string, from: number, to: number, point: (offset: number) 
     } else if (character === '*' || character === '_') {
       let end = i + 1;
       while (end < to && text[end] === character) end++;
-      // Beside the other marker micromark's flanking differs from the plain rule: leave it to remark.
+      // A run beside the other marker ("*_a_*", "**a_") nests or mixes runs: left to remark.
       const other = character === '*' ? '_' : '*';
       if (text[i - 1] === other || text[end] === other) return undefined;
       const before = classify(text, i - 1, from, to);
