@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes, Root } from 'mdast';
+import { scanMarkdown } from './markdown-scan.js';
 
 const processor = unified().use(remarkParse);
 
@@ -9,7 +10,15 @@ export function parseMarkdown(text: string): Root {
   const cuts = [...(setextPieces(text) ?? []), ...(delimiterPieces(text) ?? [])];
   if (text.length >= LARGE_DRAFT) cuts.push(...(blankLinePieces(text) ?? []));
   cuts.sort((a, b) => a - b);
-  return cuts.length > 0 ? parsePieces(text, [...new Set(cuts)], plainFirst) : markdownParser.parse(text);
+  return cuts.length > 0 ? parsePieces(text, [...new Set(cuts)], plainFirst) : scannedOrParsed(text);
+}
+
+/** The scanner's tree of a text (a post's simple Markdown), or remark's when the scanner gives up. */
+function scannedOrParsed(text: string): Root {
+  const scanned = scanMarkdown(text);
+  if (!scanned) return markdownParser.parse(text);
+  markdownWork.scans++;
+  return scanned;
 }
 
 // A long draft (a document pasted whole) is mostly plain paragraphs between blank lines: it is cut
@@ -88,7 +97,7 @@ export function plainTree(text: string): Root {
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: text.length - lineStart + 1, offset: text.length } } };
 }
 
-const plainFirst: PieceParser = { parse: (piece) => (isPlainMarkdown(piece) ? plainTree(piece) : markdownParser.parse(piece)) };
+const plainFirst: PieceParser = { parse: (piece) => (isPlainMarkdown(piece) ? plainTree(piece) : scannedOrParsed(piece)) };
 
 // Characters without which CommonMark can produce no emphasis, link, heading, list, code or quote.
 // Line-start patterns use [ \t]* rather than \s* so a run of blank lines cannot make the scan quadratic.
@@ -156,8 +165,11 @@ const DELIMITER_RUN = /[*_]+/g;
 /** The micromark extension that reads `*` and `_` as text. */
 export const NO_EMPHASIS = { disable: { null: ['attention'] } };
 
-/** How many times remark has parsed (a draft, a piece of one, or a plan), and how many characters: tests count work with it, never time. */
-export const markdownWork = { parses: 0, characters: 0 };
+/**
+ * How many times remark has parsed (a draft, a piece of one, or a plan), and how many characters,
+ * and how many drafts the scanner read without it: tests count work with it, never time.
+ */
+export const markdownWork = { parses: 0, characters: 0, scans: 0 };
 
 /** A parser that reads a piece no cut could keep small (a long stretch with no place to cut) without emphasis. */
 export function boundedParser(withEmphasis: PieceParser, withoutEmphasis: PieceParser): PieceParser {

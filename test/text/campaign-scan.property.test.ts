@@ -68,9 +68,10 @@ describe('reading a campaign plan line by line', () => {
     const before = markdownWork.parses;
     parseCampaignFile(markdown);
     expect(markdownWork.parses - before).toBe(0);
-    const linted = markdownWork.parses;
+    // Each draft is read once, by remark or by the scanner (these simple drafts: the scanner).
+    const linted = markdownWork.parses + markdownWork.scans;
     lintCampaign(markdown);
-    expect(markdownWork.parses - linted).toBeLessThanOrEqual(20);
-    expect(markdownWork.parses - linted).toBeGreaterThan(0);
+    expect(markdownWork.parses + markdownWork.scans - linted).toBeLessThanOrEqual(20);
+    expect(markdownWork.parses + markdownWork.scans - linted).toBeGreaterThan(0);
   });
 });
