@@ -341,7 +341,10 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 const TERMS = { fact: 'key-message terms' };
 
 function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string; end: number }[] } {
-  return analysis.memo(TERMS, (a) => readText(a.text, a.words, keyMessageLanguage(a.language)));
+  return analysis.memo(TERMS, (a) => {
+    const words = a.words;
+    return readText(a.text, words, keyMessageLanguage(a.language));
+  });
 }
 
 /**
@@ -350,11 +353,13 @@ function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string;
  * the fitted model); without, the lexical matcher alone (stems, thesaurus, negation).
  */
 export function keyMessageMatches(analysis: Analysis, campaign: Campaign, wordVectors?: WordVectors): MessageMatch[] {
+  // The terms first: they read the draft's words before its language, which is then detected from
+  // those words (the same answer as from the text, without a second pass over it).
+  const { terms, stems } = draftTerms(analysis);
   const vectors = vectorsFor(analysis, wordVectors);
   const byVectors = analysis.memo(compileKeyMessages(campaign, keyMessageLanguage(analysis.language)), () => new Map<WordVectors | undefined, MessageMatch[]>());
   let matches = byVectors.get(vectors);
   if (!matches) {
-    const { terms, stems } = draftTerms(analysis);
     matches = decide(analysis, campaign, terms, stems, vectors);
     byVectors.set(vectors, matches);
   }
