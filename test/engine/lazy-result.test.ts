@@ -19,7 +19,7 @@ const campaign: Campaign = {
   ],
 };
 
-const drafts: { text: string; channel?: string; language?: LintOptions['language'] }[] = [
+const drafts: { text: string; channel?: string; language?: 'en' | 'de' | 'fr' }[] = [
   { text: 'Early diagnosis saves lives. Know the signs! #WorldCancerDay' },
   { text: 'Our nurses are here to help, call them today.', channel: 'linkedin' },
   { text: 'Nothing to do with it at all.' },
