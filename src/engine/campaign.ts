@@ -174,9 +174,6 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
       analysis = thread.whole?.analysis ?? new Analysis(display.text);
     } else {
       const linted = lintDraft(ruleSet, { text: display.text, channel }, draftPostOptions);
-      // The plan reads every draft's coverage: read it before the spread below reads the language, so
-      // the language is detected from the words the coverage has read (one pass over the text, not two).
-      void linted.result.keyMessages;
       result = inSource(linted.result);
       analysis = linted.analysis;
     }
