@@ -22,6 +22,27 @@ export function defineLazySuggestions(target: { suggestions?: Suggestion[] }, co
   });
 }
 
+/**
+ * Gives `target[key]` as a getter that computes the value on first read and then keeps it as a plain
+ * data property (dropping `compute` and what it holds). Enumerable and in the order it is defined, so
+ * JSON, spreads, structuredClone, deep equality and Object.keys see the same object as if the value
+ * had been set; a write replaces it unread. For what lint() reports that no rule needed (the
+ * language, key-message coverage): an editor re-linting on every keystroke never reads them.
+ */
+export function defineLazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  const settle = (value: T[K]) => Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
 /** Whether `diagnostic.suggestions` is still to be computed (reading it would compute it). */
 export function hasLazySuggestions(diagnostic: Diagnostic): boolean {
   return typeof Object.getOwnPropertyDescriptor(diagnostic, 'suggestions')?.get === 'function';

@@ -130,11 +130,11 @@ export interface LintResult {
   channel: ChannelId;
   measure: Measurement;
   messages: Diagnostic[];
-  /** The draft's language as the judgement rules read it: configured, or detected ('en' when unsure). */
+  /** The draft's language as the judgement rules read it: configured, or detected ('en' when unsure). Detected when first read, unless a rule has already. */
   language: 'en' | 'de' | 'fr';
   /** With `fix: true`: the draft after applying every safe fix (the messages describe this text). */
   output?: string;
-  /** Whenever a campaign is given: ids of its key messages this draft carries, and of those it should but does not, in campaign order. */
+  /** Whenever a campaign is given: ids of its key messages this draft carries, and of those it should but does not, in campaign order. Computed when first read (an enumerable property all the same). */
   keyMessages?: KeyMessageCoverage;
 }
 

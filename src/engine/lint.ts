@@ -13,7 +13,7 @@ import { checkedCampaign } from './campaign-schema.js';
 import { keyMessageCoverage } from '../facts/key-message-match.js';
 import { isWordVectors, type WordVectors } from '../facts/word-vectors.js';
 import { applyDirectives, parseDirectives } from '../text/directives.js';
-import { defineLazySuggestions } from '../core/lazy.js';
+import { defineLazyProperty, defineLazySuggestions } from '../core/lazy.js';
 import { mapResultToFile, withoutDirectives } from '../text/draft.js';
 
 /**
@@ -110,9 +110,23 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions, se
     }
   }
   messages.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  const result: LintResult = { channel: channel.id, measure: measurement, messages, language: analysis.language };
-  if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel, wordVectors);
+  // The language and the key-message coverage are computed when read, not for every draft: most
+  // callers (an editor on each keystroke, a CI run printing messages) read neither, and a rule that
+  // needed them has already computed them on the analysis, which both read from.
+  const result = { channel: channel.id, measure: measurement, messages } as LintResult;
+  defineLazyProperty(result, 'language', campaign ? () => languageFromWords(analysis) : () => analysis.language);
+  if (campaign) defineLazyProperty(result, 'keyMessages', () => keyMessageCoverage(analysis, campaign, channel, wordVectors));
   return { result, analysis };
+}
+
+/**
+ * With a campaign, the language is read from the draft's words: a caller reading the language reads
+ * the coverage too (JSON, a campaign plan), and the coverage reads the words anyway, so the language
+ * is detected in their one pass rather than in a scan of the text first (the same answer).
+ */
+function languageFromWords(analysis: Analysis): LintResult['language'] {
+  void analysis.words;
+  return analysis.language;
 }
 
 /** Where a message's rule is documented: its own url, the rule reference for a built-in, none for a plugin's rule without one. */

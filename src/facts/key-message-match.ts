@@ -1,6 +1,6 @@
 import { Analysis } from './analysis.js';
 import type { Campaign, Channel, KeyMessageCoverage } from '../core/types.js';
-import { readText, termsOf, type Term } from './key-message-terms.js';
+import { readDraft, readText, termsOf, type Stems, type Term } from './key-message-terms.js';
 import { keyMessageLanguage, type KeyMessageLanguage } from './key-message-language.js';
 import { align, closenessMatrix, gist, gistSimilarity, unitsOf, windowGists, type Alignment, type WeightedUnit } from './key-message-meaning.js';
 import type { WordVectors } from './word-vectors.js';
@@ -45,6 +45,8 @@ interface Facet {
   total: number;
   /** Every word's stem, for an `also` phrasing said word for word. */
   stems: string[];
+  /** What a draft that says none of its terms says of each (nothing): shared, never changed. */
+  unsaid: SaidTerms;
 }
 
 interface CompiledMessage {
@@ -57,6 +59,8 @@ interface CompiledCampaign {
   messages: CompiledMessage[];
   language: KeyMessageLanguage;
   keys: ReadonlySet<string>;
+  /** Some message has an `also` phrasing: only then does a draft's every stem matter (word for word). */
+  wordForWord: boolean;
 }
 
 // The lexical matcher's thresholds (the text's is the language's textNeeded): tuned on the older
@@ -121,11 +125,13 @@ function compileCampaign(campaign: Campaign, language: KeyMessageLanguage): Comp
         text,
         total: weighted.reduce((sum, t) => sum + t.weight, 0),
         stems,
+        unsaid: weighted.map((t) => t.lookups.map(() => undefined)),
       };
     }),
   }));
   const keys = new Set(messages.flatMap((m) => m.facets.flatMap((f) => f.terms.flatMap((t) => t.alternatives.map((a) => a.key)))));
-  return { messages, language, keys };
+  const wordForWord = messages.some((m) => m.facets.some((f) => f.kind === 'also'));
+  return { messages, language, keys, wordForWord };
 }
 
 /** The halves of a message joined by a semicolon: each restates it ("you don't have to face it alone; we're with you"). */
@@ -178,8 +184,11 @@ export function matchTerms(campaign: CompiledCampaign, terms: readonly Term[], s
   // Every occurrence of each term, by key and polarity, in the draft's order: a window of neighbouring
   // sentences says a term by its first occurrence there. One index for every window and message,
   // where a map per window read every term once per window it falls in.
+  // Only the campaign's keys are ever looked up: the draft's other words need no entry.
+  const { keys } = campaign;
   const occurrences = new Map<string, Term[]>();
   for (const t of draft) {
+    if (!keys.has(t.key)) continue;
     const key = t.negated ? t.key + '!' : t.key;
     const list = occurrences.get(key);
     if (list) list.push(t);
@@ -195,10 +204,12 @@ export function matchTerms(campaign: CompiledCampaign, terms: readonly Term[], s
     let wholeScore = 0;
     let alsoCarried = false;
     for (const facet of facets) {
-      const said = facet.terms.map((term) => term.lookups.map((key) => occurrences.get(key)));
+      // Most drafts say none of a phrasing's terms: that is found without building the lists.
+      const saysAny = occurrences.size > 0 && facet.terms.some((term) => term.lookups.some((key) => occurrences.has(key)));
+      const said = saysAny ? facet.terms.map((term) => term.lookups.map((key) => occurrences.get(key))) : facet.unsaid;
       // A phrasing none of whose terms the draft says scores 0 in every window: it can only be the
       // first closest match, and its windows change no score (unless a threshold of 0 carries it).
-      if (!said.some((lists) => lists.some(Boolean)) && !emptyCarried(facet, textNeeded)) {
+      if (!saysAny && !emptyCarried(facet, textNeeded)) {
         best ??= matchFacet(id, facet, said, -Infinity, Infinity, textNeeded);
         if (facet.kind === 'also' && containsRun(stems, facet.stems)) {
           alsoCarried = true;
@@ -340,8 +351,11 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 // per compiled campaign and word vectors (none: the lexical matcher alone).
 const TERMS = { fact: 'key-message terms' };
 
-function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string; end: number }[] } {
-  return analysis.memo(TERMS, (a) => readText(a.text, a.words, keyMessageLanguage(a.language)));
+function draftTerms(analysis: Analysis): { terms: Term[]; tokens: Stems } {
+  return analysis.memo(TERMS, (a) => {
+    const words = a.words;
+    return readDraft(a.text, words, keyMessageLanguage(a.language));
+  });
 }
 
 /**
@@ -350,12 +364,14 @@ function draftTerms(analysis: Analysis): { terms: Term[]; stems: { stem: string;
  * the fitted model); without, the lexical matcher alone (stems, thesaurus, negation).
  */
 export function keyMessageMatches(analysis: Analysis, campaign: Campaign, wordVectors?: WordVectors): MessageMatch[] {
+  // The terms first: they read the draft's words before its language, which is then detected from
+  // those words (the same answer as from the text, without a second pass over it).
+  const { terms, tokens } = draftTerms(analysis);
   const vectors = vectorsFor(analysis, wordVectors);
   const byVectors = analysis.memo(compileKeyMessages(campaign, keyMessageLanguage(analysis.language)), () => new Map<WordVectors | undefined, MessageMatch[]>());
   let matches = byVectors.get(vectors);
   if (!matches) {
-    const { terms, stems } = draftTerms(analysis);
-    matches = decide(analysis, campaign, terms, stems, vectors);
+    matches = decide(analysis, campaign, terms, tokens, vectors);
     byVectors.set(vectors, matches);
   }
   return matches;
@@ -364,8 +380,8 @@ export function keyMessageMatches(analysis: Analysis, campaign: Campaign, wordVe
 /** The same, counting only what appears before an offset (the channel's "see more" fold). */
 export function keyMessageMatchesBefore(analysis: Analysis, campaign: Campaign, offset: number, wordVectors?: WordVectors): MessageMatch[] {
   const vectors = vectorsFor(analysis, wordVectors);
-  const { terms, stems } = draftTerms(analysis);
-  const before = decide(analysis, campaign, terms.filter((t) => t.end <= offset), stems.filter((s) => s.end <= offset), vectors);
+  const { terms, tokens } = draftTerms(analysis);
+  const before = decide(analysis, campaign, terms.filter((t) => t.end <= offset), tokens.filter((s) => s.end <= offset), vectors);
   if (!vectors) return before;
   // By meaning, the opening alone can look like a message it only leads up to ("so we wait"): the
   // phrase that carries it in the whole draft must start before the offset too.
@@ -381,8 +397,12 @@ function vectorsFor(analysis: Analysis, vectors: WordVectors | undefined): WordV
   return vectors && vectors.lang === analysis.language ? vectors : undefined;
 }
 
-function decide(analysis: Analysis, campaign: Campaign, terms: readonly Term[], stems: readonly { stem: string; end: number }[], vectors: WordVectors | undefined): MessageMatch[] {
-  const lexical = matchTerms(compileKeyMessages(campaign, keyMessageLanguage(analysis.language)), terms, stems.map((s) => s.stem));
+const NO_STEMS: readonly string[] = [];
+
+function decide(analysis: Analysis, campaign: Campaign, terms: readonly Term[], tokens: Stems, vectors: WordVectors | undefined): MessageMatch[] {
+  const compiled = compileKeyMessages(campaign, keyMessageLanguage(analysis.language));
+  // matchTerms reads the stems only for `also` phrasings said word for word.
+  const lexical = matchTerms(compiled, terms, compiled.wordForWord ? tokens.map((t) => t.lower) : NO_STEMS);
   if (!vectors) return lexical.map(plain);
   const model = modelFor(vectors.lang);
   return featuresOf(analysis.text, campaign, terms, lexical, vectors).map(({ lexical: lex, meaning, values }): MessageMatch => {

@@ -14,14 +14,12 @@ export interface Term {
   sentence: number;
 }
 
+/** A word as the matcher reads it; its stem is `lower`, so the tokens are the words the thesaurus is matched on. */
 interface Token {
-  stem: string;
-  negator: boolean;
-  stop: boolean;
+  lower: string;
+  reading: Reading;
   /** A clause ends between the previous token and this one: negation stops there. */
   clauseStart: boolean;
-  clauseWord: boolean;
-  wordlike: boolean;
   start: number;
   end: number;
   sentence: number;
@@ -75,11 +73,15 @@ interface Reading {
 const readings = new WeakMap<KeyMessageLanguage, Map<string, Reading>>();
 const READINGS = 20_000;
 
-function readingOf(lower: string, previous: string | undefined, language: KeyMessageLanguage): Reading {
-  // "little" is the one word whose reading depends on the word before it.
-  if (lower === 'little') return readWord(lower, previous, language);
+function readingsOf(language: KeyMessageLanguage): Map<string, Reading> {
   let cache = readings.get(language);
   if (!cache) readings.set(language, (cache = new Map()));
+  return cache;
+}
+
+function readingOf(lower: string, previous: string | undefined, language: KeyMessageLanguage, cache: Map<string, Reading>): Reading {
+  // "little" is the one word whose reading depends on the word before it.
+  if (lower === 'little') return readWord(lower, previous, language);
   let reading = cache.get(lower);
   if (!reading) {
     if (cache.size >= READINGS) cache.clear();
@@ -111,19 +113,11 @@ function tokensOf(text: string, words: readonly Word[], language: KeyMessageLang
   const tokens: Token[] = [];
   let previousEnd = 0;
   let previous: string | undefined;
+  // Looked up once per text, not per word.
+  const cache = readingsOf(language);
   const push = (lower: string, word: Word, start: number, clauseStart: boolean) => {
-    const reading = readingOf(lower, previous, language);
-    tokens.push({
-      stem: reading.stem,
-      negator: reading.negator,
-      stop: reading.stop,
-      clauseWord: reading.clauseWord,
-      wordlike: reading.wordlike,
-      clauseStart,
-      start,
-      end: word.end,
-      sentence: word.sentence,
-    });
+    const reading = readingOf(lower, previous, language, cache);
+    tokens.push({ lower: reading.stem, reading, clauseStart, start, end: word.end, sentence: word.sentence });
   };
   for (const word of words) {
     const gapStart = previousEnd;
@@ -174,8 +168,17 @@ function compileConcepts(language: KeyMessageLanguage) {
 
 /** A text read once in a language (the draft's): its terms, and every word's stem for word-for-word phrasings. */
 export function readText(text: string, words: readonly Word[], language: KeyMessageLanguage = keyMessageLanguage()): { terms: Term[]; stems: { stem: string; end: number }[] } {
+  const { terms, tokens } = readDraft(text, words, language);
+  return { terms, stems: tokens.map((t) => ({ stem: t.lower, end: t.end })) };
+}
+
+/** Every word's stem and where it ends, in order: what readText's `stems` lists, without a copy per word. */
+export type Stems = readonly { readonly lower: string; readonly end: number }[];
+
+/** readText's terms, and the tokens its stems are read from (the draft's facts keep these). */
+export function readDraft(text: string, words: readonly Word[], language: KeyMessageLanguage): { terms: Term[]; tokens: Stems } {
   const tokens = tokensOf(text, words, language);
-  return { terms: termsOfTokens(tokens, language), stems: tokens.map((t) => ({ stem: t.stem, end: t.end })) };
+  return { terms: termsOfTokens(tokens, language), tokens };
 }
 
 /** The terms of a text, in order: thesaurus concepts first (longest phrase wins), then content-word stems. */
@@ -184,15 +187,15 @@ export function termsOf(text: string, words: readonly Word[], language: KeyMessa
 }
 
 function termsOfTokens(tokens: readonly Token[], language: KeyMessageLanguage): Term[] {
-  const stemmed: Word[] = tokens.map((t) => ({ text: t.stem, lower: t.stem, start: t.start, end: t.end, sentence: t.sentence }));
-  const hits = language.thesaurus.length ? matchLexicon(conceptsOf(language), stemmed) : [];
+  const hits = language.thesaurus.length ? matchLexicon(conceptsOf(language), tokens) : [];
   const terms: Term[] = [];
   let reach = 0;
   let hit = 0;
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
+    const reading = token.reading;
     // Conjunctions start a new clause too: in "won't go away or unexplained weight loss" only "go away" is denied.
-    if (token.clauseStart || token.clauseWord) reach = 0;
+    if (token.clauseStart || reading.clauseWord) reach = 0;
     const found = hits[hit]?.firstWord === i ? hits[hit++] : undefined;
     if (found) {
       const negated = reach > 0;
@@ -203,9 +206,9 @@ function termsOfTokens(tokens: readonly Token[], language: KeyMessageLanguage): 
       i = found.endWord;
       continue;
     }
-    if (token.negator) reach = NEGATION_REACH;
-    else if (!token.stop && token.wordlike) {
-      terms.push({ key: token.stem, negated: reach > 0, start: token.start, end: token.end, sentence: token.sentence });
+    if (reading.negator) reach = NEGATION_REACH;
+    else if (!reading.stop && reading.wordlike) {
+      terms.push({ key: token.lower, negated: reach > 0, start: token.start, end: token.end, sentence: token.sentence });
       if (reach > 0) reach--;
     }
     i++;
@@ -215,5 +218,5 @@ function termsOfTokens(tokens: readonly Token[], language: KeyMessageLanguage): 
 
 /** Every word's stem in order, stop words included (negators as "not"): for word-for-word `also` phrasings. */
 export function stemsOf(text: string, words: readonly Word[], language: KeyMessageLanguage = keyMessageLanguage()): { stem: string; end: number }[] {
-  return tokensOf(text, words, language).map((t) => ({ stem: t.stem, end: t.end }));
+  return tokensOf(text, words, language).map((t) => ({ stem: t.lower, end: t.end }));
 }

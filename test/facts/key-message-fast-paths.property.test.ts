@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Analysis } from '../../src/facts/analysis.js';
-import { compileKeyMessages, matchTerms, type LexicalMatch, type MessageMatch } from '../../src/facts/key-message-match.js';
+import { compileKeyMessages, keyMessageMatches, keyMessageMatchesBefore, matchTerms, type LexicalMatch, type MessageMatch } from '../../src/facts/key-message-match.js';
 import { clauseBreakBetween, readText, termsOf, stemsOf, type Term } from '../../src/facts/key-message-terms.js';
 import * as reference from './reference/key-message-terms.old.js';
 import { keyMessageLanguage } from '../../src/facts/key-message-language.js';
@@ -133,6 +133,27 @@ function agree(campaign: Campaign, text: string, lang: string) {
     expect(fast).toStrictEqual(old);
     expect(JSON.stringify(fast)).toBe(JSON.stringify(old));
   }
+  // The draft's own path (its facts memoised, the stems read only for `also` phrasings, only the
+  // campaign's keys indexed): the old reader and matcher, on the whole draft and before offsets.
+  const old = reference.readText(text, analysis.words, language);
+  const decided = (terms: readonly Term[], stems: readonly { stem: string; end: number }[]) => referenceMatchTerms(compiled, terms, stems.map((s) => s.stem)).map(referencePlain);
+  const matches = keyMessageMatches(analysis, campaign);
+  expect(matches).toStrictEqual(decided(old.terms, old.stems));
+  expect(JSON.stringify(matches)).toBe(JSON.stringify(decided(old.terms, old.stems)));
+  for (const offset of [0, 1, text.length >> 1, text.length - 1, text.length]) {
+    const before = keyMessageMatchesBefore(analysis, campaign, offset);
+    const expected = decided(old.terms.filter((t) => t.end <= offset), old.stems.filter((s) => s.end <= offset));
+    expect(before).toStrictEqual(expected);
+    expect(JSON.stringify(before)).toBe(JSON.stringify(expected));
+  }
+}
+
+/** A lexical match as the API gives it: its fields in this order, the span only when it has one. */
+function referencePlain(lexical: LexicalMatch): MessageMatch {
+  const match: MessageMatch = { id: lexical.id, carried: lexical.carried, score: lexical.score, found: lexical.found, missing: lexical.missing };
+  if ('start' in lexical) match.start = lexical.start;
+  if ('end' in lexical) match.end = lexical.end;
+  return match;
 }
 
 function corpusPairs(corpus: { campaigns: CorpusCampaign[]; drafts: CorpusDraft[] }): [CorpusCampaign, CorpusDraft][] {
