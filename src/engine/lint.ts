@@ -114,7 +114,8 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions, se
   // callers (an editor on each keystroke, a CI run printing messages) read neither, and a rule that
   // needed them has already computed them on the analysis, which both read from.
   const result = { channel: channel.id, measure: measurement, messages } as LintResult;
-  defineLazyProperty(result, 'language', campaign ? () => languageFromWords(analysis) : () => analysis.language);
+  // Without a campaign nothing else holds the analysis: the language is read from the text alone.
+  defineLazyProperty(result, 'language', campaign ? () => languageFromWords(analysis) : analysis.languageLater());
   if (campaign) defineLazyProperty(result, 'keyMessages', () => keyMessageCoverage(analysis, campaign, channel, wordVectors));
   return { result, analysis };
 }

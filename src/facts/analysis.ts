@@ -61,6 +61,20 @@ export class Analysis {
     return (this.#language = detectLanguageOfText(this.text, this.entities));
   }
 
+  /**
+   * The language, for a reader that may come later or never (a lint result's `language`): the
+   * known one, or one detected from the words if they are built, or else a detection that holds
+   * only the text, so that an unread result does not keep this analysis's facts alive.
+   */
+  languageLater(): () => Language {
+    if (this.#language || this.#words) {
+      const language = this.language;
+      return () => language;
+    }
+    const { text } = this;
+    return () => new Analysis(text).language;
+  }
+
   /** 1-based line and column of a UTF-16 offset. */
   position(offset: number): Position {
     return positionAt((this.#lineStarts ??= lineStarts(this.text)), offset);
