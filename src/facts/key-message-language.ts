@@ -1,7 +1,7 @@
 import type { KeyMessageModel } from './key-message-model.js';
 import type { Language } from './language.js';
 import { stemWord } from './stems.js';
-import { readLexicon, wordSet, type LexiconFileEntry } from './lexicon.js';
+import { shippedLexicon, wordSet, type LexiconFileEntry } from './lexicon.js';
 import stopWordData from './data/stop-words.json';
 import germanWordData from './data/stop-words.de.json';
 import frenchWordData from './data/stop-words.fr.json';
@@ -48,10 +48,10 @@ export interface KeyMessageLanguage {
   model?: KeyMessageModel;
 }
 
-const englishWords = readLexicon(stopWordData, 'stop-words.json');
-const germanWords = readLexicon(germanWordData, 'stop-words.de.json');
-const frenchWords = readLexicon(frenchWordData, 'stop-words.fr.json');
-const englishThesaurus = readLexicon<LexiconFileEntry & { negatedPhrases?: string[] }>(thesaurusData, 'key-message-thesaurus.json');
+const englishWords = shippedLexicon(stopWordData, 'stop-words.json');
+const germanWords = shippedLexicon(germanWordData, 'stop-words.de.json');
+const frenchWords = shippedLexicon(frenchWordData, 'stop-words.fr.json');
+const englishThesaurus = shippedLexicon<LexiconFileEntry & { negatedPhrases?: string[] }>(thesaurusData, 'key-message-thesaurus.json');
 
 export const english: KeyMessageLanguage = {
   id: 'en',
@@ -67,7 +67,7 @@ export const english: KeyMessageLanguage = {
   model: englishModel,
 };
 
-function withoutVectors(id: Language, words: ReturnType<typeof readLexicon>, textNeeded: number, extra: Partial<KeyMessageLanguage>): KeyMessageLanguage {
+function withoutVectors(id: Language, words: ReturnType<typeof shippedLexicon>, textNeeded: number, extra: Partial<KeyMessageLanguage>): KeyMessageLanguage {
   return {
     id,
     stem: (word) => stemWord(word, id),

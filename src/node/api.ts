@@ -51,7 +51,7 @@ export async function lintText(text: string, options: NodeLintOptions & { filePa
 export async function lintFiles(patterns: string | string[], options: NodeLintOptions = {}): Promise<FileReport[]> {
   const { cwd, config } = await setup(options);
   const ignoreLines = options.ignorePath === false ? [] : readIgnoreFile(path.resolve(cwd, options.ignorePath ?? '.postlintignore'));
-  const files = await findFiles(([] as string[]).concat(patterns), { cwd, ignored: ignoreTest(cwd, ignoreLines, config.base, options.ignorePath === false ? [] : config.ignorePatterns) });
+  const files = await findFiles(([] as string[]).concat(patterns), { cwd, ignored: await ignoreTest(cwd, ignoreLines, config.base, options.ignorePath === false ? [] : config.ignorePatterns) });
   return lintPaths(files, cwd, { config, channel: options.channel, fix: options.fix, reportUnused: options.reportUnusedDisableDirectives });
 }
 

@@ -257,7 +257,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const ignoreLines = values['no-ignore'] ? [] : readIgnoreFile(path.resolve(cwd, values['ignore-path'] ?? '.postlintignore'));
     const files = await findFiles(positionals, {
       cwd,
-      ignored: ignoreTest(cwd, ignoreLines, config.base, values['no-ignore'] ? [] : config.ignorePatterns),
+      ignored: await ignoreTest(cwd, ignoreLines, config.base, values['no-ignore'] ? [] : config.ignorePatterns),
       errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
       onIgnored: (file) => io.stderr(`postlint: warning: ${displayPath(cwd, file)} is ignored (by .postlintignore or the config's ignorePatterns), so it was not linted; use --no-ignore to lint it\n`),
     });
