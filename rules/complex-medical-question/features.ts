@@ -44,14 +44,14 @@ export function forEachFeature(analysis: Analysis, signals: readonly Signal[], s
     if (next && next.sentence === word.sentence && !word.tag && !next.tag) sink.add('', stem, ' ', stems[i + 1]!);
   }
   // A linear model cannot AND two cues: "asks" and "about my own result" together say more than each.
-  const ids = signals.length === 0 ? [] : [...new Set(signals.map((s) => s.id))].sort();
+  const ids = distinctSorted(signals);
   for (let i = 0; i < ids.length; i++) {
     sink.add('signal:', ids[i]!, '', '');
     for (let j = i + 1; j < ids.length; j++) sink.add('signal:', ids[i]!, '+', ids[j]!);
   }
   // Words of the sentences that ask: "your" in a question reads as awareness, "my" as a personal question.
   for (const sentence of analysis.sentences) {
-    if (!ASKS.test(sentence.text)) continue;
+    if (!asks(sentence.text)) continue;
     for (let i = sentence.firstWord; i < sentence.endWord; i++) sink.add('ask:', stems[i]!, '', '');
   }
   if (words.length > 0) sink.add('first:', stems[0]!, '', '');
@@ -64,7 +64,38 @@ export function forEachFeature(analysis: Analysis, signals: readonly Signal[], s
   sink.add('shape:words-', String(Math.min(8, Math.floor(Math.log2(words.length + 1)))), '', '');
   sink.add('shape:sentences-', String(Math.min(4, analysis.sentences.length)), '', '');
 }
-const ASKS = /\?["'’”)\]]*\s*$/;
+/** The signals' distinct ids in code-unit order, as `[...new Set(ids)].sort()` gives them: a draft has a handful, sorted in place. */
+function distinctSorted(signals: readonly Signal[]): string[] {
+  const ids: string[] = [];
+  for (const { id } of signals) {
+    let at = ids.length;
+    while (at > 0 && ids[at - 1]! > id) at--;
+    if (at > 0 && ids[at - 1] === id) continue;
+    ids.splice(at, 0, id);
+  }
+  return ids;
+}
+
+/** The question mark that ends an asking sentence, then closing quotes or brackets, then white space. */
+export const ASKS = /\?["'’”)\]]*\s*$/;
+const CLOSERS = new Set([...'"\'’”)]'].map((c) => c.charCodeAt(0)));
+const WHITE_SPACE = /^\s$/;
+// Per BMP unit (\s has no astral member): 1 white space as \s reads it, 2 not.
+const SPACE_CLASS = new Uint8Array(0x10000);
+
+/** Whether a sentence asks, as ASKS reads it, scanning back from its end instead of trying the pattern at every unit. */
+export function asks(text: string): boolean {
+  let at = text.length - 1;
+  while (at >= 0 && isWhiteSpace(text.charCodeAt(at))) at--;
+  while (at >= 0 && CLOSERS.has(text.charCodeAt(at))) at--;
+  return at >= 0 && text.charCodeAt(at) === 63;
+}
+
+function isWhiteSpace(code: number): boolean {
+  let known = SPACE_CLASS[code]!;
+  if (known === 0) SPACE_CLASS[code] = known = WHITE_SPACE.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
 
 /**
  * The distinct hashed buckets of a draft's features, in ascending order: the named features, and
@@ -79,7 +110,7 @@ export function featureBuckets(names: readonly string[], bits: number, words: re
 
 /** A word's character n-gram as a feature name ("c:<tam"): what {@link addCharacterGrams} hashes, without making the string. */
 export const characterGramName = (gram: string) => `c:${gram}`;
-const FNV_BASIS = 0x811c9dc5;
+export const FNV_BASIS = 0x811c9dc5;
 const GRAM_PREFIX = fnv(FNV_BASIS, 'c:');
 
 /** The buckets of every word's character n-grams, hashed in place: a post has hundreds, so no strings are made. */
@@ -111,7 +142,7 @@ export function bucketOfParts(prefix: string, a: string, separator: string, b: s
 
 
 /** 32-bit FNV-1a over UTF-16 code units, from a given state: the same bucket in every engine, for every string. */
-function fnv(state: number, text: string): number {
+export function fnv(state: number, text: string): number {
   let h = state;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -80,8 +80,18 @@ export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons 
 const weightOf = (signal: string) => weights.signals[signal as SignalId]?.weight ?? 0;
 const DRUG_SUFFIXES = entryOf(patterns, 'drug-suffixes').phrases;
 const DRUG_SUFFIX_MIN_LENGTH = entryOf(patterns, 'drug-suffixes').minLength as number;
-const STAGE_WORDS = wordSet(patterns, 'stage-words');
-const STAGE_PREFIXES = wordSet(patterns, 'stage-prefixes');
+// The drug endings by their last UTF-16 unit: a word is tried only against those ending as it does.
+const DRUG_SUFFIXES_BY_LAST = new Map<number, string[]>();
+for (const suffix of DRUG_SUFFIXES) {
+  const last = suffix.charCodeAt(suffix.length - 1);
+  (DRUG_SUFFIXES_BY_LAST.get(last) ?? DRUG_SUFFIXES_BY_LAST.set(last, []).get(last)!).push(suffix);
+}
+// "stage 4", "end stage": what a word can start, in one lookup per word (STAGE_WORD, STAGE_PREFIX bits).
+const STAGE_WORD = 1;
+const STAGE_PREFIX = 2;
+const STAGE_STARTS = new Map<string, number>();
+for (const word of wordSet(patterns, 'stage-words')) STAGE_STARTS.set(word, (STAGE_STARTS.get(word) ?? 0) | STAGE_WORD);
+for (const word of wordSet(patterns, 'stage-prefixes')) STAGE_STARTS.set(word, (STAGE_STARTS.get(word) ?? 0) | STAGE_PREFIX);
 const STAGE_NUMERALS = wordSet(patterns, 'stage-numerals');
 const DOSE_UNITS = wordSet(patterns, 'dose-units');
 const MEASURE_UNITS = wordSet(patterns, 'measure-units');
@@ -205,8 +215,9 @@ function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Si
     const adjacent = next !== undefined && next.start - word.end <= 2;
     const lower = word.lower;
     if (word.tag) continue;
-    if (STAGE_WORDS.has(lower) && adjacent && STAGE_NUMERALS.has(next.lower)) raise('stage', word.start, next.end);
-    else if (STAGE_PREFIXES.has(lower) && adjacent && next.lower === 'stage') raise('stage', word.start, next.end);
+    const stage = adjacent ? (STAGE_STARTS.get(lower) ?? 0) : 0;
+    if (stage & STAGE_WORD && STAGE_NUMERALS.has(next!.lower)) raise('stage', word.start, next!.end);
+    else if (stage & STAGE_PREFIX && next!.lower === 'stage') raise('stage', word.start, next!.end);
     else if (mayBeTnm(lower) && TNM.test(lower)) raise('stage', word.start, word.end);
 
     // Numbers, with or without a unit written on, start with a digit: most words need neither pattern.
@@ -249,6 +260,7 @@ export const startsWithDigit = (lower: string) => {
 export function hasDrugSuffix(lower: string): boolean {
   if (lower.length < DRUG_SUFFIX_MIN_LENGTH) return false;
   const end = lower.endsWith('s') ? lower.length - 1 : lower.length;
-  for (const suffix of DRUG_SUFFIXES) if (lower.endsWith(suffix, end)) return true;
+  const suffixes = DRUG_SUFFIXES_BY_LAST.get(lower.charCodeAt(end - 1));
+  if (suffixes) for (const suffix of suffixes) if (lower.endsWith(suffix, end)) return true;
   return false;
 }
