@@ -2,6 +2,7 @@ import cueData from '../data/complex-medical-question/cues.json';
 import medicalData from '../data/complex-medical-question/medical.json';
 import patternData from '../data/complex-medical-question/patterns.json';
 import weights from '../data/complex-medical-question/signals.json';
+import { asks } from './features.js';
 import { type Analysis, compileLexicon, entryOf, shippedLexicon, wordSet, type CompiledLexicon, type LexiconFileEntry, type Word } from '../../src/rule/index.js';
 
 const cues = shippedLexicon<LexiconFileEntry & { signal: string }>(cueData, 'complex-medical-question/cues.json');
@@ -106,7 +107,8 @@ const TNM = /^[pcy]?t[0-4x][a-d]?n[0-3x][a-c]?m[01x]$/;
 const QUESTION_OPENERS = wordSet(patterns, 'question-openers');
 const IMPLICIT_SUBJECT = wordSet(patterns, 'implicit-subject-verbs');
 const SECOND_PERSON = wordSet(patterns, 'second-person');
-const QUESTION_END = /\?["'’”)\]]*$/;
+// What reads as a question, after trailing white space: `asks` reads the same without trimming a copy of each sentence.
+export const QUESTION_END = /\?["'’”)\]]*$/;
 
 /** Weighs the signals of a complex medical question in a draft, from the shared analysis only. */
 export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessment {
@@ -122,7 +124,7 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   const phone = analysis.phoneRuns.find((run) => run.digits >= PHONE_DIGITS);
   if (phone) raise('phone', phone.start, phone.end);
   // Most drafts have no medical content: nothing else can make them a medical question, so stop here.
-  if (![...found.keys()].some((id) => MEDICAL_KINDS.has(id))) return { signals: [], score: 0, engaged: false, medical: false };
+  if (!hasMedicalKind(found)) return { signals: [], score: 0, engaged: false, medical: false };
   const asking = new Set<number>();
   const rhetorical = new Set<number>();
   const personal = new Set<number>();
@@ -157,7 +159,7 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
     }
   }
 
-  const questions = analysis.sentences.filter((s, i) => !rhetorical.has(i) && (asking.has(i) || QUESTION_END.test(s.text.trimEnd())));
+  const questions = analysis.sentences.filter((s, i) => !rhetorical.has(i) && (asking.has(i) || asks(s.text)));
   const asked = new Set(questions.map((q) => words[q.firstWord]!.sentence));
   found.delete('ask');
   found.delete('rhetorical');
@@ -193,6 +195,11 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   const others = signals.reduce((sum, s) => sum + (VOCABULARY.has(s.id) ? 0 : s.weight), 0);
   const score = others + Math.min(vocabulary, weights.vocabularyCap) + extraSignposts * weights.signals.signpost.weight;
   return { signals, score: Math.round(score * 100) / 100, engaged, medical: medicalContent };
+}
+
+function hasMedicalKind(found: ReadonlyMap<SignalId, Signal>): boolean {
+  for (const id of found.keys()) if (MEDICAL_KINDS.has(id)) return true;
+  return false;
 }
 
 function speaksToReader(words: readonly Word[], from: number, to: number): boolean {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { addCharacterGrams, ASKS, asks, bucketOf, bucketOfParts, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
 import type { Signal } from '../../rules/complex-medical-question/medical-signals.js';
 import { generateCorpus } from '../../bench/corpus.mjs';
-import { assess, compileMedicalLexicons, hasDrugSuffix, mayBeTnm, startsWithDigit } from '../../rules/complex-medical-question/medical-signals.js';
+import { assess, compileMedicalLexicons, hasDrugSuffix, mayBeTnm, QUESTION_END, startsWithDigit } from '../../rules/complex-medical-question/medical-signals.js';
 import patternData from '../../rules/data/complex-medical-question/patterns.json';
 import { entryOf, readLexicon, type LexiconFileEntry } from '../../src/rule/index.js';
 import cueData from '../../rules/data/complex-medical-question/cues.json';
@@ -192,12 +192,15 @@ describe('complex-medical-question features: the plain readings of the fast path
     fc.assert(
       fc.property(text, (sentence) => {
         expect(asks(sentence)).toBe(ASKS.test(sentence));
+        // assess's reading: the question mark and closers after trimming the sentence's end.
+        expect(asks(sentence)).toBe(QUESTION_END.test(sentence.trimEnd()));
       }),
       { numRuns: 5000 },
     );
     for (let code = 0; code < 0x10000; code++) {
       const unit = String.fromCharCode(code);
       expect(asks('?' + unit)).toBe(ASKS.test('?' + unit));
+      expect(asks('?' + unit)).toBe(QUESTION_END.test(('?' + unit).trimEnd()));
     }
   });
 
