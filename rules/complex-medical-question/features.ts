@@ -1,6 +1,6 @@
 import patternData from '../data/complex-medical-question/patterns.json';
 import { shippedLexicon, wordSet, type Analysis, type Word } from '../../src/rule/index.js';
-import type { Signal } from './medical-signals.js';
+import { asks, type Signal } from './medical-signals.js';
 
 /**
  * The features the learned model reads, from the shared analysis only: word stems and stem pairs
@@ -76,26 +76,6 @@ function distinctSorted(signals: readonly Signal[]): string[] {
   return ids;
 }
 
-/** The question mark that ends an asking sentence, then closing quotes or brackets, then white space. */
-export const ASKS = /\?["'’”)\]]*\s*$/;
-const CLOSERS = new Set([...'"\'’”)]'].map((c) => c.charCodeAt(0)));
-const WHITE_SPACE = /^\s$/;
-// Per BMP unit (\s has no astral member): 1 white space as \s reads it, 2 not.
-const SPACE_CLASS = new Uint8Array(0x10000);
-
-/** Whether a sentence asks, as ASKS reads it, scanning back from its end instead of trying the pattern at every unit. */
-export function asks(text: string): boolean {
-  let at = text.length - 1;
-  while (at >= 0 && isWhiteSpace(text.charCodeAt(at))) at--;
-  while (at >= 0 && CLOSERS.has(text.charCodeAt(at))) at--;
-  return at >= 0 && text.charCodeAt(at) === 63;
-}
-
-function isWhiteSpace(code: number): boolean {
-  let known = SPACE_CLASS[code]!;
-  if (known === 0) SPACE_CLASS[code] = known = WHITE_SPACE.test(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1;
-}
 
 /**
  * The distinct hashed buckets of a draft's features, in ascending order: the named features, and

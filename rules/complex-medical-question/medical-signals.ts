@@ -2,7 +2,6 @@ import cueData from '../data/complex-medical-question/cues.json';
 import medicalData from '../data/complex-medical-question/medical.json';
 import patternData from '../data/complex-medical-question/patterns.json';
 import weights from '../data/complex-medical-question/signals.json';
-import { asks } from './features.js';
 import { type Analysis, compileLexicon, entryOf, shippedLexicon, wordSet, type CompiledLexicon, type LexiconFileEntry, type Word } from '../../src/rule/index.js';
 
 const cues = shippedLexicon<LexiconFileEntry & { signal: string }>(cueData, 'complex-medical-question/cues.json');
@@ -195,6 +194,27 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   const others = signals.reduce((sum, s) => sum + (VOCABULARY.has(s.id) ? 0 : s.weight), 0);
   const score = others + Math.min(vocabulary, weights.vocabularyCap) + extraSignposts * weights.signals.signpost.weight;
   return { signals, score: Math.round(score * 100) / 100, engaged, medical: medicalContent };
+}
+
+/** The question mark that ends an asking sentence, then closing quotes or brackets, then white space. */
+export const ASKS = /\?["'’”)\]]*\s*$/;
+const CLOSERS = new Set([...'"\'’”)]'].map((c) => c.charCodeAt(0)));
+const WHITE_SPACE = /^\s$/;
+// Per BMP unit (\s has no astral member): 1 white space as \s reads it, 2 not.
+const SPACE_CLASS = new Uint8Array(0x10000);
+
+/** Whether a sentence asks, as ASKS reads it, scanning back from its end instead of trying the pattern at every unit. */
+export function asks(text: string): boolean {
+  let at = text.length - 1;
+  while (at >= 0 && isWhiteSpace(text.charCodeAt(at))) at--;
+  while (at >= 0 && CLOSERS.has(text.charCodeAt(at))) at--;
+  return at >= 0 && text.charCodeAt(at) === 63;
+}
+
+function isWhiteSpace(code: number): boolean {
+  let known = SPACE_CLASS[code]!;
+  if (known === 0) SPACE_CLASS[code] = known = WHITE_SPACE.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
 }
 
 function hasMedicalKind(found: ReadonlyMap<SignalId, Signal>): boolean {

@@ -237,7 +237,8 @@ export class Analysis {
     const byLexicon = (this.#lexiconHits ??= new Map());
     let hits = byLexicon.get(lexicon) as LexiconHit<E>[] | undefined;
     if (!hits) {
-      const merged = lexiconsInUse(lexicon, byLexicon.keys());
+      // Grouped by the language only when a rule has read it already: asking here must not detect it.
+      const merged = lexiconsInUse(lexicon, byLexicon.keys(), this.#language ?? '');
       const all = matchMergedLexicons(merged, this.words, merged.lexicons.map((l) => byLexicon.has(l)));
       merged.lexicons.forEach((l, j) => {
         if (!byLexicon.has(l)) byLexicon.set(l, all[j]!);

@@ -391,15 +391,20 @@ export function matchMergedLexicons(merged: MergedLexicons, words: readonly Pick
 // set starts again from the lexicons the draft asks for, so that lists no rule reads any more
 // (another configuration's extra terms) stop costing a lookup per word.
 const MAX_MERGED = 16;
-let inUse: MergedLexicons | undefined;
+const inUse = new Map<string, MergedLexicons>();
 
 /**
- * The merged lexicons every draft is matched against: those rules have asked for, with `lexicon`
- * among them. Merged again only when a rule asks for a lexicon not yet in the set, so once every
- * enabled rule has read a draft, the set stays as it is.
+ * The merged lexicons a draft is matched against: those rules have asked for in the same state of
+ * the draft (`group`: its language once a rule has read it, as the rules whose lists are per
+ * language do before they ask), with `lexicon` among them. Grouped so that an English draft is not
+ * matched against the German and French lists of the drafts before it. Merged again only when a rule
+ * asks for a lexicon not yet in its group, so once every enabled rule has read a draft, the sets stay.
  */
-export function lexiconsInUse(lexicon: CompiledLexicon<any>, alsoKeep: Iterable<CompiledLexicon<any>> = []): MergedLexicons {
-  if (inUse?.lexicons.includes(lexicon)) return inUse;
-  const lexicons = inUse && inUse.lexicons.length < MAX_MERGED ? [...inUse.lexicons, lexicon] : [...new Set([...alsoKeep, lexicon])];
-  return (inUse = mergeLexicons(lexicons));
+export function lexiconsInUse(lexicon: CompiledLexicon<any>, alsoKeep: Iterable<CompiledLexicon<any>> = [], group = ''): MergedLexicons {
+  const current = inUse.get(group);
+  if (current?.lexicons.includes(lexicon)) return current;
+  const lexicons = current && current.lexicons.length < MAX_MERGED ? [...current.lexicons, lexicon] : [...new Set([...alsoKeep, lexicon])];
+  const merged = mergeLexicons(lexicons);
+  inUse.set(group, merged);
+  return merged;
 }

@@ -88,8 +88,9 @@ describe('matchMergedLexicons: every lexicon its own hits in one pass', () => {
   it('gives Analysis.lexicon the same hits whatever order and set rules ask in', () => {
     const corpus = generateCorpus(300);
     fc.assert(
-      fc.property(fc.constantFrom(...corpus), fc.array(fc.constantFrom(...lexicons), { minLength: 1, maxLength: 30 }), (text, asks) => {
-        const analysis = new Analysis(text);
+      // With a language known or not: lexicons are grouped by it.
+      fc.property(fc.constantFrom(...corpus), fc.array(fc.constantFrom(...lexicons), { minLength: 1, maxLength: 30 }), fc.constantFrom(undefined, 'en' as const, 'de' as const, 'fr' as const), (text, asks, language) => {
+        const analysis = new Analysis(text, language ? { language } : {});
         for (const lexicon of asks) expect(analysis.lexicon(lexicon)).toEqual(matchLexicon(lexicon, analysis.words));
         // Asked again, the same array: matched once per draft.
         for (const lexicon of asks) expect(analysis.lexicon(lexicon)).toBe(analysis.lexicon(lexicon));
@@ -102,6 +103,8 @@ describe('matchMergedLexicons: every lexicon its own hits in one pass', () => {
     const many = Array.from({ length: 40 }, (_, i) => compileLexicon([{ phrases: [`w${i}`] }]));
     for (const lexicon of many) expect(lexiconsInUse(lexicon).lexicons).toContain(lexicon);
     expect(lexiconsInUse(many[39]!).lexicons.length).toBeLessThanOrEqual(16);
+    // Each group (a language) has its own set.
+    expect(lexiconsInUse(many[0]!, [], 'de').lexicons).not.toContain(many[39]);
     const kept = [many[0]!, many[1]!];
     const fresh = compileLexicon([{ phrases: ['fresh'] }]);
     for (let i = 2; i < 40; i++) lexiconsInUse(compileLexicon([{ phrases: [`v${i}`] }]), kept);

@@ -3,10 +3,10 @@ import { Analysis } from '../../src/facts/analysis.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { addCharacterGrams, ASKS, asks, bucketOf, bucketOfParts, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
+import { addCharacterGrams, bucketOf, bucketOfParts, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
 import type { Signal } from '../../rules/complex-medical-question/medical-signals.js';
 import { generateCorpus } from '../../bench/corpus.mjs';
-import { assess, compileMedicalLexicons, hasDrugSuffix, mayBeTnm, QUESTION_END, startsWithDigit } from '../../rules/complex-medical-question/medical-signals.js';
+import { ASKS, asks, assess, compileMedicalLexicons, hasDrugSuffix, mayBeTnm, QUESTION_END, startsWithDigit } from '../../rules/complex-medical-question/medical-signals.js';
 import patternData from '../../rules/data/complex-medical-question/patterns.json';
 import { entryOf, readLexicon, type LexiconFileEntry } from '../../src/rule/index.js';
 import cueData from '../../rules/data/complex-medical-question/cues.json';
@@ -197,11 +197,13 @@ describe('complex-medical-question features: the plain readings of the fast path
       }),
       { numRuns: 5000 },
     );
+    // Every BMP unit after the question mark: white space as \s and trimEnd read it, or not.
+    const differing: number[] = [];
     for (let code = 0; code < 0x10000; code++) {
-      const unit = String.fromCharCode(code);
-      expect(asks('?' + unit)).toBe(ASKS.test('?' + unit));
-      expect(asks('?' + unit)).toBe(QUESTION_END.test(('?' + unit).trimEnd()));
+      const text = '?' + String.fromCharCode(code);
+      if (asks(text) !== ASKS.test(text) || asks(text) !== QUESTION_END.test(text.trimEnd())) differing.push(code);
     }
+    expect(differing).toEqual([]);
   });
 
   it('names each distinct signal and pair in sorted order, however the signals come', () => {
