@@ -1,6 +1,6 @@
 import patternData from '../data/complex-medical-question/patterns.json';
 import { shippedLexicon, wordSet, type Analysis, type Word } from '../../src/rule/index.js';
-import type { Signal } from './medical-signals.js';
+import { asks, type Signal } from './medical-signals.js';
 
 /**
  * The features the learned model reads, from the shared analysis only: word stems and stem pairs
@@ -44,14 +44,14 @@ export function forEachFeature(analysis: Analysis, signals: readonly Signal[], s
     if (next && next.sentence === word.sentence && !word.tag && !next.tag) sink.add('', stem, ' ', stems[i + 1]!);
   }
   // A linear model cannot AND two cues: "asks" and "about my own result" together say more than each.
-  const ids = signals.length === 0 ? [] : [...new Set(signals.map((s) => s.id))].sort();
+  const ids = distinctSorted(signals);
   for (let i = 0; i < ids.length; i++) {
     sink.add('signal:', ids[i]!, '', '');
     for (let j = i + 1; j < ids.length; j++) sink.add('signal:', ids[i]!, '+', ids[j]!);
   }
   // Words of the sentences that ask: "your" in a question reads as awareness, "my" as a personal question.
   for (const sentence of analysis.sentences) {
-    if (!ASKS.test(sentence.text)) continue;
+    if (!asks(sentence.text)) continue;
     for (let i = sentence.firstWord; i < sentence.endWord; i++) sink.add('ask:', stems[i]!, '', '');
   }
   if (words.length > 0) sink.add('first:', stems[0]!, '', '');
@@ -64,7 +64,18 @@ export function forEachFeature(analysis: Analysis, signals: readonly Signal[], s
   sink.add('shape:words-', String(Math.min(8, Math.floor(Math.log2(words.length + 1)))), '', '');
   sink.add('shape:sentences-', String(Math.min(4, analysis.sentences.length)), '', '');
 }
-const ASKS = /\?["'’”)\]]*\s*$/;
+/** The signals' distinct ids in code-unit order, as `[...new Set(ids)].sort()` gives them: a draft has a handful, sorted in place. */
+function distinctSorted(signals: readonly Signal[]): string[] {
+  const ids: string[] = [];
+  for (const { id } of signals) {
+    let at = ids.length;
+    while (at > 0 && ids[at - 1]! > id) at--;
+    if (at > 0 && ids[at - 1] === id) continue;
+    ids.splice(at, 0, id);
+  }
+  return ids;
+}
+
 
 /**
  * The distinct hashed buckets of a draft's features, in ascending order: the named features, and
@@ -79,7 +90,7 @@ export function featureBuckets(names: readonly string[], bits: number, words: re
 
 /** A word's character n-gram as a feature name ("c:<tam"): what {@link addCharacterGrams} hashes, without making the string. */
 export const characterGramName = (gram: string) => `c:${gram}`;
-const FNV_BASIS = 0x811c9dc5;
+export const FNV_BASIS = 0x811c9dc5;
 const GRAM_PREFIX = fnv(FNV_BASIS, 'c:');
 
 /** The buckets of every word's character n-grams, hashed in place: a post has hundreds, so no strings are made. */
@@ -111,7 +122,7 @@ export function bucketOfParts(prefix: string, a: string, separator: string, b: s
 
 
 /** 32-bit FNV-1a over UTF-16 code units, from a given state: the same bucket in every engine, for every string. */
-function fnv(state: number, text: string): number {
+export function fnv(state: number, text: string): number {
   let h = state;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -80,8 +80,18 @@ export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons 
 const weightOf = (signal: string) => weights.signals[signal as SignalId]?.weight ?? 0;
 const DRUG_SUFFIXES = entryOf(patterns, 'drug-suffixes').phrases;
 const DRUG_SUFFIX_MIN_LENGTH = entryOf(patterns, 'drug-suffixes').minLength as number;
-const STAGE_WORDS = wordSet(patterns, 'stage-words');
-const STAGE_PREFIXES = wordSet(patterns, 'stage-prefixes');
+// The drug endings by their last UTF-16 unit: a word is tried only against those ending as it does.
+const DRUG_SUFFIXES_BY_LAST = new Map<number, string[]>();
+for (const suffix of DRUG_SUFFIXES) {
+  const last = suffix.charCodeAt(suffix.length - 1);
+  (DRUG_SUFFIXES_BY_LAST.get(last) ?? DRUG_SUFFIXES_BY_LAST.set(last, []).get(last)!).push(suffix);
+}
+// "stage 4", "end stage": what a word can start, in one lookup per word (STAGE_WORD, STAGE_PREFIX bits).
+const STAGE_WORD = 1;
+const STAGE_PREFIX = 2;
+const STAGE_STARTS = new Map<string, number>();
+for (const word of wordSet(patterns, 'stage-words')) STAGE_STARTS.set(word, (STAGE_STARTS.get(word) ?? 0) | STAGE_WORD);
+for (const word of wordSet(patterns, 'stage-prefixes')) STAGE_STARTS.set(word, (STAGE_STARTS.get(word) ?? 0) | STAGE_PREFIX);
 const STAGE_NUMERALS = wordSet(patterns, 'stage-numerals');
 const DOSE_UNITS = wordSet(patterns, 'dose-units');
 const MEASURE_UNITS = wordSet(patterns, 'measure-units');
@@ -96,7 +106,8 @@ const TNM = /^[pcy]?t[0-4x][a-d]?n[0-3x][a-c]?m[01x]$/;
 const QUESTION_OPENERS = wordSet(patterns, 'question-openers');
 const IMPLICIT_SUBJECT = wordSet(patterns, 'implicit-subject-verbs');
 const SECOND_PERSON = wordSet(patterns, 'second-person');
-const QUESTION_END = /\?["'’”)\]]*$/;
+// What reads as a question, after trailing white space: `asks` reads the same without trimming a copy of each sentence.
+export const QUESTION_END = /\?["'’”)\]]*$/;
 
 /** Weighs the signals of a complex medical question in a draft, from the shared analysis only. */
 export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessment {
@@ -112,7 +123,7 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   const phone = analysis.phoneRuns.find((run) => run.digits >= PHONE_DIGITS);
   if (phone) raise('phone', phone.start, phone.end);
   // Most drafts have no medical content: nothing else can make them a medical question, so stop here.
-  if (![...found.keys()].some((id) => MEDICAL_KINDS.has(id))) return { signals: [], score: 0, engaged: false, medical: false };
+  if (!hasMedicalKind(found)) return { signals: [], score: 0, engaged: false, medical: false };
   const asking = new Set<number>();
   const rhetorical = new Set<number>();
   const personal = new Set<number>();
@@ -147,7 +158,7 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
     }
   }
 
-  const questions = analysis.sentences.filter((s, i) => !rhetorical.has(i) && (asking.has(i) || QUESTION_END.test(s.text.trimEnd())));
+  const questions = analysis.sentences.filter((s, i) => !rhetorical.has(i) && (asking.has(i) || asks(s.text)));
   const asked = new Set(questions.map((q) => words[q.firstWord]!.sentence));
   found.delete('ask');
   found.delete('rhetorical');
@@ -185,6 +196,32 @@ export function assess(analysis: Analysis, lexicons: MedicalLexicons): Assessmen
   return { signals, score: Math.round(score * 100) / 100, engaged, medical: medicalContent };
 }
 
+/** The question mark that ends an asking sentence, then closing quotes or brackets, then white space. */
+export const ASKS = /\?["'’”)\]]*\s*$/;
+const CLOSERS = new Set([...'"\'’”)]'].map((c) => c.charCodeAt(0)));
+const WHITE_SPACE = /^\s$/;
+// Per BMP unit (\s has no astral member): 1 white space as \s reads it, 2 not.
+const SPACE_CLASS = new Uint8Array(0x10000);
+
+/** Whether a sentence asks, as ASKS reads it, scanning back from its end instead of trying the pattern at every unit. */
+export function asks(text: string): boolean {
+  let at = text.length - 1;
+  while (at >= 0 && isWhiteSpace(text.charCodeAt(at))) at--;
+  while (at >= 0 && CLOSERS.has(text.charCodeAt(at))) at--;
+  return at >= 0 && text.charCodeAt(at) === 63;
+}
+
+function isWhiteSpace(code: number): boolean {
+  let known = SPACE_CLASS[code]!;
+  if (known === 0) SPACE_CLASS[code] = known = WHITE_SPACE.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+function hasMedicalKind(found: ReadonlyMap<SignalId, Signal>): boolean {
+  for (const id of found.keys()) if (MEDICAL_KINDS.has(id)) return true;
+  return false;
+}
+
 function speaksToReader(words: readonly Word[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (SECOND_PERSON.has(words[i]!.lower)) return true;
   return false;
@@ -205,8 +242,9 @@ function scanWords(text: string, words: readonly Word[], found: Map<SignalId, Si
     const adjacent = next !== undefined && next.start - word.end <= 2;
     const lower = word.lower;
     if (word.tag) continue;
-    if (STAGE_WORDS.has(lower) && adjacent && STAGE_NUMERALS.has(next.lower)) raise('stage', word.start, next.end);
-    else if (STAGE_PREFIXES.has(lower) && adjacent && next.lower === 'stage') raise('stage', word.start, next.end);
+    const stage = adjacent ? (STAGE_STARTS.get(lower) ?? 0) : 0;
+    if (stage & STAGE_WORD && STAGE_NUMERALS.has(next!.lower)) raise('stage', word.start, next!.end);
+    else if (stage & STAGE_PREFIX && next!.lower === 'stage') raise('stage', word.start, next!.end);
     else if (mayBeTnm(lower) && TNM.test(lower)) raise('stage', word.start, word.end);
 
     // Numbers, with or without a unit written on, start with a digit: most words need neither pattern.
@@ -249,6 +287,7 @@ export const startsWithDigit = (lower: string) => {
 export function hasDrugSuffix(lower: string): boolean {
   if (lower.length < DRUG_SUFFIX_MIN_LENGTH) return false;
   const end = lower.endsWith('s') ? lower.length - 1 : lower.length;
-  for (const suffix of DRUG_SUFFIXES) if (lower.endsWith(suffix, end)) return true;
+  const suffixes = DRUG_SUFFIXES_BY_LAST.get(lower.charCodeAt(end - 1));
+  if (suffixes) for (const suffix of suffixes) if (lower.endsWith(suffix, end)) return true;
   return false;
 }

@@ -2,7 +2,7 @@ import type { Analysis } from '../../src/rule/index.js';
 import de from '../data/complex-medical-question/model.de.json';
 import en from '../data/complex-medical-question/model.en.json';
 import fr from '../data/complex-medical-question/model.fr.json';
-import { addCharacterGrams, bucketOf, bucketOfParts, CHARACTER_GRAMS, FEATURE_BITS, forEachFeature, type FeatureSink } from './features.js';
+import { addCharacterGrams, bucketOf, CHARACTER_GRAMS, FEATURE_BITS, FNV_BASIS, fnv, forEachFeature, type FeatureSink } from './features.js';
 import type { Signal } from './medical-signals.js';
 
 /**
@@ -136,9 +136,22 @@ class Scoring implements FeatureSink {
     for (let i = 0; i < counted.size; i++) z += model.weights[counted.order[i]!]! * model.scale;
     this.z = z;
   }
+  // The state after hashing '' + a, for the next feature that starts the same way: a word's stem
+  // alone, then the stem and the next one ("chemo", "chemo isnt") hash the stem once.
+  #lastA: string | undefined;
+  #lastState = 0;
   add(prefix: string, a: string, separator: string, b: string): void {
     const { weights, scale, bits } = this.#model;
-    const bucket = bucketOfParts(prefix, a, separator, b, bits);
+    let state: number;
+    if (prefix === '' && a === this.#lastA) state = this.#lastState;
+    else {
+      state = fnv(fnv(FNV_BASIS, prefix), a);
+      if (prefix === '') {
+        this.#lastA = a;
+        this.#lastState = state;
+      }
+    }
+    const bucket = (fnv(fnv(state, separator), b) >>> 0) & ((1 << bits) - 1);
     const weight = weights[bucket]! * scale;
     if (this.#counted.add(bucket)) this.z += weight;
     if (weight > 0 && mayBeStrongest(this.strongest, weight)) keepStrongest(this.strongest, prefix + a + separator + b, weight);

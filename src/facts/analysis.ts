@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { Entity, Position } from '../core/types.js';
 import { extractEntities } from '../text/entities.js';
 import { mayContainFormatting, mayContainMarkdown, parseMarkdown } from '../text/markdown.js';
-import { matchLexicon, type CompiledLexicon, type LexiconEntry, type LexiconHit } from './lexicon.js';
+import { lexiconsInUse, matchMergedLexicons, type CompiledLexicon, type LexiconEntry, type LexiconHit } from './lexicon.js';
 import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { Characters, characterClasses } from '../text/characters.js';
@@ -242,13 +242,22 @@ export class Analysis {
     return value;
   }
 
-  /** Hits of a compiled lexicon in the words, matched once per draft however many rules ask. */
+  /**
+   * Hits of a compiled lexicon in the words, matched once per draft however many rules ask. Every
+   * lexicon rules have asked for is matched in the same pass over the words (see lexiconsInUse),
+   * so the first rule that asks pays one lookup per word for all of them.
+   */
   lexicon<E extends LexiconEntry>(lexicon: CompiledLexicon<E>): readonly LexiconHit<E>[] {
     const byLexicon = (this.#lexiconHits ??= new Map());
     let hits = byLexicon.get(lexicon) as LexiconHit<E>[] | undefined;
     if (!hits) {
-      hits = matchLexicon(lexicon, this.words);
-      byLexicon.set(lexicon, hits);
+      // Grouped by the language only when a rule has read it already: asking here must not detect it.
+      const merged = lexiconsInUse(lexicon, byLexicon.keys(), this.#language ?? '');
+      const all = matchMergedLexicons(merged, this.words, merged.lexicons.map((l) => byLexicon.has(l)));
+      merged.lexicons.forEach((l, j) => {
+        if (!byLexicon.has(l)) byLexicon.set(l, all[j]!);
+      });
+      hits = byLexicon.get(lexicon) as LexiconHit<E>[];
     }
     return hits;
   }

@@ -304,3 +304,107 @@ function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<W
   }
   return best;
 }
+
+/**
+ * Several compiled lexicons read as one: their first words in one map and their prefix keys in one
+ * trie of code units, each key holding every lexicon's patterns for it. One pass over a draft's
+ * words then gives each lexicon the hits {@link matchLexicon} gives it alone: one lookup per word
+ * for all of them, and no slice of the word for its prefixes.
+ */
+export interface MergedLexicons {
+  readonly lexicons: readonly CompiledLexicon<any>[];
+  /** By first word: each lexicon's patterns for it, by the lexicon's index (undefined where it has none). */
+  readonly exact: Map<string, (Pattern<any>[] | undefined)[]>;
+  /** Prefix keys of one to three UTF-16 units, unit by unit. */
+  readonly prefix: Map<number, PrefixNode>;
+}
+
+interface PrefixNode {
+  patterns?: (Pattern<any>[] | undefined)[];
+  next?: Map<number, PrefixNode>;
+}
+
+export function mergeLexicons(lexicons: readonly CompiledLexicon<any>[]): MergedLexicons {
+  const exact = new Map<string, (Pattern<any>[] | undefined)[]>();
+  const prefix = new Map<number, PrefixNode>();
+  lexicons.forEach((lexicon, index) => {
+    for (const [key, patterns] of lexicon.exact) {
+      let slots = exact.get(key);
+      if (!slots) exact.set(key, (slots = new Array(lexicons.length).fill(undefined)));
+      slots[index] = patterns;
+    }
+    for (const [key, patterns] of lexicon.prefix) {
+      let level = prefix;
+      let node: PrefixNode | undefined;
+      for (let k = 0; k < key.length; k++) {
+        const unit = key.charCodeAt(k);
+        node = level.get(unit);
+        if (!node) level.set(unit, (node = {}));
+        if (k + 1 < key.length) level = node.next ??= new Map();
+      }
+      if (!node) continue;
+      (node.patterns ??= new Array(lexicons.length).fill(undefined))[index] = patterns;
+    }
+  });
+  return { lexicons, exact, prefix };
+}
+
+/**
+ * The hits of every merged lexicon in one pass over the words, by the lexicon's index: for each, what
+ * {@link matchLexicon} finds (longest first at each position, never overlapping within a lexicon).
+ * Lexicons whose index `skip` marks are not matched (their slot stays empty).
+ */
+export function matchMergedLexicons(merged: MergedLexicons, words: readonly Pick<Word, 'lower' | 'start' | 'end'>[], skip?: readonly boolean[]): LexiconHit<any>[][] {
+  const count = merged.lexicons.length;
+  const hits: LexiconHit<any>[][] = [];
+  // The first word each lexicon may match at: past its last hit, as matchLexicon steps.
+  const free: number[] = [];
+  for (let j = 0; j < count; j++) {
+    hits.push([]);
+    free.push(skip?.[j] ? Infinity : 0);
+  }
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.lower;
+    const exact = merged.exact.get(word);
+    // The trie nodes of the word's first one, two and three units: the prefix keys it starts with.
+    const one = merged.prefix.get(word.charCodeAt(0));
+    const two = one?.next && word.length >= 2 ? one.next.get(word.charCodeAt(1)) : undefined;
+    const three = two?.next && word.length >= 3 ? two.next.get(word.charCodeAt(2)) : undefined;
+    if (!exact && !one) continue;
+    for (let j = 0; j < count; j++) {
+      if (free[j]! > i) continue;
+      // In matchLexicon's order: the word's own patterns, then prefix keys of one, two, three units.
+      let best = exact ? longestAt(exact[j], words, i, undefined, 1) : undefined;
+      if (one?.patterns) best = longestAt(one.patterns[j], words, i, best, 0);
+      if (two?.patterns) best = longestAt(two.patterns[j], words, i, best, 0);
+      if (three?.patterns) best = longestAt(three.patterns[j], words, i, best, 0);
+      if (!best) continue;
+      const length = best.words.length;
+      hits[j]!.push({ entry: best.entry, phrase: matchedPhrase(best, words, i), start: words[i]!.start, end: words[i + length - 1]!.end, firstWord: i, endWord: i + length });
+      free[j] = i + length;
+    }
+  }
+  return hits;
+}
+
+// Most configurations use a handful of lexicons (one per rule and language); past this many, the
+// set starts again from the lexicons the draft asks for, so that lists no rule reads any more
+// (another configuration's extra terms) stop costing a lookup per word.
+const MAX_MERGED = 16;
+const inUse = new Map<string, MergedLexicons>();
+
+/**
+ * The merged lexicons a draft is matched against: those rules have asked for in the same state of
+ * the draft (`group`: its language once a rule has read it, as the rules whose lists are per
+ * language do before they ask), with `lexicon` among them. Grouped so that an English draft is not
+ * matched against the German and French lists of the drafts before it. Merged again only when a rule
+ * asks for a lexicon not yet in its group, so once every enabled rule has read a draft, the sets stay.
+ */
+export function lexiconsInUse(lexicon: CompiledLexicon<any>, alsoKeep: Iterable<CompiledLexicon<any>> = [], group = ''): MergedLexicons {
+  const current = inUse.get(group);
+  if (current?.lexicons.includes(lexicon)) return current;
+  const lexicons = current && current.lexicons.length < MAX_MERGED ? [...current.lexicons, lexicon] : [...new Set([...alsoKeep, lexicon])];
+  const merged = mergeLexicons(lexicons);
+  inUse.set(group, merged);
+  return merged;
+}

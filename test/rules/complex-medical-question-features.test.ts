@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { addCharacterGrams, bucketOf, bucketOfParts, characterGramName, featureBuckets, featureNames } from '../../rules/complex-medical-question/features.js';
-import { assess, compileMedicalLexicons, hasDrugSuffix, mayBeTnm, startsWithDigit } from '../../rules/complex-medical-question/medical-signals.js';
+import type { Signal } from '../../rules/complex-medical-question/medical-signals.js';
+import { generateCorpus } from '../../bench/corpus.mjs';
+import { ASKS, asks, assess, compileMedicalLexicons, hasDrugSuffix, mayBeTnm, QUESTION_END, startsWithDigit } from '../../rules/complex-medical-question/medical-signals.js';
 import patternData from '../../rules/data/complex-medical-question/patterns.json';
 import { entryOf, readLexicon, type LexiconFileEntry } from '../../src/rule/index.js';
 import cueData from '../../rules/data/complex-medical-question/cues.json';
@@ -179,5 +181,58 @@ describe('complex-medical-question lexicons: inherited signals', () => {
     for (const patterns of compileMedicalLexicons().cues.exact.values()) for (const p of patterns) compiled.set(p.entry.phrases[0]!, p.entry.signals);
     expect(expected.length).toBeGreaterThan(300);
     for (const [phrase, signals] of expected) if (compiled.has(phrase)) expect(compiled.get(phrase)).toEqual(signals);
+  });
+});
+
+describe('complex-medical-question features: the plain readings of the fast paths', () => {
+  const lexicons = compileMedicalLexicons();
+  it('reads a sentence as asking exactly where the pattern does', () => {
+    const piece = fc.constantFrom('?', '??', '"', "'", '’', '”', ')', ']', ' ', '\n', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', 'a', '.', '!', '…', '(', '[', '“', '\uD83D', '😀');
+    const text = fc.oneof(fc.string(), fc.array(piece, { maxLength: 10 }).map((parts) => parts.join('')), fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 8 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(text, (sentence) => {
+        expect(asks(sentence)).toBe(ASKS.test(sentence));
+        // assess's reading: the question mark and closers after trimming the sentence's end.
+        expect(asks(sentence)).toBe(QUESTION_END.test(sentence.trimEnd()));
+      }),
+      { numRuns: 5000 },
+    );
+    // Every BMP unit after the question mark: white space as \s and trimEnd read it, or not.
+    const differing: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const text = '?' + String.fromCharCode(code);
+      if (asks(text) !== ASKS.test(text) || asks(text) !== QUESTION_END.test(text.trimEnd())) differing.push(code);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('names each distinct signal and pair in sorted order, however the signals come', () => {
+    const ids = Object.keys(signalWeights.signals) as Signal['id'][];
+    const signal = fc.record({ id: fc.constantFrom(...ids), start: fc.nat(40) });
+    fc.assert(
+      fc.property(fc.array(signal, { maxLength: 12 }), (raw) => {
+        const signals = raw.map(({ id, start }) => ({ id, weight: 1, text: 'x', start, end: start + 1 }));
+        const sorted = [...new Set(signals.map((s) => s.id))].sort();
+        const expected: string[] = [];
+        for (let i = 0; i < sorted.length; i++) {
+          expected.push('signal:' + sorted[i]);
+          for (let j = i + 1; j < sorted.length; j++) expected.push('signal:' + sorted[i] + '+' + sorted[j]);
+        }
+        expect(featureNames(new Analysis('my dad has stage 4'), signals).filter((name) => name.startsWith('signal:'))).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('scores the bench corpus to the bit, as the rule reads it', () => {
+    for (const text of generateCorpus(1500)) {
+      const analysis = new Analysis(text);
+      const { signals } = assess(analysis, lexicons);
+      const model = modelFor(analysis.language);
+      const plain = predictWith(model, featureNames(analysis, signals), analysis.words);
+      const fast = predictFeatures(model, analysis, signals);
+      expect(fast.probability).toBe(plain.probability);
+      expect(fast.strongest).toEqual(plain.strongest);
+    }
   });
 });
