@@ -70,16 +70,43 @@ const jsonAsString = {
     });
     build.onLoad({ filter: JSON_MODULE }, (args) => {
       if (args.pluginData !== JSON_STRING) return undefined;
-      const text = readFileSync(args.path, 'utf8');
-      const json = args.path.endsWith('.js') ? /^export default (.*)$/m.exec(text)?.[1] : text;
-      if (json === undefined) throw new Error(`${args.path}: not the "export default {...}" data module this plugin reads`);
-      const data = JSON.stringify(JSON.parse(json.replace(/^\uFEFF/, '')));
-      if (data.includes('"__proto__"')) throw new Error(`${args.path}: a "__proto__" key, which JSON.parse and an object literal read differently`);
+      const data = jsonOfDataModule(args.path);
       return { contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(data)});\n`, loader: 'js' };
     });
   },
 };
 const JSON_STRING = Symbol('json-as-string');
+
+/** A data file's JSON, minimal, from a .json file or an `export default {...}` module. */
+function jsonOfDataModule(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  const json = file.endsWith('.js') ? /^export default (.*)$/m.exec(text)?.[1] : text;
+  if (json === undefined) throw new Error(`${file}: not the "export default {...}" data module this plugin reads`);
+  const data = JSON.stringify(JSON.parse(json.replace(/^\uFEFF/, '')));
+  if (data.includes('"__proto__"')) throw new Error(`${file}: a "__proto__" key, which JSON.parse and an object literal read differently`);
+  return data;
+}
+
+// libphonenumber-js's full metadata (157 KB) is read only for a draft with a run of 7 digits or a
+// configured phone number: src/facts/phone-metadata.ts is built as the same data in a string,
+// parsed on the first call, and its list of countries (which option checks read) as a list (~4 ms less start-up for every other draft; test/package/start-up
+// checks the string against the library's metadata module and counts the parses).
+const PHONE_METADATA_MODULE = /[\\/]src[\\/]facts[\\/]phone-metadata\.ts$/;
+const phoneMetadataOnFirstUse = {
+  name: 'phone-metadata-on-first-use',
+  setup(build: EsbuildBuild) {
+    build.onLoad({ filter: PHONE_METADATA_MODULE }, () => {
+      const data = jsonOfDataModule(path.resolve(PHONE_METADATA));
+      const countries = JSON.stringify(Object.keys((JSON.parse(data) as { countries: object }).countries));
+      return {
+        contents: `const TEXT = ${JSON.stringify(data)};\nconst COUNTRIES = ${countries};\nlet metadata;\nlet countries;\nexport function phoneMetadata() {\n  return metadata ??= JSON.parse(TEXT);\n}\nexport function phoneCountries() {\n  return countries ??= new Set(COUNTRIES);\n}\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+// The module libphonenumber-js/max reads its metadata from.
+const PHONE_METADATA = 'node_modules/libphonenumber-js/metadata.max.json.js';
 
 // Bundled dependencies of the Node edge import Node's built-ins (tinyglobby as "fs": kept external,
 // as "node:fs"), and the CommonJS ones (lilconfig, vscode-languageserver) require() them, which an
@@ -225,7 +252,7 @@ export default defineConfig([
     // Not minified: minifying drops the /* @__PURE__ */ marks that let an app's bundler leave out
     // what it never calls (lint + measure for a browser: 270 KB gzipped, 308 KB from minified chunks).
     metafile: true,
-    esbuildPlugins: [vectorData, onePunycode, builtinRequires, languageServerNode, withoutCoreJs, jsonAsString],
+    esbuildPlugins: [phoneMetadataOnFirstUse, vectorData, onePunycode, builtinRequires, languageServerNode, withoutCoreJs, jsonAsString],
     define,
     onSuccess: async () => {
       writeNotices();

@@ -1,4 +1,12 @@
-import { findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+// The core functions with the full metadata passed in: what libphonenumber-js/max calls with the
+// same arguments, but its metadata is parsed on first use, not when the module loads.
+import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import { phoneCountries, phoneMetadata } from './phone-metadata.js';
+
+// libphonenumber-js/max appends the metadata to the caller's arguments, an undefined country
+// included, which the core's types leave out: the same calls, typed as they are made.
+const findNumbers = findPhoneNumbersInText as (text: string, country: CountryCode | undefined, metadata: MetadataJson) => ReturnType<typeof findPhoneNumbersInText>;
+const parseNumber = parsePhoneNumberFromString as (text: string, country: CountryCode | undefined, metadata: MetadataJson) => ReturnType<typeof parsePhoneNumberFromString>;
 
 /**
  * Contact details in a draft: email addresses and phone numbers, found once for every rule that
@@ -99,9 +107,9 @@ const isPhoneChar = (code: number): boolean =>
  */
 export function findPhoneNumbers(text: string, runs: readonly PhoneRun[], country: string): PhoneNumberFact[] {
   const found: PhoneNumberFact[] = [];
-  const code = (isSupportedCountry(country) ? country : undefined) as CountryCode | undefined;
+  const code = (isPhoneCountry(country) ? country : undefined) as CountryCode | undefined;
   const read = (from: number, piece: string) => {
-    for (const match of findPhoneNumbersInText(piece, code)) {
+    for (const match of findNumbers(piece, code, phoneMetadata())) {
       const fact: PhoneNumberFact = { number: match.number.number, start: from + match.startsAt, end: from + match.endsAt };
       const type = match.number.getType();
       if (type) fact.type = type;
@@ -125,10 +133,10 @@ export function findPhoneNumbers(text: string, runs: readonly PhoneRun[], countr
 
 /** A configured contact (an allowed helpline number) as E.164, or undefined when it is no phone number. */
 export function phoneNumberOf(value: string, country: string): string | undefined {
-  return parsePhoneNumberFromString(value, (isSupportedCountry(country) ? country : undefined) as CountryCode | undefined)?.number;
+  return parseNumber(value, (isPhoneCountry(country) ? country : undefined) as CountryCode | undefined, phoneMetadata())?.number;
 }
 
-/** Whether libphonenumber-js knows the country (ISO 3166 code such as "GB"). */
+/** Whether libphonenumber-js knows the country (ISO 3166 code such as "GB"): its isSupportedCountry, from the list of countries alone. */
 export function isPhoneCountry(country: string): boolean {
-  return isSupportedCountry(country);
+  return phoneCountries().has(country);
 }

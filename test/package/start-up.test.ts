@@ -62,7 +62,8 @@ describe('the data files in the bundle', () => {
     const required = new Set(Object.values(meta.inputs).flatMap(({ imports }) => imports.filter((i) => i.kind === 'require-call').map((i) => i.path)));
     expect([...required].filter((input) => input.endsWith('.json'))).toEqual(['node_modules/normalize-strings/charmap.json']);
     const data = Object.keys(meta.inputs).filter((input) => /\.json$|libphonenumber-js\/metadata\.\w+\.json\.js$/.test(input) && !required.has(input));
-    expect(data.length).toBeGreaterThanOrEqual(40);
+    // libphonenumber-js's metadata is not among them: its own test follows.
+    expect(data.length).toBeGreaterThanOrEqual(39);
     const checked = new Set<string>();
     for (const [output, { inputs }] of Object.entries(meta.outputs)) {
       if (!output.endsWith('.js')) continue;
@@ -80,5 +81,37 @@ describe('the data files in the bundle', () => {
       }
     }
     expect([...checked].sort()).toEqual(data.sort());
+  });
+});
+
+describe("libphonenumber-js's metadata in the bundle", () => {
+  it('is the metadata libphonenumber-js/max reads, held as a string', () => {
+    const output = Object.entries(metafile().outputs).find(([, { inputs }]) => 'src/facts/phone-metadata.ts' in inputs);
+    expect(output).toBeDefined();
+    const code = readFileSync(join(root, output![0]), 'utf8');
+    const module = /\n\/\/ src\/facts\/phone-metadata\.ts\nvar TEXT = ('.*');\nvar COUNTRIES = (\[.*\]);\n/.exec(code);
+    expect(module).not.toBeNull();
+    const library = readFileSync(join(root, 'node_modules/libphonenumber-js/metadata.max.json.js'), 'utf8');
+    const expected = JSON.parse(/^export default (.*)$/m.exec(library)![1]!) as { countries: object };
+    expect(JSON.parse(vm.runInNewContext(module![1]!) as string)).toEqual(expected);
+    expect(vm.runInNewContext(module![2]!)).toEqual(Object.keys(expected.countries));
+  });
+
+  it('is parsed on the first phone number, not when the library loads', () => {
+    // JSON.parse calls on strings of 100 KB or more (only the metadata is that long), counted in a fresh process.
+    const script = `
+      const parse = JSON.parse; let parses = 0;
+      JSON.parse = function (text, reviver) { if (typeof text === 'string' && text.length > 100000) parses++; return parse.call(this, text, reviver); };
+      const { lint } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/index.js')).href)});
+      const counts = [parses];
+      lint({ text: 'Book your screening today, it takes ten minutes.', channel: 'x' });
+      counts.push(parses);
+      lint({ text: 'Call me on 07911 123456 about your results', channel: 'x' });
+      lint({ text: 'Or on +1 617 555 0123', channel: 'x' });
+      counts.push(parses);
+      console.log(JSON.stringify(counts));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([0, 0, 1]);
   });
 });
