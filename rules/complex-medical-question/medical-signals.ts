@@ -47,34 +47,46 @@ export const CUE_SIGNALS = cues.entries.map((e) => e.signal);
 export function compileMedicalLexicons(extra: ExtraTerms = {}): MedicalLexicons {
   const medicalEntries = medical.entries.map((e) => ({ category: e.category, phrases: [...e.phrases, ...(extra[e.category] ?? [])] }));
   const bySignal = cues.entries.map((e) => ({ signal: e.signal, phrases: [...e.phrases, ...(extra[e.signal] ?? [])] }));
-  const signalsOf = (group: typeof bySignal) => {
-    const map = new Map<string, Set<string>>();
-    for (const { signal, phrases } of group)
-      for (const phrase of phrases) {
-        const key = phrase.toLowerCase();
-        (map.get(key) ?? map.set(key, new Set()).get(key)!).add(signal);
-      }
-    return [...map].map(([phrase, own]) => {
-      const words = phrase.split(' ');
-      const all = new Set(own);
-      // Inherit only signals of the same sign: "something to get checked" is a decision, not the awareness "get checked".
-      const positive = [...own].some((s) => weightOf(s) > 0);
-      if (!own.has('neutral'))
-        for (let i = 0; i < words.length; i++) {
-          // Words i to j joined by spaces, one word longer each step.
-          let span = words[i]!;
-          for (let j = i; j < words.length; j++) {
-            if (j > i) span += ' ' + words[j]!;
-            for (const s of map.get(span) ?? []) if (weightOf(s) > 0 === positive) all.add(s);
-          }
-        }
-      return { phrases: [phrase], signals: [...all] };
-    });
-  };
   return {
     medical: compileLexicon(medicalEntries),
-    cues: compileLexicon(signalsOf(bySignal)),
+    cues: compileLexicon(cueEntries(bySignal)),
   };
+}
+
+/**
+ * One entry per cue phrase (lower-cased) with every signal it raises: its own, then those of the
+ * phrases inside it of the same sign, in the order found. Runs on every first lint: a one-word or
+ * neutral phrase, which inherits nothing, costs no scan, and signals gather in an array (a phrase
+ * has a few), not a Set.
+ */
+export function cueEntries(bySignal: readonly { signal: string; phrases: readonly string[] }[]): { phrases: string[]; signals: string[] }[] {
+  const map = new Map<string, Set<string>>();
+  for (const { signal, phrases } of bySignal)
+    for (const phrase of phrases) {
+      const key = phrase.toLowerCase();
+      (map.get(key) ?? map.set(key, new Set()).get(key)!).add(signal);
+    }
+  const entries: { phrases: string[]; signals: string[] }[] = [];
+  for (const [phrase, own] of map) {
+    const signals = [...own];
+    entries.push({ phrases: [phrase], signals });
+    // A phrase of one word holds only itself.
+    if (own.has('neutral') || !phrase.includes(' ')) continue;
+    // Inherit only signals of the same sign: "something to get checked" is a decision, not the awareness "get checked".
+    const positive = signals.some((s) => weightOf(s) > 0);
+    const words = phrase.split(' ');
+    for (let i = 0; i < words.length; i++) {
+      // Words i to j joined by spaces, one word longer each step.
+      let span = words[i]!;
+      for (let j = i; j < words.length; j++) {
+        if (j > i) span += ' ' + words[j]!;
+        const inner = map.get(span);
+        if (inner === undefined || inner === own) continue;
+        for (const s of inner) if (weightOf(s) > 0 === positive && !signals.includes(s)) signals.push(s);
+      }
+    }
+  }
+  return entries;
 }
 
 const weightOf = (signal: string) => weights.signals[signal as SignalId]?.weight ?? 0;
