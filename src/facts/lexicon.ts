@@ -325,28 +325,42 @@ interface PrefixNode {
 }
 
 export function mergeLexicons(lexicons: readonly CompiledLexicon<any>[]): MergedLexicons {
-  const exact = new Map<string, (Pattern<any>[] | undefined)[]>();
-  const prefix = new Map<number, PrefixNode>();
-  lexicons.forEach((lexicon, index) => {
-    for (const [key, patterns] of lexicon.exact) {
-      let slots = exact.get(key);
-      if (!slots) exact.set(key, (slots = new Array(lexicons.length).fill(undefined)));
-      slots[index] = patterns;
+  const merged: MergedLexicons = { lexicons, exact: new Map(), prefix: new Map() };
+  lexicons.forEach((lexicon, index) => addLexicon(merged, lexicon, index));
+  return merged;
+}
+
+/**
+ * `merged` with `lexicon` added at the end, sharing (and growing) its tables: a set of n lexicons
+ * is built in n steps, not merged again from scratch at each. The set it grew from matches as it
+ * did: it reads only the slots below its own count (undefined past the end of a slot list, as
+ * unfilled), and a word that now keys only the new lexicon finds nothing in them.
+ */
+function withLexicon(merged: MergedLexicons, lexicon: CompiledLexicon<any>): MergedLexicons {
+  const grown: MergedLexicons = { lexicons: [...merged.lexicons, lexicon], exact: merged.exact, prefix: merged.prefix };
+  addLexicon(grown, lexicon, merged.lexicons.length);
+  return grown;
+}
+
+function addLexicon(merged: MergedLexicons, lexicon: CompiledLexicon<any>, index: number): void {
+  const { lexicons, exact, prefix } = merged;
+  for (const [key, patterns] of lexicon.exact) {
+    let slots = exact.get(key);
+    if (!slots) exact.set(key, (slots = new Array(lexicons.length).fill(undefined)));
+    slots[index] = patterns;
+  }
+  for (const [key, patterns] of lexicon.prefix) {
+    let level = prefix;
+    let node: PrefixNode | undefined;
+    for (let k = 0; k < key.length; k++) {
+      const unit = key.charCodeAt(k);
+      node = level.get(unit);
+      if (!node) level.set(unit, (node = {}));
+      if (k + 1 < key.length) level = node.next ??= new Map();
     }
-    for (const [key, patterns] of lexicon.prefix) {
-      let level = prefix;
-      let node: PrefixNode | undefined;
-      for (let k = 0; k < key.length; k++) {
-        const unit = key.charCodeAt(k);
-        node = level.get(unit);
-        if (!node) level.set(unit, (node = {}));
-        if (k + 1 < key.length) level = node.next ??= new Map();
-      }
-      if (!node) continue;
-      (node.patterns ??= new Array(lexicons.length).fill(undefined))[index] = patterns;
-    }
-  });
-  return { lexicons, exact, prefix };
+    if (!node) continue;
+    (node.patterns ??= new Array(lexicons.length).fill(undefined))[index] = patterns;
+  }
 }
 
 /**
@@ -403,8 +417,7 @@ const inUse = new Map<string, MergedLexicons>();
 export function lexiconsInUse(lexicon: CompiledLexicon<any>, alsoKeep: Iterable<CompiledLexicon<any>> = [], group = ''): MergedLexicons {
   const current = inUse.get(group);
   if (current?.lexicons.includes(lexicon)) return current;
-  const lexicons = current && current.lexicons.length < MAX_MERGED ? [...current.lexicons, lexicon] : [...new Set([...alsoKeep, lexicon])];
-  const merged = mergeLexicons(lexicons);
+  const merged = current && current.lexicons.length < MAX_MERGED ? withLexicon(current, lexicon) : mergeLexicons([...new Set([...alsoKeep, lexicon])]);
   inUse.set(group, merged);
   return merged;
 }

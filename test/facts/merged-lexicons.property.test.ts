@@ -110,4 +110,26 @@ describe('matchMergedLexicons: every lexicon its own hits in one pass', () => {
     for (let i = 2; i < 40; i++) lexiconsInUse(compileLexicon([{ phrases: [`v${i}`] }]), kept);
     expect(lexiconsInUse(fresh, kept).lexicons).toContain(fresh);
   });
+
+  it('grows a set one lexicon at a time: each set, the new and those it grew from, matches as one merged from scratch', () => {
+    let run = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...lexicons), { minLength: 1, maxLength: 20 }), fc.array(fc.array(word, { maxLength: 12 }), { minLength: 1, maxLength: 4 }), (asks, drafts) => {
+        const group = `grow-${run++}`;
+        const sets: ReturnType<typeof lexiconsInUse>[] = [];
+        for (const lexicon of asks) {
+          const set = lexiconsInUse(lexicon, [], group);
+          expect(set.lexicons).toContain(lexicon);
+          if (!sets.includes(set)) sets.push(set);
+        }
+        for (const lowers of drafts) {
+          const words = toWords(lowers);
+          for (const set of sets) expect(matchMergedLexicons(set, words)).toEqual(matchMergedLexicons(mergeLexicons(set.lexicons), words));
+        }
+        // Grown, not merged again: every set of the group shares the first one's tables.
+        for (const set of sets) expect(set.exact).toBe(sets[0]!.exact);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
