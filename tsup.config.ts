@@ -97,9 +97,10 @@ const phoneMetadataOnFirstUse = {
   setup(build: EsbuildBuild) {
     build.onLoad({ filter: PHONE_METADATA_MODULE }, () => {
       const data = jsonOfDataModule(path.resolve(PHONE_METADATA));
-      const countries = JSON.stringify(Object.keys((JSON.parse(data) as { countries: object }).countries));
+      // One string, split on first use: fewer bytes in a bundle than an array of 245 strings.
+      const countries = JSON.stringify(Object.keys((JSON.parse(data) as { countries: object }).countries).join(' '));
       return {
-        contents: `const TEXT = ${JSON.stringify(data)};\nconst COUNTRIES = ${countries};\nlet metadata;\nlet countries;\nexport function phoneMetadata() {\n  return metadata ??= JSON.parse(TEXT);\n}\nexport function phoneCountries() {\n  return countries ??= new Set(COUNTRIES);\n}\n`,
+        contents: `const TEXT = ${JSON.stringify(data)};\nconst COUNTRIES = ${countries};\nlet metadata;\nlet countries;\nexport function phoneMetadata() {\n  return metadata ??= JSON.parse(TEXT);\n}\nexport function phoneCountries() {\n  return countries ??= new Set(COUNTRIES.split(' '));\n}\n`,
         loader: 'js',
       };
     });

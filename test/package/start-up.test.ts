@@ -89,12 +89,12 @@ describe("libphonenumber-js's metadata in the bundle", () => {
     const output = Object.entries(metafile().outputs).find(([, { inputs }]) => 'src/facts/phone-metadata.ts' in inputs);
     expect(output).toBeDefined();
     const code = readFileSync(join(root, output![0]), 'utf8');
-    const module = /\n\/\/ src\/facts\/phone-metadata\.ts\nvar TEXT = ('.*');\nvar COUNTRIES = (\[.*\]);\n/.exec(code);
+    const module = /\n\/\/ src\/facts\/phone-metadata\.ts\nvar TEXT = ('.*');\nvar COUNTRIES = (".*");\n/.exec(code);
     expect(module).not.toBeNull();
     const library = readFileSync(join(root, 'node_modules/libphonenumber-js/metadata.max.json.js'), 'utf8');
     const expected = JSON.parse(/^export default (.*)$/m.exec(library)![1]!) as { countries: object };
     expect(JSON.parse(vm.runInNewContext(module![1]!) as string)).toEqual(expected);
-    expect(vm.runInNewContext(module![2]!)).toEqual(Object.keys(expected.countries));
+    expect((vm.runInNewContext(module![2]!) as string).split(' ')).toEqual(Object.keys(expected.countries));
   });
 
   it('is parsed on the first phone number, not when the library loads', () => {
