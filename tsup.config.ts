@@ -51,8 +51,9 @@ const vectorData = {
   },
 };
 
-// Data files (the phrase lists, rule models, thesaurus; libphonenumber-js's metadata, which it ships
-// as `export default {...}` in a .js file) go into the bundle as JSON.parse of one string, not as
+// Data files (the phrase lists, rule models, thesaurus; libphonenumber-js's metadata modules, which
+// it ships as `export default {...}` in a .js file, should one be imported: postlint's own copy goes
+// through phone-metadata-on-first-use below) go into the bundle as JSON.parse of one string, not as
 // object literals: V8 scans a string and parses JSON faster than it compiles and runs a literal of
 // the same size (~390 KB of it load with one post). JSON.parse builds the same values (no data file
 // has a "__proto__" key, the one place the two differ); the call is marked pure, so a bundle that
