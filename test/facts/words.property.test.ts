@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { forEachWord, plainWordForms, tokenize, WORD, type Word } from '../../src/facts/words.js';
+import { forEachWord, plainWordForms, SENTENCE_END, splitSentences, tokenize, WORD, type Sentence, type Word } from '../../src/facts/words.js';
 import { detectLanguage, detectLanguageOfText } from '../../src/facts/language.js';
 import { extractEntities } from '../../src/text/entities.js';
 import { drafts } from '../helpers/fuzz-arbitraries.js';
@@ -33,6 +33,33 @@ function tokenizeByRegex(text: string, entities: ReturnType<typeof extractEntiti
     words.push(word);
   }
   return words;
+}
+
+// splitSentences as it read before its scanner: the ends SENTENCE_END matches.
+function splitSentencesByRegex(text: string, words: Word[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  let wordIndex = 0;
+  const close = (end: number) => {
+    const first = wordIndex;
+    while (wordIndex < words.length && words[wordIndex]!.start < end) words[wordIndex++]!.sentence = sentences.length;
+    if (wordIndex > first) {
+      const from = words[first]!.start;
+      sentences.push({ start: from, end, text: text.slice(from, end), firstWord: first, endWord: wordIndex });
+    }
+    start = end;
+  };
+  for (const match of text.matchAll(new RegExp(SENTENCE_END.source, 'gu'))) close(match[0] === '\n' ? match.index! : match.index! + match[0].length);
+  if (start < text.length) close(text.length);
+  return sentences;
+}
+
+// Both readings over the same text: the sentences and the words' sentence indices, keys in order too.
+function sentencesBoth(text: string, withEntities = true) {
+  const entities = withEntities ? extractEntities(text).entities : [];
+  const words = tokenize(text, entities);
+  const before = tokenizeByRegex(text, entities);
+  return { now: JSON.stringify([splitSentences(text, words), words]), before: JSON.stringify([splitSentencesByRegex(text, before), before]) };
 }
 
 const PARTS = [
@@ -84,6 +111,52 @@ describe('the word scanner reads the words the WORD regex matches', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('tokenize builds each word with the same keys in the same order as before', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const { entities } = extractEntities(text);
+        expect(JSON.stringify(tokenize(text, entities))).toBe(JSON.stringify(tokenizeByRegex(text, entities)));
+        // Twice, so that the second reads the lower forms remembered from the first.
+        expect(tokenize(text, entities).map((word) => Object.keys(word))).toEqual(tokenizeByRegex(text, entities).map((word) => Object.keys(word)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('remembers lower forms without mixing them up across many different words', () => {
+    const letters = fc.constantFrom('A', 'b', 'Z', 'é', 'É', '’', "'", 'İ', 'ß', 'ǅ', 'Σ', '1', 'x');
+    const capitalised = fc.array(fc.array(letters, { minLength: 1, maxLength: 14 }).map((l) => `Q${l.join('')}`), { minLength: 1, maxLength: 300 }).map((w) => w.join(' ') + ' 😀');
+    fc.assert(
+      fc.property(capitalised, (text) => {
+        const { entities } = extractEntities(text);
+        expect(tokenize(text, entities)).toEqual(tokenizeByRegex(text, entities));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('splitSentences ends the sentences SENTENCE_END ends', () => {
+    const SENTENCE_PARTS = ['.', '..', '!', '?', '…', '?!', '"', "'", '’', '”', ')', ']', ' ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u2028', '\r\n', 'a', 'Word', '#tag', '😀', '\ud800', 'x.org', '.5', '(', '['];
+    const sentenceText = fc.array(fc.oneof(fc.constantFrom(...SENTENCE_PARTS), fc.constantFrom(...PARTS), fc.string({ maxLength: 3 })), { maxLength: 50 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(sentenceText, drafts), (text) => {
+        const { now, before } = sentencesBoth(text);
+        expect(now).toBe(before);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('splitSentences reads every code unit of the BMP after a mark as SENTENCE_END does', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      for (const text of [`a.${unit}b`, `a?)${unit}`, `a${unit}.b`]) {
+        const { now, before } = sentencesBoth(text, false);
+        if (now !== before) expect(now).toBe(before);
+      }
+    }
   });
 
   it('decides as the sort did on every mix of function words and letters', () => {
