@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { forEachWord, plainWordForms, SENTENCE_END, splitSentences, tokenize, WORD, type Sentence, type Word } from '../../src/facts/words.js';
-import { detectLanguage, detectLanguageOfText } from '../../src/facts/language.js';
+import { detectLanguage, detectLanguageOfText, detectLanguageOfWords } from '../../src/facts/language.js';
 import { extractEntities } from '../../src/text/entities.js';
 import { drafts } from '../helpers/fuzz-arbitraries.js';
 import languageWords from '../../src/facts/data/language-words.json';
@@ -107,6 +107,7 @@ describe('the word scanner reads the words the WORD regex matches', () => {
         expect(plainWordForms(text, entities)).toEqual(forms);
         expect(plainWordForms(text, entities, 4)).toEqual(forms.filter((_, i) => words.filter((w) => !w.tag)[i]!.text.length <= 4));
         expect(detectLanguageOfText(text, entities)).toBe(detectLanguage(text, forms));
+        expect(detectLanguageOfWords(text, words)).toBe(detectLanguage(text, forms));
         expect(detectLanguage(text, forms)).toBe(detectLanguageBySort(text, forms));
       }),
       { numRuns: 2000 },
@@ -157,6 +158,19 @@ describe('the word scanner reads the words the WORD regex matches', () => {
         if (now !== before) expect(now).toBe(before);
       }
     }
+  });
+
+  it('detectLanguageOfWords decides as detectLanguage on the untagged lower forms, on drafts of function words and tags', () => {
+    const functionWords = [...FUNCTION_WORDS.keys()];
+    const pieces = fc.oneof(fc.constantFrom(...functionWords), fc.constantFrom(...functionWords).map((w) => `#${w}`), fc.constantFrom(...functionWords).map((w) => w.toUpperCase()), fc.constantFrom(' ', 'ä', 'é', '😀'));
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join(' ');
+        const words = tokenize(text, extractEntities(text).entities);
+        expect(detectLanguageOfWords(text, words)).toBe(detectLanguage(text, words.filter((w) => !w.tag).map((w) => w.lower)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('decides as the sort did on every mix of function words and letters', () => {
