@@ -34,22 +34,29 @@ export const SENTENCE_END = /(?<![.!?…])[.!?…]+["'’”)\]]*(?=\s|$)|\n/gu;
 /** Words outside URLs and mentions, in order. */
 export function tokenize(text: string, entities: readonly Entity[]): Word[] {
   const words: Word[] = [];
+  // A long draft repeats its words: one string per distinct word, not per word, for its texts and lower forms.
+  const distinct = text.length >= SHARED_TEXTS_FROM ? new Map<string, string>() : undefined;
   let next = 0;
   forEachWord(text, (start, end) => {
     while (next < entities.length && entities[next]!.end <= start) next++;
     const entity = entities[next];
     if (entity && entity.start < end) {
       if (entity.type === 'url' || entity.type === 'mention') return;
-      const raw = text.slice(start, end);
+      let raw = text.slice(start, end);
+      if (distinct) raw = distinct.get(raw) ?? (distinct.set(raw, raw), raw);
       // The tag in the literal, keys in the order of the words without one: no shape change after creation.
       words.push({ text: raw, lower: lowerFormAt(text, start, end, raw), start, end, sentence: 0, tag: entity.type });
     } else {
-      const raw = text.slice(start, end);
+      let raw = text.slice(start, end);
+      if (distinct) raw = distinct.get(raw) ?? (distinct.set(raw, raw), raw);
       words.push({ text: raw, lower: lowerFormAt(text, start, end, raw), start, end, sentence: 0 });
     }
   });
   return words;
 }
+
+// From this many UTF-16 units (a post is at most a few thousand), tokenize shares equal word texts.
+const SHARED_TEXTS_FROM = 100_000;
 
 /**
  * The lower-case form of each word `tokenize` finds outside URLs, mentions, hashtags and cashtags

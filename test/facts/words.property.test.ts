@@ -126,6 +126,18 @@ describe('the word scanner reads the words the WORD regex matches', () => {
     );
   });
 
+  it('a long draft, whose equal word texts are shared, has the same words as before', () => {
+    fc.assert(
+      fc.property(fc.array(texts, { minLength: 1, maxLength: 8 }), fc.nat(), (parts, seed) => {
+        let text = parts.join('\n') + ' ';
+        while (text.length < 100_000) text += `${parts[seed++ % parts.length]} Word${seed % 50} word${seed % 7} #Tagged${seed % 5}. `;
+        const { entities } = extractEntities(text);
+        expect(JSON.stringify(tokenize(text, entities))).toBe(JSON.stringify(tokenizeByRegex(text, entities)));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('remembers lower forms without mixing them up across many different words', () => {
     const letters = fc.constantFrom('A', 'b', 'Z', 'é', 'É', '’', "'", 'İ', 'ß', 'ǅ', 'Σ', '1', 'x');
     const capitalised = fc.array(fc.array(letters, { minLength: 1, maxLength: 14 }).map((l) => `Q${l.join('')}`), { minLength: 1, maxLength: 300 }).map((w) => w.join(' ') + ' 😀');
