@@ -13,7 +13,7 @@ import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type Phone
 import { forEachCluster } from '../channels/graphemes.js';
 import { stemWords } from './stems.js';
 import { syllableCounts } from './syllables.js';
-import { detectLanguage, detectLanguageOfText, type Language } from './language.js';
+import { detectLanguageOfText, detectLanguageOfWords, type Language } from './language.js';
 
 /**
  * Facts about one draft, computed at most once and only when a rule asks: entities, words,
@@ -57,7 +57,7 @@ export class Analysis {
    */
   get language(): Language {
     if (this.#language) return this.#language;
-    if (this.#words) return (this.#language = detectLanguage(this.text, this.#words.filter((word) => !word.tag).map((word) => word.lower)));
+    if (this.#words) return (this.#language = detectLanguageOfWords(this.text, this.#words));
     return (this.#language = detectLanguageOfText(this.text, this.entities));
   }
 

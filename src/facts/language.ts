@@ -1,7 +1,7 @@
 import data from './data/language-words.json';
 import { entryOf, shippedLexicon } from './lexicon.js';
 import type { Entity } from '../core/types.js';
-import { plainWordForms } from './words.js';
+import { plainWordForms, type Word } from './words.js';
 
 /** The languages postlint's judgement rules know. */
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
@@ -42,6 +42,13 @@ export function detectLanguage(text: string, words: readonly string[]): Language
   const language: Language = de === best ? 'de' : 'fr';
   const second = language === 'de' ? Math.max(en, fr) : Math.max(en, de);
   return best - Math.max(second, en * 0.5) >= MARGIN || (best >= MARGIN && en === 0) ? language : 'en';
+}
+
+/** detectLanguage on the lower forms of the words without a tag, reading only those short enough to be function words, without copying them. */
+export function detectLanguageOfWords(text: string, words: readonly Word[]): Language {
+  const forms: string[] = [];
+  for (const word of words) if (!word.tag && word.lower.length <= LONGEST_WORD) forms.push(word.lower);
+  return detectLanguage(text, forms);
 }
 
 /** detectLanguage on the plain word forms of the text (outside `entities`), reading only those short enough to be function words. */

@@ -26,29 +26,37 @@ export interface Sentence {
 // forEachWord reads the same words without it; the regex stays as their definition, tested against.
 export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
 // A sentence ends at . ! ? … (with closing quotes or brackets) before white space, or at a line break.
+// splitSentences reads the same ends without it; the regex stays as their definition, tested against.
 // The lookbehind starts a match only at the first mark of a run: without it, a run of n dots before a
 // letter was tried from each dot, O(n²) (50,000 dots took 63 s).
-const SENTENCE_END = /(?<![.!?…])[.!?…]+["'’”)\]]*(?=\s|$)|\n/gu;
+export const SENTENCE_END = /(?<![.!?…])[.!?…]+["'’”)\]]*(?=\s|$)|\n/gu;
 
 /** Words outside URLs and mentions, in order. */
 export function tokenize(text: string, entities: readonly Entity[]): Word[] {
   const words: Word[] = [];
+  // A long draft repeats its words: one string per distinct word, not per word, for its texts and lower forms.
+  const distinct = text.length >= SHARED_TEXTS_FROM ? new Map<string, string>() : undefined;
   let next = 0;
   forEachWord(text, (start, end) => {
     while (next < entities.length && entities[next]!.end <= start) next++;
     const entity = entities[next];
-    let tag: Word['tag'];
     if (entity && entity.start < end) {
       if (entity.type === 'url' || entity.type === 'mention') return;
-      tag = entity.type;
+      let raw = text.slice(start, end);
+      if (distinct) raw = distinct.get(raw) ?? (distinct.set(raw, raw), raw);
+      // The tag in the literal, keys in the order of the words without one: no shape change after creation.
+      words.push({ text: raw, lower: lowerFormAt(text, start, end, raw), start, end, sentence: 0, tag: entity.type });
+    } else {
+      let raw = text.slice(start, end);
+      if (distinct) raw = distinct.get(raw) ?? (distinct.set(raw, raw), raw);
+      words.push({ text: raw, lower: lowerFormAt(text, start, end, raw), start, end, sentence: 0 });
     }
-    const raw = text.slice(start, end);
-    const word: Word = { text: raw, lower: lowerForm(raw), start, end, sentence: 0 };
-    if (tag) word.tag = tag;
-    words.push(word);
   });
   return words;
 }
+
+// From this many UTF-16 units (a post is at most a few thousand), tokenize shares equal word texts.
+const SHARED_TEXTS_FROM = 100_000;
 
 /**
  * The lower-case form of each word `tokenize` finds outside URLs, mentions, hashtags and cashtags
@@ -63,7 +71,7 @@ export function plainWordForms(text: string, entities: readonly Entity[], maxLen
     while (next < entities.length && entities[next]!.end <= start) next++;
     const entity = entities[next];
     if (entity && entity.start < end) return;
-    forms.push(lowerForm(text.slice(start, end)));
+    forms.push(lowerFormAt(text, start, end, text.slice(start, end)));
   });
   return forms;
 }
@@ -117,23 +125,85 @@ function wordUnitLength(text: string, at: number): number {
 // Most words hold no curly apostrophe: skip the replace (a regex call per word) for them.
 const lowerForm = (word: string) => (word.includes('’') ? word.toLowerCase().replace(/’/g, "'") : word.toLowerCase());
 
-/** Sentences (a line break ends one too: posts use lines as sentences), each with its words. */
+/**
+ * lowerForm of `word`, the text[start, end) of a word, read from its code units: a word of ASCII
+ * without a capital is its own lower form. That is most words, and it skips toLowerCase, which in
+ * a draft holding any character above U+00FF (an emoji, a curly quote) gets a two-byte slice and
+ * then takes V8's ICU path, a new string each time, even when nothing changes.
+ */
+function lowerFormAt(text: string, start: number, end: number, word: string): string {
+  let plain = true;
+  for (let at = start; at < end && plain; at++) {
+    const code = text.charCodeAt(at);
+    plain = code < 65 || (code > 90 && code < 0x80);
+  }
+  if (plain) return word;
+  if (end - start > LOWER_FORMS_LONGEST) return lowerForm(word);
+  let lower = LOWER_FORMS.get(word);
+  if (lower === undefined) {
+    if (LOWER_FORMS.size >= LOWER_FORMS_KEPT) LOWER_FORMS.clear();
+    LOWER_FORMS.set(word, (lower = lowerForm(word)));
+  }
+  return lower;
+}
+
+// The other words' lower forms, remembered across drafts: the same few thousand ("The", "NHS", "Über")
+// recur, and a lookup costs a fraction of toLowerCase on a two-byte string. Bounded: cleared when full.
+// Only short words: V8 copies a slice under 13 units, but a longer one points into its draft, and a
+// remembered one would keep that draft alive.
+const LOWER_FORMS = new Map<string, string>();
+const LOWER_FORMS_KEPT = 4096;
+const LOWER_FORMS_LONGEST = 12;
+
+/**
+ * Sentences (a line break ends one too: posts use lines as sentences), each with its words. Reads the
+ * ends SENTENCE_END matches by scanning the code units once, without a match object per end.
+ */
 export function splitSentences(text: string, words: Word[]): Sentence[] {
   const sentences: Sentence[] = [];
+  const length = text.length;
   let start = 0;
   let wordIndex = 0;
-  const close = (end: number) => {
-    const first = wordIndex;
-    while (wordIndex < words.length && words[wordIndex]!.start < end) words[wordIndex++]!.sentence = sentences.length;
-    if (wordIndex > first) {
-      const from = words[first]!.start;
-      sentences.push({ start: from, end, text: text.slice(from, end), firstWord: first, endWord: wordIndex });
+  for (let at = 0; at < length; ) {
+    const code = text.charCodeAt(at);
+    if (code === 10) {
+      wordIndex = closeSentence(text, words, sentences, wordIndex, at);
+      start = at++;
+      continue;
     }
-    start = end;
-  };
-  for (const match of text.matchAll(SENTENCE_END)) {
-    close(match[0] === '\n' ? match.index! : match.index! + match[0].length);
+    // Whole runs of marks are read at once, so every run is met at its first mark, as the lookbehind asks.
+    if (!isSentenceMark(code)) {
+      at++;
+      continue;
+    }
+    let end = at + 1;
+    while (end < length && isSentenceMark(text.charCodeAt(end))) end++;
+    while (end < length && isSentenceCloser(text.charCodeAt(end))) end++;
+    if (end === length || isWhiteSpace(text.charCodeAt(end))) {
+      wordIndex = closeSentence(text, words, sentences, wordIndex, end);
+      start = end;
+    }
+    at = end;
   }
-  if (start < text.length) close(text.length);
+  if (start < length) closeSentence(text, words, sentences, wordIndex, length);
   return sentences;
 }
+
+/** Gives the words from `first` that start before `end` the next sentence, if there are any; returns the word after them. */
+function closeSentence(text: string, words: Word[], sentences: Sentence[], first: number, end: number): number {
+  let wordIndex = first;
+  while (wordIndex < words.length && words[wordIndex]!.start < end) words[wordIndex++]!.sentence = sentences.length;
+  if (wordIndex > first) {
+    const from = words[first]!.start;
+    sentences.push({ start: from, end, text: text.slice(from, end), firstWord: first, endWord: wordIndex });
+  }
+  return wordIndex;
+}
+
+// SENTENCE_END's classes, by code unit: . ! ? … ; closing " ' ’ ” ) ] ; and \s (all in the BMP).
+const isSentenceMark = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026;
+const isSentenceCloser = (code: number) => code === 34 || code === 39 || code === 0x2019 || code === 0x201d || code === 41 || code === 93;
+const isWhiteSpace = (code: number) =>
+  code <= 32
+    ? code === 32 || (code >= 9 && code <= 13)
+    : code >= 0xa0 && (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { forEachWord, plainWordForms, tokenize, WORD, type Word } from '../../src/facts/words.js';
-import { detectLanguage, detectLanguageOfText } from '../../src/facts/language.js';
+import { forEachWord, plainWordForms, SENTENCE_END, splitSentences, tokenize, WORD, type Sentence, type Word } from '../../src/facts/words.js';
+import { detectLanguage, detectLanguageOfText, detectLanguageOfWords } from '../../src/facts/language.js';
 import { extractEntities } from '../../src/text/entities.js';
 import { drafts } from '../helpers/fuzz-arbitraries.js';
 import languageWords from '../../src/facts/data/language-words.json';
@@ -33,6 +33,33 @@ function tokenizeByRegex(text: string, entities: ReturnType<typeof extractEntiti
     words.push(word);
   }
   return words;
+}
+
+// splitSentences as it read before its scanner: the ends SENTENCE_END matches.
+function splitSentencesByRegex(text: string, words: Word[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  let wordIndex = 0;
+  const close = (end: number) => {
+    const first = wordIndex;
+    while (wordIndex < words.length && words[wordIndex]!.start < end) words[wordIndex++]!.sentence = sentences.length;
+    if (wordIndex > first) {
+      const from = words[first]!.start;
+      sentences.push({ start: from, end, text: text.slice(from, end), firstWord: first, endWord: wordIndex });
+    }
+    start = end;
+  };
+  for (const match of text.matchAll(new RegExp(SENTENCE_END.source, 'gu'))) close(match[0] === '\n' ? match.index! : match.index! + match[0].length);
+  if (start < text.length) close(text.length);
+  return sentences;
+}
+
+// Both readings over the same text: the sentences and the words' sentence indices, keys in order too.
+function sentencesBoth(text: string, withEntities = true) {
+  const entities = withEntities ? extractEntities(text).entities : [];
+  const words = tokenize(text, entities);
+  const before = tokenizeByRegex(text, entities);
+  return { now: JSON.stringify([splitSentences(text, words), words]), before: JSON.stringify([splitSentencesByRegex(text, before), before]) };
 }
 
 const PARTS = [
@@ -80,9 +107,81 @@ describe('the word scanner reads the words the WORD regex matches', () => {
         expect(plainWordForms(text, entities)).toEqual(forms);
         expect(plainWordForms(text, entities, 4)).toEqual(forms.filter((_, i) => words.filter((w) => !w.tag)[i]!.text.length <= 4));
         expect(detectLanguageOfText(text, entities)).toBe(detectLanguage(text, forms));
+        expect(detectLanguageOfWords(text, words)).toBe(detectLanguage(text, forms));
         expect(detectLanguage(text, forms)).toBe(detectLanguageBySort(text, forms));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('tokenize builds each word with the same keys in the same order as before', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const { entities } = extractEntities(text);
+        expect(JSON.stringify(tokenize(text, entities))).toBe(JSON.stringify(tokenizeByRegex(text, entities)));
+        // Twice, so that the second reads the lower forms remembered from the first.
+        expect(tokenize(text, entities).map((word) => Object.keys(word))).toEqual(tokenizeByRegex(text, entities).map((word) => Object.keys(word)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a long draft, whose equal word texts are shared, has the same words as before', () => {
+    fc.assert(
+      fc.property(fc.array(texts, { minLength: 1, maxLength: 8 }), fc.nat(), (parts, seed) => {
+        let text = parts.join('\n') + ' ';
+        while (text.length < 100_000) text += `${parts[seed++ % parts.length]} Word${seed % 50} word${seed % 7} #Tagged${seed % 5}. `;
+        const { entities } = extractEntities(text);
+        expect(JSON.stringify(tokenize(text, entities))).toBe(JSON.stringify(tokenizeByRegex(text, entities)));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('remembers lower forms without mixing them up across many different words', () => {
+    const letters = fc.constantFrom('A', 'b', 'Z', 'é', 'É', '’', "'", 'İ', 'ß', 'ǅ', 'Σ', '1', 'x');
+    const capitalised = fc.array(fc.array(letters, { minLength: 1, maxLength: 14 }).map((l) => `Q${l.join('')}`), { minLength: 1, maxLength: 300 }).map((w) => w.join(' ') + ' 😀');
+    fc.assert(
+      fc.property(capitalised, (text) => {
+        const { entities } = extractEntities(text);
+        expect(tokenize(text, entities)).toEqual(tokenizeByRegex(text, entities));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('splitSentences ends the sentences SENTENCE_END ends', () => {
+    const SENTENCE_PARTS = ['.', '..', '!', '?', '…', '?!', '"', "'", '’', '”', ')', ']', ' ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u2028', '\r\n', 'a', 'Word', '#tag', '😀', '\ud800', 'x.org', '.5', '(', '['];
+    const sentenceText = fc.array(fc.oneof(fc.constantFrom(...SENTENCE_PARTS), fc.constantFrom(...PARTS), fc.string({ maxLength: 3 })), { maxLength: 50 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(sentenceText, drafts), (text) => {
+        const { now, before } = sentencesBoth(text);
+        expect(now).toBe(before);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('splitSentences reads every code unit of the BMP after a mark as SENTENCE_END does', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      for (const text of [`a.${unit}b`, `a?)${unit}`, `a${unit}.b`]) {
+        const { now, before } = sentencesBoth(text, false);
+        if (now !== before) expect(now).toBe(before);
+      }
+    }
+  });
+
+  it('detectLanguageOfWords decides as detectLanguage on the untagged lower forms, on drafts of function words and tags', () => {
+    const functionWords = [...FUNCTION_WORDS.keys()];
+    const pieces = fc.oneof(fc.constantFrom(...functionWords), fc.constantFrom(...functionWords).map((w) => `#${w}`), fc.constantFrom(...functionWords).map((w) => w.toUpperCase()), fc.constantFrom(' ', 'ä', 'é', '😀'));
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join(' ');
+        const words = tokenize(text, extractEntities(text).entities);
+        expect(detectLanguageOfWords(text, words)).toBe(detectLanguage(text, words.filter((w) => !w.tag).map((w) => w.lower)));
+      }),
+      { numRuns: 3000 },
     );
   });
 
