@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { channels, lint, presets } from '../../src/index.js';
-import { isWithin } from '../../src/rule/index.js';
+import { isWithin, parseAddress } from '../../src/rule/index.js';
 import { nameOf } from '../../src/facts/links.js';
+import { Analysis } from '../../src/facts/analysis.js';
 import { domainList } from '../../rules/suspicious-link/domain-list.js';
 import { scriptMix } from '../../rules/suspicious-link/script-mix.js';
 
@@ -57,7 +58,7 @@ describe('script mixes', () => {
 });
 
 describe('whitespace and invalid characters', () => {
-  const only = (id: string) => ({ preset: 'none' as const, rules: { [id]: presets.recommended[id]! } });
+  const only = (id: string) => ({ preset: 'none' as const, rules: { [id]: presets.recommended![id]! } });
   const text = pick(['a', ' ', '\t', '\n', '\r', '.', '\u00a0', '\u3000', '\ufffe', '\ufeff', '\uffff', 'x '], 30);
   it('reports the runs of spaces a look-behind search over every line finds', () => {
     const INNER_RUN = /(?<=\S)[ \t]{2,}(?=\S)/g;
@@ -83,6 +84,28 @@ describe('whitespace and invalid characters', () => {
         for (let i = 0; i < t.length; i++) if (invalid.includes(t[i]!)) expected.push(i);
         const got = lint({ text: t, channel }, only('invalid-characters')).messages.map((m) => m.start.offset);
         expect(got).toEqual(expected);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('campaign links', () => {
+  // The campaign's page is kept from the last lint: drafts of different campaigns in turn must each read their own.
+  const campaignLink = fc.constantFrom('https://example.org/a', 'https://example.org/a?utm_source=x', ' https://www.example.org/a/ ', 'https://example.org/b', 'https://EXAMPLE.org/a#top', 'http://example.org/a?id=2');
+  const written = fc.constantFrom('https://example.org/a', 'example.org/a?utm_source=x', 'www.example.org/a/', 'https://example.org/b', 'example.org/a?id=2', 'no link', 'https://example.org/a#top');
+  it("reports a draft whose links all miss the campaign's page, as parsing the campaign link each time does", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(campaignLink, written), { minLength: 1, maxLength: 6 }), (pairs) => {
+        for (const [link, written] of pairs) {
+          const text = `See ${written.trim()} today`;
+          const options = { preset: 'none' as const, rules: { 'campaign-link': 'warn' as const }, campaign: { name: 'C', link, keyMessages: [{ id: 'gp', text: 'See your GP.' }] } };
+          const result = lint({ text, channel: 'x' }, options);
+          const page = parseAddress(link.trim())?.page;
+          const links = new Analysis(text).links;
+          const expected = links.length > 0 && !links.some((l) => l.address !== undefined && l.address.page === page);
+          expect(result.messages.some((m) => m.ruleId === 'campaign-link')).toBe(expected);
+        }
       }),
       RUNS,
     );
