@@ -32,7 +32,7 @@ export default defineRule({
     const links = analysis.links;
     if (!link || links.length === 0) return;
     // Tracking parameters (src/facts/data/tracking-parameters.json) may differ per channel; the page may not.
-    const page = parseAddress(link.trim())?.page;
+    const page = campaignPage(link);
     if (links.some((l) => l.address !== undefined && l.address.page === page)) return;
     const first = links[0]!.entity;
     report({
@@ -44,3 +44,15 @@ export default defineRule({
     });
   },
 });
+
+// A campaign's link is the same on every draft of it: its page is parsed (a WHATWG URL) once, not per lint.
+let lastLink: string | undefined;
+let lastPage: string | undefined;
+
+function campaignPage(link: string): string | undefined {
+  if (link !== lastLink) {
+    lastPage = parseAddress(link.trim())?.page;
+    lastLink = link;
+  }
+  return lastPage;
+}

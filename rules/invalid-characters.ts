@@ -20,9 +20,16 @@ export default defineRule({
   check({ text, channel, report }) {
     const invalid = channel.invalidCharacters;
     if (!invalid?.length) return;
-    for (let i = 0; i < text.length; i++) {
+    // Each code unit once against the list was a string per unit of every draft; the list's own
+    // characters are looked up instead (one code unit each: a longer entry never equals text[i]).
+    const at = new Set<number>();
+    for (const char of invalid) {
+      if (char.length !== 1) continue;
+      for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) at.add(i);
+    }
+    if (at.size === 0) return;
+    for (const i of [...at].sort((a, b) => a - b)) {
       const char = text[i]!;
-      if (!invalid.includes(char)) continue;
       report({
         messageId: 'invalid',
         data: { channel: channel.name, codePoint: codePoint(char) },

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import shortenerData from '../data/link-shorteners.json';
 import { defineRule, entryOf, shippedLexicon, type Address, type MarkdownLinkFact, type Report, Coverage, isIpHost, isWithin, stripWww } from '../../src/rule/index.js';
+import { domainList } from './domain-list.js';
 import { scriptMix } from './script-mix.js';
 
 interface Options {
@@ -58,6 +59,8 @@ export default defineRule<Options>({
   check({ text, analysis, options, report }) {
     // Each link is checked once: a Markdown link's target is also a twitter-text URL.
     const coverage = new Coverage(text.length);
+    const allowedHosts = domainList(options.allowedHosts);
+    const shorteners = domainList(options.shorteners);
 
     // Markdown links first: their text and target are both known.
     for (const link of analysis.markdownLinks) checkMarkdownLink(link);
@@ -83,7 +86,7 @@ export default defineRule<Options>({
       if (!url || !/^https?:$/.test(url.protocol)) return;
       const host = url.hostname;
       const unicode = url.unicodeHost;
-      if (options.allowedHosts.some((allowed) => isWithin(host, allowed) || isWithin(unicode, allowed))) return;
+      if (allowedHosts.within(host) || allowedHosts.within(unicode)) return;
       const shown = address.length > 60 ? address.slice(0, 57) + '...' : address;
       const found: Report[] = [];
       if (isIpHost(host)) found.push({ messageId: 'ipAddress', data: { url: shown }, start, end });
@@ -99,7 +102,7 @@ export default defineRule<Options>({
       } else if (unicode !== host || /(?:^|\.)xn--/i.test(host)) {
         found.push({ messageId: 'idn', data: { host: unicode, ascii: host }, start, end });
       }
-      const shortener = options.shorteners.find((s) => isWithin(host, s));
+      const shortener = shorteners.find(host);
       if (shortener) found.push({ messageId: 'shortener', data: { host: stripWww(host), url: shown }, start, end });
       if (url.protocol === 'http:') {
         const insecure: Report = { messageId: 'insecure', data: { url: shown }, start, end };

@@ -4,6 +4,7 @@ const SCRIPTS = [
   'Arabic', 'Han', 'Hiragana', 'Katakana', 'Bopomofo', 'Hangul', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Devanagari',
   'Bengali', 'Gurmukhi', 'Gujarati', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Tibetan', 'Ethiopic',
 ].map((name) => ({ name: name.replace('_', ' '), pattern: new RegExp(`^\\p{Script=${name}}$`, 'u') }));
+const ASCII = /^[\x00-\x7f]*$/;
 const NEUTRAL = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
 // UTS #39 "Highly Restrictive": Latin may mix only with the scripts written together in Japan, China and Korea.
 const ALLOWED_MIXES = [
@@ -20,6 +21,8 @@ export interface ScriptMix {
 
 /** The scripts a domain label mixes against UTS #39's restriction, or undefined when it mixes none. */
 export function scriptMix(label: string): ScriptMix | undefined {
+  // ASCII letters are all Latin and the rest of ASCII is Common: an ASCII label (nearly every one) mixes nothing.
+  if (ASCII.test(label)) return undefined;
   const letters: { char: string; script: string }[] = [];
   for (const char of label) {
     if (NEUTRAL.test(char)) continue;
