@@ -1,4 +1,5 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { lastStartAtOrBefore } from './positions.js';
 
 // The Markdown of a post is almost always a paragraph or two with `*really*`, `**today**`, a
 // `[guide](https://...)` or a `` `#tag` ``, an ATX heading or a tight "-" list: micromark spends ~50 us
@@ -40,14 +41,8 @@ export function scanMarkdown(text: string): Root | undefined {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const point = (offset: number): Point => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1, offset };
+    const line = lastStartAtOrBefore(lineStarts, offset);
+    return { line: line + 1, column: offset - lineStarts[line]! + 1, offset };
   };
   const children: RootContent[] = [];
   let paragraphStart = -1;
