@@ -87,19 +87,20 @@ describe('complex-medical-question model: the reused bucket set', () => {
   });
 });
 
+// The rule scores with predictFeatures (no name strings); predictWith over featureNames is the plain reading it must equal.
+function expectSameScore(text: string, language?: 'en' | 'de' | 'fr') {
+  const analysis = new Analysis(text, language ? { language } : {});
+  const { signals } = assess(analysis, shippedLexicons);
+  const model = modelFor(analysis.language);
+  const plain = predictWith(model, featureNames(analysis, signals), analysis.words);
+  const fast = predictFeatures(model, analysis, signals);
+  expect(fast.probability).toBe(plain.probability);
+  expect(fast.strongest).toEqual(plain.strongest);
+  expect(fast.threshold).toBe(plain.threshold);
+}
+const shippedLexicons = compileMedicalLexicons();
+
 describe('complex-medical-question model: features hashed from their parts', () => {
-  // The rule scores with predictFeatures (no name strings); predictWith over featureNames is the plain reading it must equal.
-  const lexicons = compileMedicalLexicons();
-  function expectSameScore(text: string, language?: 'en' | 'de' | 'fr') {
-    const analysis = new Analysis(text, language ? { language } : {});
-    const { signals } = assess(analysis, lexicons);
-    const model = modelFor(analysis.language);
-    const plain = predictWith(model, featureNames(analysis, signals), analysis.words);
-    const fast = predictFeatures(model, analysis, signals);
-    expect(fast.probability).toBe(plain.probability);
-    expect(fast.strongest).toEqual(plain.strongest);
-    expect(fast.threshold).toBe(plain.threshold);
-  }
 
   it.each(['en', 'de', 'fr'] as const)('scores every labelled draft to the bit (%s)', (language) => {
     const folder = join(__dirname, '../fixtures/complex-medical-question/corpus', language);
@@ -225,14 +226,6 @@ describe('complex-medical-question features: the plain readings of the fast path
   });
 
   it('scores the bench corpus to the bit, as the rule reads it', () => {
-    for (const text of generateCorpus(1500)) {
-      const analysis = new Analysis(text);
-      const { signals } = assess(analysis, lexicons);
-      const model = modelFor(analysis.language);
-      const plain = predictWith(model, featureNames(analysis, signals), analysis.words);
-      const fast = predictFeatures(model, analysis, signals);
-      expect(fast.probability).toBe(plain.probability);
-      expect(fast.strongest).toEqual(plain.strongest);
-    }
+    for (const text of generateCorpus(1500)) expectSameScore(text);
   });
 });
