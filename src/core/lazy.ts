@@ -1,5 +1,63 @@
 import type { Diagnostic, Suggestion } from './types.js';
 
+// Why the accessors are shared and the computation sits on the object: V8 keeps an object's
+// accessor functions in its hidden class, and hidden classes live in the old generation. A getter
+// made per result (a closure over its analysis) gave every result its own hidden class, which the
+// young-generation collector treats as a root; a WeakMap from result to computation is one too. So
+// each lint's whole analysis (words, entities, key-message terms) survived, was copied to the old
+// generation, and only a full collection freed it. One getter and setter per key, reading the
+// computation from a non-enumerable symbol property of the object itself, keep every result on the
+// same hidden class and let it die young. JSON, structuredClone, spreads, Object.keys and deep
+// equality skip non-enumerable symbol properties.
+type Accessors = { get(this: object): unknown; set(this: object, value: unknown): void };
+type Lazy = { accessors: Accessors; slot: symbol };
+type Slots = Record<symbol, (() => unknown) | undefined>;
+const lazyKeys = new Map<PropertyKey, Lazy>();
+
+/** The pending computation of the key, on `target` or on the object `target` inherits the key from. */
+function takePending(slot: symbol, target: object): { owner: object; compute: () => unknown } | undefined {
+  for (let owner: object | null = target; owner !== null; owner = Object.getPrototypeOf(owner)) {
+    const compute = Object.hasOwn(owner, slot) ? (owner as Slots)[slot] : undefined;
+    if (compute) {
+      (owner as Slots)[slot] = undefined;
+      return { owner, compute };
+    }
+  }
+  return undefined;
+}
+
+const settle = (target: object, key: PropertyKey, value: unknown) =>
+  Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
+
+/** The key's shared accessors; `dropEmpty`: an empty or missing value removes the property (suggestions). */
+function lazyKey(key: PropertyKey, dropEmpty: boolean): Lazy {
+  let lazy = lazyKeys.get(key);
+  if (lazy) return lazy;
+  const slot = Symbol(`postlint lazy ${String(key)}`);
+  const accessors: Accessors = {
+    get() {
+      const found = takePending(slot, this);
+      if (!found) return undefined;
+      const value = found.compute();
+      if (!dropEmpty) return settle(found.owner, key, value), value;
+      if ((value as { length?: number } | undefined)?.length) settle(found.owner, key, value);
+      else delete (found.owner as Record<PropertyKey, unknown>)[key];
+      return (found.owner as Record<PropertyKey, unknown>)[key];
+    },
+    set(value) {
+      if (Object.hasOwn(this, slot)) (this as Slots)[slot] = undefined;
+      settle(this, key, value);
+    },
+  };
+  lazyKeys.set(key, (lazy = { accessors, slot }));
+  return lazy;
+}
+
+function defineLazy(target: object, lazy: Lazy, key: PropertyKey, compute: () => unknown): void {
+  Object.defineProperty(target, lazy.slot, { value: compute, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(target, key, { configurable: true, enumerable: true, get: lazy.accessors.get, set: lazy.accessors.set });
+}
+
 /**
  * Gives `target.suggestions` as a getter that computes them on first read and then keeps them (an
  * empty or missing answer removes the property, as if it had never been there). A thread plan costs
@@ -7,19 +65,7 @@ import type { Diagnostic, Suggestion } from './types.js';
  * or `--split` does. The property is enumerable, so JSON, spreads and deep equality see the value.
  */
 export function defineLazySuggestions(target: { suggestions?: Suggestion[] }, compute: () => Suggestion[] | undefined): void {
-  Object.defineProperty(target, 'suggestions', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const suggestions = compute();
-      if (suggestions?.length) Object.defineProperty(target, 'suggestions', { value: suggestions, writable: true, configurable: true, enumerable: true });
-      else delete target.suggestions;
-      return target.suggestions;
-    },
-    set(value: Suggestion[] | undefined) {
-      Object.defineProperty(target, 'suggestions', { value, writable: true, configurable: true, enumerable: true });
-    },
-  });
+  defineLazy(target, lazyKey('suggestions', true), 'suggestions', compute);
 }
 
 /**
@@ -30,17 +76,7 @@ export function defineLazySuggestions(target: { suggestions?: Suggestion[] }, co
  * language, key-message coverage): an editor re-linting on every keystroke never reads them.
  */
 export function defineLazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  const settle = (value: T[K]) => Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
-  Object.defineProperty(target, key, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = compute();
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
+  defineLazy(target, lazyKey(key, false), key, compute);
 }
 
 /** Whether `diagnostic.suggestions` is still to be computed (reading it would compute it). */
