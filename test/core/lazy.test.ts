@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineLazyProperty, defineLazySuggestions, hasLazySuggestions, withoutSuggestions } from '../../src/core/lazy.js';
 import type { Diagnostic, Suggestion } from '../../src/core/types.js';
 
-const suggestion: Suggestion = { desc: 'Split into a thread', fix: { range: [0, 1], text: '' } };
+const suggestion: Suggestion = { title: 'Split into a thread', fix: { edits: [] } };
 
 describe('defineLazyProperty', () => {
   it('computes once, on the first read, and then holds a plain enumerable value', () => {
@@ -61,7 +61,7 @@ describe('defineLazyProperty', () => {
 });
 
 describe('defineLazySuggestions', () => {
-  const diagnostic = (): Diagnostic => ({ ruleId: 'r', severity: 'warn', message: 'm', messageId: 'm', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }) as Diagnostic;
+  const diagnostic = (): Diagnostic => ({ ruleId: 'r', severity: 'warn', message: 'm', messageId: 'm', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 }, url: '' });
 
   it('keeps computed suggestions, and removes the property when there are none', () => {
     const some = diagnostic();
