@@ -61,7 +61,7 @@ describe('defineLazyProperty', () => {
 });
 
 describe('defineLazySuggestions', () => {
-  const diagnostic = (): Diagnostic => ({ ruleId: 'r', severity: 'warn', message: 'm', messageId: 'm', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 }, url: '' });
+  const diagnostic = (): Diagnostic => ({ ruleId: 'r', severity: 'warning', message: 'm', messageId: 'm', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 }, url: '' });
 
   it('keeps computed suggestions, and removes the property when there are none', () => {
     const some = diagnostic();
