@@ -2,8 +2,9 @@ import * as v from 'valibot';
 import english from '../data/health-details.json';
 import german from '../data/health-details.de.json';
 import french from '../data/health-details.fr.json';
+import { allowedContactsFor, normalise } from './allowed.js';
 import { findDatesOfBirth, findNhsNumbers, firstMentionIn, findPostalAddresses, findRecordNumbers, PERSONAL_DATA_WORDS, type Found } from './detectors.js';
-import { compileLexicon, compiledOnFirstUse, defineRule, entryOf, shippedLexicon, wordSet, Coverage, isPhoneCountry, phoneNumberOf, type Language, type LexiconFile, type LexiconFileEntry } from '../../src/rule/index.js';
+import { compileLexicon, compiledOnFirstUse, defineRule, entryOf, shippedLexicon, wordSet, Coverage, isPhoneCountry, type Language, type LexiconFile, type LexiconFileEntry } from '../../src/rule/index.js';
 
 interface Options {
   /** The organisation's own published contacts (helpline numbers, emails, its postcode): never flagged. */
@@ -102,12 +103,7 @@ export default defineRule<Options>({
   },
   check({ text, analysis, options, contacts, report }) {
     const country = options.defaultCountry;
-    const allowed = new Set<string>();
-    for (const contact of [...options.allowedContacts, ...contacts.phones]) {
-      allowed.add(normalise(contact));
-      const phone = phoneNumberOf(contact, country);
-      if (phone) allowed.add(phone);
-    }
+    const allowed = allowedContactsFor(options, contacts.phones);
     const where = options.privateChannel;
     const found: Found[] = [];
     // Finders run from the most specific; a later finding inside an earlier one is the same data.
@@ -208,8 +204,4 @@ function isAddressedName(vocative: RegExpExecArray, words: (typeof PERSON_WORDS)
   if (language !== 'de' || greeting) return true;
   const after = next!.replace(/^[^\p{L}]+/u, '').split(/[^\p{L}']/u)[0]!;
   return words.personal.has(after.toLowerCase());
-}
-
-function normalise(value: string): string {
-  return value.toLowerCase().replace(/[\s()\-.]/g, '');
 }
