@@ -164,6 +164,24 @@ function scanPostalAddresses(text: string): Found[] {
   return found;
 }
 
+const escaped = (words: LexiconFile, id: string) => entryOf(words, id).phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const NAME = '\\p{Lu}\\p{Ll}{1,30}(?:-\\p{Lu}\\p{Ll}{1,30})?';
+
+/** "Hi Jane," / "Dear Mr Patel," / "Liebe Frau Dr. Weber," / "Jane," at the start of a sentence: a person addressed by name. */
+export function vocativePattern(words: LexiconFile): RegExp {
+  return new RegExp(`^((?:(?:${escaped(words, 'greetings')})[ ,]+){0,2})((?:(?:${escaped(words, 'honorifics')})\\.? ){0,2})(${NAME}(?: ${NAME})?),[ \\t]*(\\S*)`, 'iu');
+}
+
+/**
+ * The vocative pattern on the 80 characters from `start`. Every match holds a comma, so without
+ * one there the pattern is not tried: ignoring case, its names match almost any word, and it
+ * backtracks through every length of one or two of them before it fails.
+ */
+export function vocativeAt(vocative: RegExp, text: string, start: number): RegExpExecArray | null {
+  const comma = text.indexOf(',', start);
+  return comma !== -1 && comma < start + 80 ? vocative.exec(text.slice(start, start + 80)) : null;
+}
+
 /**
  * The first mention, in the list's order, that starts in [from, before) and passes `accept`: what
  * `mentions.find` gives, found from a binary search when the mentions are in text order (they are:

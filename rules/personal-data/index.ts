@@ -3,7 +3,7 @@ import english from '../data/health-details.json';
 import german from '../data/health-details.de.json';
 import french from '../data/health-details.fr.json';
 import { allowedContactsFor, normalise } from './allowed.js';
-import { findDatesOfBirth, findNhsNumbers, firstMentionIn, findPostalAddresses, findRecordNumbers, PERSONAL_DATA_WORDS, type Found } from './detectors.js';
+import { findDatesOfBirth, findNhsNumbers, firstMentionIn, vocativeAt, vocativePattern, findPostalAddresses, findRecordNumbers, PERSONAL_DATA_WORDS, type Found } from './detectors.js';
 import { compileLexicon, compiledOnFirstUse, defineRule, entryOf, shippedLexicon, wordSet, Coverage, isPhoneCountry, type Language, type LexiconFile, type LexiconFileEntry } from '../../src/rule/index.js';
 
 interface Options {
@@ -22,8 +22,6 @@ const HEALTH: Record<Language, ReturnType<typeof compileLexicon<HealthEntry>>> =
   fr: () => compileLexicon(shippedLexicon<HealthEntry>(french, 'health-details.fr.json').entries),
 });
 
-const escaped = (words: LexiconFile, id: string) => entryOf(words, id).phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-const NAME = '\\p{Lu}\\p{Ll}{1,30}(?:-\\p{Lu}\\p{Ll}{1,30})?';
 
 /** What tells a person in one language: the words of its personal-data file, compiled once. */
 function personWords(words: LexiconFile) {
@@ -34,8 +32,7 @@ function personWords(words: LexiconFile) {
     nounEndings: entryOf(words, 'noun-endings').phrases,
     honorifics: wordSet(words, 'honorifics'),
     determiners: wordSet(words, 'determiners'),
-    // "Hi Jane," / "Dear Mr Patel," / "Liebe Frau Dr. Weber," / "Jane," at the start of a sentence: a person addressed by name.
-    vocative: new RegExp(`^((?:(?:${escaped(words, 'greetings')})[ ,]+){0,2})((?:(?:${escaped(words, 'honorifics')})\\.? ){0,2})(${NAME}(?: ${NAME})?),[ \\t]*(\\S*)`, 'iu'),
+    vocative: vocativePattern(words),
   };
 }
 const PERSON_WORDS: Record<Language, ReturnType<typeof personWords>> = compiledOnFirstUse({ en: () => personWords(PERSONAL_DATA_WORDS.en), de: () => personWords(PERSONAL_DATA_WORDS.de), fr: () => personWords(PERSONAL_DATA_WORDS.fr) });
@@ -173,7 +170,7 @@ export default defineRule<Options>({
         }
       }
       const start = all[firstWord]!.start;
-      const vocative = words.vocative.exec(text.slice(start, start + 80));
+      const vocative = vocativeAt(words.vocative, text, start);
       // A health word opening the sentence ("Termine, Ihre Befunde...") is not a name, in German least of all.
       if (vocative && !opensWithDetail(firstWord) && isAddressedName(vocative, words, language)) {
         const person = (vocative[2]! + vocative[3]!).trim();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDatesOfBirth, findNhsNumbers, findPostalAddresses, findRecordNumbers, firstMentionIn, hasAsciiDigit, ungated } from '../../rules/personal-data/detectors.js';
+import { findDatesOfBirth, findNhsNumbers, findPostalAddresses, findRecordNumbers, firstMentionIn, hasAsciiDigit, PERSONAL_DATA_WORDS, ungated, vocativeAt, vocativePattern } from '../../rules/personal-data/detectors.js';
 import { findPhoneRuns } from '../../src/facts/contacts.js';
 import { drafts } from '../helpers/fuzz-arbitraries.js';
 
@@ -78,5 +78,33 @@ describe('personal-data: firstMentionIn', () => {
     expect(firstMentionIn([a, b, c], 6, 10, (m) => !m.own)).toBe(c);
     expect(firstMentionIn([a, b, c], 6, 9, (m) => !m.own)).toBeUndefined();
     expect(firstMentionIn([c, a, b], 0, 10, (m) => !m.own)).toBe(c);
+  });
+});
+
+// The vocative pattern is tried only when a comma lies in the 80 characters it reads.
+describe('personal-data: vocativeAt', () => {
+  const pieces = fc.constantFrom('Hi ', 'hi, ', 'Dear ', 'Thank you ', 'Mr ', 'Mrs. ', 'Dr. ', 'Frau ', 'Herr ', 'Liebe ', 'Bonjour ', 'Mme ', 'Jane', 'Anna-Lena', 'Patel', 'claire', 'ÉMILE', 'Weber', ',', ', ', ' ', '\t', '\n', 'your biopsy', 'dein Befund', '.', 'x'.repeat(30), ' '.repeat(40));
+  const text = fc.oneof(fc.array(pieces, { maxLength: 12 }).map((xs) => xs.join('')), fc.string({ maxLength: 100 }), drafts);
+  it('matches what the pattern matches on the slice', () => {
+    fc.assert(
+      fc.property(text, fc.nat({ max: 100 }), fc.constantFrom('en' as const, 'de' as const, 'fr' as const), (draft, at, language) => {
+        const pattern = vocativePattern(PERSONAL_DATA_WORDS[language]);
+        const start = Math.min(at, draft.length);
+        expect(vocativeAt(pattern, draft, start)).toEqual(pattern.exec(draft.slice(start, start + 80)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('finds a name with the comma at the last character read, and none past it', () => {
+    const pattern = vocativePattern(PERSONAL_DATA_WORDS.en);
+    const first = 'A' + 'b'.repeat(30) + '-C' + 'd'.repeat(30);
+    const inside = 'Hi ' + first + ' E' + 'f'.repeat(11) + ', your scan';
+    expect(inside.indexOf(',')).toBe(79);
+    expect(vocativeAt(pattern, 'xx' + inside, 2)?.[3]).toBe(first + ' E' + 'f'.repeat(11));
+    const past = 'Hi ' + first + ' E' + 'f'.repeat(12) + ', your scan';
+    expect(vocativeAt(pattern, past, 0)).toBeNull();
+    expect(pattern.exec(past.slice(0, 80))).toBeNull();
+    expect(vocativeAt(pattern, 'Sam, sorry', 0)?.[3]).toBe('Sam');
+    expect(vocativeAt(pattern, 'Sam is sorry, x', 0)).toBeNull();
   });
 });
