@@ -46,9 +46,14 @@ export function hasAsciiDigit(text: string): boolean {
 
 const NHS_NUMBER = /(?<![\d])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)/g;
 
-/** 10-digit NHS numbers whose check digit passes modulus 11 (NHS Data Dictionary). */
-export function findNhsNumbers(text: string): Found[] {
-  return hasAsciiDigit(text) ? scanNhsNumbers(text) : [];
+/**
+ * 10-digit NHS numbers whose check digit passes modulus 11 (NHS Data Dictionary). An NHS number is
+ * digits, spaces and hyphens, all phone characters: it lies inside one of the draft's phone runs
+ * (findPhoneRuns), which then holds at least 10 digits. Given the runs, no other draft is scanned.
+ */
+export function findNhsNumbers(text: string, phoneRuns?: readonly { digits: number }[]): Found[] {
+  const may = phoneRuns ? phoneRuns.some((run) => run.digits >= 10) : hasAsciiDigit(text);
+  return may ? scanNhsNumbers(text) : [];
 }
 
 function scanNhsNumbers(text: string): Found[] {
@@ -86,9 +91,13 @@ function datePatterns(words: LexiconFile) {
 // Each language's patterns are built when a draft in it first needs them, not when the rule loads.
 const DATES: Record<Language, ReturnType<typeof datePatterns>> = compiledOnFirstUse({ en: () => datePatterns(PERSONAL_DATA_WORDS.en), de: () => datePatterns(PERSONAL_DATA_WORDS.de), fr: () => datePatterns(PERSONAL_DATA_WORDS.fr) });
 
+// What every date of the pattern holds: a digit, "/" "." or "-", a digit ("12/03/85", "1985-03-12"),
+// or a year 19xx or 20xx ("3 March 1985"). Digits only, no flags: far cheaper than the cues' pattern.
+const DATE_SHAPE = /\d[/.-]\d|(?:19|20)\d\d/;
+
 /** Dates with a birth cue ("DOB", "born", "geb.", "née le") in the 30 characters before them, after any earlier date. */
 export function findDatesOfBirth(text: string, language: Language = 'en'): Found[] {
-  return hasAsciiDigit(text) && DATES[language].anyBirthCue.test(text) ? scanDatesOfBirth(text, language) : [];
+  return DATE_SHAPE.test(text) && DATES[language].anyBirthCue.test(text) ? scanDatesOfBirth(text, language) : [];
 }
 
 function scanDatesOfBirth(text: string, language: Language): Found[] {
@@ -109,9 +118,13 @@ const RECORDS: Record<Language, RegExp> = compiledOnFirstUse({ en: () => recordP
 const recordLabel = (words: LexiconFile) => new RegExp(alternation(words, 'record-labels'), 'iu');
 const RECORD_LABELS: Record<Language, RegExp> = compiledOnFirstUse({ en: () => recordLabel(PERSONAL_DATA_WORDS.en), de: () => recordLabel(PERSONAL_DATA_WORDS.de), fr: () => recordLabel(PERSONAL_DATA_WORDS.fr) });
 
+// What every record number holds: a digit and three more of [\dA-Z-], which ignoring case (the
+// u and i flags) is also a-z, "ſ" (folds to s) and the Kelvin sign (folds to k).
+const RECORD_SHAPE = /\d[\dA-Za-z\u017F\u212A-]{3}/;
+
 /** Record numbers after a label that names them (MRN, patient ID, Patientennummer, numéro de dossier...). */
 export function findRecordNumbers(text: string, language: Language = 'en'): Found[] {
-  return hasAsciiDigit(text) && RECORD_LABELS[language].test(text) ? scanRecordNumbers(text, language) : [];
+  return RECORD_SHAPE.test(text) && RECORD_LABELS[language].test(text) ? scanRecordNumbers(text, language) : [];
 }
 
 function scanRecordNumbers(text: string, language: Language): Found[] {
@@ -129,9 +142,12 @@ const POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|GIR ?0AA|[A-Z
 // A house number and a street type, up to three capitalised words between them.
 const STREET = new RegExp(`\\b\\d{1,5}[A-Za-z]? (?:\\p{Lu}[\\p{L}'-]{0,30} ){1,3}(?:${alternation(PERSONAL_DATA_WORDS.en, 'street-types')})\\b\\.?`, 'gu');
 
+// What every postcode holds: a capital letter before a digit ("SW1A", "GIR 0AA"), or before a space and a digit ("NY 10001").
+const POSTCODE_SHAPE = /[A-Z] ?\d/;
+
 /** Postal addresses (UK and US formats, whatever the draft's language): a postcode or ZIP code, with the street before it on the same line when there is one. */
 export function findPostalAddresses(text: string): Found[] {
-  return hasAsciiDigit(text) ? scanPostalAddresses(text) : [];
+  return POSTCODE_SHAPE.test(text) ? scanPostalAddresses(text) : [];
 }
 
 function scanPostalAddresses(text: string): Found[] {
@@ -146,6 +162,55 @@ function scanPostalAddresses(text: string): Found[] {
     found.push({ kind: 'address', value: match[0], start, end });
   }
   return found;
+}
+
+const escaped = (words: LexiconFile, id: string) => entryOf(words, id).phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const NAME = '\\p{Lu}\\p{Ll}{1,30}(?:-\\p{Lu}\\p{Ll}{1,30})?';
+
+/** "Hi Jane," / "Dear Mr Patel," / "Liebe Frau Dr. Weber," / "Jane," at the start of a sentence: a person addressed by name. */
+export function vocativePattern(words: LexiconFile): RegExp {
+  return new RegExp(`^((?:(?:${escaped(words, 'greetings')})[ ,]+){0,2})((?:(?:${escaped(words, 'honorifics')})\\.? ){0,2})(${NAME}(?: ${NAME})?),[ \\t]*(\\S*)`, 'iu');
+}
+
+/**
+ * The vocative pattern on the 80 characters from `start`. Every match holds a comma, so without
+ * one there the pattern is not tried: ignoring case, its names match almost any word, and it
+ * backtracks through every length of one or two of them before it fails.
+ */
+export function vocativeAt(vocative: RegExp, text: string, start: number): RegExpExecArray | null {
+  const comma = text.indexOf(',', start);
+  return comma !== -1 && comma < start + 80 ? vocative.exec(text.slice(start, start + 80)) : null;
+}
+
+/**
+ * The first mention, in the list's order, that starts in [from, before) and passes `accept`: what
+ * `mentions.find` gives, found from a binary search when the mentions are in text order (they are:
+ * entities come in order), so a long draft's thousands of mentions are not scanned per sentence.
+ */
+export function firstMentionIn<M extends { start: number }>(mentions: readonly M[], from: number, before: number, accept: (mention: M) => boolean): M | undefined {
+  let i = 0;
+  if (inOrder(mentions)) {
+    let hi = mentions.length;
+    while (i < hi) {
+      const mid = (i + hi) >>> 1;
+      if (mentions[mid]!.start < from) i = mid + 1;
+      else hi = mid;
+    }
+    for (; i < mentions.length && mentions[i]!.start < before; i++) if (accept(mentions[i]!)) return mentions[i];
+    return undefined;
+  }
+  return mentions.find((m) => m.start >= from && m.start < before && accept(m));
+}
+
+const checkedInOrder = new WeakMap<readonly { start: number }[], boolean>();
+function inOrder(mentions: readonly { start: number }[]): boolean {
+  let known = checkedInOrder.get(mentions);
+  if (known === undefined) {
+    known = true;
+    for (let i = 1; i < mentions.length && known; i++) if (mentions[i]!.start < mentions[i - 1]!.start) known = false;
+    checkedInOrder.set(mentions, known);
+  }
+  return known;
 }
 
 /** The finders without their gates: the plain reading that tests hold the gated finders to. */

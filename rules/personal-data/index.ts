@@ -2,8 +2,9 @@ import * as v from 'valibot';
 import english from '../data/health-details.json';
 import german from '../data/health-details.de.json';
 import french from '../data/health-details.fr.json';
-import { findDatesOfBirth, findNhsNumbers, findPostalAddresses, findRecordNumbers, PERSONAL_DATA_WORDS, type Found } from './detectors.js';
-import { compileLexicon, compiledOnFirstUse, defineRule, entryOf, shippedLexicon, wordSet, Coverage, isPhoneCountry, phoneNumberOf, type Language, type LexiconFile, type LexiconFileEntry } from '../../src/rule/index.js';
+import { allowedContactsFor, normalise } from './allowed.js';
+import { findDatesOfBirth, findNhsNumbers, firstMentionIn, vocativeAt, vocativePattern, findPostalAddresses, findRecordNumbers, PERSONAL_DATA_WORDS, type Found } from './detectors.js';
+import { compileLexicon, compiledOnFirstUse, defineRule, entryOf, shippedLexicon, wordSet, Coverage, isPhoneCountry, type Language, type LexiconFile, type LexiconFileEntry } from '../../src/rule/index.js';
 
 interface Options {
   /** The organisation's own published contacts (helpline numbers, emails, its postcode): never flagged. */
@@ -21,8 +22,6 @@ const HEALTH: Record<Language, ReturnType<typeof compileLexicon<HealthEntry>>> =
   fr: () => compileLexicon(shippedLexicon<HealthEntry>(french, 'health-details.fr.json').entries),
 });
 
-const escaped = (words: LexiconFile, id: string) => entryOf(words, id).phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-const NAME = '\\p{Lu}\\p{Ll}{1,30}(?:-\\p{Lu}\\p{Ll}{1,30})?';
 
 /** What tells a person in one language: the words of its personal-data file, compiled once. */
 function personWords(words: LexiconFile) {
@@ -33,8 +32,7 @@ function personWords(words: LexiconFile) {
     nounEndings: entryOf(words, 'noun-endings').phrases,
     honorifics: wordSet(words, 'honorifics'),
     determiners: wordSet(words, 'determiners'),
-    // "Hi Jane," / "Dear Mr Patel," / "Liebe Frau Dr. Weber," / "Jane," at the start of a sentence: a person addressed by name.
-    vocative: new RegExp(`^((?:(?:${escaped(words, 'greetings')})[ ,]+){0,2})((?:(?:${escaped(words, 'honorifics')})\\.? ){0,2})(${NAME}(?: ${NAME})?),[ \\t]*(\\S*)`, 'iu'),
+    vocative: vocativePattern(words),
   };
 }
 const PERSON_WORDS: Record<Language, ReturnType<typeof personWords>> = compiledOnFirstUse({ en: () => personWords(PERSONAL_DATA_WORDS.en), de: () => personWords(PERSONAL_DATA_WORDS.de), fr: () => personWords(PERSONAL_DATA_WORDS.fr) });
@@ -102,12 +100,7 @@ export default defineRule<Options>({
   },
   check({ text, analysis, options, contacts, report }) {
     const country = options.defaultCountry;
-    const allowed = new Set<string>();
-    for (const contact of [...options.allowedContacts, ...contacts.phones]) {
-      allowed.add(normalise(contact));
-      const phone = phoneNumberOf(contact, country);
-      if (phone) allowed.add(phone);
-    }
+    const allowed = allowedContactsFor(options, contacts.phones);
     const where = options.privateChannel;
     const found: Found[] = [];
     // Finders run from the most specific; a later finding inside an earlier one is the same data.
@@ -117,7 +110,10 @@ export default defineRule<Options>({
       if (!own && coverage.claim(item.start, item.end)) found.push(item);
     };
     for (const { value, start, end } of analysis.emails) add({ kind: 'email', value, start, end });
-    for (const item of findNhsNumbers(text)) add(item);
+    for (const item of findNhsNumbers(text, analysis.phoneRuns)) add(item);
+    // The words first: the language is then decided from them, not from a tokenising of its own.
+    const all = analysis.words;
+    const sentences = analysis.sentences;
     const language = analysis.language;
     for (const item of findDatesOfBirth(text, language)) add(item);
     for (const item of findRecordNumbers(text, language)) add(item);
@@ -130,11 +126,12 @@ export default defineRule<Options>({
     for (const item of found) report({ messageId: item.kind, data: { where }, start: item.start, end: item.end });
 
     // A person (an @mention or a name) in the sentence, and a health detail a few words after "your", "her"...
-    const all = analysis.words;
-    const sentences = analysis.sentences;
     const reported = new Set<number>();
     const words = PERSON_WORDS[language];
     const healthHits = analysis.lexicon(HEALTH[language]);
+    // The words that open a health hit, collected when a vocative first asks: a set, not a scan of every hit per sentence.
+    let detailOpeners: Set<number> | undefined;
+    const opensWithDetail = (word: number) => (detailOpeners ??= new Set(healthHits.map((h) => h.firstWord))).has(word);
     for (const hit of healthHits) {
       if (hit.entry.personal === false) continue;
       const sentenceIndex = all[hit.firstWord]!.sentence;
@@ -157,26 +154,25 @@ export default defineRule<Options>({
 
     function findPerson(from: number, firstWord: number, before: number): { text: string; start: number; end: number } | undefined {
       // The organisation's own handle is not the person the health detail is about.
-      const mention = analysis.mentions.find((m) => m.start >= from && m.start < all[before]!.start && !contacts.isOwnHandle(text.slice(m.start, m.end)));
+      const mention = firstMentionIn(analysis.mentions, from, all[before]!.start, (m) => !contacts.isOwnHandle(text.slice(m.start, m.end)));
       if (mention) return { text: text.slice(mention.start, mention.end), start: mention.start, end: mention.end };
       // A title and a capitalised word: "Mr Patel", "Frau Dr. Weber", "Mme Martin"; not "jede Frau Ihres Alters".
       // "Dr." ends a sentence for the splitter, so titles just before this sentence belong to it.
       let titles = firstWord;
-      while (titles > 0 && words.honorifics.has(all[titles - 1]!.lower) && /^\.?\s*$/.test(text.slice(all[titles - 1]!.end, all[titles]!.start))) titles--;
+      while (titles > 0 && words.honorifics.has(all[titles - 1]!.lower) && DOT_AND_SPACE.test(text.slice(all[titles - 1]!.end, all[titles]!.start))) titles--;
       for (let i = titles; i < before - 1; i++) {
         if (!words.honorifics.has(all[i]!.lower) || (i > 0 && words.determiners.has(all[i - 1]!.lower))) continue;
         let name = i + 1;
         while (name < before - 1 && words.honorifics.has(all[name]!.lower)) name++;
         const candidate = all[name]!;
-        if (/^\p{Lu}/u.test(candidate.text) && !words.personal.has(candidate.lower) && !words.honorifics.has(candidate.lower)) {
+        if (UPPER_FIRST.test(candidate.text) && !words.personal.has(candidate.lower) && !words.honorifics.has(candidate.lower)) {
           return { text: text.slice(all[i]!.start, candidate.end), start: all[i]!.start, end: candidate.end };
         }
       }
       const start = all[firstWord]!.start;
-      const vocative = words.vocative.exec(text.slice(start, start + 80));
+      const vocative = vocativeAt(words.vocative, text, start);
       // A health word opening the sentence ("Termine, Ihre Befunde...") is not a name, in German least of all.
-      const opensWithDetail = healthHits.some((h) => h.firstWord === firstWord);
-      if (vocative && !opensWithDetail && isAddressedName(vocative, words, language)) {
+      if (vocative && !opensWithDetail(firstWord) && isAddressedName(vocative, words, language)) {
         const person = (vocative[2]! + vocative[3]!).trim();
         const at = start + vocative[0].indexOf(person, vocative[1]!.length);
         return { text: person, start: at, end: at + person.length };
@@ -185,6 +181,9 @@ export default defineRule<Options>({
     }
   },
 });
+
+const UPPER_FIRST = /^\p{Lu}/u;
+const DOT_AND_SPACE = /^\.?\s*$/;
 
 /**
  * Whether "Word," opening a sentence addresses a person. German capitalises every noun, so there a
@@ -202,8 +201,4 @@ function isAddressedName(vocative: RegExpExecArray, words: (typeof PERSON_WORDS)
   if (language !== 'de' || greeting) return true;
   const after = next!.replace(/^[^\p{L}]+/u, '').split(/[^\p{L}']/u)[0]!;
   return words.personal.has(after.toLowerCase());
-}
-
-function normalise(value: string): string {
-  return value.toLowerCase().replace(/[\s()\-.]/g, '');
 }

@@ -64,14 +64,41 @@ const WINDOW = 40;
 // (2,000 characters) is a table or a data dump, not a post, and only its start is checked.
 const MAX_WINDOWS = 100;
 
+// Where a run may start: a digit, "+" or "(". Global, read with test() and lastIndex: no match array.
+const PHONE_START = /[0-9+(]/g;
+
 /**
  * Runs of digits and phone punctuation with at least 7 digits: the one scan for phone numbers.
+ * The regex engine hops to each place a run may start (most of a draft is letters and spaces);
+ * from there the run is read by character codes.
  */
 export function findPhoneRuns(text: string): PhoneRun[] {
   const runs: PhoneRun[] = [];
-  let i = 0;
   // Character codes, not `text[i]` and a regex: this runs on every draft, and a one-unit string
   // outside Latin-1 is a fresh allocation (the editor's per-keystroke garbage).
+  PHONE_START.lastIndex = 0;
+  while (PHONE_START.test(text)) {
+    const i = PHONE_START.lastIndex - 1;
+    let end = i;
+    let digits = 0;
+    let lastDigit = i;
+    while (end < text.length && isPhoneChar(text.charCodeAt(end))) {
+      if (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) {
+        digits++;
+        lastDigit = end;
+      }
+      end++;
+    }
+    if (digits >= 7) runs.push({ start: i, end: Math.max(lastDigit + 1, i + 1), digits });
+    PHONE_START.lastIndex = Math.max(end, i + 1);
+  }
+  return runs;
+}
+
+/** findPhoneRuns stepping over every unit itself: the plain reading the regex hops are tested against. */
+export function findPhoneRunsByUnit(text: string): PhoneRun[] {
+  const runs: PhoneRun[] = [];
+  let i = 0;
   while (i < text.length) {
     if (!isPhoneStart(text.charCodeAt(i))) {
       i++;

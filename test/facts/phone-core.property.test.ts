@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as max from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { findPhoneNumbers, findPhoneRuns, isPhoneCountry, phoneNumberOf } from '../../src/facts/contacts.js';
+import { findPhoneNumbers, findPhoneRuns, findPhoneRunsByUnit, isPhoneCountry, phoneNumberOf } from '../../src/facts/contacts.js';
 
 // contacts.ts calls libphonenumber-js's core functions with the full metadata passed in (parsed on
 // first use in the build). The old reading, libphonenumber-js/max, must give exactly the same
@@ -95,5 +95,28 @@ describe('phone numbers through libphonenumber-js/core with the full metadata pa
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+// findPhoneRuns lets the regex engine hop to each digit, "+" or "("; the unit-by-unit reading must
+// give the same runs on any text, the same on a second call (the hop's regex keeps a lastIndex).
+describe('findPhoneRuns: the runs of the unit-by-unit reading', () => {
+  const pieces = ['a', ' ', '\n', '0', '7', '1234567', '12345678901', '+', '+44', '(', ')', '(0)', '-', '.', '/', '\u00a0', '٣', '５', '\ud83d\ude00', 'é', '++', '((', '7 7 7 7 7 7 7', '0'.repeat(45)];
+  const text = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((xs) => xs.join('')), fc.string({ maxLength: 60 }), fc.stringMatching(/^[0-9+() .\-a]{0,50}$/));
+  it('finds the same runs, call after call', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(findPhoneRuns(a)).toEqual(findPhoneRunsByUnit(a));
+        expect(findPhoneRuns(b)).toEqual(findPhoneRunsByUnit(b));
+        expect(findPhoneRuns(a)).toEqual(findPhoneRunsByUnit(a));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('reads runs at both ends of the text', () => {
+    expect(findPhoneRuns('07911 123456')).toEqual([{ start: 0, end: 12, digits: 11 }]);
+    expect(findPhoneRuns('call +44 7911 123456')).toEqual([{ start: 5, end: 20, digits: 12 }]);
+    expect(findPhoneRuns('(+) 1234567 x')).toEqual(findPhoneRunsByUnit('(+) 1234567 x'));
+    expect(findPhoneRuns('no digits here')).toEqual([]);
   });
 });
