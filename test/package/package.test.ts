@@ -3,10 +3,24 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'acorn';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** The specifiers a module imports: static imports, re-exports and dynamic import() of a string. */
+function importedSpecifiers(code: string): string[] {
+  const specs: string[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as { type?: string; source?: { type: string; value?: unknown } | null };
+    if (/^(ImportDeclaration|ExportNamedDeclaration|ExportAllDeclaration|ImportExpression)$/.test(n.type ?? '') && n.source?.type === 'Literal' && typeof n.source.value === 'string') specs.push(n.source.value);
+    for (const [key, child] of Object.entries(n)) if (key !== 'type' && child && typeof child === 'object') visit(child);
+  };
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true }));
+  return specs;
+}
 const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
 
 describe('the built package', () => {
@@ -51,6 +65,23 @@ describe('the built package', () => {
     expect(result.errors).toEqual([]);
     // The word vectors are an entry of their own: the core never carries them.
     expect(inputs.filter((file) => /word-vectors\.\w+\.json|src\/vectors\//.test(file))).toEqual([]);
+  });
+
+  it("keeps the /* @__PURE__ */ marks through its minified chunks: an app's bundle of lint() and measure() from dist/ leaves yaml out", async () => {
+    // The dist/ file that holds the yaml package, from the build's metafile.
+    const outputs = (JSON.parse(readFileSync(join(root, 'dist/metafile-esm.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> }).outputs;
+    const yamlChunks = Object.entries(outputs)
+      .filter(([, { inputs }]) => Object.keys(inputs).some((input) => input.startsWith('node_modules/yaml/')))
+      .map(([output]) => output);
+    expect(yamlChunks.length).toBeGreaterThan(0);
+    const yamlBytes = async (contents: string) => {
+      const result = await build({ stdin: { contents, resolveDir: root, loader: 'js' }, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', metafile: true, external: ['core-js'] });
+      const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
+      return yamlChunks.reduce((sum, chunk) => sum + (inputs[chunk]?.bytesInOutput ?? 0), 0);
+    };
+    expect(await yamlBytes("export { lint, measure } from './dist/index.js';")).toBe(0);
+    // The control: campaigns read front matter, so a bundle with lintCampaign carries yaml.
+    expect(await yamlBytes("export { lintCampaign } from './dist/index.js';")).toBeGreaterThan(10_000);
   });
 
   const campaign = "{ name: 'Do The Kit', keyMessages: [{ id: 'do-it-now', text: 'Do your home test kit as soon as it arrives.' }] }";
@@ -119,9 +150,8 @@ describe('the built package', () => {
       const visit = (file: string) => {
         if (files.has(file)) return;
         files.add(file);
-        const code = readFileSync(join(root, 'dist', file), 'utf8');
-        for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)) {
-          const spec = (m[1] ?? m[2] ?? m[3])!;
+        // The built files are minified (one line): their imports are read from the parsed module.
+        for (const spec of importedSpecifiers(readFileSync(join(root, 'dist', file), 'utf8'))) {
           if (spec.startsWith('./')) visit(spec.slice(2));
           else packages.add(spec);
         }
