@@ -251,9 +251,11 @@ export default defineConfig([
     platform: 'neutral',
     esbuildOptions(options) {
       options.mainFields = ['module', 'main'];
-      // Minified syntax and names keep the /* @__PURE__ */ marks; whitespace is terser's (minifyWhitespace).
+      // Minified syntax keeps the /* @__PURE__ */ marks; whitespace is terser's (minifyWhitespace).
+      // Names are kept: with no source maps shipped, a stack trace in a bug report names postlint's
+      // functions only if the package keeps them (shortened names would save 0.43 MB of 3.73).
       options.minifySyntax = true;
-      options.minifyIdentifiers = true;
+      options.minifyIdentifiers = false;
     },
     splitting: true,
     // Built-ins keep their node: prefix (Node >= 20.19 knows it), which builtinRequires relies on.
