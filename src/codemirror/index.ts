@@ -293,8 +293,14 @@ export function postlint(options: PostlintOptions = {}): Extension {
     linted.set(state.doc, { report, resolved });
     return editorDiagnostics(report, state.doc.length);
   };
+  // delay 0: the transactions carry the lint, and @codemirror/lint's own pass (when the editor is idle,
+  // or when another linter of the editor runs) reads it from the state instead of linting again.
+  const current = (view: EditorView): EditorDiagnostic[] => {
+    const field = view.state.field(stateField);
+    return field.current ? editorDiagnostics(field.report, view.state.doc.length) : source(view);
+  };
   const extensions: Extension[] = [settingsField.init(() => resolveSettings(settings)), stateField];
-  if (delay === 0) extensions.push(linter(null), lintInTransaction, firstLint);
+  if (delay === 0) extensions.push(linter(current), lintInTransaction, firstLint);
   else extensions.push(linter(source, { delay, needsRefresh: (u) => u.transactions.some((tr) => tr.effects.some((e) => e.is(setPostlintOptions))) }));
   extensions.push(overflowMarks, theme);
   if (counter !== false) extensions.push(counterPanel(counter));

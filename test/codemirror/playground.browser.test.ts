@@ -186,6 +186,12 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
       expect(await tab.evaluate(() => (window as unknown as { __atKeyup?: string[] }).__atKeyup)).toEqual(expected);
     }
     expect((await listed(tab)).map((p) => p.rule)).toContain('personal-data');
+    // @codemirror/lint's own pass once the editor is idle (750 ms) reads the lint from the state: the marks stay.
+    const marks = () => tab.$$eval('[data-testid=editor] .cm-lintRange, [data-testid=editor] .cm-lintPoint', (all) => all.map((m) => m.className).sort());
+    const before = await marks();
+    expect(before.length).toBeGreaterThan(0);
+    await tab.waitForTimeout(1200);
+    expect(await marks()).toEqual(before);
     await tab.close();
   });
 
