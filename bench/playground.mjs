@@ -86,7 +86,8 @@ async function keystrokes(url, draft, passes) {
       for (const type of ['keydown', 'beforeinput', 'input']) document.addEventListener(type, mark, true);
       const list = document.querySelector('[data-testid=problems]');
       w.__after = [];
-      // aria-busy turns true in the update that applies the key's change, false once its lint is shown.
+      // aria-busy is set to false once a key's lint is shown: with delay 0 in the very update that applies
+      // the key (src/codemirror lints inside the key's transaction), so it may never have turned true.
       new MutationObserver(() => {
         if (w.__start === null || list.getAttribute('aria-busy') !== 'false') return;
         void document.body.offsetHeight;

@@ -64,8 +64,9 @@ const view = new EditorView({
         },
       }),
       // Until the lint of a change arrives, the list describes an older draft: say so to screen readers and tests.
+      // (With delay 0 the lint arrives in the change's own update, and onLint has already shown it.)
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) problemList.setAttribute('aria-busy', 'true');
+        if (update.docChanged && !getPostlintState(update.state)?.current) problemList.setAttribute('aria-busy', 'true');
       }),
     ],
   }),

@@ -3,7 +3,7 @@
  * ranges, fixes and suggestions as lint actions, and a live length counter. Imports only postlint's
  * public API and the CodeMirror packages (peer dependencies), so the core entry never pulls it in.
  */
-import { StateEffect, StateField, type EditorState, type Extension, type Text } from '@codemirror/state';
+import { EditorState, StateEffect, StateField, type Extension, type Text, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, showPanel, type Panel } from '@codemirror/view';
 import { linter, setDiagnosticsEffect, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import type { Diagnostic, Fix } from '../index.js';
@@ -11,7 +11,11 @@ import { countDraft, formatCount, isPlan, lintText, type DraftCount, type Postli
 import { resolveSettings, type PostlintSettings, type ResolvedSettings } from './settings.js';
 
 export interface PostlintOptions extends PostlintSettings {
-  /** Milliseconds without a change before the draft is linted (default 25). The counter never waits. */
+  /**
+   * Milliseconds without a change before the draft is linted (default 25). The counter never waits.
+   * 0 lints each change inside the transaction that makes it: the diagnostics, and `onLint`, arrive
+   * in the same update as the keystroke, with no timer between them.
+   */
   delay?: number;
   /** The live counter: a panel below the editor (default), above it, or none (`false`). */
   counter?: false | { position?: 'top' | 'bottom'; attributes?: Record<string, string> };
@@ -41,16 +45,39 @@ export function setChannel(channel: NonNullable<PostlintSettings['channel']>): S
   return setPostlintOptions.of({ channel });
 }
 
+// One resolution per (settings, change): the transaction that lints a change (delay 0) finds the very
+// settings object the field will hold, and the core's per-options caches see one options object.
+const resolvedAfter = new WeakMap<ResolvedSettings, WeakMap<PostlintSettings, ResolvedSettings>>();
+
+function settingsAfter(value: ResolvedSettings, tr: Transaction): ResolvedSettings {
+  for (const effect of tr.effects) {
+    if (!effect.is(setPostlintOptions)) continue;
+    let byChange = resolvedAfter.get(value);
+    if (!byChange) resolvedAfter.set(value, (byChange = new WeakMap()));
+    let next = byChange.get(effect.value);
+    if (!next) byChange.set(effect.value, (next = resolveSettings({ ...value.settings, ...effect.value })));
+    value = next;
+  }
+  return value;
+}
+
 const settingsField = StateField.define<ResolvedSettings>({
   create: () => resolveSettings({}),
-  update(value, tr) {
-    for (const effect of tr.effects) if (effect.is(setPostlintOptions)) value = resolveSettings({ ...value.settings, ...effect.value });
-    return value;
-  },
+  update: (value, tr) => settingsAfter(value, tr),
 });
 
+interface Linted {
+  report: PostlintReport;
+  resolved: ResolvedSettings;
+}
+
+// With delay 0, the lint of a transaction's new document rides in the transaction itself.
+const lintedInTransaction = StateEffect.define<Linted>();
+// With delay 0, asks for the first lint of a view's document (no change has linted it yet).
+const lintNow = StateEffect.define<null>();
+
 // Each lint's report, found again by the document it describes when its diagnostics arrive.
-const linted = new WeakMap<Text, { report: PostlintReport; resolved: ResolvedSettings }>();
+const linted = new WeakMap<Text, Linted>();
 
 const stateField = StateField.define<PostlintState>({
   create(state) {
@@ -62,6 +89,12 @@ const stateField = StateField.define<PostlintState>({
   },
   update(value, tr) {
     const resolved = tr.state.field(settingsField);
+    for (const effect of tr.effects) {
+      if (effect.is(lintedInTransaction) && effect.value.resolved === resolved) {
+        const { report } = effect.value;
+        return { report, current: true, plan: report.mode === 'plan', drafts: report.drafts };
+      }
+    }
     if (tr.effects.some((e) => e.is(setDiagnosticsEffect))) {
       const found = linted.get(tr.state.doc);
       if (found && found.resolved === resolved) return { report: found.report, current: true, plan: found.report.mode === 'plan', drafts: found.report.drafts };
@@ -206,6 +239,31 @@ function counterPanel(config: Exclude<PostlintOptions['counter'], false | undefi
   });
 }
 
+/**
+ * delay 0: a transaction that changes the document or the settings carries the lint of its new
+ * document and its diagnostics, so the update that shows a keystroke shows that keystroke's lint.
+ */
+const lintInTransaction = EditorState.transactionExtender.of((tr) => {
+  if (!tr.docChanged && !tr.effects.some((e) => e.is(setPostlintOptions) || e.is(lintNow))) return null;
+  const resolved = settingsAfter(tr.startState.field(settingsField), tr);
+  const doc = tr.newDoc;
+  const report = lintText(doc.toString(), resolved);
+  return { effects: [lintedInTransaction.of({ report, resolved }), setDiagnosticsEffect.of(editorDiagnostics(report, doc.length))] };
+});
+
+// delay 0: the document a view starts with is linted once the view exists (an update cannot dispatch).
+const firstLint = ViewPlugin.define((view) => {
+  let live = true;
+  queueMicrotask(() => {
+    if (live && !view.state.field(stateField).current) view.dispatch({ effects: lintNow.of(null) });
+  });
+  return {
+    destroy: () => {
+      live = false;
+    },
+  };
+});
+
 const overflowMark = Decoration.mark({ class: 'cm-postlint-overflow' });
 
 const overflowMarks = EditorView.decorations.compute([stateField], (state) => {
@@ -235,13 +293,16 @@ export function postlint(options: PostlintOptions = {}): Extension {
     linted.set(state.doc, { report, resolved });
     return editorDiagnostics(report, state.doc.length);
   };
-  const extensions: Extension[] = [
-    settingsField.init(() => resolveSettings(settings)),
-    stateField,
-    linter(source, { delay, needsRefresh: (u) => u.transactions.some((tr) => tr.effects.some((e) => e.is(setPostlintOptions))) }),
-    overflowMarks,
-    theme,
-  ];
+  // delay 0: the transactions carry the lint, and @codemirror/lint's own pass (when the editor is idle,
+  // or when another linter of the editor runs) reads it from the state instead of linting again.
+  const current = (view: EditorView): EditorDiagnostic[] => {
+    const field = view.state.field(stateField);
+    return field.current ? editorDiagnostics(field.report, view.state.doc.length) : source(view);
+  };
+  const extensions: Extension[] = [settingsField.init(() => resolveSettings(settings)), stateField];
+  if (delay === 0) extensions.push(linter(current), lintInTransaction, firstLint);
+  else extensions.push(linter(source, { delay, needsRefresh: (u) => u.transactions.some((tr) => tr.effects.some((e) => e.is(setPostlintOptions))) }));
+  extensions.push(overflowMarks, theme);
   if (counter !== false) extensions.push(counterPanel(counter));
   if (onLint) {
     extensions.push(

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EditorState } from '@codemirror/state';
+import { forEachDiagnostic } from '@codemirror/lint';
 import { describe, expect, it } from 'vitest';
 import { lint, lintCampaign, measure } from '../../src/index.js';
 import { counterText, draftAt, formatCount, getPostlintState, postlint, setChannel, setPostlintOptions } from '../../src/codemirror/index.js';
@@ -83,6 +84,42 @@ describe('the editor state', () => {
     expect(counterText(state).text).toBe('1/1 segments for SMS (UCS-2, 13 characters)');
     state = state.update({ effects: setPostlintOptions.of({ channel: 'bluesky' }) }).state;
     expect(counterText(state).text).toBe('13/300 graphemes for Bluesky, 16/3000 UTF-8 bytes');
+  });
+
+  it('with delay 0, the transaction that changes the draft or the settings carries its lint and diagnostics', () => {
+    const shown = (state: EditorState) => {
+      const out: [number, number, string][] = [];
+      forEachDiagnostic(state, (d, from, to) => out.push([from, to, d.message]));
+      return out;
+    };
+    const expected = (text: string, channel = 'x') =>
+      lint({ text, channel })
+        .messages.map((m): [number, number, string] => [m.start.offset, Math.max(m.start.offset, m.end.offset), `${m.message} (${m.ruleId})`])
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let state = create('Hello', { delay: 0 });
+    // No transaction has linted the first document: the view's first update asks for it (lintNow).
+    expect(getPostlintState(state)!.current).toBe(false);
+    const texts = ['Hello  world', 'Hello  world!! Visit https://example.org/?utm_source=x #bowelcancer', 'Email nurses@example.org  now'];
+    for (const text of texts) {
+      state = state.update({ changes: { from: 0, to: state.doc.length, insert: text } }).state;
+      const field = getPostlintState(state)!;
+      expect(field.current).toBe(true);
+      expect(field.report.text).toBe(text);
+      expect(field.report.messages).toEqual(lint({ text, channel: 'x' }).messages);
+      expect(field.drafts).toEqual([{ from: 0, to: text.length, channel: 'x', channelName: 'X', measurement: measure(text, 'x') }]);
+      expect(shown(state).sort((a, b) => a[0] - b[0] || a[1] - b[1])).toEqual(expected(text));
+    }
+    expect(shown(state).length).toBeGreaterThan(0);
+    const settings = getPostlintState(state)!.report;
+    state = state.update({ effects: setChannel('bluesky') }).state;
+    expect(getPostlintState(state)!.current).toBe(true);
+    expect(getPostlintState(state)!.report).not.toBe(settings);
+    expect(getPostlintState(state)!.report.messages).toEqual(lint({ text: texts[2]!, channel: 'bluesky' }).messages);
+    expect(shown(state).sort((a, b) => a[0] - b[0] || a[1] - b[1])).toEqual(expected(texts[2]!, 'bluesky'));
+    // A transaction that changes neither leaves the lint as it was.
+    const before = getPostlintState(state)!.report;
+    state = state.update({ selection: { anchor: 1 } }).state;
+    expect(getPostlintState(state)!.report).toBe(before);
   });
 
   it('marks the overflow of a single draft from the first character past the limit', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { lintCampaign, measure, split } from '../../src/index.js';
+import { lint, lintCampaign, measure, split } from '../../src/index.js';
 import { CHROMIUM, hasChromium as chromiumInstalled, launchChromium } from '../../playground/chromium.mjs';
 import { serve } from '../../playground/serve.mjs';
 
@@ -163,6 +163,36 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     expect(await shared.textContent('[data-testid=coverage]')).toBe('Carries know-the-symptoms-of-bowel-cancer; missing book-your-screening');
     await context.setOffline(false);
     await shared.close();
+  });
+
+  it('with delay 0, shows the first lint and then each key’s lint in the key’s own task', async () => {
+    const tab = await open('#channel=x&delay=0&text=' + encodeURIComponent('Hello  world'));
+    expect((await listed(tab)).map((p) => p.rule)).toEqual(lint({ text: 'Hello  world', channel: 'x' }).messages.map((m) => m.ruleId));
+    await tab.click('[data-testid=editor] .cm-content');
+    await tab.keyboard.press('Control+End');
+    let text = 'Hello  world';
+    for (const key of ' Email nurses@example.org') {
+      // The key's keyup is a task after the one that inserts its character: by then the list shows that character's lint.
+      await tab.evaluate(() => {
+        const w = window as unknown as { __atKeyup?: string[] };
+        w.__atKeyup = [];
+        const list = document.querySelector('[data-testid=problems]') as HTMLElement;
+        const record = () => (w.__atKeyup = [list.getAttribute('aria-busy')!, ...[...list.children].map((li) => `${(li as HTMLElement).dataset.rule}@${(li as HTMLElement).dataset.from}`)]);
+        document.addEventListener('keyup', record, { once: true, capture: true });
+      });
+      await tab.keyboard.type(key);
+      text += key;
+      const expected = ['false', ...lint({ text, channel: 'x' }).messages.map((m) => `${m.ruleId}@${m.start.offset}`)];
+      expect(await tab.evaluate(() => (window as unknown as { __atKeyup?: string[] }).__atKeyup)).toEqual(expected);
+    }
+    expect((await listed(tab)).map((p) => p.rule)).toContain('personal-data');
+    // @codemirror/lint's own pass once the editor is idle (750 ms) reads the lint from the state: the marks stay.
+    const marks = () => tab.$$eval('[data-testid=editor] .cm-lintRange, [data-testid=editor] .cm-lintPoint', (all) => all.map((m) => m.className).sort());
+    const before = await marks();
+    expect(before.length).toBeGreaterThan(0);
+    await tab.waitForTimeout(1200);
+    expect(await marks()).toEqual(before);
+    await tab.close();
   });
 
   it('saves a screenshot for the README', async () => {
