@@ -7,7 +7,7 @@ import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { Characters, characterClasses } from '../text/characters.js';
 import { threadPosts, type ThreadPost } from '../text/thread.js';
-import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
+import { splitSentences, tokenizeDistinct, type Sentence, type Word } from './words.js';
 import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
 import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
 import { forEachCluster } from '../channels/graphemes.js';
@@ -24,6 +24,8 @@ export class Analysis {
   #lineStarts?: number[];
   #twitter?: { urls: Entity[]; entities: Entity[] };
   #words?: Word[];
+  // A long draft's words by distinct text (see tokenizeDistinct): what the lexicon pass reads them by.
+  #distinctWords?: { ids: Int32Array; distinct: number };
   #sentences?: Sentence[];
   #stems?: string[];
   #syllables?: number[];
@@ -141,7 +143,9 @@ export class Analysis {
   // Words and sentences together, since each word records its sentence.
   #tokenize(): { words: Word[]; sentences: Sentence[] } {
     if (!this.#words || !this.#sentences) {
-      this.#words = tokenize(this.text, this.entities);
+      const { words, ids, distinct } = tokenizeDistinct(this.text, this.entities);
+      this.#words = words;
+      if (ids) this.#distinctWords = { ids, distinct };
       this.#sentences = splitSentences(this.text, this.#words);
     }
     return { words: this.#words, sentences: this.#sentences };
@@ -253,7 +257,7 @@ export class Analysis {
     if (!hits) {
       // Grouped by the language only when a rule has read it already: asking here must not detect it.
       const merged = lexiconsInUse(lexicon, byLexicon.keys(), this.#language ?? '');
-      const all = matchMergedLexicons(merged, this.words, merged.lexicons.map((l) => byLexicon.has(l)));
+      const all = matchMergedLexicons(merged, this.words, merged.lexicons.map((l) => byLexicon.has(l)), this.#distinctWords);
       merged.lexicons.forEach((l, j) => {
         if (!byLexicon.has(l)) byLexicon.set(l, all[j]!);
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { forEachWord, plainWordForms, SENTENCE_END, splitSentences, tokenize, WORD, type Sentence, type Word } from '../../src/facts/words.js';
+import { forEachWord, plainWordForms, SENTENCE_END, splitSentences, tokenize, tokenizeDistinct, WORD, type Sentence, type Word } from '../../src/facts/words.js';
 import { detectLanguage, detectLanguageOfText, detectLanguageOfWords } from '../../src/facts/language.js';
 import { extractEntities } from '../../src/text/entities.js';
 import { drafts } from '../helpers/fuzz-arbitraries.js';
@@ -133,6 +133,12 @@ describe('the word scanner reads the words the WORD regex matches', () => {
         while (text.length < 100_000) text += `${parts[seed++ % parts.length]} Word${seed % 50} word${seed % 7} #Tagged${seed % 5}. `;
         const { entities } = extractEntities(text);
         expect(JSON.stringify(tokenize(text, entities))).toBe(JSON.stringify(tokenizeByRegex(text, entities)));
+        // Its words numbered by distinct text, in order of first use: equal ids exactly for equal texts.
+        const { words, ids, distinct } = tokenizeDistinct(text, entities);
+        const firstUse = new Map<string, number>();
+        const expected = words.map((w) => firstUse.get(w.text) ?? (firstUse.set(w.text, firstUse.size), firstUse.size - 1));
+        expect([...ids!]).toEqual(expected);
+        expect(distinct).toBe(firstUse.size);
       }),
       { numRuns: 10 },
     );
