@@ -59,7 +59,7 @@ export class Analysis {
    */
   get language(): Language {
     if (this.#language) return this.#language;
-    if (this.#words) return (this.#language = detectLanguageOfWords(this.text, this.#words));
+    if (this.#words) return (this.#language = detectLanguageOfWords(this.text, this.#words, this.#distinctWords));
     return (this.#language = detectLanguageOfText(this.text, this.entities));
   }
 
@@ -127,7 +127,7 @@ export class Analysis {
 
   /** The stem of each word in the draft's language, parallel to `words`: what learned models and word matchers compare. */
   get stems(): readonly string[] {
-    return (this.#stems ??= stemWords(this.words, this.language));
+    return (this.#stems ??= stemWords(this.words, this.language, this.#distinctWords));
   }
 
   /** Syllables of each word in the draft's language, parallel to `words`: what readability formulas count. */
