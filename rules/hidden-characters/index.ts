@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { describeRun } from './code-points.js';
-import { forEachClusterHolding } from './clusters.js';
 import { defineRule } from '../../src/rule/index.js';
 
 // A character worth a closer look: default-ignorable (invisible by definition), the interlinear
@@ -88,7 +87,7 @@ export default defineRule<Options>({
       CANDIDATES.lastIndex = from;
       return CANDIDATES.exec(text)?.index ?? text.length;
     };
-    forEachClusterHolding(text, nextCandidate, (index, clusterEnd) => {
+    analysis.forEachClusterHolding(nextCandidate, (index, clusterEnd) => {
       const segment = text.slice(index, clusterEnd);
       let pictographicBefore = false;
       for (let i = 0; i < segment.length; ) {

@@ -10,7 +10,7 @@ import { threadPosts, type ThreadPost } from '../text/thread.js';
 import { splitSentences, tokenizeDistinct, type Sentence, type Word } from './words.js';
 import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
 import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
-import { forEachCluster } from '../channels/graphemes.js';
+import { forEachCluster, forEachClusterHolding } from '../channels/graphemes.js';
 import { stemWords } from './stems.js';
 import { syllableCounts } from './syllables.js';
 import { detectLanguageOfText, detectLanguageOfWords, type Language } from './language.js';
@@ -226,6 +226,15 @@ export class Analysis {
       this.#graphemeStarts = starts.slice(0, count);
     }
     return this.#graphemeStarts;
+  }
+
+  /**
+   * Calls `visit` with the [start, end) of each grapheme cluster that holds an offset `next` gives
+   * (`next(from)`: the first at or after `from`, or the text's length), in order: a rule that looks
+   * at a few places of a long draft segments only the stretches around them, not the whole draft.
+   */
+  forEachClusterHolding(next: (from: number) => number, visit: (start: number, end: number) => void): void {
+    forEachClusterHolding(this.text, next, visit);
   }
 
   /** The grapheme clusters, in order, with their UTF-16 offsets. */

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { forEachCluster } from '../../src/channels/graphemes.js';
-import { forEachClusterHolding } from '../../rules/hidden-characters/clusters.js';
+import { forEachCluster, forEachClusterHolding } from '../../src/channels/graphemes.js';
 import { lint } from '../../src/index.js';
 
 // The old reading: every cluster of the draft (what Analysis.graphemeStarts lists), kept when it holds an offset.
@@ -71,7 +70,8 @@ describe('hidden-characters on drafts with hidden characters', () => {
   it('reports what it reported when it read every cluster of the draft', async () => {
     // The rule as it read before: every cluster (Analysis.graphemeStarts), those holding a candidate kept.
     vi.resetModules();
-    vi.doMock('../../rules/hidden-characters/clusters.js', () => ({
+    vi.doMock('../../src/channels/graphemes.js', async (importOriginal) => ({
+      ...(await importOriginal<typeof import('../../src/channels/graphemes.js')>()),
       forEachClusterHolding: (text: string, next: (from: number) => number, visit: (start: number, end: number) => void) => {
         let candidate = next(0);
         forEachCluster(text, (segment, index) => {
@@ -83,7 +83,7 @@ describe('hidden-characters on drafts with hidden characters', () => {
       },
     }));
     const old = (await import('../../src/index.js')).lint;
-    vi.doUnmock('../../rules/hidden-characters/clusters.js');
+    vi.doUnmock('../../src/channels/graphemes.js');
     expect(old).not.toBe(lint);
     const options = { preset: 'none', rules: { 'hidden-characters': 'warn' } } as const;
     const withHidden = fc.array(fc.oneof(piece, fc.constantFrom('word ', '\u200b', '\u2066', '\u{E0041}', '\u180b', 'ملا', '\u200c')), { maxLength: 40 }).map((p) => p.join(''));
