@@ -80,18 +80,15 @@ export default defineRule<Options>({
       run = undefined;
     };
 
-    // Only the clusters holding a candidate are sliced: a draft with one emoji would otherwise
-    // build a string and an object per cluster on every keystroke.
-    const starts = analysis.graphemeStarts;
-    CANDIDATES.lastIndex = 0;
-    let candidate = CANDIDATES.exec(text)?.index ?? text.length;
-    for (let g = 0; g + 1 < starts.length && candidate < text.length; g++) {
-      const index = starts[g]!;
-      const clusterEnd = starts[g + 1]!;
-      if (candidate >= clusterEnd) continue;
+    // Only the clusters holding a candidate are segmented and sliced: a draft with one emoji would
+    // otherwise build a string and an object per cluster on every keystroke, and a long draft an
+    // array of every cluster's start.
+    const nextCandidate = (from: number) => {
+      CANDIDATES.lastIndex = from;
+      return CANDIDATES.exec(text)?.index ?? text.length;
+    };
+    analysis.forEachClusterHolding(nextCandidate, (index, clusterEnd) => {
       const segment = text.slice(index, clusterEnd);
-      CANDIDATES.lastIndex = clusterEnd;
-      candidate = CANDIDATES.exec(text)?.index ?? text.length;
       let pictographicBefore = false;
       for (let i = 0; i < segment.length; ) {
         const codePoint = segment.codePointAt(i)!;
@@ -111,7 +108,7 @@ export default defineRule<Options>({
           run = { kind, start, end, codePoints: [codePoint] };
         }
       }
-    }
+    });
     flush();
 
     function classify(codePoint: number, char: string, start: number, segment: string, at: number, pictographicBefore: boolean): Kind | undefined {

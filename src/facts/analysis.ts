@@ -7,10 +7,10 @@ import { entityWords, type EntityWords } from './entity-words.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { Characters, characterClasses } from '../text/characters.js';
 import { threadPosts, type ThreadPost } from '../text/thread.js';
-import { splitSentences, tokenize, type Sentence, type Word } from './words.js';
+import { splitSentences, tokenizeDistinct, type Sentence, type Word } from './words.js';
 import { findIpLinks, findLinks, findMarkdownLinks, type Link, type MarkdownLinkFact } from './links.js';
 import { findEmails, findPhoneNumbers, findPhoneRuns, type EmailFact, type PhoneNumberFact, type PhoneRun } from './contacts.js';
-import { forEachCluster } from '../channels/graphemes.js';
+import { forEachCluster, forEachClusterHolding } from '../channels/graphemes.js';
 import { stemWords } from './stems.js';
 import { syllableCounts } from './syllables.js';
 import { detectLanguageOfText, detectLanguageOfWords, type Language } from './language.js';
@@ -24,6 +24,8 @@ export class Analysis {
   #lineStarts?: number[];
   #twitter?: { urls: Entity[]; entities: Entity[] };
   #words?: Word[];
+  // A long draft's words by distinct text (see tokenizeDistinct): what the lexicon pass reads them by.
+  #distinctWords?: { ids: Int32Array; distinct: number };
   #sentences?: Sentence[];
   #stems?: string[];
   #syllables?: number[];
@@ -57,7 +59,7 @@ export class Analysis {
    */
   get language(): Language {
     if (this.#language) return this.#language;
-    if (this.#words) return (this.#language = detectLanguageOfWords(this.text, this.#words));
+    if (this.#words) return (this.#language = detectLanguageOfWords(this.text, this.#words, this.#distinctWords));
     return (this.#language = detectLanguageOfText(this.text, this.entities));
   }
 
@@ -125,7 +127,7 @@ export class Analysis {
 
   /** The stem of each word in the draft's language, parallel to `words`: what learned models and word matchers compare. */
   get stems(): readonly string[] {
-    return (this.#stems ??= stemWords(this.words, this.language));
+    return (this.#stems ??= stemWords(this.words, this.language, this.#distinctWords));
   }
 
   /** Syllables of each word in the draft's language, parallel to `words`: what readability formulas count. */
@@ -141,7 +143,9 @@ export class Analysis {
   // Words and sentences together, since each word records its sentence.
   #tokenize(): { words: Word[]; sentences: Sentence[] } {
     if (!this.#words || !this.#sentences) {
-      this.#words = tokenize(this.text, this.entities);
+      const { words, ids, distinct } = tokenizeDistinct(this.text, this.entities);
+      this.#words = words;
+      if (ids) this.#distinctWords = { ids, distinct };
       this.#sentences = splitSentences(this.text, this.#words);
     }
     return { words: this.#words, sentences: this.#sentences };
@@ -224,6 +228,15 @@ export class Analysis {
     return this.#graphemeStarts;
   }
 
+  /**
+   * Calls `visit` with the [start, end) of each grapheme cluster that holds an offset `next` gives
+   * (`next(from)`: the first at or after `from`, or the text's length), in order: a rule that looks
+   * at a few places of a long draft segments only the stretches around them, not the whole draft.
+   */
+  forEachClusterHolding(next: (from: number) => number, visit: (start: number, end: number) => void): void {
+    forEachClusterHolding(this.text, next, visit);
+  }
+
   /** The grapheme clusters, in order, with their UTF-16 offsets. */
   *graphemes(): Generator<{ segment: string; index: number }> {
     const starts = this.graphemeStarts;
@@ -253,7 +266,7 @@ export class Analysis {
     if (!hits) {
       // Grouped by the language only when a rule has read it already: asking here must not detect it.
       const merged = lexiconsInUse(lexicon, byLexicon.keys(), this.#language ?? '');
-      const all = matchMergedLexicons(merged, this.words, merged.lexicons.map((l) => byLexicon.has(l)));
+      const all = matchMergedLexicons(merged, this.words, merged.lexicons.map((l) => byLexicon.has(l)), this.#distinctWords);
       merged.lexicons.forEach((l, j) => {
         if (!byLexicon.has(l)) byLexicon.set(l, all[j]!);
       });

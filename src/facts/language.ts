@@ -45,8 +45,22 @@ export function detectLanguage(text: string, words: readonly string[]): Language
 }
 
 /** detectLanguage on the lower forms of the words without a tag, reading only those short enough to be function words, without copying them. */
-export function detectLanguageOfWords(text: string, words: readonly Word[]): Language {
+export function detectLanguageOfWords(text: string, words: readonly Word[], distinct?: { ids: Int32Array; distinct: number }): Language {
   const forms: string[] = [];
+  if (distinct) {
+    // A long draft's words by distinct id: a function word is one of a few hundred, so only the ids
+    // of function words are kept, and each distinct word is looked up once (0 not yet, 1 no, 2 yes).
+    const { ids } = distinct;
+    const known = new Uint8Array(distinct.distinct);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      if (word.tag) continue;
+      const id = ids[i]!;
+      if (known[id] === 0) known[id] = word.lower.length <= LONGEST_WORD && WORDS.has(word.lower) ? 2 : 1;
+      if (known[id] === 2) forms.push(word.lower);
+    }
+    return detectLanguage(text, forms);
+  }
   for (const word of words) if (!word.tag && word.lower.length <= LONGEST_WORD) forms.push(word.lower);
   return detectLanguage(text, forms);
 }

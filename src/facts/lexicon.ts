@@ -368,7 +368,12 @@ function addLexicon(merged: MergedLexicons, lexicon: CompiledLexicon<any>, index
  * {@link matchLexicon} finds (longest first at each position, never overlapping within a lexicon).
  * Lexicons whose index `skip` marks are not matched (their slot stays empty).
  */
-export function matchMergedLexicons(merged: MergedLexicons, words: readonly Pick<Word, 'lower' | 'start' | 'end'>[], skip?: readonly boolean[]): LexiconHit<any>[][] {
+export function matchMergedLexicons(
+  merged: MergedLexicons,
+  words: readonly Pick<Word, 'lower' | 'start' | 'end'>[],
+  skip?: readonly boolean[],
+  distinct?: { ids: Int32Array; distinct: number },
+): LexiconHit<any>[][] {
   const count = merged.lexicons.length;
   const hits: LexiconHit<any>[][] = [];
   // The first word each lexicon may match at: past its last hit, as matchLexicon steps.
@@ -377,14 +382,7 @@ export function matchMergedLexicons(merged: MergedLexicons, words: readonly Pick
     hits.push([]);
     free.push(skip?.[j] ? Infinity : 0);
   }
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!.lower;
-    const exact = merged.exact.get(word);
-    // The trie nodes of the word's first one, two and three units: the prefix keys it starts with.
-    const one = merged.prefix.get(word.charCodeAt(0));
-    const two = one?.next && word.length >= 2 ? one.next.get(word.charCodeAt(1)) : undefined;
-    const three = two?.next && word.length >= 3 ? two.next.get(word.charCodeAt(2)) : undefined;
-    if (!exact && !one) continue;
+  const matchAt = (i: number, exact: WordKeys['exact'], one: PrefixNode | undefined, two: PrefixNode | undefined, three: PrefixNode | undefined) => {
     for (let j = 0; j < count; j++) {
       if (free[j]! > i) continue;
       // In matchLexicon's order: the word's own patterns, then prefix keys of one, two, three units.
@@ -397,8 +395,60 @@ export function matchMergedLexicons(merged: MergedLexicons, words: readonly Pick
       hits[j]!.push({ entry: best.entry, phrase: matchedPhrase(best, words, i), start: words[i]!.start, end: words[i + length - 1]!.end, firstWord: i, endWord: i + length });
       free[j] = i + length;
     }
+  };
+  if (distinct) {
+    // A long draft's words by their distinct ids: each distinct word looked up once (0 not yet, 1 keys nothing, 2 keys something).
+    const { ids } = distinct;
+    const known = new Uint8Array(distinct.distinct);
+    const keys: (WordKeys | undefined)[] = new Array(distinct.distinct).fill(undefined);
+    for (let i = 0; i < words.length; i++) {
+      const id = ids[i]!;
+      const state = known[id];
+      if (state === 1) continue;
+      let found = keys[id];
+      if (state === 0) {
+        found = keysOf(merged, words[i]!.lower);
+        known[id] = found ? 2 : 1;
+        if (!found) continue;
+        keys[id] = found;
+      }
+      matchAt(i, found!.exact, found!.one, found!.two, found!.three);
+    }
+    return hits;
+  }
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.lower;
+    const exact = merged.exact.get(word);
+    // The trie nodes of the word's first one, two and three units: the prefix keys it starts with.
+    const one = merged.prefix.get(word.charCodeAt(0));
+    if (!exact && !one) continue;
+    const two = one?.next && word.length >= 2 ? one.next.get(word.charCodeAt(1)) : undefined;
+    const three = two?.next && word.length >= 3 ? two.next.get(word.charCodeAt(2)) : undefined;
+    matchAt(i, exact, one, two, three);
   }
   return hits;
+}
+
+/** What a word keys in merged lexicons: its own patterns, and the trie nodes of its first one, two and three units. */
+interface WordKeys {
+  exact: (Pattern<any>[] | undefined)[] | undefined;
+  one: PrefixNode | undefined;
+  two: PrefixNode | undefined;
+  three: PrefixNode | undefined;
+}
+
+/** How many words the merged pass has looked up in its tables: tests count work with it, never time. */
+export const lexiconWork = { lookups: 0 };
+
+/** The keys a word (lower case) starts in merged lexicons, or undefined when it keys none. */
+function keysOf(merged: MergedLexicons, word: string): WordKeys | undefined {
+  lexiconWork.lookups++;
+  const exact = merged.exact.get(word);
+  const one = merged.prefix.get(word.charCodeAt(0));
+  if (!exact && !one) return undefined;
+  const two = one?.next && word.length >= 2 ? one.next.get(word.charCodeAt(1)) : undefined;
+  const three = two?.next && word.length >= 3 ? two.next.get(word.charCodeAt(2)) : undefined;
+  return { exact, one, two, three };
 }
 
 // Most configurations use a handful of lexicons (one per rule and language); past this many, the

@@ -29,7 +29,15 @@ export function stemWord(lower: string, language: Language = 'en'): string {
   return found;
 }
 
-/** The stem of each word's lower-case form, parallel to `words`. */
-export function stemWords(words: readonly Word[], language: Language = 'en'): string[] {
-  return words.map(({ lower }) => stemWord(lower, language));
+/**
+ * The stem of each word's lower-case form, parallel to `words`. With a long draft's distinct ids
+ * (see tokenizeDistinct), each distinct word is stemmed, or found in the cache, once.
+ */
+export function stemWords(words: readonly Word[], language: Language = 'en', distinct?: { ids: Int32Array; distinct: number }): string[] {
+  if (!distinct) return words.map(({ lower }) => stemWord(lower, language));
+  const { ids } = distinct;
+  const byId: (string | undefined)[] = new Array(distinct.distinct).fill(undefined);
+  const stems: string[] = new Array(words.length);
+  for (let i = 0; i < words.length; i++) stems[i] = byId[ids[i]!] ??= stemWord(words[i]!.lower, language);
+  return stems;
 }

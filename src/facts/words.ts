@@ -33,26 +33,43 @@ export const SENTENCE_END = /(?<![.!?…])[.!?…]+["'’”)\]]*(?=\s|$)|\n/gu;
 
 /** Words outside URLs and mentions, in order. */
 export function tokenize(text: string, entities: readonly Entity[]): Word[] {
+  return tokenizeDistinct(text, entities).words;
+}
+
+/**
+ * `tokenize`'s words and, for a long draft, which of them are equal: `ids[i]` numbers the distinct
+ * text of word i (0, 1, 2... in order of first use; `distinct` of them), so a pass over the words
+ * can look each distinct word up once and the rest by index (see matchMergedLexicons).
+ */
+export function tokenizeDistinct(text: string, entities: readonly Entity[]): { words: Word[]; ids?: Int32Array; distinct: number } {
   const words: Word[] = [];
   // A long draft repeats its words: one string per distinct word, not per word, for its texts and lower forms.
-  const distinct = text.length >= SHARED_TEXTS_FROM ? new Map<string, string>() : undefined;
+  const distinct = text.length >= SHARED_TEXTS_FROM ? new Map<string, number>() : undefined;
+  const texts: string[] = [];
+  let ids = distinct ? new Int32Array(1024) : undefined;
   let next = 0;
   forEachWord(text, (start, end) => {
     while (next < entities.length && entities[next]!.end <= start) next++;
     const entity = entities[next];
-    if (entity && entity.start < end) {
-      if (entity.type === 'url' || entity.type === 'mention') return;
-      let raw = text.slice(start, end);
-      if (distinct) raw = distinct.get(raw) ?? (distinct.set(raw, raw), raw);
-      // The tag in the literal, keys in the order of the words without one: no shape change after creation.
-      words.push({ text: raw, lower: lowerFormAt(text, start, end, raw), start, end, sentence: 0, tag: entity.type });
-    } else {
-      let raw = text.slice(start, end);
-      if (distinct) raw = distinct.get(raw) ?? (distinct.set(raw, raw), raw);
-      words.push({ text: raw, lower: lowerFormAt(text, start, end, raw), start, end, sentence: 0 });
+    if (entity && entity.start < end && (entity.type === 'url' || entity.type === 'mention')) return;
+    let raw = text.slice(start, end);
+    if (distinct) {
+      let id = distinct.get(raw);
+      if (id === undefined) distinct.set(raw, (id = texts.push(raw) - 1));
+      else raw = texts[id]!;
+      if (words.length === ids!.length) {
+        const grown = new Int32Array(ids!.length * 2);
+        grown.set(ids!);
+        ids = grown;
+      }
+      ids![words.length] = id;
     }
+    const lower = lowerFormAt(text, start, end, raw);
+    // The tag in the literal, keys in the order of the words without one: no shape change after creation.
+    if (entity && entity.start < end) words.push({ text: raw, lower, start, end, sentence: 0, tag: entity.type as 'hashtag' | 'cashtag' });
+    else words.push({ text: raw, lower, start, end, sentence: 0 });
   });
-  return words;
+  return ids ? { words, ids: ids.slice(0, words.length), distinct: texts.length } : { words, distinct: 0 };
 }
 
 // From this many UTF-16 units (a post is at most a few thousand), tokenize shares equal word texts.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, lexiconsInUse, matchLexicon, matchMergedLexicons, mergeLexicons, type CompiledLexicon } from '../../src/facts/lexicon.js';
+import { compileLexicon, lexiconsInUse, lexiconWork, matchLexicon, matchMergedLexicons, mergeLexicons, type CompiledLexicon } from '../../src/facts/lexicon.js';
+import { tokenizeDistinct } from '../../src/facts/words.js';
 import { Analysis } from '../../src/facts/analysis.js';
 import { compileMedicalLexicons } from '../../rules/complex-medical-question/medical-signals.js';
 import { generateCorpus } from '../../bench/corpus.mjs';
@@ -54,6 +55,38 @@ describe('matchMergedLexicons: every lexicon its own hits in one pass', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('gives the same hits reading a long draft by its distinct words as reading every word', () => {
+    // The words as a long draft's tokenizeDistinct numbers them: equal lower forms, equal ids, in order of first use.
+    const idsOf = (lowers: string[]) => {
+      const seen = new Map<string, number>();
+      const ids = Int32Array.from(lowers, (w) => seen.get(w) ?? (seen.set(w, seen.size), seen.size - 1));
+      return { ids, distinct: seen.size };
+    };
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 40 }), fc.shuffledSubarray(lexicons, { minLength: 1 }), fc.array(fc.boolean(), { maxLength: lexicons.length }), (vocabulary, picks, chosen, skip) => {
+        // Few distinct words, repeated: the case the ids are for.
+        const lowers = vocabulary.length === 0 ? [] : picks.map((p) => vocabulary[p % vocabulary.length]!);
+        const words = toWords(lowers);
+        const merged = mergeLexicons(chosen);
+        expect(matchMergedLexicons(merged, words, skip, idsOf(lowers))).toEqual(matchMergedLexicons(merged, words, skip));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('looks each distinct word of a long draft up once', () => {
+    let text = '';
+    for (let i = 0; text.length < 120_000; i++) text += `The patient had chemo ${i % 40} times. Tamoxifen and stage ${i % 4} cancer, #Chemo${i % 3} `;
+    const { words, ids, distinct } = tokenizeDistinct(text, new Analysis(text).entities);
+    expect(ids).toBeDefined();
+    const before = lexiconWork.lookups;
+    const hits = matchMergedLexicons(mergeLexicons(lexicons), words, undefined, { ids: ids!, distinct });
+    expect(lexiconWork.lookups - before).toBeLessThanOrEqual(distinct);
+    expect(distinct).toBeLessThan(words.length / 100);
+    expect(hits).toEqual(matchMergedLexicons(mergeLexicons(lexicons), words));
+    expect(hits.some((h) => h.length > 1000)).toBe(true);
   });
 
   it('leaves skipped lexicons unmatched and matches the rest as before', () => {

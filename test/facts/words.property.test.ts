@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { forEachWord, plainWordForms, SENTENCE_END, splitSentences, tokenize, WORD, type Sentence, type Word } from '../../src/facts/words.js';
+import { forEachWord, plainWordForms, SENTENCE_END, splitSentences, tokenize, tokenizeDistinct, WORD, type Sentence, type Word } from '../../src/facts/words.js';
 import { detectLanguage, detectLanguageOfText, detectLanguageOfWords } from '../../src/facts/language.js';
 import { extractEntities } from '../../src/text/entities.js';
+import { stemWords } from '../../src/facts/stems.js';
 import { drafts } from '../helpers/fuzz-arbitraries.js';
 import languageWords from '../../src/facts/data/language-words.json';
 
@@ -133,8 +134,35 @@ describe('the word scanner reads the words the WORD regex matches', () => {
         while (text.length < 100_000) text += `${parts[seed++ % parts.length]} Word${seed % 50} word${seed % 7} #Tagged${seed % 5}. `;
         const { entities } = extractEntities(text);
         expect(JSON.stringify(tokenize(text, entities))).toBe(JSON.stringify(tokenizeByRegex(text, entities)));
+        // Its words numbered by distinct text, in order of first use: equal ids exactly for equal texts.
+        const { words, ids, distinct } = tokenizeDistinct(text, entities);
+        const firstUse = new Map<string, number>();
+        const expected = words.map((w) => firstUse.get(w.text) ?? (firstUse.set(w.text, firstUse.size), firstUse.size - 1));
+        expect([...ids!]).toEqual(expected);
+        expect(distinct).toBe(firstUse.size);
+        // What reads the words by their ids reads them as word by word.
+        expect(detectLanguageOfWords(text, words, { ids: ids!, distinct })).toBe(detectLanguageOfWords(text, words));
+        for (const language of ['en', 'de', 'fr'] as const) expect(stemWords(words, language, { ids: ids!, distinct })).toEqual(stemWords(words, language));
       }),
       { numRuns: 10 },
+    );
+  });
+
+  it('the language and the stems read by distinct ids are those read word by word', () => {
+    // Short drafts of repeated words, numbered as tokenizeDistinct numbers a long draft's.
+    const functionWords = [...FUNCTION_WORDS.keys()];
+    const piece = fc.oneof(fc.constantFrom(...functionWords), fc.constantFrom(...functionWords).map((w) => `#${w}`), fc.constantFrom(...PARTS), fc.constantFrom('treatments', 'Behandlungen', 'traitements', 'ä', 'é'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join(' ');
+        const words = tokenize(text, extractEntities(text).entities);
+        const seen = new Map<string, number>();
+        const ids = Int32Array.from(words, (w) => seen.get(w.text) ?? (seen.set(w.text, seen.size), seen.size - 1));
+        const distinct = { ids, distinct: seen.size };
+        expect(detectLanguageOfWords(text, words, distinct)).toBe(detectLanguageOfWords(text, words));
+        for (const language of ['en', 'de', 'fr'] as const) expect(stemWords(words, language, distinct)).toEqual(stemWords(words, language));
+      }),
+      { numRuns: 2000 },
     );
   });
 
