@@ -39,6 +39,8 @@ function promotedPerResult(hold: boolean): number {
   return promoted;
 }
 
+// With per-result getters a dropped result was promoted as much as a held one (19-25 KB each); now
+// 0.3-2 KB, and up to 7 KB when other test files load the machine. Half the held figure parts them.
 describe('lazy result fields', () => {
   it('leave an unread, dropped result to die in the young generation', () => {
     // Compiled data, caches and code first, so that only the results' own objects are counted.
@@ -46,6 +48,6 @@ describe('lazy result fields', () => {
     const held = promotedPerResult(true);
     const dropped = promotedPerResult(false);
     expect(held, 'the control: held results are promoted').toBeGreaterThan(8 * 1024);
-    expect(dropped, `${Math.round(dropped)} bytes promoted per dropped result, ${Math.round(held)} per held one`).toBeLessThan(held / 4);
+    expect(dropped, `${Math.round(dropped)} bytes promoted per dropped result, ${Math.round(held)} per held one`).toBeLessThan(held / 2);
   });
 });
