@@ -79,17 +79,7 @@ export function findPhoneRuns(text: string): PhoneRun[] {
   PHONE_START.lastIndex = 0;
   while (PHONE_START.test(text)) {
     const i = PHONE_START.lastIndex - 1;
-    let end = i;
-    let digits = 0;
-    let lastDigit = i;
-    while (end < text.length && isPhoneChar(text.charCodeAt(end))) {
-      if (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) {
-        digits++;
-        lastDigit = end;
-      }
-      end++;
-    }
-    if (digits >= 7) runs.push({ start: i, end: Math.max(lastDigit + 1, i + 1), digits });
+    const end = readRunAt(text, i, runs);
     PHONE_START.lastIndex = Math.max(end, i + 1);
   }
   return runs;
@@ -104,20 +94,26 @@ export function findPhoneRunsByUnit(text: string): PhoneRun[] {
       i++;
       continue;
     }
-    let end = i;
-    let digits = 0;
-    let lastDigit = i;
-    while (end < text.length && isPhoneChar(text.charCodeAt(end))) {
-      if (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) {
-        digits++;
-        lastDigit = end;
-      }
-      end++;
-    }
-    if (digits >= 7) runs.push({ start: i, end: Math.max(lastDigit + 1, i + 1), digits });
+    const end = readRunAt(text, i, runs);
     i = Math.max(end, i + 1);
   }
   return runs;
+}
+
+/** Reads the run of phone characters from `start`, adds it to `runs` when it holds 7 digits or more, and gives its end. */
+function readRunAt(text: string, start: number, runs: PhoneRun[]): number {
+  let end = start;
+  let digits = 0;
+  let lastDigit = start;
+  while (end < text.length && isPhoneChar(text.charCodeAt(end))) {
+    if (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) {
+      digits++;
+      lastDigit = end;
+    }
+    end++;
+  }
+  if (digits >= 7) runs.push({ start, end: Math.max(lastDigit + 1, start + 1), digits });
+  return end;
 }
 
 /** A digit, "+" or "(": where a phone run may start. */
