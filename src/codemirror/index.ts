@@ -5,7 +5,7 @@
  */
 import { EditorState, StateEffect, StateField, type Extension, type Text, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, showPanel, type Panel } from '@codemirror/view';
-import { linter, setDiagnosticsEffect, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
+import { forEachDiagnostic, linter, setDiagnosticsEffect, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import type { Diagnostic, Fix } from '../index.js';
 import { countDraft, formatCount, isPlan, lintText, type DraftCount, type PostlintReport } from './report.js';
 import { resolveSettings, type PostlintSettings, type ResolvedSettings } from './settings.js';
@@ -248,8 +248,24 @@ const lintInTransaction = EditorState.transactionExtender.of((tr) => {
   const resolved = settingsAfter(tr.startState.field(settingsField), tr);
   const doc = tr.newDoc;
   const report = lintText(doc.toString(), resolved);
-  return { effects: [lintedInTransaction.of({ report, resolved }), setDiagnosticsEffect.of(editorDiagnostics(report, doc.length))] };
+  const diagnostics = [...othersAfter(tr), ...editorDiagnostics(report, doc.length)];
+  return { effects: [lintedInTransaction.of({ report, resolved }), setDiagnosticsEffect.of(diagnostics)] };
 });
+
+/**
+ * The editor's other linters' diagnostics, mapped through the transaction's changes: the effect that
+ * sets postlint's replaces every diagnostic of the editor, and theirs would vanish on each keystroke
+ * until @codemirror/lint's idle pass brought them back.
+ */
+function othersAfter(tr: Transaction): EditorDiagnostic[] {
+  const others: EditorDiagnostic[] = [];
+  forEachDiagnostic(tr.startState, (diagnostic, from, to) => {
+    if (diagnostic.source === 'postlint') return;
+    const start = tr.changes.mapPos(from, 1);
+    others.push({ ...diagnostic, from: start, to: Math.max(start, tr.changes.mapPos(to, -1)) });
+  });
+  return others;
+}
 
 // delay 0: the document a view starts with is linted once the view exists (an update cannot dispatch).
 const firstLint = ViewPlugin.define((view) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EditorState } from '@codemirror/state';
-import { forEachDiagnostic } from '@codemirror/lint';
+import { forEachDiagnostic, setDiagnostics } from '@codemirror/lint';
 import { describe, expect, it } from 'vitest';
 import { lint, lintCampaign, measure } from '../../src/index.js';
 import { counterText, draftAt, formatCount, getPostlintState, postlint, setChannel, setPostlintOptions } from '../../src/codemirror/index.js';
@@ -11,6 +11,13 @@ import { keyMessagesFrom, readFragment, writeFragment } from '../../playground/s
 // The editor parts that need no DOM: settings, reports, counts and the counter's words. The
 // browser tests (playground.browser.test.ts beside this file) drive the same extension through a real editor.
 const plan = readFileSync(new URL('../../examples/bowel-cancer-awareness.md', import.meta.url), 'utf8');
+
+/** Every diagnostic the editor holds, with its current range. */
+function allDiagnostics(state: EditorState) {
+  const found: { from: number; to: number; severity: string; source?: string; message: string }[] = [];
+  forEachDiagnostic(state, (d, from, to) => found.push({ from, to, severity: d.severity, source: d.source, message: d.message }));
+  return found;
+}
 
 describe('lintText', () => {
   it('lints a single draft exactly as lint() does, offsets in UTF-16 code units', () => {
@@ -120,6 +127,17 @@ describe('the editor state', () => {
     const before = getPostlintState(state)!.report;
     state = state.update({ selection: { anchor: 1 } }).state;
     expect(getPostlintState(state)!.report).toBe(before);
+  });
+
+  it('with delay 0, keeps the diagnostics of the editor\'s other linters through each change, mapped', () => {
+    let state = create('Hello  world, see you', { delay: 0 });
+    state = state.update({ changes: { from: 0, to: 0, insert: '!' } }).state;
+    state = state.update(setDiagnostics(state, [...allDiagnostics(state), { from: 7, to: 13, severity: 'info', source: 'spelling', message: 'world?' }])).state;
+    state = state.update({ changes: { from: 0, to: 0, insert: 'Oh. ' } }).state;
+    const others = allDiagnostics(state).filter((d) => d.source === 'spelling');
+    expect(others).toEqual([{ from: 11, to: 17, severity: 'info', source: 'spelling', message: 'world?' }]);
+    expect(state.doc.sliceString(11, 17)).toBe(' world');
+    expect(allDiagnostics(state).some((d) => d.source === 'postlint')).toBe(true);
   });
 
   it('marks the overflow of a single draft from the first character past the limit', () => {
