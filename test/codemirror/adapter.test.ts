@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EditorState } from '@codemirror/state';
-import { forEachDiagnostic, setDiagnostics } from '@codemirror/lint';
+import { forEachDiagnostic, setDiagnostics, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import { describe, expect, it } from 'vitest';
 import { lint, lintCampaign, measure } from '../../src/index.js';
 import { counterText, draftAt, formatCount, getPostlintState, postlint, setChannel, setPostlintOptions } from '../../src/codemirror/index.js';
@@ -14,7 +14,7 @@ const plan = readFileSync(new URL('../../examples/bowel-cancer-awareness.md', im
 
 /** Every diagnostic the editor holds, with its current range. */
 function allDiagnostics(state: EditorState) {
-  const found: { from: number; to: number; severity: string; source?: string; message: string }[] = [];
+  const found: EditorDiagnostic[] = [];
   forEachDiagnostic(state, (d, from, to) => found.push({ from, to, severity: d.severity, source: d.source, message: d.message }));
   return found;
 }
