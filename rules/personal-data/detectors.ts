@@ -178,8 +178,10 @@ export function vocativePattern(words: LexiconFile): RegExp {
  * backtracks through every length of one or two of them before it fails.
  */
 export function vocativeAt(vocative: RegExp, text: string, start: number): RegExpExecArray | null {
-  const comma = text.indexOf(',', start);
-  return comma !== -1 && comma < start + 80 ? vocative.exec(text.slice(start, start + 80)) : null;
+  // The comma is looked for in the window alone: text.indexOf from `start` would read to the end of
+  // a draft without one, for every sentence of it.
+  const window = text.slice(start, start + 80);
+  return window.includes(',') ? vocative.exec(window) : null;
 }
 
 /**
