@@ -12,16 +12,13 @@ import type { Diagnostic, Suggestion } from './types.js';
 type Accessors = { get(this: object): unknown; set(this: object, value: unknown): void };
 type Lazy = { accessors: Accessors; slot: symbol };
 type Slots = Record<symbol, (() => unknown) | undefined>;
-const lazyKeys = new Map<PropertyKey, Lazy>();
+// By key and by what an empty value does: a key made lazy both ways keeps both behaviours apart.
+const lazyKeys = { keep: new Map<PropertyKey, Lazy>(), dropEmpty: new Map<PropertyKey, Lazy>() };
 
-/** The pending computation of the key, on `target` or on the object `target` inherits the key from. */
-function takePending(slot: symbol, target: object): { owner: object; compute: () => unknown } | undefined {
+/** The object that holds the key's pending computation: `target` or the object `target` inherits the key from. */
+function pendingOwner(slot: symbol, target: object): object | undefined {
   for (let owner: object | null = target; owner !== null; owner = Object.getPrototypeOf(owner)) {
-    const compute = Object.hasOwn(owner, slot) ? (owner as Slots)[slot] : undefined;
-    if (compute) {
-      (owner as Slots)[slot] = undefined;
-      return { owner, compute };
-    }
+    if (Object.hasOwn(owner, slot) && (owner as Slots)[slot]) return owner;
   }
   return undefined;
 }
@@ -31,25 +28,28 @@ const settle = (target: object, key: PropertyKey, value: unknown) =>
 
 /** The key's shared accessors; `dropEmpty`: an empty or missing value removes the property (suggestions). */
 function lazyKey(key: PropertyKey, dropEmpty: boolean): Lazy {
-  let lazy = lazyKeys.get(key);
+  const byKey = dropEmpty ? lazyKeys.dropEmpty : lazyKeys.keep;
+  let lazy = byKey.get(key);
   if (lazy) return lazy;
   const slot = Symbol(`postlint lazy ${String(key)}`);
   const accessors: Accessors = {
     get() {
-      const found = takePending(slot, this);
-      if (!found) return undefined;
-      const value = found.compute();
-      if (!dropEmpty) return settle(found.owner, key, value), value;
-      if ((value as { length?: number } | undefined)?.length) settle(found.owner, key, value);
-      else delete (found.owner as Record<PropertyKey, unknown>)[key];
-      return (found.owner as Record<PropertyKey, unknown>)[key];
+      const owner = pendingOwner(slot, this);
+      if (!owner) return undefined;
+      // Dropped only once it has given a value: a computation that throws throws again on the next read.
+      const value = (owner as Slots)[slot]!();
+      (owner as Slots)[slot] = undefined;
+      if (!dropEmpty) return settle(owner, key, value), value;
+      if ((value as { length?: number } | undefined)?.length) settle(owner, key, value);
+      else delete (owner as Record<PropertyKey, unknown>)[key];
+      return (owner as Record<PropertyKey, unknown>)[key];
     },
     set(value) {
       if (Object.hasOwn(this, slot)) (this as Slots)[slot] = undefined;
       settle(this, key, value);
     },
   };
-  lazyKeys.set(key, (lazy = { accessors, slot }));
+  byKey.set(key, (lazy = { accessors, slot }));
   return lazy;
 }
 

@@ -46,6 +46,31 @@ describe('defineLazyProperty', () => {
     expect(calls).toBe(1);
   });
 
+  it('a computation that throws throws again on the next read, and gives its value once it can', () => {
+    let fail = true;
+    const target: { lazy?: string } = {};
+    defineLazyProperty(target, 'lazy', () => {
+      if (fail) throw new Error('not yet');
+      return 'ready';
+    });
+    expect(() => target.lazy).toThrow('not yet');
+    expect(() => target.lazy).toThrow('not yet');
+    fail = false;
+    expect(target.lazy).toBe('ready');
+    expect(JSON.stringify(target)).toBe('{"lazy":"ready"}');
+  });
+
+  it('a key made lazy as a plain property does not change what lazy suggestions do with none', () => {
+    const plain: { suggestions?: unknown[] } = {};
+    defineLazyProperty(plain, 'suggestions', () => []);
+    expect(plain.suggestions).toEqual([]);
+    expect('suggestions' in plain).toBe(true);
+    const lazy: { suggestions?: never[] } = {};
+    defineLazySuggestions(lazy, () => []);
+    expect(lazy.suggestions).toBeUndefined();
+    expect('suggestions' in lazy).toBe(false);
+  });
+
   it('shows JSON, structuredClone, spreads and deep equality the value alone', () => {
     const target: { a: number; lazy?: string } = { a: 1 };
     defineLazyProperty(target, 'lazy', () => 'v');
