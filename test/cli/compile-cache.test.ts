@@ -70,7 +70,8 @@ describe('the built CLI and its compile cache', () => {
   };
   const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 
-  it('lints the same when the cache folder cannot be made (a file is in its way)', () => {
+  // On Node 20 the CLI never tries the folder, so this could not fail there: the fake-API cases above cover the logic.
+  it.skipIf(!hasCache)('Node >= 22.1: lints the same when the cache folder cannot be made (a file is in its way)', () => {
     // A file where the folder should be fails for every user; a read-only folder would not (root writes anyway).
     const { stdout, status } = expected();
     const dir = tempDir({ 'not-a-folder': 'x' });
