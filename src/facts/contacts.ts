@@ -85,21 +85,6 @@ export function findPhoneRuns(text: string): PhoneRun[] {
   return runs;
 }
 
-/** findPhoneRuns stepping over every unit itself: the plain reading the regex hops are tested against. */
-export function findPhoneRunsByUnit(text: string): PhoneRun[] {
-  const runs: PhoneRun[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (!isPhoneStart(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const end = readRunAt(text, i, runs);
-    i = Math.max(end, i + 1);
-  }
-  return runs;
-}
-
 /** Reads the run of phone characters from `start`, adds it to `runs` when it holds 7 digits or more, and gives its end. */
 function readRunAt(text: string, start: number, runs: PhoneRun[]): number {
   let end = start;
@@ -115,9 +100,6 @@ function readRunAt(text: string, start: number, runs: PhoneRun[]): number {
   if (digits >= 7) runs.push({ start, end: Math.max(lastDigit + 1, start + 1), digits });
   return end;
 }
-
-/** A digit, "+" or "(": where a phone run may start. */
-const isPhoneStart = (code: number): boolean => (code >= 48 && code <= 57) || code === 0x2b || code === 0x28;
 
 /** PHONE_CHAR by character code: a digit or one of + ( ) - . space, no-break space and /. */
 const isPhoneChar = (code: number): boolean =>

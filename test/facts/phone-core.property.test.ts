@@ -1,7 +1,30 @@
 import fc from 'fast-check';
 import * as max from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { findPhoneNumbers, findPhoneRuns, findPhoneRunsByUnit, isPhoneCountry, phoneNumberOf } from '../../src/facts/contacts.js';
+import { findPhoneNumbers, findPhoneRuns, isPhoneCountry, phoneNumberOf } from '../../src/facts/contacts.js';
+
+/**
+ * The phone runs read the plain way, kept here as the oracle: every unit stepped over, the run read
+ * with PHONE_CHAR's regex, its digits counted and its end at the last digit.
+ */
+function findPhoneRunsByUnit(text: string): { start: number; end: number; digits: number }[] {
+  const runs: { start: number; end: number; digits: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!/[0-9+(]/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && /^[\d+()\-. \u00A0/]$/.test(text[end]!)) end++;
+    const run = text.slice(i, end);
+    const digits = run.replace(/\D/g, '').length;
+    const lastDigit = run.search(/\d(?=\D*$)/);
+    if (digits >= 7) runs.push({ start: i, end: Math.max(i + lastDigit + 1, i + 1), digits });
+    i = Math.max(end, i + 1);
+  }
+  return runs;
+}
 
 // contacts.ts calls libphonenumber-js's core functions with the full metadata passed in (parsed on
 // first use in the build). The old reading, libphonenumber-js/max, must give exactly the same
