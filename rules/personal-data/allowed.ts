@@ -25,7 +25,7 @@ interface Kept {
 // Per rule options object (the engine keeps one per configuration): parsing a configured number
 // takes libphonenumber-js tens of microseconds, more than the rest of the rule on most drafts.
 const kept = new WeakMap<object, Kept>();
-const same = (kept: readonly string[], now: readonly string[]) => kept.length === now.length && kept.every((value, i) => value === now[i]);
+const sameValues = (before: readonly string[], now: readonly string[]) => before.length === now.length && before.every((value, i) => value === now[i]);
 
 /**
  * allowedContacts, computed once per options object and kept while the contacts it was computed
@@ -34,7 +34,7 @@ const same = (kept: readonly string[], now: readonly string[]) => kept.length ==
 export function allowedContactsFor(options: { allowedContacts: readonly string[]; defaultCountry: string }, phones: readonly string[]): ReadonlySet<string> {
   const { allowedContacts: listed, defaultCountry: country } = options;
   const known = kept.get(options);
-  if (known && known.country === country && same(known.listed, listed) && same(known.phones, phones)) return known.allowed;
+  if (known && known.country === country && sameValues(known.listed, listed) && sameValues(known.phones, phones)) return known.allowed;
   const allowed = allowedContacts(listed, phones, country);
   kept.set(options, { listed: [...listed], phones: [...phones], country, allowed });
   return allowed;

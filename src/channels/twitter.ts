@@ -128,7 +128,7 @@ function weighNormalized(
 
   // forEachCluster, with each cluster of one ASCII character (most of a draft) weighed here as
   // `cluster` weighs it, without a call per character: tested against forEachCluster's reading.
-  // Runs of them before the next URL and under the limit are summed from a table in a tight loop.
+  // Past the limit, runs of them before the next URL are summed from a table in a tight loop.
   const ascii = asciiWeights(config);
   const length = text.length;
   for (let i = 0; i < length; ) {

@@ -48,8 +48,8 @@ export function detectLanguage(text: string, words: readonly string[]): Language
 export function detectLanguageOfWords(text: string, words: readonly Word[], distinct?: { ids: Int32Array; distinct: number }): Language {
   const forms: string[] = [];
   if (distinct) {
-    // A long draft's words by distinct id: a function word is one of a few hundred, so only the ids
-    // of function words are kept, and each distinct word is looked up once (0 not yet, 1 no, 2 yes).
+    // A long draft's words by distinct id: a function word is one of a few hundred, so each distinct
+    // word is looked up once (0 not yet, 1 no, 2 yes) and only function words' lower forms are kept.
     const { ids } = distinct;
     const known = new Uint8Array(distinct.distinct);
     for (let i = 0; i < words.length; i++) {

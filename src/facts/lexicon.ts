@@ -437,7 +437,7 @@ interface WordKeys {
   three: PrefixNode | undefined;
 }
 
-/** How many words the merged pass has looked up in its tables: tests count work with it, never time. */
+/** How many distinct words a long draft's merged pass has looked up in its tables (shorter drafts are not counted): tests count work with it, never time. */
 export const lexiconWork = { lookups: 0 };
 
 /** The keys a word (lower case) starts in merged lexicons, or undefined when it keys none. */
