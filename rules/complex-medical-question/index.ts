@@ -96,6 +96,12 @@ export default defineRule<Options>({
       lexicons = withExtras.get(options.extraTerms) ?? compileMedicalLexicons(options.extraTerms);
       withExtras.set(options.extraTerms, lexicons);
     }
+    // assess reads the words and the model the language, whatever assess finds. Reading the language
+    // before assess asks for its lists puts them in that language's group (see Analysis.lexicon):
+    // matched in the same pass over the words as the other rules' per-language lists, not a pass of
+    // their own. Words first, so that the language is detected from them as before, not from the text.
+    void analysis.words;
+    void analysis.language;
     const assessed = assess(analysis, lexicons);
     let { signals } = assessed;
     // The organisation's own email, handle or page in the draft points the reader to it: signposting, as the model reads it.

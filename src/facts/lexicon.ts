@@ -293,6 +293,7 @@ function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<W
   for (const pattern of patterns) {
     const length = pattern.words.length;
     if (length <= shortest) break;
+    lexiconWork.tried++;
     if (i + length > words.length) continue;
     let all = true;
     for (let k = from; k < length && all; k++) {
@@ -314,9 +315,58 @@ function longestAt<E>(patterns: Pattern<E>[] | undefined, words: readonly Pick<W
 export interface MergedLexicons {
   readonly lexicons: readonly CompiledLexicon<any>[];
   /** By first word: each lexicon's patterns for it, by the lexicon's index (undefined where it has none). */
-  readonly exact: Map<string, (Pattern<any>[] | undefined)[]>;
+  readonly exact: Map<string, (ByNextWord | undefined)[]>;
   /** Prefix keys of one to three UTF-16 units, unit by unit. */
   readonly prefix: Map<number, PrefixNode>;
+}
+
+/**
+ * The patterns of one first word, narrowed by the word after it: most are phrases whose second word
+ * is a plain word ("is it", "is there"), and a common first word keys dozens of them, so trying each
+ * in turn cost most of the pass. For a next word, `bySecondWord` holds (in the list's order) the
+ * patterns that may match: those whose second word is that word, and those of `anySecondWord` (one
+ * word long, or a set or prefix second); other next words have only `anySecondWord`. Without
+ * `bySecondWord` (a short list), `anySecondWord` is the whole list.
+ */
+interface ByNextWord {
+  bySecondWord?: Map<string, Pattern<any>[]>;
+  anySecondWord: Pattern<any>[];
+}
+
+// Narrowing pays for a Map lookup only where the list is longer than this.
+const NARROW_FROM = 2;
+const narrowed = new WeakMap<Pattern<any>[], ByNextWord>();
+
+/** A first word's patterns (longest first) by the word after it, once per compiled list. */
+function byNextWord(patterns: Pattern<any>[]): ByNextWord {
+  let found = narrowed.get(patterns);
+  if (found) return found;
+  const plainSecond = (p: Pattern<any>) => {
+    const second = p.words[1];
+    return second && !second.set && !second.prefix ? second.text : undefined;
+  };
+  const anySecondWord = patterns.filter((p) => plainSecond(p) === undefined);
+  const seconds = new Set<string>();
+  for (const p of patterns) {
+    const second = plainSecond(p);
+    if (second !== undefined) seconds.add(second);
+  }
+  // Each next word's list repeats the patterns of any second word: where those are many, the lists
+  // would multiply them, so such a list (rare: sets of inflections) is tried in full.
+  if (patterns.length <= NARROW_FROM || seconds.size === 0 || anySecondWord.length * seconds.size > 4 * patterns.length) found = { anySecondWord: patterns };
+  else {
+    const bySecondWord = new Map<string, Pattern<any>[]>();
+    for (const second of seconds) bySecondWord.set(second, patterns.filter((p) => plainSecond(p) === undefined || plainSecond(p) === second));
+    found = { bySecondWord, anySecondWord };
+  }
+  narrowed.set(patterns, found);
+  return found;
+}
+
+/** The patterns of a first word at `i` that may match, given the word after it. */
+function mayMatchAt(slot: ByNextWord, words: readonly Pick<Word, 'lower'>[], i: number): Pattern<any>[] {
+  const next = slot.bySecondWord && i + 1 < words.length ? slot.bySecondWord.get(words[i + 1]!.lower) : undefined;
+  return next ?? slot.anySecondWord;
 }
 
 interface PrefixNode {
@@ -347,7 +397,7 @@ function addLexicon(merged: MergedLexicons, lexicon: CompiledLexicon<any>, index
   for (const [key, patterns] of lexicon.exact) {
     let slots = exact.get(key);
     if (!slots) exact.set(key, (slots = new Array(lexicons.length).fill(undefined)));
-    slots[index] = patterns;
+    slots[index] = byNextWord(patterns);
   }
   for (const [key, patterns] of lexicon.prefix) {
     let level = prefix;
@@ -386,7 +436,8 @@ export function matchMergedLexicons(
     for (let j = 0; j < count; j++) {
       if (free[j]! > i) continue;
       // In matchLexicon's order: the word's own patterns, then prefix keys of one, two, three units.
-      let best = exact ? longestAt(exact[j], words, i, undefined, 1) : undefined;
+      const slot = exact?.[j];
+      let best = slot ? longestAt(mayMatchAt(slot, words, i), words, i, undefined, 1) : undefined;
       if (one?.patterns) best = longestAt(one.patterns[j], words, i, best, 0);
       if (two?.patterns) best = longestAt(two.patterns[j], words, i, best, 0);
       if (three?.patterns) best = longestAt(three.patterns[j], words, i, best, 0);
@@ -431,14 +482,18 @@ export function matchMergedLexicons(
 
 /** What a word keys in merged lexicons: its own patterns, and the trie nodes of its first one, two and three units. */
 interface WordKeys {
-  exact: (Pattern<any>[] | undefined)[] | undefined;
+  exact: (ByNextWord | undefined)[] | undefined;
   one: PrefixNode | undefined;
   two: PrefixNode | undefined;
   three: PrefixNode | undefined;
 }
 
-/** How many distinct words a long draft's merged pass has looked up in its tables (shorter drafts are not counted): tests count work with it, never time. */
-export const lexiconWork = { lookups: 0 };
+/**
+ * Work counts, for tests (which count work, never time): distinct words a long draft's merged pass
+ * has looked up in its tables (shorter drafts are not counted), and patterns tried against the words
+ * at a position.
+ */
+export const lexiconWork = { lookups: 0, tried: 0 };
 
 /** The keys a word (lower case) starts in merged lexicons, or undefined when it keys none. */
 function keysOf(merged: MergedLexicons, word: string): WordKeys | undefined {

@@ -118,6 +118,48 @@ describe('matchMergedLexicons: every lexicon its own hits in one pass', () => {
     expect(hits).toBeGreaterThan(2000);
   });
 
+  // Patterns keyed by a first word are narrowed by the word after it (byNextWord): phrases nearly
+  // written out, with a word swapped for another phrase's word, cut short or run on, test that edge.
+  const phrases = [...new Set(lexicons.flatMap((l) => [...l.exact.values()].flat().map((p) => p.phrase.toLowerCase())))]
+    .filter((p) => p.includes(' ') && !/[\uE000\uE001*]/.test(p))
+    .map((p) => p.split(' '));
+  it('equals matchLexicon per lexicon on phrases nearly written out', () => {
+    const nearly = fc.tuple(fc.constantFrom(...phrases), fc.nat(), fc.constantFrom(...phraseWords), fc.constantFrom('keep', 'swap', 'cut', 'grow')).map(([p, at, other, how]) => {
+      const k = at % p.length;
+      if (how === 'swap') return [...p.slice(0, k), other, ...p.slice(k + 1)];
+      if (how === 'cut') return p.slice(0, Math.max(1, k));
+      if (how === 'grow') return [...p, other];
+      return p;
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(nearly, word.map((w) => [w])), { maxLength: 6 }), fc.shuffledSubarray(lexicons, { minLength: 1 }), (runs, chosen) => {
+        const words = toWords(runs.flat());
+        const all = matchMergedLexicons(mergeLexicons(chosen), words);
+        chosen.forEach((lexicon, j) => {
+          expect(all[j]).toEqual(matchLexicon(lexicon, words));
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('tries only the patterns whose second word is the next word (or any): a fraction of what matching each lexicon alone tries', () => {
+    const merged = mergeLexicons(lexicons);
+    let narrowed = 0;
+    let full = 0;
+    for (const text of generateCorpus(500)) {
+      const { words } = new Analysis(text);
+      let before = lexiconWork.tried;
+      const all = matchMergedLexicons(merged, words);
+      narrowed += lexiconWork.tried - before;
+      before = lexiconWork.tried;
+      lexicons.forEach((lexicon, j) => expect(matchLexicon(lexicon, words)).toEqual(all[j]));
+      full += lexiconWork.tried - before;
+    }
+    expect(full).toBeGreaterThan(10_000);
+    expect(narrowed).toBeLessThan(full * 0.35);
+  });
+
   it('gives Analysis.lexicon the same hits whatever order and set rules ask in', () => {
     const corpus = generateCorpus(300);
     fc.assert(
