@@ -7,20 +7,15 @@ import { graphemeSegments } from 'unicode-segmenter/grapheme';
  */
 export function forEachCluster(text: string, visit: (segment: string, index: number) => void): void {
   const length = text.length;
-  const boundaryBefore = (at: number) => {
-    const before = text.charCodeAt(at - 1);
-    const after = text.charCodeAt(at);
-    return before < 0x80 && after < 0x80 && !(before === 13 && after === 10);
-  };
   let i = 0;
   while (i < length) {
-    if (i + 1 === length ? text.charCodeAt(i) < 0x80 : boundaryBefore(i + 1)) {
+    if (i + 1 === length ? text.charCodeAt(i) < 0x80 : asciiBoundaryBefore(text, i + 1)) {
       visit(text[i]!, i);
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < length && !boundaryBefore(end)) end++;
+    while (end < length && !asciiBoundaryBefore(text, end)) end++;
     for (const { segment, index } of graphemeSegments(text.slice(i, end))) visit(segment, i + index);
     i = end;
   }
@@ -54,11 +49,12 @@ export function forEachClusterHolding(text: string, next: (from: number) => numb
   }
 }
 
-function asciiBoundaryBefore(text: string, at: number): boolean {
-  const before = text.charCodeAt(at - 1);
-  const after = text.charCodeAt(at);
+/** Whether two UTF-16 units are both ASCII and not CR LF: then a grapheme cluster boundary lies between them. */
+export function isAsciiBoundary(before: number, after: number): boolean {
   return before < 0x80 && after < 0x80 && !(before === 13 && after === 10);
 }
+
+const asciiBoundaryBefore = (text: string, at: number) => isAsciiBoundary(text.charCodeAt(at - 1), text.charCodeAt(at));
 
 /** A stretch of text that counts as a fixed amount, e.g. a URL Mastodon counts as 23. */
 export interface FixedCount {

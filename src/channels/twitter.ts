@@ -3,6 +3,7 @@ import emojiRegex from 'emoji-regex';
 import { graphemeSegments } from 'unicode-segmenter/grapheme';
 import type { Counter, Entity } from '../core/types.js';
 import { extractEntities } from '../text/entities.js';
+import { isAsciiBoundary } from './graphemes.js';
 
 export type TwitterConfigName = 'version1' | 'version2' | 'version3';
 
@@ -28,11 +29,6 @@ function emojiLength(cluster: string, at: number): number {
   const match = EMOJI_SEQUENCE.exec(cluster);
   if (!match || TEXT_STYLE_SYMBOL.test(match[0])) return 0;
   return match[0].length;
-}
-
-/** Whether two UTF-16 units are both ASCII and not CR LF: then a grapheme cluster boundary lies between them. */
-function isAsciiBoundary(before: number, after: number): boolean {
-  return before < 0x80 && after < 0x80 && !(before === 13 && after === 10);
 }
 
 function codePointWeight(codePoint: number, config: TwitterTextConfig): number {
