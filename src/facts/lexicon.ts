@@ -448,22 +448,14 @@ export function matchMergedLexicons(
     }
   };
   if (distinct) {
-    // A long draft's words by their distinct ids: each distinct word looked up once (0 not yet, 1 keys nothing, 2 keys something).
+    // A long draft's words by their distinct ids: each distinct word looked up once (null: it keys nothing).
     const { ids } = distinct;
-    const known = new Uint8Array(distinct.distinct);
-    const keys: (WordKeys | undefined)[] = new Array(distinct.distinct).fill(undefined);
+    const keys: (WordKeys | null | undefined)[] = new Array(distinct.distinct).fill(undefined);
     for (let i = 0; i < words.length; i++) {
       const id = ids[i]!;
-      const state = known[id];
-      if (state === 1) continue;
       let found = keys[id];
-      if (state === 0) {
-        found = keysOf(merged, words[i]!.lower);
-        known[id] = found ? 2 : 1;
-        if (!found) continue;
-        keys[id] = found;
-      }
-      matchAt(i, found!.exact, found!.one, found!.two, found!.three);
+      if (found === undefined) found = keys[id] = keysOf(merged, words[i]!.lower) ?? null;
+      if (found) matchAt(i, found.exact, found.one, found.two, found.three);
     }
     return hits;
   }
