@@ -1,8 +1,9 @@
 import path from 'node:path';
 
-/** What this reads of node:module: enableCompileCache, which Node >= 22.1 has (and 20 does not). */
+/** What this reads of node:module: enableCompileCache and its statuses, which Node >= 22.1 has (and 20 does not). */
 export interface CompileCacheApi {
   enableCompileCache?: (directory?: string) => { status: number; message?: string; directory?: string };
+  constants?: { compileCacheStatus?: { ENABLED: number; ALREADY_ENABLED: number } };
 }
 
 /** Where the CLI and the language server run: the environment and platform they read a cache folder from. */
@@ -40,14 +41,15 @@ export function compileCacheDirectory({ version, env, platform }: CompileCacheHo
  */
 export function enableCompileCache(api: object, host: CompileCacheHost): string | undefined {
   // node:module as @types/node 20 types it, without enableCompileCache: read as the API it may have.
-  const { enableCompileCache: enable } = api as CompileCacheApi;
-  if (typeof enable !== 'function') return undefined;
+  const { enableCompileCache: enable, constants } = api as CompileCacheApi;
+  const statuses = constants?.compileCacheStatus;
+  if (typeof enable !== 'function' || statuses === undefined) return undefined;
   try {
     const directory = compileCacheDirectory(host);
     if (directory === undefined) return undefined;
     const result = enable.call(api, directory);
-    // Statuses: 0 failed, 1 enabled, 2 already enabled (NODE_COMPILE_CACHE), 3 disabled.
-    return result.status === 1 || result.status === 2 ? result.directory : undefined;
+    // The others are FAILED (an unwritable folder) and DISABLED (NODE_DISABLE_COMPILE_CACHE).
+    return result.status === statuses.ENABLED || result.status === statuses.ALREADY_ENABLED ? result.directory : undefined;
   } catch {
     return undefined;
   }

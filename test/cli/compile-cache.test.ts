@@ -25,33 +25,39 @@ describe('compileCacheDirectory: the OS cache folder, one per postlint version',
 
 describe('enableCompileCache', () => {
   const calls: (string | undefined)[] = [];
+  // Node's numbers (module.constants.compileCacheStatus) are not written into the code: these differ from them.
+  const compileCacheStatus = { FAILED: 10, ENABLED: 11, ALREADY_ENABLED: 12, DISABLED: 13 };
   const api = (status: number): CompileCacheApi => ({
     enableCompileCache: (directory) => {
       calls.push(directory);
       return { status, directory };
     },
+    constants: { compileCacheStatus },
   });
 
   it("turns Node's cache on in the folder, and says so only when Node did", () => {
     calls.length = 0;
-    expect(enableCompileCache(api(1), host({ HOME: '/h' }))).toBe('/h/.cache/postlint/1.2.3/compile-cache');
+    expect(enableCompileCache(api(11), host({ HOME: '/h' }))).toBe('/h/.cache/postlint/1.2.3/compile-cache');
     expect(calls).toEqual(['/h/.cache/postlint/1.2.3/compile-cache']);
     // Already on (NODE_COMPILE_CACHE): Node's folder stays.
-    expect(enableCompileCache(api(2), host({ HOME: '/h' }))).toBe('/h/.cache/postlint/1.2.3/compile-cache');
+    expect(enableCompileCache(api(12), host({ HOME: '/h' }))).toBe('/h/.cache/postlint/1.2.3/compile-cache');
     // Failed (an unwritable folder) or disabled (NODE_DISABLE_COMPILE_CACHE): no cache, no error.
-    expect(enableCompileCache(api(0), host({ HOME: '/h' }))).toBeUndefined();
-    expect(enableCompileCache(api(3), host({ HOME: '/h' }))).toBeUndefined();
+    expect(enableCompileCache(api(10), host({ HOME: '/h' }))).toBeUndefined();
+    expect(enableCompileCache(api(13), host({ HOME: '/h' }))).toBeUndefined();
   });
 
   it('does nothing on a Node without it (20), or with no folder, and never throws', () => {
     calls.length = 0;
     expect(enableCompileCache({}, host({ HOME: '/h' }))).toBeUndefined();
-    expect(enableCompileCache(api(1), host({}))).toBeUndefined();
+    expect(enableCompileCache(api(11), host({}))).toBeUndefined();
+    // A Node with the function but not its statuses is not one this knows how to read.
+    expect(enableCompileCache({ enableCompileCache: api(11).enableCompileCache }, host({ HOME: '/h' }))).toBeUndefined();
     expect(calls).toEqual([]);
     const throwing: CompileCacheApi = {
       enableCompileCache: () => {
         throw new Error('EACCES');
       },
+      constants: { compileCacheStatus },
     };
     expect(enableCompileCache(throwing, host({ HOME: '/h' }))).toBeUndefined();
   });
