@@ -299,6 +299,16 @@ results.worstCases = {
   dotted40000LintMs: once(() => postlint.lint({ text: dots, channel: 'x' }, recommended)),
 };
 
+// twitter-text's core-js 2 polyfills are left out of postlint's build (tsup.config.ts): left out here too.
+const withoutCoreJs = { name: 'without-core-js', setup(build) {
+  build.onResolve({ filter: /^core-js\// }, (args) => ({ path: args.path, namespace: 'left-out' }));
+  build.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: '' }));
+} };
+// And twitter-text's "punycode" is the punycode package, as in tsup.config.ts (not Node's deprecated built-in).
+const onePunycode = { name: 'one-punycode', setup(build) {
+  build.onResolve({ filter: /^punycode$/ }, () => ({ path: join(ROOT, 'node_modules/punycode/punycode.js') }));
+} };
+
 // 7. CLI cold start on one post, against node -e 0 and textlint's CLI on the same text.
 log('CLI cold start...');
 const onePost = corpus.find((t) => t.length > 200 && t.length < 280) ?? corpus[0];
@@ -307,6 +317,11 @@ const cli = spawnMedian(process.execPath, [join(ROOT, 'dist/cli.js'), '--text', 
 const textlintCli = textlintCliPath
   ? spawnMedian(process.execPath, [textlintCliPath, '--config', join(ROOT, 'bench/textlintrc.json'), '--stdin', '--stdin-filename', 'post.txt'], onePost)
   : { wallMs: NaN, cpuMs: undefined, status: undefined };
+// The floor: twitter-text alone (bench/cli-floor.mjs), bundled as the CLI's chunks are, started the same way.
+const esbuild = await import('esbuild');
+const floorFile = join(DATA_DIR, 'cli-floor.mjs');
+await esbuild.build({ entryPoints: [join(ROOT, 'bench/cli-floor.mjs')], outfile: floorFile, bundle: true, platform: 'node', format: 'esm', minifySyntax: true, logLevel: 'silent', plugins: [onePunycode, withoutCoreJs] });
+const floor = spawnMedian(process.execPath, [floorFile, onePost]);
 // The ratio is taken on CPU time where GNU time exists, on wall time otherwise.
 const basis = node.cpuMs !== undefined && cli.cpuMs !== undefined ? 'cpuMs' : 'wallMs';
 results.cli = {
@@ -317,6 +332,7 @@ results.cli = {
   xTextlint: textlintCliPath ? round(cli[basis] / textlintCli[basis]) : undefined,
   xNode: round(cli[basis] / node[basis]),
   postlintOverNodeMs: round(cli[basis] - node[basis], 1),
+  floor: { what: 'twitter-text alone: parseTweet and extractEntitiesWithIndices once, bundled', wallMs: round(floor.wallMs, 1), cpuMs: round(floor.cpuMs, 1), xNode: round(floor[basis] / node[basis]) },
   exitCodes: { postlint: cli.status, textlint: textlintCli.status },
 };
 
@@ -349,12 +365,6 @@ results.memory = {
 // 9. The pure core as a browser ESM bundle, minified, gzipped: what an app that calls lint() and
 // measure() carries (issue 15's row), and everything `postlint` exports, for comparison.
 log('bundle...');
-const esbuild = await import('esbuild');
-// twitter-text's core-js 2 polyfills are left out of postlint's build (tsup.config.ts): left out here too.
-const withoutCoreJs = { name: 'without-core-js', setup(build) {
-  build.onResolve({ filter: /^core-js\// }, (args) => ({ path: args.path, namespace: 'left-out' }));
-  build.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: '' }));
-} };
 const browserBundle = async (contents) => {
   const built = await esbuild.build({ stdin: { contents, resolveDir: ROOT, loader: 'js' }, bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, logLevel: 'silent', plugins: [withoutCoreJs] });
   const bytes = built.outputFiles[0].contents;
@@ -503,6 +513,7 @@ const c = results.cli;
 const ms = (r) => `${r[c.basis]} ms`;
 const other = c.basis === 'cpuMs' ? 'wallMs' : 'cpuMs';
 row('node -e 0', ms(c.node), `median spawn, ${c.basis === 'cpuMs' ? 'CPU' : 'wall'} (${other === 'wallMs' ? 'wall' : 'CPU'} ${c.node[other]} ms)`);
+row('floor: twitter-text alone (one post)', ms(c.floor), `${c.floor.xNode}x node -e 0: ${c.floor.what}`);
 row('postlint --text (one post)', ms(c.postlint), `${c.xNode}x node -e 0${c.xTextlint === undefined ? '' : `, ${c.xTextlint}x textlint CLI`}, +${c.postlintOverNodeMs} ms over node (${other === 'wallMs' ? 'wall' : 'CPU'} ${c.postlint[other]} ms)`);
 if (c.xTextlint !== undefined) row('textlint CLI --stdin (same post)', ms(c.textlint), `(${other === 'wallMs' ? 'wall' : 'CPU'} ${c.textlint[other]} ms)`);
 for (const c of results.memory.at) row(`RSS after ${c.posts.toLocaleString('en')} posts`, `${c.rssMB} MB`, `peak so far ${c.peakRssMB} MB`);

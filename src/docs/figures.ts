@@ -24,7 +24,7 @@ export interface BenchResults {
   measure: Record<string, { usPerPost: number }>;
   graphemes: { intlSegmenterUsPerPost: number };
   editor: Record<string, { p50us: number; p99us: number }>;
-  cli: { node: { cpuMs: number }; postlint: { cpuMs: number }; textlint: { cpuMs: number }; xTextlint: number };
+  cli: { node: { cpuMs: number }; postlint: { cpuMs: number }; textlint: { cpuMs: number }; xTextlint: number; xNode: number; floor?: { cpuMs: number; xNode: number } };
   memory: { posts: number; peakRssMB: number; peakGrowthMB: number };
   bundle: { minifiedKB: number; gzippedKB: number; entry?: string; libraries?: Record<string, { minifiedKB: number; gzippedKB: number }> };
   targets: Target[];
@@ -223,6 +223,9 @@ export function renderFigureBlocks(r: BenchResults): Record<string, string> {
     `| \`measure()\` Bluesky / X / SMS, per post | ${us(r.measure.bluesky!.usPerPost)} / ${us(r.measure.x!.usPerPost)} / ${us(r.measure.sms!.usPerPost)} (\`Intl.Segmenter\` alone: ${us(r.graphemes.intlSegmenterUsPerPost)}) | ${targetCell(r, 'Bluesky measure() < 100 us per post')} |`,
     `| editor re-lint of a 280-character draft, recommended | p50 ${us(r.editor.recommended!.p50us)}, p99 ${us(r.editor.recommended!.p99us)} | ${targetCell(r, 'editor re-lint p99 < 1 ms (recommended)')} |`,
     `| CLI cold start on one post (CPU) | ${n(r.cli.postlint.cpuMs, 0)} ms (\`node -e 0\`: ${n(r.cli.node.cpuMs, 0)} ms), ${n(r.cli.xTextlint, 2)}x textlint's ${n(r.cli.textlint.cpuMs, 0)} ms | ${targetCell(r, 'CLI cold start <= 0.35x textlint CLI')} |`,
+    ...(r.cli.floor
+      ? [`| the floor under it: twitter-text alone, bundled, asked once for the length and the entities (CPU) | ${n(r.cli.floor.cpuMs, 0)} ms, ${n(r.cli.floor.xNode, 2)}x \`node -e 0\` (postlint: ${n(r.cli.xNode, 2)}x) | — |`]
+      : []),
     `| memory, ${n(r.memory.posts, 0)} posts streamed through the Node API | peak ${n(r.memory.peakRssMB)} MB RSS, ${n(r.memory.peakGrowthMB)} MB growth | flat |`,
     `| browser ESM bundle of the core${r.bundle.entry ? ` (${r.bundle.entry})` : ''} | ${n(r.bundle.minifiedKB, 0)} KB minified, ${n(r.bundle.gzippedKB, 0)} KB gzipped | — |`,
     ...(r.bundle.libraries
