@@ -236,6 +236,13 @@ describe('the built package', () => {
     expect(bundled.length).toBeGreaterThan(30);
     expect([...new Set(bundled)].sort()).toEqual([...listed].sort());
     expect(notices.match(/^## /gm)!.length).toBe(listed.length);
+    // A licence text already given for an earlier package is named, not repeated: each such line names a package listed before it.
+    const sections = notices.split(/\n(?=## )/).slice(1);
+    sections.forEach((section, index) => {
+      const same = /^The licence text of (\S+), above, word for word\.$/m.exec(section)?.[1];
+      if (same !== undefined) expect(sections.slice(0, index).some((earlier) => earlier.startsWith(`## ${same} `) && !/^The licence text of/m.test(earlier))).toBe(true);
+    });
+    expect(sections.filter((section) => section.includes('Permission is hereby granted')).length).toBeGreaterThan(5);
     const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     const files = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     expect(files).toContain('dist/THIRD-PARTY-NOTICES.md');
