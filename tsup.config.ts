@@ -6,8 +6,13 @@ import { defineConfig } from 'tsup';
 const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string };
 const define = { __POSTLINT_VERSION__: JSON.stringify(version) };
 
-// vectors/en: the word vectors for key messages by meaning, an entry of its own so only campaigns load them.
-const library = { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts', 'vectors/en': 'src/vectors/en.ts' };
+const library = { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts' };
+
+// The word vectors for key messages by meaning are a package of their own (packages/vectors-en,
+// @postlint/vectors-en, version-locked to postlint), installed only by those who read key messages
+// by meaning: the CLI, the Node API and the language server import it when a campaign needs it
+// and it is installed (src/node/word-vectors.ts), and go without it when it is not.
+const VECTORS_PACKAGE = 'packages/vectors-en';
 
 // The CodeMirror adapter (`postlint/codemirror`): ESM only, for browser bundlers. Its CodeMirror
 // packages stay external (peer dependencies: two copies of @codemirror/state break an editor), and
@@ -31,22 +36,20 @@ const tools = { cli: 'src/cli.ts', 'language-server': 'src/lsp-cli.ts' };
 const TYPE_PACKAGES = [/^\.\.?\//, /^valibot$/, /^yaml$/, /^vfile-message$/, /^vfile$/, /^mdast$/, /^@types\/mdast$/, /^unist$/, /^@types\/unist$/];
 // yaml's types sit behind an "exports" condition the declaration bundler does not follow: named by path.
 const TYPE_PATHS = { paths: { yaml: ['./node_modules/yaml/dist/index.d.ts'] } };
-const EXTERNAL = /^(@codemirror\/|decode-named-character-reference$)/;
+const EXTERNAL = /^(@codemirror\/|decode-named-character-reference$|@postlint\/vectors-en$)/;
 
-// The word vectors (~1.4 MB) ship once, as dist/vectors/en.data.cjs, which the `postlint/vectors/en`
-// entry imports (ESM imports CommonJS in Node and in every bundler); the tools' chunks all sit in
-// dist/, beside vectors/.
+// The word vectors (~1.4 MB) ship once, as @postlint/vectors-en's dist/en.data.cjs, which its
+// entry imports (ESM imports CommonJS in Node and in every bundler; the ESM and CommonJS entries
+// share it). The 8-bit components stay base64 in a string: a module that every bundler and Node
+// load synchronously (raw bytes, 25% fewer, would need a fetch or a file read in a browser).
 const VECTOR_DATA = 'rules/data/word-vectors.en.json';
 const vectorData = {
   name: 'vector-data-once',
   setup(build: EsbuildBuild) {
     build.onResolve({ filter: /\/word-vectors\.en\.json$/ }, () => ({ path: './en.data.cjs', external: true }));
-    // The CLI, the Node API and the language server import the built entry (dist/vectors/en.js), so
-    // the module that imports the data stays in that entry, next to en.data.cjs, not in a shared chunk.
-    build.onResolve({ filter: /^\.\.?\/vectors\/en\.js$/ }, () => ({ path: './vectors/en.js', external: true }));
     build.onEnd(() => {
-      mkdirSync('dist/vectors', { recursive: true });
-      writeFileSync('dist/vectors/en.data.cjs', `module.exports = ${readFileSync(VECTOR_DATA, 'utf8').trim()};\n`);
+      mkdirSync(`${VECTORS_PACKAGE}/dist`, { recursive: true });
+      writeFileSync(`${VECTORS_PACKAGE}/dist/en.data.cjs`, `module.exports = ${readFileSync(VECTOR_DATA, 'utf8').trim()};\n`);
     });
   },
 };
@@ -200,23 +203,31 @@ function writeNotices() {
         texts.push(`The MIT License\n\nCopyright (c) ${author ?? `the ${pkg.name} authors`}\n\n${MIT_TEXT}`);
       }
       const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-      return { name: pkg.name, text: `## ${pkg.name} ${pkg.version} (${license})\n\n${repository ? `${repository}\n\n` : ''}${texts.join('\n\n')}\n` };
+      return { name: pkg.name, heading: `## ${pkg.name} ${pkg.version} (${license})\n\n${repository ? `${repository}\n\n` : ''}`, licence: texts.join('\n\n') };
     })
     .sort((a, b) => (a.name < b.name ? -1 : 1));
-  const names = new Set(sections.map((s) => s.name));
+  // A licence text word for word the same as an earlier package's (the same author's MIT licence, for
+  // one: 34 of 62) is written once and named after: 35 KB less, every notice still in the file.
+  const firstWith = new Map<string, string>();
+  const texts = new Map<string, string>();
+  for (const { name, heading, licence } of sections) {
+    const first = firstWith.get(licence);
+    if (first === undefined) firstWith.set(licence, name);
+    texts.set(name, `${heading}${first === undefined || first === name ? licence : `The licence text of ${first}, above, word for word.`}\n`);
+  }
   writeFileSync(
     'dist/THIRD-PARTY-NOTICES.md',
-    `# Third-party notices\n\npostlint's dist/ bundles the code of these ${names.size} packages; their licences follow.\n\n${[...new Map(sections.map((s) => [s.name, s.text])).values()].join('\n')}`,
+    `# Third-party notices\n\npostlint's dist/ bundles the code of these ${texts.size} packages; their licences follow.\n\n${[...texts.values()].join('\n')}`,
   );
 }
 
 // require('postlint'), require('postlint/node')...: Node 20.19+ and 22.12+ require ES modules, so each
 // CommonJS entry is one line that loads the ESM build: the library is in the package once.
-function writeCommonJsEntries() {
-  for (const name of Object.keys(library)) {
-    const file = `dist/${name}.cjs`;
+function writeCommonJsEntries(dist: string, names: string[]) {
+  for (const name of names) {
+    const file = `${dist}/${name}.cjs`;
     const target = `./${path.basename(name)}.js`;
-    if (!existsSync(path.join('dist', `${name}.js`))) throw new Error(`dist/${name}.js is missing`);
+    if (!existsSync(path.join(dist, `${name}.js`))) throw new Error(`${dist}/${name}.js is missing`);
     writeFileSync(file, `'use strict';\n// The ES module build, through require(esm) (Node 20.19+, 22.12+).\nmodule.exports = require(${JSON.stringify(target)});\n`);
   }
 }
@@ -224,13 +235,23 @@ function writeCommonJsEntries() {
 // Every built .js file, whitespace-minified by terser, which keeps the /* @__PURE__ */ marks
 // (format.preserve_annotations); esbuild's own whitespace minifying drops them, and an app's bundler
 // needs them to leave out what lint() + measure() never call (yaml, for one: test/package checks it).
-// esbuild has already minified syntax and names (esbuildOptions below), which keep the marks.
-async function minifyWhitespace() {
+// esbuild has already minified syntax (esbuildOptions below), which keeps the marks.
+// Local names are shortened too (0.15 MB less), but never a function's or a class's: with no
+// source maps shipped, `lint.name` is 'lint' and a stack trace in a bug report names postlint's
+// functions (test/package checks both). Not esbuild's keepNames, whose __name() calls at the top
+// level are side effects an app's bundler must keep: yaml would stay in a lint() + measure() bundle.
+// terser keeps the names of function declarations and of variables bound to a function
+// (keep_fnames), and of class declarations (keep_classnames); esbuild writes classes as
+// `var Name = class`, whose variables are reserved by name so that they keep theirs.
+async function minifyKeepingNames(dist: string) {
   const { minify } = await import('terser');
-  for (const entry of readdirSync('dist', { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
     const file = path.join(entry.parentPath, entry.name);
-    const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: false, mangle: false, format: { preserve_annotations: true, comments: false, ascii_only: true } });
+    const source = readFileSync(file, 'utf8');
+    const classes = [...new Set([...source.matchAll(/\b(?:var|let|const)\s+([\w$]+)\s*=\s*class\b/g)].map((m) => m[1]!))];
+    const mangle = { keep_fnames: true, keep_classnames: true, reserved: classes };
+    const { code } = await minify(source, { module: true, compress: false, mangle, format: { preserve_annotations: true, comments: false, ascii_only: true } });
     if (code === undefined) throw new Error(`${file}: terser gave no code`);
     writeFileSync(file, code);
   }
@@ -251,9 +272,8 @@ export default defineConfig([
     platform: 'neutral',
     esbuildOptions(options) {
       options.mainFields = ['module', 'main'];
-      // Minified syntax keeps the /* @__PURE__ */ marks; whitespace is terser's (minifyWhitespace).
-      // Names are kept: with no source maps shipped, a stack trace in a bug report names postlint's
-      // functions only if the package keeps them (shortened names would save 0.43 MB of 3.73).
+      // Minified syntax keeps the /* @__PURE__ */ marks; whitespace and local names are terser's
+      // (minifyKeepingNames), which keeps every function's and class's own name.
       options.minifySyntax = true;
       options.minifyIdentifiers = false;
     },
@@ -264,14 +284,14 @@ export default defineConfig([
     external: [EXTERNAL],
     // Not esbuild's full minify: its whitespace minifying drops the /* @__PURE__ */ marks that let an
     // app's bundler leave out what it never calls (lint + measure for a browser: 277 KB gzipped from
-    // these chunks, 316 KB from fully esbuild-minified ones); minifyWhitespace below keeps them.
+    // these chunks, 316 KB from fully esbuild-minified ones); minifyKeepingNames below keeps them.
     metafile: true,
-    esbuildPlugins: [phoneMetadataOnFirstUse, vectorData, onePunycode, builtinRequires, languageServerNode, withoutCoreJs, jsonAsString],
+    esbuildPlugins: [phoneMetadataOnFirstUse, onePunycode, builtinRequires, languageServerNode, withoutCoreJs, jsonAsString],
     define,
     onSuccess: async () => {
       writeNotices();
-      writeCommonJsEntries();
-      await minifyWhitespace();
+      writeCommonJsEntries('dist', Object.keys(library));
+      await minifyKeepingNames('dist');
     },
   },
   {
@@ -281,6 +301,29 @@ export default defineConfig([
     dts: { only: true, resolve: TYPE_PACKAGES, compilerOptions: TYPE_PATHS },
     target: 'node20',
     define,
+  },
+  {
+    // @postlint/vectors-en: its entry (englishWordVectors and the WordVectors class that decodes
+    // the data, which postlint itself never constructs: one copy) and the data beside it.
+    entry: { index: `${VECTORS_PACKAGE}/src/index.ts` },
+    outDir: `${VECTORS_PACKAGE}/dist`,
+    format: ['esm'],
+    // Its types are packages/vectors-en/index.d.ts, written by hand: the WordVectors they name is
+    // postlint's own declaration (a class with private fields matches only itself).
+    dts: false,
+    sourcemap: false,
+    clean: true,
+    target: 'node20',
+    platform: 'neutral',
+    esbuildOptions(options) {
+      options.minifySyntax = true;
+    },
+    esbuildPlugins: [vectorData],
+    define,
+    onSuccess: async () => {
+      writeCommonJsEntries(`${VECTORS_PACKAGE}/dist`, ['index']);
+      await minifyKeepingNames(`${VECTORS_PACKAGE}/dist`);
+    },
   },
 ]);
 

@@ -47,7 +47,7 @@ function corpusDrafts() {
 
 /** Import and decode times of the vectors in fresh processes (wall ms; medians), and the memory they take. */
 function loadTimes(spawns) {
-  const url = pathToFileURL(join(ROOT, 'dist/vectors/en.js')).href;
+  const url = pathToFileURL(join(ROOT, 'packages/vectors-en/dist/index.js')).href;
   const script = `const rss = process.memoryUsage().rss; const t0 = performance.now(); const m = await import(${JSON.stringify(url)}); const t1 = performance.now(); const v = m.englishWordVectors(); const t2 = performance.now(); console.log(JSON.stringify({ importMs: t1 - t0, decodeMs: t2 - t1, words: v.size, rssMB: (process.memoryUsage().rss - rss) / 2 ** 20 }));`;
   const runs = [];
   for (let i = 0; i < spawns + 1; i++) {
@@ -84,12 +84,12 @@ async function perDraft(postlint, wordVectors, drafts, repeats) {
 /** Every measurement, as one results object. */
 export async function measureKeyMessageVectors({ quick = false } = {}) {
   const postlint = await import(pathToFileURL(join(ROOT, 'dist/index.js')).href);
-  const { englishWordVectors } = await import(pathToFileURL(join(ROOT, 'dist/vectors/en.js')).href);
+  const { englishWordVectors } = await import(pathToFileURL(join(ROOT, 'packages/vectors-en/dist/index.js')).href);
   // Each campaign object is compiled once and reused, as an editor or the CLI does.
   const drafts = corpusDrafts();
   return {
     data: sizeOf('rules/data/word-vectors.en.json'),
-    entry: sizeOf('dist/vectors/en.js', 'dist/vectors/en.data.cjs'),
+    entry: sizeOf('packages/vectors-en/dist/index.js', 'packages/vectors-en/dist/en.data.cjs'),
     load: loadTimes(quick ? 3 : 11),
     lint: await perDraft(postlint, englishWordVectors(), drafts, quick ? 3 : 9),
   };
@@ -99,7 +99,7 @@ export async function measureKeyMessageVectors({ quick = false } = {}) {
 export function keyMessageVectorRows(r) {
   return [
     ['word vectors data (rules/data)', `${r.data.KB} KB`, `${r.data.gzippedKB} KB gzipped, ${r.load.words.toLocaleString('en')} words`],
-    ['postlint/vectors/en (dist, ESM entry + data)', `${r.entry.KB} KB`, `${r.entry.gzippedKB} KB gzipped`],
+    ['@postlint/vectors-en (dist: ESM entry + data)', `${r.entry.KB} KB`, `${r.entry.gzippedKB} KB gzipped`],
     ['vectors import + decode', `${r.load.importMs} + ${r.load.decodeMs} ms`, `wall, fresh process; +${r.load.rssMB} MB RSS`],
     [`lint() campaign draft, lexical (${r.lint.drafts} drafts)`, `${r.lint.lexicalUsPerDraft} µs/draft`, 'key-messages rule alone'],
     ['lint() campaign draft, with vectors', `${r.lint.meaningUsPerDraft} µs/draft`, `+${round(r.lint.meaningUsPerDraft - r.lint.lexicalUsPerDraft, 1)} µs for the meaning features`],
@@ -119,7 +119,7 @@ export async function writeKeyMessageVectorResults(measured, { quick, command })
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
   const newest = (path) => (statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n)))) : statSync(path).mtimeMs);
-  if (!existsSync(join(ROOT, 'dist/vectors/en.js')) || newest(join(ROOT, 'dist')) < Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'rules')))) {
+  if (!existsSync(join(ROOT, 'packages/vectors-en/dist/index.js')) || newest(join(ROOT, 'dist')) < Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'rules')))) {
     const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     if (built.status !== 0) throw new Error('npm run build failed');
   }

@@ -6,9 +6,11 @@
 import { rules } from '../rules/index.js';
 import { presets } from '../rules/presets.js';
 import { createLinter, type Linter } from './engine/linter.js';
-import { lint as lintWith } from './engine/lint.js';
-import { lintCampaign as lintCampaignWith } from './engine/campaign.js';
-import { lintThread as lintThreadWith } from './engine/thread.js';
+// The engine's functions have names of their own: bundled into one chunk beside these, a clash would
+// have the bundler rename one, and `lint.name` would read 'lint2' in a stack trace (test/package checks it).
+import { lintWithRuleSet } from './engine/lint.js';
+import { lintCampaignWithRuleSet } from './engine/campaign.js';
+import { lintThreadWithRuleSet } from './engine/thread.js';
 
 const builtIn = { rules, presets };
 /** The built-in linter: every built-in rule and preset, handed to the engine here and nowhere else. */
@@ -16,14 +18,16 @@ export const linter = /* @__PURE__ */ createLinter(builtIn);
 // lint, lintCampaign and lintThread stand alone rather than as `linter.lint`, so a bundle that imports only
 // lint() leaves out the campaign and file code (YAML front matter, campaign plans) it never calls.
 /** Lints one draft for its channel (see createLinter). */
-export const lint: Linter['lint'] = (post, options = {}) => lintWith(builtIn, post, options);
+export const lint: Linter['lint'] = (post, options = {}) => lintWithRuleSet(builtIn, post, options);
 /** Lints a Markdown campaign file draft by draft, then the plan's coverage. */
-export const lintCampaign: Linter['lintCampaign'] = (markdown, options = {}) => lintCampaignWith(builtIn, markdown, options);
+export const lintCampaign: Linter['lintCampaign'] = (markdown, options = {}) => lintCampaignWithRuleSet(builtIn, markdown, options);
 /** Lints a thread document (posts between lines of "---", as `split` writes them) post by post. */
-export const lintThread: Linter['lintThread'] = (post, options = {}) => lintThreadWith(builtIn, post, options);
+export const lintThread: Linter['lintThread'] = (post, options = {}) => lintThreadWithRuleSet(builtIn, post, options);
 export { rules, presets, createLinter };
 export type { Linter } from './engine/linter.js';
 export type { LintOptions, Plugin } from './engine/options.js';
+// The type of `LintOptions.wordVectors`, which @postlint/vectors-en's englishWordVectors() returns.
+export type { WordVectors } from './facts/word-vectors.js';
 export type { RuleSet } from './engine/settings.js';
 export { type CampaignLintOptions, type CampaignLintResult, type CampaignPost, type KeyMessageReach } from './engine/campaign.js';
 export type { ThreadLintResult, ThreadPostResult } from './engine/thread.js';

@@ -3,6 +3,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRequire } from 'node:module';
 import { startServer } from './lsp/server.js';
 import type { WordVectors } from './facts/word-vectors.js';
+import { isVectorsPackageMissing, VECTORS_PACKAGE } from './node/word-vectors.js';
 
 declare const __POSTLINT_VERSION__: string;
 
@@ -21,10 +22,22 @@ if (args.includes('--help') || args.includes('-h')) {
   const transport = args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket=') || arg.startsWith('--pipe='));
   const connection = transport ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   // Campaigns (a plan with keyMessages in its front matter, or one in the config) read their key
-  // messages by meaning. The vectors' 1.4 MB module is loaded on the first campaign, not at start-up,
+  // messages by meaning. The vectors' 1.4 MB package (@postlint/vectors-en, when installed) is loaded on the first campaign, not at start-up,
   // and with require() (an ES module, Node >= 20.19) because linting a document is synchronous.
   const fromDist = createRequire(import.meta.url);
   let vectors: WordVectors | undefined;
-  const wordVectors = () => (vectors ??= (fromDist('./vectors/en.js') as typeof import('./vectors/en.js')).englishWordVectors());
+  let loaded = false;
+  const wordVectors = () => {
+    if (!loaded) {
+      loaded = true;
+      try {
+        vectors = (fromDist(VECTORS_PACKAGE) as { englishWordVectors(): WordVectors }).englishWordVectors();
+      } catch (error) {
+        // Not installed: key messages are read by the lexical matcher alone.
+        if (!isVectorsPackageMissing(error)) throw error;
+      }
+    }
+    return vectors;
+  };
   startServer(connection, { version: __POSTLINT_VERSION__, wordVectors });
 }

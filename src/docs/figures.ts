@@ -201,7 +201,7 @@ export function renderKeyMessageVectorBlocks(r: KeyMessageVectorResults): Record
       '| measure | result | note |',
       '| --- | --- | --- |',
       `| word vectors data (\`rules/data/word-vectors.en.json\`) | ${n(r.data.KB)} KB | ${n(r.data.gzippedKB)} KB gzipped, ${n(r.load.words, 0)} words |`,
-      `| \`postlint/vectors/en\` (\`${r.entry.file.replace(' + ', '\` + \`')}\`) | ${n(r.entry.KB)} KB | ${n(r.entry.gzippedKB)} KB gzipped |`,
+      `| the vectors' module and data (\`${r.entry.file.replace(' + ', '\` + \`')}\`) | ${n(r.entry.KB)} KB | ${n(r.entry.gzippedKB)} KB gzipped |`,
       `| importing and decoding the vectors | ${n(r.load.importMs)} + ${n(r.load.decodeMs)} ms | wall, fresh process; +${n(r.load.rssMB)} MB RSS |`,
       `| \`lint()\` of a campaign draft, lexical (${n(r.lint.drafts, 0)} drafts) | ${us(r.lint.lexicalUsPerDraft)} per draft | the \`key-messages\` rule alone |`,
       `| \`lint()\` of a campaign draft, with the vectors | ${us(r.lint.meaningUsPerDraft)} per draft | +${us(r.lint.meaningUsPerDraft - r.lint.lexicalUsPerDraft)} for the meaning features |`,

@@ -67,7 +67,7 @@ export interface CampaignLintResult {
  * message at their place, as in `lint`; with `fix: true` fixes are applied to the file until stable.
  * Pure: no fs, runs in a browser.
  */
-export function lintCampaign(ruleSet: RuleSet, markdown: string, options: CampaignLintOptions = {}): CampaignLintResult {
+export function lintCampaignWithRuleSet(ruleSet: RuleSet, markdown: string, options: CampaignLintOptions = {}): CampaignLintResult {
   if (typeof markdown !== 'string') throw new PostlintConfigError('markdown', 'expected the campaign file as a string');
   const fix = options.fix;
   if (fix !== undefined && typeof fix !== 'boolean') throw new PostlintConfigError('fix', `expected true or false, got ${JSON.stringify(fix)}`);

@@ -9,9 +9,9 @@ import { LANGUAGE_SETTINGS, withLanguage } from './settings.js';
 import { fixUntilStable } from '../text/edits.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { DOCS_BASE } from '../rule/rule.js';
-import { lintCampaign, type CampaignLintResult } from './campaign.js';
-import { lint } from './lint.js';
-import { lintThread } from './thread.js';
+import { lintCampaignWithRuleSet, type CampaignLintResult } from './campaign.js';
+import { lintWithRuleSet } from './lint.js';
+import { lintThreadWithRuleSet } from './thread.js';
 import type { LintOptions } from './options.js';
 import type { RuleSet } from './settings.js';
 
@@ -48,7 +48,7 @@ export function lintFile(ruleSet: RuleSet, text: string, options: FileLintOption
   const channel = options.channel ?? 'x';
   const { plan: planOptions, draft: draftOptions, fix } = derivedOptions(options);
   if (markdown && isCampaignFile(text)) {
-    const campaign = lintCampaign(ruleSet, text, planOptions);
+    const campaign = lintCampaignWithRuleSet(ruleSet, text, planOptions);
     const linted: LintedFile = { kind: 'campaign', campaign };
     if (campaign.output !== undefined) Object.assign(linted, { output: campaign.output, fixed: campaign.fixed });
     return linted;
@@ -73,10 +73,10 @@ export function lintFile(ruleSet: RuleSet, text: string, options: FileLintOption
   const lintOnce = (current: string): { result: LintResult; posts: LintedPost[] } => {
     const source = current === text ? first : splitDraft(current, { markdown });
     const post = { text: source.body, channel: draftChannelId };
-    const thread = lintThread(ruleSet, post, perDraft);
+    const thread = lintThreadWithRuleSet(ruleSet, post, perDraft);
     const posts: LintedPost[] = thread
       ? thread.posts.map(({ start, result }, i) => ({ label: `post ${i + 1}/${thread.posts.length}`, result: mapResultToFile(source, result), bodyStart: start }))
-      : [{ result: mapResultToFile(source, lint(ruleSet, post, perDraft)), bodyStart: 0 }];
+      : [{ result: mapResultToFile(source, lintWithRuleSet(ruleSet, post, perDraft)), bodyStart: 0 }];
     if (problems.length) posts[0]!.result = { ...posts[0]!.result, messages: [...problems, ...posts[0]!.result.messages] };
     const messages = posts.length === 1 ? posts[0]!.result.messages : posts.flatMap((p) => p.result.messages);
     return { result: { ...posts[0]!.result, messages }, posts };

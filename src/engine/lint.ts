@@ -25,7 +25,7 @@ import { mapResultToFile, withoutDirectives } from '../text/draft.js';
  * is left (at most MAX_FIX_PASSES passes) and returns the fixed text as `output` with the messages
  * that remain.
  */
-export function lint(ruleSet: RuleSet, post: Post, options: LintOptions = {}): LintResult {
+export function lintWithRuleSet(ruleSet: RuleSet, post: Post, options: LintOptions = {}): LintResult {
   const fix = options?.fix;
   if (fix !== undefined && typeof fix !== "boolean") throw new PostlintConfigError('fix', `expected true or false, got ${JSON.stringify(fix)}`);
   if (!fix) return lintWithDirectives(ruleSet, post, options);
@@ -137,7 +137,7 @@ export function ruleUrl(id: string, url: string | undefined): string {
 
 function checkedWordVectors(vectors: unknown): WordVectors {
   if (isWordVectors(vectors)) return vectors;
-  throw new PostlintConfigError('wordVectors', "expected the WordVectors of 'postlint/vectors/en' (englishWordVectors()), or leave it out");
+  throw new PostlintConfigError('wordVectors', "expected the WordVectors of '@postlint/vectors-en' (englishWordVectors()), or leave it out");
 }
 
 function clamp(offset: number, length: number): number {

@@ -1,11 +1,11 @@
 import type { LintResult, Post } from '../core/types.js';
 import type { Rule } from '../rule/rule.js';
 import type { RuleSetting } from '../core/types.js';
-import { lintCampaign, type CampaignLintOptions, type CampaignLintResult } from './campaign.js';
-import { lint } from './lint.js';
+import { lintCampaignWithRuleSet, type CampaignLintOptions, type CampaignLintResult } from './campaign.js';
+import { lintWithRuleSet } from './lint.js';
 import { splitCampaign } from './campaign-split.js';
 import { lintFile, type FileLintOptions, type LintedFile } from './file.js';
-import { lintThread, type ThreadLintResult } from './thread.js';
+import { lintThreadWithRuleSet, type ThreadLintResult } from './thread.js';
 import type { LintOptions } from './options.js';
 import { resolveSettings, type ResolvedSettings, type RuleSet } from './settings.js';
 
@@ -30,9 +30,9 @@ export function createLinter(ruleSet: RuleSet): Linter {
   return {
     rules: bound.rules,
     presets: bound.presets,
-    lint: (post, options = {}) => lint(bound, post, options),
-    lintCampaign: (markdown, options = {}) => lintCampaign(bound, markdown, options),
-    lintThread: (post, options = {}) => lintThread(bound, post, options),
+    lint: (post, options = {}) => lintWithRuleSet(bound, post, options),
+    lintCampaign: (markdown, options = {}) => lintCampaignWithRuleSet(bound, markdown, options),
+    lintThread: (post, options = {}) => lintThreadWithRuleSet(bound, post, options),
     splitCampaign: (markdown, options = {}) => splitCampaign(bound, markdown, options),
     lintFile: (text, options = {}) => lintFile(bound, text, options),
     resolveSettings: (options) => resolveSettings(bound, options),

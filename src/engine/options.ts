@@ -30,8 +30,8 @@ export interface LintOptions {
   campaign?: Campaign;
   /**
    * Word vectors for reading key messages by meaning (`import { englishWordVectors } from
-   * 'postlint/vectors/en'`; the Node CLI, API and language server load them when a campaign is
-   * given). Without them a campaign's key messages are matched by stems, thesaurus and negation only.
+   * '@postlint/vectors-en'`, a package of its own; the Node CLI, API and language server load it
+   * when a campaign is given and it is installed). Without them a campaign's key messages are matched by stems, thesaurus and negation only.
    */
   wordVectors?: WordVectors;
   /** Report `<!-- postlint-disable -->` comments that suppressed nothing, at this severity (default: off). */

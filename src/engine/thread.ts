@@ -35,7 +35,7 @@ export interface ThreadLintResult {
  * is not a thread (fewer than two posts) or the channel has no length limit, where a line of
  * "---" is a page's rule and not a thread's cut.
  */
-export function lintThread(ruleSet: RuleSet, post: Post, options: LintOptions = {}): ThreadLintResult | undefined {
+export function lintThreadWithRuleSet(ruleSet: RuleSet, post: Post, options: LintOptions = {}): ThreadLintResult | undefined {
   if (typeof post !== 'object' || post === null || typeof post.text !== 'string') {
     throw new PostlintConfigError('post.text', 'expected { text: string, channel?: string }');
   }

@@ -21,7 +21,7 @@ export function isWordVectors(value: unknown): value is WordVectors {
  * `wordVectors` option; lookups are case-insensitive.
  */
 export class WordVectors {
-  /** The brand `isWordVectors` checks: the class may come from another bundle (dist/vectors) than the linter's. */
+  /** The brand `isWordVectors` checks: the class comes from another package (@postlint/vectors-en) than the linter. */
   readonly [WORD_VECTORS] = true;
   readonly lang: string;
   readonly dimensions: number;
@@ -31,7 +31,7 @@ export class WordVectors {
 
   constructor(data: WordVectorsData) {
     if (!data || typeof data.words !== 'string' || typeof data.vectors !== 'string' || !(data.dimensions > 0)) {
-      throw new TypeError("WordVectors: expected { lang, dimensions, words, vectors } as in rules/data/word-vectors.<lang>.json; for English use englishWordVectors() from 'postlint/vectors/en'");
+      throw new TypeError("WordVectors: expected { lang, dimensions, words, vectors } as in rules/data/word-vectors.<lang>.json; for English use englishWordVectors() from '@postlint/vectors-en'");
     }
     this.lang = data.lang;
     this.dimensions = data.dimensions;

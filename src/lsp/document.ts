@@ -35,7 +35,7 @@ export interface DocumentTarget {
   /** Channel when neither the config, its overrides nor the front matter name one. */
   defaultChannel: string;
   /** The word vectors, fetched only for a campaign (a plan, or a campaign in the config), as the CLI does. */
-  wordVectors?: () => WordVectors;
+  wordVectors?: () => WordVectors | undefined;
 }
 
 /**
@@ -92,7 +92,8 @@ export function fixAll(text: string, target: DocumentTarget): string | undefined
 function fileOptions(target: DocumentTarget, text: string) {
   const options = { config: target.config, markdown: target.markdown, defaultChannel: target.defaultChannel };
   const campaign = target.config.forFile(target.filePath).options.campaign !== undefined || (target.markdown && isCampaignFile(text));
-  return target.wordVectors && campaign ? { ...options, wordVectors: target.wordVectors() } : options;
+  const wordVectors = campaign ? target.wordVectors?.() : undefined;
+  return wordVectors ? { ...options, wordVectors } : options;
 }
 
 /** End of the `#` heading line above a draft (blank lines between allowed), else of the draft's first line. */

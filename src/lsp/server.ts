@@ -32,7 +32,7 @@ type LintedEntry = LintedDocument & { target?: DocumentTarget; fixed?: { output:
  * `wordVectors` (from lsp-cli.ts) gives the vectors for key messages by meaning, called only when
  * a campaign (a plan, or a campaign in the config) is linted.
  */
-export function startServer(connection: Connection, { version, wordVectors }: { version: string; wordVectors?: () => WordVectors }): void {
+export function startServer(connection: Connection, { version, wordVectors }: { version: string; wordVectors?: () => WordVectors | undefined }): void {
   const documents = new TextDocuments(TextDocument);
   const linted = new Map<string, LintedEntry>();
   const pending = new Map<string, () => void>();

@@ -3,7 +3,7 @@ import { describe as group, expect, it } from 'vitest';
 import { checkEdges, describe, findCycles, importEdges, sourceFiles } from '../helpers/imports.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const files = sourceFiles(root, ['src', 'rules']);
+const files = sourceFiles(root, ['src', 'rules', 'packages']);
 const edges = importEdges(root, files);
 
 group('imports point down the layers', () => {
@@ -18,6 +18,7 @@ group('imports point down the layers', () => {
   it('the scan sees every file and edge (it is not vacuous)', () => {
     expect(files).toContain('src/engine/lint.ts');
     expect(files).toContain('rules/max-length.ts');
+    expect(edges.some((e) => e.from === 'packages/vectors-en/src/index.ts' && e.to === 'src/facts/word-vectors.ts')).toBe(true);
     expect(edges.some((e) => e.from === 'src/codemirror/index.ts' && e.to === 'src/index.ts')).toBe(true);
     expect(edges.some((e) => e.from === 'src/codemirror/index.ts' && e.to === '@codemirror/lint')).toBe(true);
     expect(edges.some((e) => e.from === 'src/index.ts' && e.to === 'rules/index.ts')).toBe(true);
@@ -42,9 +43,11 @@ group('the import checker', () => {
     'src/split/split.ts': '',
     'src/rule/index.ts': '',
     'rules/max-links.ts': "import data from './data/x.json';\nimport * as v from 'valibot';",
-    // The vectors' entry point reads its data file, and only that one.
-    'src/vectors/en.ts': "import data from '../../rules/data/word-vectors.en.json';\nimport x from '../../rules/data/x.json';",
+    // A vectors package reads its data file and the facts that decode it, and only those.
+    'packages/vectors-en/src/index.ts': "import data from '../../../rules/data/word-vectors.en.json';\nimport { WordVectors } from '../../../src/facts/word-vectors.js';\nimport x from '../../../rules/data/x.json';\nimport { lintWithRuleSet } from '../../../src/engine/lint.js';",
     'src/index.ts': '',
+    'src/engine/lint.ts': '',
+    'src/facts/word-vectors.ts': '',
     'src/codemirror/index.ts': "import { lint } from '../index.js';\nimport { linter } from '@codemirror/lint';\nimport { x } from './report.js';\nimport { measure } from '../channels/measure.js';\nimport { parse } from 'yaml';",
     'src/codemirror/report.ts': '',
     'src/channels/measure.ts': '',
@@ -60,7 +63,8 @@ group('the import checker', () => {
       'rules/max-length.ts -> src/split/split.ts: a rule imports only the rule API (src/rule/index.ts), not engine internals',
       'rules/personal-data/index.ts -> stemmer: a rule reads text through the Analysis, not through the package "stemmer"',
       'rules/personal-data/index.ts -> rules/other/x.ts: a rule imports only its own folder, rules/data and the rule API',
-      'src/vectors/en.ts -> rules/data/x.json: only src/index.ts imports rules/ (and hands them to createLinter)',
+      'packages/vectors-en/src/index.ts -> rules/data/x.json: a word-vectors package imports only its data (rules/data/word-vectors.<lang>.json) and src/facts/',
+      'packages/vectors-en/src/index.ts -> src/engine/lint.ts: a word-vectors package imports only its data (rules/data/word-vectors.<lang>.json) and src/facts/',
       'src/codemirror/index.ts -> src/channels/measure.ts: the CodeMirror adapter imports only the public API (src/index.ts), not core internals',
       'src/codemirror/index.ts -> yaml: the CodeMirror adapter imports only CodeMirror and the public API, not the package "yaml"',
       'src/format/summary.ts -> @codemirror/view: only src/codemirror imports CodeMirror, so the core entry never pulls it in',

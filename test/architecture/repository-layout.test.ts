@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 // A newcomer finds code, data and tools in these folders; anything else at the top is configuration.
-const FOLDERS = ['src', 'rules', 'test', 'docs', 'bench', 'examples', 'playground', '.ci'];
+const FOLDERS = ['src', 'rules', 'packages', 'test', 'docs', 'bench', 'examples', 'playground', '.ci'];
 const CONFIG_FILE = /^(?:README\.md|LICENSE|package(?:-lock)?\.json|tsconfig(?:\.\w+)?\.json|\w+\.config\.ts|\.[\w.-]+)$/;
 
 /** Where a top-level entry is allowed: a listed folder, or a configuration file. */
@@ -14,7 +14,7 @@ function misplaced(paths: readonly string[]): string[] {
   return [...top].filter((entry) => (entry.endsWith('/') ? !FOLDERS.includes(entry.slice(0, -1)) : !CONFIG_FILE.test(entry))).sort();
 }
 
-it('keeps the top level to src, rules, test, docs, bench, examples, playground, .ci and config files', () => {
+it('keeps the top level to src, rules, packages, test, docs, bench, examples, playground, .ci and config files', () => {
   // The files git tracks (or is about to): not the scratch folders other tests make and remove.
   const listed = spawnSync('git', ['ls-files', '--cached'], { cwd: root, encoding: 'utf8' });
   expect(listed.status, listed.stderr).toBe(0);

@@ -18,7 +18,7 @@ it('lintCampaign works from a browser (worker) bundle with no Node globals and n
 });
 
 it('reads key messages by meaning in a browser bundle too: the vectors decode without Buffer or atob', async () => {
-  const entry = "export { lintCampaign } from './src/index.ts'; export { englishWordVectors } from './src/vectors/en.ts';";
+  const entry = "export { lintCampaign } from './src/index.ts'; export { englishWordVectors } from './packages/vectors-en/src/index.ts';";
   const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'browser', conditions: ['worker'], format: 'iife', globalName: 'postlint', write: false, logLevel: 'silent' });
   const sandbox: Record<string, unknown> = { TextEncoder, TextDecoder, URL, console };
   runInNewContext(bundle.outputFiles[0]!.text + '\nglobalThis.result = postlint.lintCampaign(markdown, { wordVectors: postlint.englishWordVectors() });', Object.assign(sandbox, { markdown: readFileSync('examples/bowel-cancer-awareness.md', 'utf8') }));

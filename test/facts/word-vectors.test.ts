@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WordVectors } from '../../src/facts/word-vectors.js';
-import { englishWordVectors } from '../../src/vectors/en.js';
+import { englishWordVectors } from '@postlint/vectors-en';
 
 const base64 = (bytes: number[]) => Buffer.from(Int8Array.from(bytes).buffer).toString('base64');
 
@@ -22,7 +22,7 @@ describe('WordVectors', () => {
 
   it('says what data it expects', () => {
     expect(() => new WordVectors({ lang: 'xx', dimensions: 2, words: 'a b', vectors: base64([1, 2, 3]) })).toThrow('WordVectors: 2 words need 4 bytes, got 3');
-    expect(() => new WordVectors({} as never)).toThrow("for English use englishWordVectors() from 'postlint/vectors/en'");
+    expect(() => new WordVectors({} as never)).toThrow("for English use englishWordVectors() from '@postlint/vectors-en'");
     expect(() => new WordVectors({ lang: 'xx', dimensions: 1, words: 'a', vectors: '*A==' })).toThrow('not base64');
   });
 

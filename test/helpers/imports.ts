@@ -11,8 +11,6 @@ export const LAYERS: Record<string, number> = {
   text: 1,
   channels: 2,
   facts: 3,
-  // src/vectors/<lang>.ts: the word vectors' data (rules/data/word-vectors.<lang>.json), its own entry point.
-  vectors: 3.5,
   split: 4,
   rule: 5,
   engine: 6,
@@ -121,10 +119,15 @@ export function checkEdges(edges: Edge[]): Violation[] {
       else if (local && to !== PUBLIC_API && layerOf(to) !== 'codemirror') flag(edge, `the CodeMirror adapter imports only the public API (${PUBLIC_API}), not core internals`);
       continue;
     }
+    if (from.startsWith('packages/')) {
+      // packages/vectors-<lang>: the word vectors' data (rules/data/word-vectors.<lang>.json) and the facts that decode it.
+      const data = /^rules\/data\/word-vectors\.[a-z]+\.json$/.test(to);
+      if (!data && !to.startsWith('src/facts/') && !to.startsWith(from.slice(0, from.indexOf('/', 'packages/'.length) + 1))) flag(edge, 'a word-vectors package imports only its data (rules/data/word-vectors.<lang>.json) and src/facts/');
+      continue;
+    }
     if (from.startsWith('src/')) {
       if (to.startsWith('rules/')) {
-        const vectorData = layerOf(from) === 'vectors' && /^rules\/data\/word-vectors\.[a-z]+\.json$/.test(to);
-        if (from !== 'src/index.ts' && !vectorData) flag(edge, 'only src/index.ts imports rules/ (and hands them to createLinter)');
+        if (from !== 'src/index.ts') flag(edge, 'only src/index.ts imports rules/ (and hands them to createLinter)');
         continue;
       }
       if (!to.startsWith('src/')) {

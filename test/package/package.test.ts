@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'acorn';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../helpers/imports.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The specifiers a module imports: static imports, re-exports and dynamic import() of a string. */
@@ -37,7 +38,7 @@ describe('the built package', () => {
   });
 
   it('serves every CommonJS entry from the one ESM build (require(esm), no warning), with the same exports as import', () => {
-    const entries = ['postlint', 'postlint/node', 'postlint/testing', 'postlint/vectors/en'];
+    const entries = ['postlint', 'postlint/node', 'postlint/testing', '@postlint/vectors-en'];
     const script = (load: string) => `const out = {}; for (const e of ${JSON.stringify(entries)}) { const m = ${load}; out[e] = Object.keys(m).filter((k) => k !== 'default' && k !== '__esModule').sort(); } console.log(JSON.stringify(out));`;
     const cjs = node(['-e', script('require(e)')]);
     expect(cjs.stderr).toBe('');
@@ -47,7 +48,8 @@ describe('the built package', () => {
     expect(JSON.parse(cjs.stdout)['postlint/node']).toContain('lintFiles');
     expect(JSON.parse(cjs.stdout)['postlint/testing']).toContain('RuleTester');
     // One line each, loading the ESM build: no second copy of the library.
-    for (const name of ['index', 'node', 'testing', 'vectors/en']) expect(statSync(join(root, 'dist', `${name}.cjs`)).size).toBeLessThan(200);
+    for (const name of ['index', 'node', 'testing']) expect(statSync(join(root, 'dist', `${name}.cjs`)).size).toBeLessThan(200);
+    expect(statSync(join(root, 'packages/vectors-en/dist/index.cjs')).size).toBeLessThan(200);
   });
 
   it('bundles the pure core for a browser with no Node built-in', async () => {
@@ -63,8 +65,8 @@ describe('the built package', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((file) => /^node:|^(fs|path|process|os|child_process)$/.test(file))).toEqual([]);
     expect(result.errors).toEqual([]);
-    // The word vectors are an entry of their own: the core never carries them.
-    expect(inputs.filter((file) => /word-vectors\.\w+\.json|src\/vectors\//.test(file))).toEqual([]);
+    // The word vectors are a package of their own: the core never carries them.
+    expect(inputs.filter((file) => /word-vectors\.\w+\.json|packages\/vectors-/.test(file))).toEqual([]);
   });
 
   it("keeps the /* @__PURE__ */ marks through its minified chunks: an app's bundle of lint() and measure() from dist/ leaves yaml out", async () => {
@@ -87,53 +89,98 @@ describe('the built package', () => {
   const campaign = "{ name: 'Do The Kit', keyMessages: [{ id: 'do-it-now', text: 'Do your home test kit as soon as it arrives.' }] }";
   const draft = "'That envelope with the little stick in it? Please use it as soon as it comes.'";
 
-  it("reads key messages by meaning with 'postlint/vectors/en', from ESM and CommonJS", () => {
-    const esm = node(['--input-type=module', '-e', `import { lint } from 'postlint'; import { englishWordVectors } from 'postlint/vectors/en'; const c = ${campaign}; console.log(JSON.stringify([lint({ text: ${draft} }, { campaign: c }).keyMessages.carried, lint({ text: ${draft} }, { campaign: c, wordVectors: englishWordVectors() }).keyMessages.carried]))`]);
+  it("reads key messages by meaning with '@postlint/vectors-en', from ESM and CommonJS", () => {
+    const esm = node(['--input-type=module', '-e', `import { lint } from 'postlint'; import { englishWordVectors } from '@postlint/vectors-en'; const c = ${campaign}; console.log(JSON.stringify([lint({ text: ${draft} }, { campaign: c }).keyMessages.carried, lint({ text: ${draft} }, { campaign: c, wordVectors: englishWordVectors() }).keyMessages.carried]))`]);
     expect(esm.stderr).toBe('');
     expect(JSON.parse(esm.stdout)).toEqual([[], ['do-it-now']]);
-    const cjs = node(['-e', `const { lint } = require('postlint'); const { englishWordVectors } = require('postlint/vectors/en'); console.log(JSON.stringify(lint({ text: ${draft} }, { campaign: ${campaign}, wordVectors: englishWordVectors() }).keyMessages.carried))`]);
+    const cjs = node(['-e', `const { lint } = require('postlint'); const { englishWordVectors } = require('@postlint/vectors-en'); console.log(JSON.stringify(lint({ text: ${draft} }, { campaign: ${campaign}, wordVectors: englishWordVectors() }).keyMessages.carried))`]);
     expect(cjs.stderr).toBe('');
     expect(JSON.parse(cjs.stdout)).toEqual(['do-it-now']);
   });
 
-  it('the Node API loads the vectors (from dist/vectors) only when a campaign is given', () => {
+  it('the Node API loads the vectors (from @postlint/vectors-en) only when a campaign is given', () => {
     // The data file is CommonJS, so require.cache shows whether it was read, from ESM or CommonJS.
-    const script = `const api = require('postlint/node'); (async () => { await api.lintText('Hello there', { cwd: '/', configFile: false }); const before = Object.keys(require.cache).some((f) => f.includes('vectors')); const report = await api.lintText(${draft}, { cwd: '/', configFile: false, overrideConfig: { campaign: ${campaign} } }); console.log(JSON.stringify([before, Object.keys(require.cache).some((f) => f.endsWith('/dist/vectors/en.data.cjs')), report.posts[0].result.keyMessages.carried])); })()`;
+    const script = `const api = require('postlint/node'); (async () => { await api.lintText('Hello there', { cwd: '/', configFile: false }); const before = Object.keys(require.cache).some((f) => f.includes('vectors')); const report = await api.lintText(${draft}, { cwd: '/', configFile: false, overrideConfig: { campaign: ${campaign} } }); console.log(JSON.stringify([before, Object.keys(require.cache).some((f) => f.endsWith('/vectors-en/dist/en.data.cjs')), report.posts[0].result.keyMessages.carried])); })()`;
     const run = node(['-e', script]);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([false, true, ['do-it-now']]);
   });
 
-  it('the CLI on a plain draft never loads the vectors; on a campaign plan it loads them from dist/vectors', () => {
-    // The CLI alone (with the chunk it shares with the language server), without dist/vectors beside it: a plain draft must not notice.
+  it('the CLI reads a campaign without @postlint/vectors-en (by stems and synonyms), and by meaning once it is installed', () => {
+    // The CLI alone (with the chunks it shares with the language server), with postlint's one
+    // dependency installed beside it, as in a consumer's project, and the vectors package or not.
     const dir = mkdtempSync(join(tmpdir(), 'postlint-cli-'));
     try {
       for (const file of readdirSync(join(root, 'dist'))) if (file.endsWith('.js')) copyFileSync(join(root, 'dist', file), join(dir, file));
-      // Installed beside it, as in a consumer's project: postlint's one dependency.
-      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+      mkdirSync(join(dir, 'node_modules'));
+      for (const name of ['decode-named-character-reference', 'character-entities']) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
       const cli = (args: string[]) => spawnSync(process.execPath, [join(dir, 'cli.js'), '--no-config', ...args], { cwd: dir, encoding: 'utf8' });
       const plain = cli(['--text', 'Hello there', '--format', 'json']);
       expect(plain.stderr).toBe('');
       expect(JSON.parse(plain.stdout)[0].messages).toEqual([]);
-      writeFileSync(join(dir, 'plan.md'), readFileSync(join(root, 'examples/bowel-cancer-awareness.md')));
-      const plan = cli(['plan.md']);
-      expect(plan.status).not.toBe(0);
-      expect(plan.stdout + plan.stderr).toMatch(/Cannot find module '.*vectors\/en\.js'/);
+      writeFileSync(join(dir, 'plan.md'), `---\nname: Do The Kit\nkeyMessages:\n  - id: do-it-now\n    text: Do your home test kit as soon as it arrives.\n---\n\n## x\n\n${draft.slice(1, -1)}\n`);
+      // The campaign summary after the report: "1 x (line 9) carries: ...".
+      const carried = () => {
+        const run = cli(['plan.md']);
+        expect(run.stderr).toBe('');
+        return /carries: (.*)$/m.exec(run.stdout)?.[1];
+      };
+      const lexical = carried();
+      mkdirSync(join(dir, 'node_modules/@postlint'));
+      symlinkSync(join(root, 'packages/vectors-en'), join(dir, 'node_modules/@postlint/vectors-en'), 'dir');
+      expect([lexical, carried()]).toEqual(['no key message', 'do-it-now']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('ships no source maps, and the word vectors once (dist/vectors/en.data.cjs, shared by the ESM and CommonJS entries)', () => {
-    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
-    expect(pack.status, pack.stderr).toBe(0);
-    const files = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
-    expect(files).toContain('dist/vectors/en.js');
+  it('ships no source maps, and the word vectors once, in @postlint/vectors-en (dist/en.data.cjs, shared by its ESM and CommonJS entries), not in postlint', () => {
+    const packed = (dir: string) => {
+      const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' });
+      expect(pack.status, pack.stderr).toBe(0);
+      return (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => join(dir, f.path));
+    };
+    const vectorsDir = join(root, 'packages/vectors-en');
+    const files = [...packed(root), ...packed(vectorsDir)];
+    expect(files).toContain(join(vectorsDir, 'dist/index.js'));
+    expect(files).toContain(join(vectorsDir, 'NOTICE'));
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
-    // A stretch of the vectors' bytes: which packed files carry it.
+    // A stretch of the vectors' bytes: which packed files of the two packages carry it.
     const vectors = (JSON.parse(readFileSync(join(root, 'rules/data/word-vectors.en.json'), 'utf8')) as { vectors: string }).vectors;
     const sample = vectors.slice(100_000, 100_064);
-    expect(files.filter((f) => /\.c?js$/.test(f) && readFileSync(join(root, f), 'utf8').includes(sample))).toEqual(['dist/vectors/en.data.cjs']);
+    expect(files.filter((f) => /\.c?js$/.test(f) && readFileSync(f, 'utf8').includes(sample))).toEqual([join(vectorsDir, 'dist/en.data.cjs')]);
+  });
+
+  it('locks the version of @postlint/vectors-en to postlint\'s (the key-message model is fitted on its vectors), and its hand-written types to its exports', () => {
+    const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; workspaces: string[] };
+    const vectors = JSON.parse(readFileSync(join(root, 'packages/vectors-en/package.json'), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
+    expect(own.workspaces).toEqual(['packages/*']);
+    expect([vectors.name, vectors.version, vectors.peerDependencies]).toEqual(['@postlint/vectors-en', own.version, { postlint: own.version }]);
+    const run = node(['--input-type=module', '-e', "const m = await import('@postlint/vectors-en'); console.log(JSON.stringify(Object.keys(m).sort()))"]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual(['englishWordVectors']);
+    for (const file of ['index.d.ts', 'index.d.cts']) expect(readFileSync(join(root, 'packages/vectors-en', file), 'utf8')).toMatch(/^export declare function englishWordVectors\(\): WordVectors;$/m);
+  });
+
+  it("shortens local names yet keeps every function's and class's own (terser's keep_fnames, keep_classnames): lint.name, and a thrown error's stack names postlint's functions", () => {
+    const script = `import { lint, lintCampaign, lintThread, measure, createLinter, PostlintConfigError } from 'postlint';
+      let error; try { lint({ text: 'x' }, { wordVectors: {} }); } catch (e) { error = e; }
+      const frames = error.stack.split('\\n').filter((line) => line.includes('/dist/')).map((line) => /^\\s*at (?:new )?(\\S+) \\(/.exec(line)?.[1] ?? line);
+      console.log(JSON.stringify({ names: [lint.name, lintCampaign.name, lintThread.name, measure.name, createLinter.name, PostlintConfigError.name, error.name, error.constructor.name], frames }));`;
+    const run = node(['--input-type=module', '-e', script]);
+    expect(run.stderr).toBe('');
+    const { names: exported, frames } = JSON.parse(run.stdout) as { names: string[]; frames: string[] };
+    expect(exported).toEqual(['lint', 'lintCampaign', 'lintThread', 'measure', 'createLinter', 'PostlintConfigError', 'PostlintConfigError', 'PostlintConfigError']);
+    // The error is thrown where the option is checked, inside lint(); every frame in dist/ is a name declared in src/.
+    expect(frames[0]).toBe('checkedWordVectors');
+    expect(frames).toContain('lint');
+    const sources = (sourceFiles(root, ['src']) as string[]).map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+    const declared = (name: string) => new RegExp(`(function\\*?\\s+${name}\\b|class\\s+${name}\\b|\\b(const|let)\\s+${name}\\s*[=:]|^\\s+(static\\s+)?${name}\\s*\\()`, 'm').test(sources);
+    const names = frames.map((frame) => frame.split('.').at(-1)!);
+    expect(names.filter((name) => name.length < 4 || !declared(name))).toEqual([]);
+    // The local names are shortened all the same: checkedWordVectors(vectors) keeps its own name, not its parameter's.
+    const built = readdirSync(join(root, 'dist')).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(root, 'dist', file), 'utf8')).join('\n');
+    expect(built).toMatch(/function checkedWordVectors\([\w$]{1,2}\)\{/);
   });
 
   it("serves the CodeMirror adapter at 'postlint/codemirror'", () => {
@@ -189,6 +236,13 @@ describe('the built package', () => {
     expect(bundled.length).toBeGreaterThan(30);
     expect([...new Set(bundled)].sort()).toEqual([...listed].sort());
     expect(notices.match(/^## /gm)!.length).toBe(listed.length);
+    // A licence text already given for an earlier package is named, not repeated: each such line names a package listed before it.
+    const sections = notices.split(/\n(?=## )/).slice(1);
+    sections.forEach((section, index) => {
+      const same = /^The licence text of (\S+), above, word for word\.$/m.exec(section)?.[1];
+      if (same !== undefined) expect(sections.slice(0, index).some((earlier) => earlier.startsWith(`## ${same} `) && !/^The licence text of/m.test(earlier))).toBe(true);
+    });
+    expect(sections.filter((section) => section.includes('Permission is hereby granted')).length).toBeGreaterThan(5);
     const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     const files = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     expect(files).toContain('dist/THIRD-PARTY-NOTICES.md');
@@ -240,41 +294,65 @@ describe('the built package', () => {
     expect(JSON.parse(run.stdout)).toEqual([true, true, true, true, true, true]);
   });
 
-  it('installs as a consumer gets it (postlint and one dependency), and its types check with nothing else installed, from ESM and CommonJS', () => {
+  it('installs as a consumer gets it (postlint and one dependency; @postlint/vectors-en only when asked for), and its types check with nothing else installed, from ESM and CommonJS (nodenext and node16)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'postlint-consumer-'));
     try {
-      const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
-      expect(pack.status, pack.stderr).toBe(0);
-      const tarball = (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename;
+      const tarballOf = (cwd: string) => {
+        const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd, encoding: 'utf8' });
+        expect(pack.status, pack.stderr).toBe(0);
+        return join(dir, (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename);
+      };
+      const install = (tarball: string) => {
+        const run = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', tarball], { cwd: dir, encoding: 'utf8' });
+        expect(run.status, run.stderr).toBe(0);
+        const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+        return Object.keys(lock.packages).filter((key) => key.startsWith('node_modules/')).sort();
+      };
+      // Strict, and the packages' own declaration files checked too (skipLibCheck off): every type they name resolves.
+      const tsc = (files: string[]) => {
+        for (const module of ['nodenext', 'node16']) {
+          writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, module, moduleResolution: module, target: 'es2022', noEmit: true, types: [] }, files }));
+          const run = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
+          expect(`${module}: ${run.stdout}${run.stderr}`).toBe(`${module}: `);
+          expect(run.status).toBe(0);
+        }
+      };
+      const consumer = (script: string) => spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+      const byMeaning = `const c = ${campaign}; const [a, b] = await Promise.all([import('postlint'), import('postlint/node')]); const api = await b.lintText(${draft}, { cwd: process.cwd(), configFile: false, overrideConfig: { campaign: c } }); console.log(JSON.stringify([a.lint({ text: ${draft} }, { campaign: c }).keyMessages.carried, api.posts[0].result.keyMessages.carried]));`;
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-      const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(dir, tarball)], { cwd: dir, encoding: 'utf8' });
-      expect(install.status, install.stderr).toBe(0);
-      const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
-      expect(Object.keys(lock.packages).filter((key) => key.startsWith('node_modules/')).sort()).toEqual(['node_modules/character-entities', 'node_modules/decode-named-character-reference', 'node_modules/postlint']);
-      // Strict, and the package's own declaration files checked too (skipLibCheck off): every type they name resolves.
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [] }, files: ['a.mts', 'b.cts'] }));
+      expect(install(tarballOf(root))).toEqual(['node_modules/character-entities', 'node_modules/decode-named-character-reference', 'node_modules/postlint']);
       writeFileSync(
         join(dir, 'a.mts'),
-        `import { lint, defineChannel, toVFileMessage, type ChannelSpec, type CampaignLintResult } from 'postlint';
+        `import { lint, defineChannel, toVFileMessage, type ChannelSpec, type CampaignLintResult, type WordVectors } from 'postlint';
 import { lintText, loadConfig, type PostlintConfig } from 'postlint/node';
 import { RuleTester } from 'postlint/testing';
-import { englishWordVectors } from 'postlint/vectors/en';
 const spec: ChannelSpec = { id: 'c', limit: 10 };
 const result = lint({ text: 'x' });
 const count: number = result.messages.length;
 const reason: string = toVFileMessage(result.messages[0]!).reason;
 // @ts-expect-error: a channel's limit is a number
 const wrong: ChannelSpec = { id: 'c', limit: 'ten' };
-export { spec, count, reason, wrong, lintText, loadConfig, RuleTester, englishWordVectors, defineChannel };
+const none: WordVectors | undefined = undefined;
+export { spec, count, reason, wrong, none, lintText, loadConfig, RuleTester, defineChannel };
 export type { PostlintConfig, CampaignLintResult };
 `,
       );
-      writeFileSync(join(dir, 'b.cts'), `import postlint = require('postlint');\nimport node = require('postlint/node');\nconst count: number = postlint.lint({ text: 'x' }).messages.length;\nexport = { count, lintFiles: node.lintFiles };\n`);
-      const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
-      expect(tsc.stdout + tsc.stderr).toBe('');
-      expect(tsc.status).toBe(0);
+      writeFileSync(join(dir, 'b.cts'), `import postlint = require('postlint');\nimport node = require('postlint/node');\nimport type { LintResult } from 'postlint';\nconst result: LintResult = postlint.lint({ text: 'x' });\nconst count: number = result.messages.length;\nexport = { count, lintFiles: node.lintFiles };\n`);
+      tsc(['a.mts', 'b.cts']);
+      // Without the vectors: key messages by stems and synonyms, from lint() and from the Node API alike.
+      const lexical = consumer(byMeaning);
+      expect(lexical.stderr).toBe('');
+      expect(JSON.parse(lexical.stdout)).toEqual([[], []]);
+      // With them: the Node API finds the package by itself; lint() takes them as an option.
+      expect(install(tarballOf(join(root, 'packages/vectors-en')))).toEqual(['node_modules/@postlint/vectors-en', 'node_modules/character-entities', 'node_modules/decode-named-character-reference', 'node_modules/postlint']);
+      const meaning = consumer(byMeaning);
+      expect(meaning.stderr).toBe('');
+      expect(JSON.parse(meaning.stdout)).toEqual([[], ['do-it-now']]);
+      writeFileSync(join(dir, 'c.mts'), `import { lint } from 'postlint';\nimport { englishWordVectors } from '@postlint/vectors-en';\nexport const carried: string[] = lint({ text: 'x' }, { campaign: ${campaign}, wordVectors: englishWordVectors() }).keyMessages?.carried ?? [];\n`);
+      writeFileSync(join(dir, 'd.cts'), `import postlint = require('postlint');\nimport vectors = require('@postlint/vectors-en');\nexport = postlint.lint({ text: 'x' }, { campaign: ${campaign}, wordVectors: vectors.englishWordVectors() }).keyMessages?.carried ?? [];\n`);
+      tsc(['a.mts', 'b.cts', 'c.mts', 'd.cts']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });

@@ -2,7 +2,7 @@ import { describeRuleDocs } from '../helpers/rule-docs.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lint, type Campaign, type LintOptions } from '../../src/index.js';
-import { englishWordVectors } from '../../src/vectors/en.js';
+import { englishWordVectors } from '@postlint/vectors-en';
 
 const campaign: Campaign = {
   name: 'Spot It Early',
@@ -159,7 +159,7 @@ describe('keyMessages by meaning (with word vectors)', () => {
   });
 
   it('names the option when it is not word vectors', () => {
-    expect(() => lint({ text: 'Hi' }, { campaign: kit, wordVectors: {} as never })).toThrow("wordVectors: expected the WordVectors of 'postlint/vectors/en'");
+    expect(() => lint({ text: 'Hi' }, { campaign: kit, wordVectors: {} as never })).toThrow("wordVectors: expected the WordVectors of '@postlint/vectors-en'");
   });
 });
 
