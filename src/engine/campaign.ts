@@ -3,7 +3,7 @@ import type { LintOptions } from './options.js';
 import { channels as builtin } from '../channels/builtin.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
-import { mapSuggestions, withoutSuggestions } from '../core/lazy.js';
+import { mapSuggestions } from '../core/lazy.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { displayText, parseCampaignFile, sourceOffset, type DisplayText } from '../text/campaign-file.js';
 import { languageKey, rangeOf, yamlProblems } from '../text/front-matter.js';
@@ -173,7 +173,7 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
       result = threadResult(parts.map((p) => p.result), campaign);
       analysis = thread.whole?.analysis ?? new Analysis(display.text);
     } else {
-      const linted = lintDraft(ruleSet, { text: display.text, channel }, draftPostOptions);
+      const linted = lintDraft(ruleSet, { text: display.text, channel }, draftPostOptions, undefined, true);
       result = inSource(linted.result);
       analysis = linted.analysis;
     }
@@ -314,20 +314,25 @@ function channelsOf(custom: LintOptions['channels']) {
 const builtinIds: Record<string, unknown> = builtin;
 
 /** A draft's diagnostic with positions in the Markdown source; a fix is kept only where the source reads exactly as the draft. */
-function toSource(diagnostic: Diagnostic, display: DisplayText, markdown: string, position: (offset: number) => Position): Diagnostic {
+export function toSource(diagnostic: Diagnostic, display: DisplayText, markdown: string, position: (offset: number) => Position): Diagnostic {
   const start = sourceOffset(display, diagnostic.start.offset);
   const end = Math.max(start, sourceOffset(display, diagnostic.end.offset, diagnostic.end.offset > diagnostic.start.offset));
-  const mapped: Diagnostic = { ...withoutSuggestions(diagnostic), start: position(start), end: position(end) };
-  delete mapped.fix;
+  // Copied key by key in the diagnostic's order, leaving out its fix and suggestions (they are
+  // mapped below, and go last): a spread followed by deleting the fix left a slow dictionary object.
+  const mapped = {} as Record<string, unknown>;
+  for (const key of Object.keys(diagnostic) as (keyof Diagnostic)[]) {
+    if (key === 'suggestions' || key === 'fix') continue;
+    mapped[key] = key === 'start' ? position(start) : key === 'end' ? position(end) : diagnostic[key];
+  }
   const fix = diagnostic.fix && mapFix(diagnostic.fix, display, markdown);
   if (fix) mapped.fix = fix;
-  mapSuggestions(diagnostic, mapped, (suggestions) =>
+  mapSuggestions(diagnostic, mapped as unknown as Diagnostic, (suggestions) =>
     suggestions.flatMap((s): Suggestion[] => {
       const mappedFix = mapFix(s.fix, display, markdown);
       return mappedFix ? [{ title: s.title, fix: mappedFix }] : [];
     }),
   );
-  return mapped;
+  return mapped as unknown as Diagnostic;
 }
 
 function mapFix(fix: Fix, display: DisplayText, markdown: string): Fix | undefined {
