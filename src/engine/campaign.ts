@@ -326,12 +326,14 @@ export function toSource(diagnostic: Diagnostic, display: DisplayText, markdown:
   }
   const fix = diagnostic.fix && mapFix(diagnostic.fix, display, markdown);
   if (fix) mapped.fix = fix;
-  mapSuggestions(diagnostic, mapped as unknown as Diagnostic, (suggestions) =>
-    suggestions.flatMap((s): Suggestion[] => {
+  mapSuggestions(diagnostic, mapped as unknown as Diagnostic, (suggestions) => {
+    const kept: Suggestion[] = [];
+    for (const s of suggestions) {
       const mappedFix = mapFix(s.fix, display, markdown);
-      return mappedFix ? [{ title: s.title, fix: mappedFix }] : [];
-    }),
-  );
+      if (mappedFix) kept.push({ title: s.title, fix: mappedFix });
+    }
+    return kept;
+  });
   return mapped as unknown as Diagnostic;
 }
 
