@@ -153,14 +153,12 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
     drafts.push(draft);
   }
 
-  const displays: DisplayText[] = [];
   const planDrafts: PlanDraft[] = [];
   const posts: CampaignPost[] = drafts.map((draft) => {
     const channel = resolveChannel(draft.channel, settings.channels);
     // Directive comments are never published: the channel gets the draft without them.
     const nodes = draft.nodes.filter((node) => !(node.type === 'html' && isDirectiveBlock(node.value ?? '')));
     const display = withoutComments(displayText(markdown, nodes));
-    displays.push(display);
     const draftPostOptions = withLanguage(postOptions, draft.language as LintOptions['language']);
     const inSource = (result: LintResult): LintResult => ({ ...result, messages: result.messages.map((m) => toSource(m, display, markdown, position)) });
     // A draft written as a thread (posts between lines of "---") is linted post by post.
@@ -251,8 +249,8 @@ function withoutComments(display: DisplayText): DisplayText {
   const source = withoutDirectives(display.text);
   if (source.removed.length === 0) return display;
   const offsets: number[] = [];
-  for (let i = 0; i <= source.body.length; i++) offsets.push(display.offsets[toFileOffset(source, i, 'after')]!);
-  return { text: source.body, offsets };
+  for (let i = 0; i <= source.body.length; i++) offsets.push(sourceOffset(display, toFileOffset(source, i, 'after')));
+  return { text: source.body, start: offsets[0]!, offsets };
 }
 
 /** Drops what the file's directive comments disable, from the plan's messages and every draft's. */

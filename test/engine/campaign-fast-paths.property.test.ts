@@ -61,6 +61,17 @@ function referenceToSource(diagnostic: Diagnostic, display: DisplayText, markdow
 }
 
 describe('campaign plan fast paths', () => {
+  it('maps a draft as written to its source as the map of every offset did', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.nat(500), fc.array(fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constantFrom(Infinity, -Infinity))), fc.boolean(), (text, start, offsets, isEnd) => {
+        const everyOffset: DisplayText = { text, start, offsets: Array.from({ length: text.length + 1 }, (_, i) => start + i) };
+        const asWritten: DisplayText = { text, start };
+        for (const offset of [0, text.length, ...offsets]) expect(sourceOffset(asWritten, offset, isEnd)).toBe(sourceOffset(everyOffset, offset, isEnd));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('an eager draft result is the lazy one, read: the same keys in the same order, the same values', () => {
     fc.assert(
       fc.property(draftTexts, fc.constantFrom(...CHANNELS), withCampaign, (text, channel, hasCampaign) => {
