@@ -70,7 +70,9 @@ export default defineRule({
         report({ messageId: match.found.length ? 'required' : 'requiredNothing', data: { channel: channel.name, ...describe(match) }, ...whole });
       }
     });
-    if (channel.fold !== undefined && text.length > channel.fold) {
+    // The opening is read alone only for a message that must come before the fold and that the
+    // draft carries: no other can be reported there (most campaigns ask it of none).
+    if (channel.fold !== undefined && text.length > channel.fold && campaign.keyMessages.some((message, index) => message.beforeFold && matches[index]!.carried)) {
       const beforeFold = keyMessageMatchesBefore(analysis, campaign, channel.fold, wordVectors);
       campaign.keyMessages.forEach((message, index) => {
         const match = matches[index]!;

@@ -3,7 +3,7 @@ import type { LintOptions } from './options.js';
 import { channels as builtin } from '../channels/builtin.js';
 import { resolveChannel } from '../channels/define.js';
 import { PostlintConfigError } from '../core/errors.js';
-import { mapSuggestions, withoutSuggestions } from '../core/lazy.js';
+import { mapSuggestions } from '../core/lazy.js';
 import { lineStarts, positionAt } from '../text/positions.js';
 import { displayText, parseCampaignFile, sourceOffset, type DisplayText } from '../text/campaign-file.js';
 import { languageKey, rangeOf, yamlProblems } from '../text/front-matter.js';
@@ -153,14 +153,12 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
     drafts.push(draft);
   }
 
-  const displays: DisplayText[] = [];
   const planDrafts: PlanDraft[] = [];
   const posts: CampaignPost[] = drafts.map((draft) => {
     const channel = resolveChannel(draft.channel, settings.channels);
     // Directive comments are never published: the channel gets the draft without them.
     const nodes = draft.nodes.filter((node) => !(node.type === 'html' && isDirectiveBlock(node.value ?? '')));
     const display = withoutComments(displayText(markdown, nodes));
-    displays.push(display);
     const draftPostOptions = withLanguage(postOptions, draft.language as LintOptions['language']);
     const inSource = (result: LintResult): LintResult => ({ ...result, messages: result.messages.map((m) => toSource(m, display, markdown, position)) });
     // A draft written as a thread (posts between lines of "---") is linted post by post.
@@ -173,7 +171,7 @@ function lintPlan(ruleSet: RuleSet, markdown: string, options: CampaignLintOptio
       result = threadResult(parts.map((p) => p.result), campaign);
       analysis = thread.whole?.analysis ?? new Analysis(display.text);
     } else {
-      const linted = lintDraft(ruleSet, { text: display.text, channel }, draftPostOptions);
+      const linted = lintDraft(ruleSet, { text: display.text, channel }, draftPostOptions, undefined, true);
       result = inSource(linted.result);
       analysis = linted.analysis;
     }
@@ -251,8 +249,8 @@ function withoutComments(display: DisplayText): DisplayText {
   const source = withoutDirectives(display.text);
   if (source.removed.length === 0) return display;
   const offsets: number[] = [];
-  for (let i = 0; i <= source.body.length; i++) offsets.push(display.offsets[toFileOffset(source, i, 'after')]!);
-  return { text: source.body, offsets };
+  for (let i = 0; i <= source.body.length; i++) offsets.push(sourceOffset(display, toFileOffset(source, i, 'after')));
+  return { text: source.body, start: offsets[0]!, offsets };
 }
 
 /** Drops what the file's directive comments disable, from the plan's messages and every draft's. */
@@ -314,20 +312,27 @@ function channelsOf(custom: LintOptions['channels']) {
 const builtinIds: Record<string, unknown> = builtin;
 
 /** A draft's diagnostic with positions in the Markdown source; a fix is kept only where the source reads exactly as the draft. */
-function toSource(diagnostic: Diagnostic, display: DisplayText, markdown: string, position: (offset: number) => Position): Diagnostic {
+export function toSource(diagnostic: Diagnostic, display: DisplayText, markdown: string, position: (offset: number) => Position): Diagnostic {
   const start = sourceOffset(display, diagnostic.start.offset);
   const end = Math.max(start, sourceOffset(display, diagnostic.end.offset, diagnostic.end.offset > diagnostic.start.offset));
-  const mapped: Diagnostic = { ...withoutSuggestions(diagnostic), start: position(start), end: position(end) };
-  delete mapped.fix;
+  // Copied key by key in the diagnostic's order, leaving out its fix and suggestions (they are
+  // mapped below, and go last): a spread followed by deleting the fix left a slow dictionary object.
+  const mapped = {} as Record<string, unknown>;
+  for (const key of Object.keys(diagnostic) as (keyof Diagnostic)[]) {
+    if (key === 'suggestions' || key === 'fix') continue;
+    mapped[key] = key === 'start' ? position(start) : key === 'end' ? position(end) : diagnostic[key];
+  }
   const fix = diagnostic.fix && mapFix(diagnostic.fix, display, markdown);
   if (fix) mapped.fix = fix;
-  mapSuggestions(diagnostic, mapped, (suggestions) =>
-    suggestions.flatMap((s): Suggestion[] => {
+  mapSuggestions(diagnostic, mapped as unknown as Diagnostic, (suggestions) => {
+    const kept: Suggestion[] = [];
+    for (const s of suggestions) {
       const mappedFix = mapFix(s.fix, display, markdown);
-      return mappedFix ? [{ title: s.title, fix: mappedFix }] : [];
-    }),
-  );
-  return mapped;
+      if (mappedFix) kept.push({ title: s.title, fix: mappedFix });
+    }
+    return kept;
+  });
+  return mapped as unknown as Diagnostic;
 }
 
 function mapFix(fix: Fix, display: DisplayText, markdown: string): Fix | undefined {

@@ -52,9 +52,11 @@ export interface LintedDraft {
 
 /**
  * Lints a draft's text as it is: no directives, no fixes; only the enabled rules `select` keeps
- * (lintThread gives some rules the whole thread, the others each post).
+ * (lintThread gives some rules the whole thread, the others each post). `eager`: the language and
+ * key-message coverage are set as plain values (a campaign plan reads both of every draft), not left
+ * to compute on first read.
  */
-export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions, select: (rule: EnabledRule['rule']) => boolean = () => true): LintedDraft {
+export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions, select: (rule: EnabledRule['rule']) => boolean = () => true, eager = false): LintedDraft {
   if (typeof post !== 'object' || post === null || typeof post.text !== 'string') {
     throw new PostlintConfigError('post.text', 'expected { text: string, channel?: string }');
   }
@@ -114,6 +116,13 @@ export function lintDraft(ruleSet: RuleSet, post: Post, options: LintOptions, se
   // callers (an editor on each keystroke, a CI run printing messages) read neither, and a rule that
   // needed them has already computed them on the analysis, which both read from.
   const result = { channel: channel.id, measure: measurement, messages } as LintResult;
+  if (eager) {
+    // Read at once, the lazy properties cost two property redefinitions each (and a slower object
+    // after them): set in the same order, with the same values.
+    result.language = campaign ? languageFromWords(analysis) : analysis.languageLater()();
+    if (campaign) result.keyMessages = keyMessageCoverage(analysis, campaign, channel, wordVectors);
+    return { result, analysis };
+  }
   // Without a campaign nothing else holds the analysis: the language is read from the text alone.
   defineLazyProperty(result, 'language', campaign ? () => languageFromWords(analysis) : analysis.languageLater());
   if (campaign) defineLazyProperty(result, 'keyMessages', () => keyMessageCoverage(analysis, campaign, channel, wordVectors));

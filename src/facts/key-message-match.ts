@@ -205,8 +205,8 @@ export function matchTerms(campaign: CompiledCampaign, terms: readonly Term[], s
     let alsoCarried = false;
     for (const facet of facets) {
       // Most drafts say none of a phrasing's terms: that is found without building the lists.
-      const saysAny = occurrences.size > 0 && facet.terms.some((term) => term.lookups.some((key) => occurrences.has(key)));
-      const said = saysAny ? facet.terms.map((term) => term.lookups.map((key) => occurrences.get(key))) : facet.unsaid;
+      const saysAny = occurrences.size > 0 && saysSome(facet, occurrences);
+      const said = saysAny ? saidTerms(facet, occurrences) : facet.unsaid;
       // A phrasing none of whose terms the draft says scores 0 in every window: it can only be the
       // first closest match, and its windows change no score (unless a threshold of 0 carries it).
       if (!saysAny && !emptyCarried(facet, textNeeded)) {
@@ -232,9 +232,8 @@ export function matchTerms(campaign: CompiledCampaign, terms: readonly Term[], s
         }
       }
       if (facet.kind === 'text') {
-        const paired = (m: FacetScore) => (m.found >= 2 || facet.terms.length === 1 ? m.score : 0);
-        for (let first = 0; first < sentenceWindows; first++) sentenceScore = Math.max(sentenceScore, paired(scoreFacet(facet, said, first, first, textNeeded)));
-        wholeScore = Math.max(wholeScore, paired(scoreFacet(facet, said, -Infinity, Infinity, textNeeded)));
+        for (let first = 0; first < sentenceWindows; first++) sentenceScore = Math.max(sentenceScore, pairedScoreOf(facet, scoreFacet(facet, said, first, first, textNeeded)));
+        wholeScore = Math.max(wholeScore, pairedScoreOf(facet, scoreFacet(facet, said, -Infinity, Infinity, textNeeded)));
       }
       if (facet.kind === 'also' && containsRun(stems, facet.stems)) {
         alsoCarried = true;
@@ -249,6 +248,29 @@ export function matchTerms(campaign: CompiledCampaign, terms: readonly Term[], s
       ? { id, carried, score, found, missing, textScore, pairedScore, sentenceScore, wholeScore, share, alsoCarried }
       : { id, carried, score, found, missing, start: best!.start, end: best!.end, textScore, pairedScore, sentenceScore, wholeScore, share, alsoCarried };
   });
+}
+
+/** Whether the draft says any alternative of any of the facet's terms. */
+function saysSome(facet: Facet, occurrences: ReadonlyMap<string, Term[]>): boolean {
+  for (const term of facet.terms) for (const key of term.lookups) if (occurrences.has(key)) return true;
+  return false;
+}
+
+/** Every occurrence of each alternative of each of the facet's terms (undefined where the draft never says it). */
+function saidTerms(facet: Facet, occurrences: ReadonlyMap<string, Term[]>): SaidTerms {
+  const said: (Term[] | undefined)[][] = new Array(facet.terms.length);
+  for (let i = 0; i < facet.terms.length; i++) {
+    const { lookups } = facet.terms[i]!;
+    const lists: (Term[] | undefined)[] = new Array(lookups.length);
+    for (let k = 0; k < lookups.length; k++) lists[k] = occurrences.get(lookups[k]!);
+    said[i] = lists;
+  }
+  return said;
+}
+
+/** A window's score where it says two of the facet's words (or its one word), else 0. */
+function pairedScoreOf(facet: Facet, m: FacetScore): number {
+  return m.found >= 2 || facet.terms.length === 1 ? m.score : 0;
 }
 
 /**

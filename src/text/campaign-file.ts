@@ -13,8 +13,14 @@ const parser = boundedParser(processor, unified().use(remarkParse).data('microma
 /** A draft's text, and for every UTF-16 offset of it the offset in the Markdown source. */
 export interface DisplayText {
   text: string;
-  /** `offsets[i]` is the source offset of `text[i]`; one more entry maps the end of the text. */
-  offsets: number[];
+  /** The source offset of `text[0]`. */
+  start: number;
+  /**
+   * `offsets[i]` is the source offset of `text[i]`; one more entry maps the end of the text. Absent
+   * when the text is the source from `start` on, character for character (a draft as written): an
+   * array of every offset per draft was most of what reading a plan allocated.
+   */
+  offsets?: number[];
 }
 
 /** One draft of a campaign file: a `## channel` or `## channel: label` heading (optionally ending `{lang=de}`) and what follows it. */
@@ -192,16 +198,15 @@ function draftSection(headingText: string, headingStart: number, headingEnd: num
 export function displayText(markdown: string, nodes: readonly DraftBlock[]): DisplayText {
   const start = nodes[0]?.position?.start.offset;
   const end = nodes[nodes.length - 1]?.position?.end.offset;
-  if (start === undefined || end === undefined) return { text: '', offsets: [start ?? 0] };
-  const text = markdown.slice(start, end);
-  const offsets = new Array<number>(text.length + 1);
-  for (let i = 0; i <= text.length; i++) offsets[i] = start + i;
-  return { text, offsets };
+  if (start === undefined || end === undefined) return { text: '', start: start ?? 0 };
+  return { text: markdown.slice(start, end), start };
 }
 
 /** The source offset of a display offset; an end offset maps just past the source of the last character before it. */
 export function sourceOffset(display: DisplayText, offset: number, isEnd = false): number {
   const { offsets } = display;
+  // The source itself: the end of the last character before an offset is that offset.
+  if (!offsets) return display.start + Math.min(Math.max(0, offset), display.text.length);
   const at = Math.min(Math.max(0, offset), offsets.length - 1);
   if (isEnd && at > 0) return offsets[at - 1]! + 1;
   return offsets[at]!;
