@@ -93,11 +93,14 @@ export default defineRule({
   check({ analysis, campaign, report }) {
     if (analysis.language !== 'en') return;
     // The campaign's own hashtags are campaign-hashtag's to report: it names the spelling the plan chose.
-    const campaignTags = new Set((campaign?.hashtags ?? []).map((tag) => tag.replace(/^#/, '').toLowerCase()));
+    // Made for the first hashtag without a capital: most drafts have none.
+    let campaignTags: Set<string> | undefined;
     for (const hashtag of analysis.hashtags) {
       const body = hashtag.text;
       // Only hashtags without any capital: an author who capitalised chose the words already.
-      if (body !== body.toLowerCase() || !/^[a-z\d]+$/.test(body) || campaignTags.has(body)) continue;
+      if (body !== body.toLowerCase() || !/^[a-z\d]+$/.test(body)) continue;
+      campaignTags ??= new Set((campaign?.hashtags ?? []).map((tag) => tag.replace(/^#/, '').toLowerCase()));
+      if (campaignTags.has(body)) continue;
       const runs = body.match(/[a-z]+|\d+/g) ?? [];
       let letterWords = 0;
       const parts: string[] = [];

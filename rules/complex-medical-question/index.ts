@@ -110,7 +110,8 @@ export default defineRule<Options>({
       const own = contacts.firstIn(analysis);
       if (own) signals = [...signals, { id: 'signpost' as const, weight: weights.signals.signpost.weight, text: own.text, start: own.start, end: own.end }].sort((a, b) => a.start - b.start);
     }
-    const { probability, strongest, threshold: modelThreshold } = predict(analysis, signals);
+    // The strongest features are listed only for a draft the threshold flags: only its message names them.
+    const { probability, strongest, threshold: modelThreshold } = predict(analysis, signals, options.threshold);
     const threshold = options.threshold ?? modelThreshold;
     if (probability < threshold) return;
     const has = (id: Signal['id']) => signals.some((s) => s.id === id);

@@ -50,8 +50,10 @@ export function modelFor(language: Language): Model {
   return model;
 }
 
-export function predict(analysis: Analysis, signals: readonly Signal[]): Prediction {
-  return predictFeatures(modelFor(analysis.language), analysis, signals);
+/** The model's prediction for a draft; `strongest` is listed only when the probability reaches `threshold` (unset: the model's own). */
+export function predict(analysis: Analysis, signals: readonly Signal[], threshold?: number): Prediction {
+  const model = modelFor(analysis.language);
+  return predictFeatures(model, analysis, signals, threshold ?? model.threshold);
 }
 
 const STRONGEST = 5;
@@ -108,40 +110,50 @@ class BucketSet {
 }
 /**
  * {@link predictWith} over the features as {@link forEachFeature} gives them: each name hashed from its
- * parts, and made as a string only when it may enter the strongest five. The same sums in the same
- * order, so the same probability to the last bit.
+ * parts, never made as a string for the sum. The same sums in the same order, so the same probability
+ * to the last bit. The strongest features are listed only when the probability reaches `strongestFrom`,
+ * from a second pass over the features that reads the buckets the first recorded: only a flagged
+ * draft's message names them, and keeping the strongest five as the features came cost an eighth
+ * of the rule on the drafts that are never flagged (most of them).
  */
-export function predictFeatures(model: Model, analysis: Analysis, signals: readonly Signal[]): Prediction {
+export function predictFeatures(model: Model, analysis: Analysis, signals: readonly Signal[], strongestFrom = 0): Prediction {
   const counted = COUNTED;
+  let z: number;
+  let features: number;
   try {
     if (model.characterGrams > 0) addCharacterGrams(analysis.words, model.characterGrams, model.bits, counted);
     const sink = new Scoring(model, counted);
     forEachFeature(analysis, signals, sink);
-    return { probability: 1 / (1 + Math.exp(-sink.z)), threshold: model.threshold, strongest: sink.strongest };
+    z = sink.z;
+    features = sink.count;
   } finally {
     counted.clear();
   }
+  const probability = 1 / (1 + Math.exp(-z));
+  let strongest: Prediction['strongest'] = [];
+  if (probability >= strongestFrom) {
+    const sink = new Strongest(model, features);
+    forEachFeature(analysis, signals, sink);
+    strongest = sink.strongest;
+  }
+  if (featureBuckets.length > KEPT_BUCKETS) featureBuckets = new Uint16Array(KEPT_BUCKETS);
+  return { probability, threshold: model.threshold, strongest };
 }
 
-class Scoring implements FeatureSink {
-  z: number;
-  readonly strongest: Prediction['strongest'] = [];
-  readonly #model: Model;
-  readonly #counted: BucketSet;
-  constructor(model: Model, counted: BucketSet) {
-    this.#model = model;
-    this.#counted = counted;
-    // The grams already counted come first, in the order they were added, as predictWith sums them.
-    let z = model.bias;
-    for (let i = 0; i < counted.size; i++) z += model.weights[counted.order[i]!]! * model.scale;
-    this.z = z;
-  }
-  // The state after hashing '' + a, for the next feature that starts the same way: a word's stem
-  // alone, then the stem and the next one ("chemo", "chemo isnt") hash the stem once.
+// Each feature's bucket, in order, for the strongest features' pass: reused by every prediction,
+// grown for a long draft and given back after it.
+const KEPT_BUCKETS = 1 << 12;
+let featureBuckets = new Uint16Array(KEPT_BUCKETS);
+
+/**
+ * The bucket of each feature from its parts. The state after hashing '' + a is kept for the next
+ * feature that starts the same way: a word's stem alone, then the stem and the next one ("chemo",
+ * "chemo isnt") hash the stem once.
+ */
+class PartHashing {
   #lastA: string | undefined;
   #lastState = 0;
-  add(prefix: string, a: string, separator: string, b: string): void {
-    const { weights, scale, bits } = this.#model;
+  bucket(prefix: string, a: string, separator: string, b: string, bits: number): number {
     let state: number;
     if (prefix === '' && a === this.#lastA) state = this.#lastState;
     else {
@@ -151,9 +163,60 @@ class Scoring implements FeatureSink {
         this.#lastState = state;
       }
     }
-    const bucket = (fnv(fnv(state, separator), b) >>> 0) & ((1 << bits) - 1);
+    return (fnv(fnv(state, separator), b) >>> 0) & ((1 << bits) - 1);
+  }
+}
+
+/** The sum: each new bucket's weight, after the grams already counted; each feature's bucket recorded in order. */
+class Scoring implements FeatureSink {
+  z: number;
+  /** Features seen so far. */
+  count = 0;
+  readonly #model: Model;
+  readonly #counted: BucketSet;
+  readonly #hashing = new PartHashing();
+  constructor(model: Model, counted: BucketSet) {
+    this.#model = model;
+    this.#counted = counted;
+    // The grams already counted come first, in the order they were added, as predictWith sums them.
+    let z = model.bias;
+    for (let i = 0; i < counted.size; i++) z += model.weights[counted.order[i]!]! * model.scale;
+    this.z = z;
+  }
+  add(prefix: string, a: string, separator: string, b: string): void {
+    const { weights, scale, bits } = this.#model;
+    const bucket = this.#hashing.bucket(prefix, a, separator, b, bits);
+    if (this.count === featureBuckets.length) {
+      const grown = new Uint16Array(featureBuckets.length * 2);
+      grown.set(featureBuckets);
+      featureBuckets = grown;
+    }
+    featureBuckets[this.count++] = bucket;
+    if (this.#counted.add(bucket)) this.z += weights[bucket]! * scale;
+  }
+}
+
+/**
+ * The strongest five named features, kept as they come, as predictWith keeps them: the same features
+ * in the same order as the sum's pass, so each one's bucket is the one that pass recorded. A name is
+ * made only when it may enter.
+ */
+class Strongest implements FeatureSink {
+  readonly strongest: Prediction['strongest'] = [];
+  readonly #model: Model;
+  readonly #count: number;
+  readonly #hashing = new PartHashing();
+  #next = 0;
+  constructor(model: Model, count: number) {
+    this.#model = model;
+    this.#count = count;
+  }
+  add(prefix: string, a: string, separator: string, b: string): void {
+    const index = this.#next++;
+    const { weights, scale, bits } = this.#model;
+    // The passes list the same features; past the recorded ones (never, but then still right), hashed again.
+    const bucket = index < this.#count ? featureBuckets[index]! : this.#hashing.bucket(prefix, a, separator, b, bits);
     const weight = weights[bucket]! * scale;
-    if (this.#counted.add(bucket)) this.z += weight;
     if (weight > 0 && mayBeStrongest(this.strongest, weight)) keepStrongest(this.strongest, prefix + a + separator + b, weight);
   }
 }

@@ -130,11 +130,28 @@ function weighNormalized(
   for (let i = 0; i < length; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80 && (i + 1 === length || isAsciiBoundary(code, text.charCodeAt(i + 1)))) {
-      if (i >= skipUntil && overflowStart !== undefined && (urlIndex >= urls.length || urls[urlIndex]!.start > i)) {
-        // Past the limit and before the next URL, a one-character cluster only adds its weight.
+      if (i >= skipUntil && (urlIndex >= urls.length || urls[urlIndex]!.start > i)) {
         const stop = urlIndex < urls.length ? Math.min(urls[urlIndex]!.start, length) : length;
-        let sum = 0;
         let at = i;
+        if (overflowStart === undefined) {
+          // Within the limit and before the next URL, the same: its weight from the table, then the
+          // limit tested, as add does, unit by unit until the run ends or the weight passes the limit.
+          for (let unit = code; ; ) {
+            weighted += ascii[unit]!;
+            if (weighted > max) {
+              overflowStart = at++;
+              break;
+            }
+            at++;
+            if (at >= stop) break;
+            unit = text.charCodeAt(at);
+            if (unit >= 0x80 || (at + 1 < length && !isAsciiBoundary(unit, text.charCodeAt(at + 1)))) break;
+          }
+          i = at;
+          continue;
+        }
+        // Past the limit and before the next URL, a one-character cluster only adds its weight.
+        let sum = 0;
         for (let unit = code; ; ) {
           sum += ascii[unit]!;
           at++;
@@ -154,7 +171,7 @@ function weighNormalized(
           add(config.transformedURLLength * config.scale, url.start);
           from = skipUntil = url.end;
         }
-        if (from === i) add(codePointWeight(code, config), i);
+        if (from === i) add(ascii[code]!, i);
       }
       i++;
       continue;

@@ -49,6 +49,25 @@ describe('complex-medical-question features: character n-grams', () => {
     );
   });
 
+  it('adds each gram in the order of its name, for any gram length: the model sums them in that order', () => {
+    const word = fc.oneof(fc.string({ maxLength: 8 }), fc.array(fc.constantFrom('a', 'é', '𝒳', '<', '>', 'ß', '1'), { maxLength: 7 }).map((p) => p.join('')));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom(13, 14), (parts, n, bits) => {
+        const { words } = new Analysis(parts.join(' '));
+        const expected: number[] = [];
+        for (const w of words) {
+          if (w.tag) continue;
+          const marked = `<${w.lower}>`;
+          for (let i = 0; i + n <= marked.length; i++) expected.push(bucketOf(characterGramName(marked.slice(i, i + n)), bits));
+        }
+        const added: number[] = [];
+        addCharacterGrams(words, n, bits, { add: (bucket) => added.push(bucket) });
+        expect(added).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('makes no gram of a one-letter word or of a hashtag; a two-letter word is one', () => {
     const { words } = new Analysis('a ok #lymphoma');
     expect(featureBuckets([], 14, words, 4)).toEqual(featureBuckets([characterGramName('<ok>')], 14));
@@ -96,6 +115,12 @@ function expectSameScore(text: string, language?: 'en' | 'de' | 'fr') {
   const fast = predictFeatures(model, analysis, signals);
   expect(fast.probability).toBe(plain.probability);
   expect(fast.strongest).toEqual(plain.strongest);
+  // Listed only from a probability on: the same list at or under it, none above, the same probability either way.
+  const at = predictFeatures(model, analysis, signals, plain.probability);
+  const above = predictFeatures(model, analysis, signals, Math.min(1, plain.probability + 1e-9) + 1e-9);
+  expect(at.strongest).toEqual(plain.strongest);
+  expect(above.strongest).toEqual([]);
+  expect([at.probability, above.probability]).toEqual([plain.probability, plain.probability]);
   expect(fast.threshold).toBe(plain.threshold);
 }
 const shippedLexicons = compileMedicalLexicons();
@@ -119,6 +144,13 @@ describe('complex-medical-question model: features hashed from their parts', () 
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('lists the strongest features of a draft with more features than the recorded buckets hold at first', () => {
+    // The strong features first, then thousands of one filler word: read from the wrong buckets, the first would be lost.
+    const long = 'my dad got told stage 4 and the chemo isnt working, is it safe with 20mg tamoxifen? ' + 'ok '.repeat(3000);
+    for (const language of ['en', 'de'] as const) expectSameScore(long, language);
+    expectSameScore('my dad got told stage 4?', 'en');
   });
 
   it('scores random and hostile drafts to the bit', () => {
