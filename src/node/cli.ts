@@ -265,6 +265,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     reports = await lintPaths(files, cwd, lintOptions);
   }
 
+  // Without the vectors a key message said in other words reads as missing: the user should know why.
+  const { VECTORS_PACKAGE, wordVectorsWereMissing } = await import('./word-vectors.js');
+  if (await wordVectorsWereMissing()) io.stderr(`postlint: note: key messages were read by their words, stems and synonyms only; install ${VECTORS_PACKAGE} to read them by meaning too (see docs/campaigns.md)\n`);
+
   // A file that is not UTF-8 or UTF-16 text is never linted nor written; the others are linted, and
   // with --fix none is written either (a run fixes all its files or none), so they are linted as they are.
   const unreadable = reports.filter((report) => report.unreadable !== undefined);

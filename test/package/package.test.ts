@@ -122,13 +122,14 @@ describe('the built package', () => {
       // The campaign summary after the report: "1 x (line 9) carries: ...".
       const carried = () => {
         const run = cli(['plan.md']);
-        expect(run.stderr).toBe('');
-        return /carries: (.*)$/m.exec(run.stdout)?.[1];
+        return [/carries: (.*)$/m.exec(run.stdout)?.[1], run.stderr];
       };
       const lexical = carried();
       mkdirSync(join(dir, 'node_modules/@postlint'));
       symlinkSync(join(root, 'packages/vectors-en'), join(dir, 'node_modules/@postlint/vectors-en'), 'dir');
-      expect([lexical, carried()]).toEqual(['no key message', 'do-it-now']);
+      // Without the vectors the CLI says why a message may read as missing.
+      const note = 'postlint: note: key messages were read by their words, stems and synonyms only; install @postlint/vectors-en to read them by meaning too (see docs/campaigns.md)\n';
+      expect([lexical, carried()]).toEqual([['no key message', note], ['do-it-now', '']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
