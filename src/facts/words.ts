@@ -46,6 +46,8 @@ export function tokenizeDistinct(text: string, entities: readonly Entity[]): { w
   // A long draft repeats its words: one string per distinct word, not per word, for its texts and lower forms.
   const distinct = text.length >= SHARED_TEXTS_FROM ? new Map<string, number>() : undefined;
   const texts: string[] = [];
+  // The lower form of each distinct text, made at its first use: it depends on the text alone.
+  const lowers: string[] = [];
   let ids = distinct ? new Int32Array(1024) : undefined;
   let next = 0;
   forEachWord(text, (start, end) => {
@@ -53,18 +55,23 @@ export function tokenizeDistinct(text: string, entities: readonly Entity[]): { w
     const entity = entities[next];
     if (entity && entity.start < end && (entity.type === 'url' || entity.type === 'mention')) return;
     let raw = text.slice(start, end);
+    let lower: string;
     if (distinct) {
       let id = distinct.get(raw);
-      if (id === undefined) distinct.set(raw, (id = texts.push(raw) - 1));
-      else raw = texts[id]!;
+      if (id === undefined) {
+        distinct.set(raw, (id = texts.push(raw) - 1));
+        lowers.push((lower = lowerFormAt(text, start, end, raw)));
+      } else {
+        raw = texts[id]!;
+        lower = lowers[id]!;
+      }
       if (words.length === ids!.length) {
         const grown = new Int32Array(ids!.length * 2);
         grown.set(ids!);
         ids = grown;
       }
       ids![words.length] = id;
-    }
-    const lower = lowerFormAt(text, start, end, raw);
+    } else lower = lowerFormAt(text, start, end, raw);
     // The tag in the literal, keys in the order of the words without one: no shape change after creation.
     if (entity && entity.start < end) words.push({ text: raw, lower, start, end, sentence: 0, tag: entity.type as 'hashtag' | 'cashtag' });
     else words.push({ text: raw, lower, start, end, sentence: 0 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../src/facts/analysis.js';
+import type { Word } from '../../src/facts/words.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -46,6 +47,29 @@ describe('complex-medical-question features: character n-grams', () => {
         expect(featureBuckets([], 14, words, 4)).toEqual(featureBuckets(names, 14));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('adds the buckets of a long draft, which skips the words it met before, in the order of every word’s grams', () => {
+    const vocabulary = fc.constantFrom('chemo', 'Chemo', 'tamoxifen', 'a', 'ok', 'é', '𝒳x', 'müdigkeit', 'stage', 'isn’t', 'x'.repeat(60));
+    const word = fc.tuple(vocabulary, fc.boolean()).map(([lower, tag]): Word => (tag ? { text: lower, lower, start: 0, end: lower.length, sentence: 0, tag: 'hashtag' } : { text: lower, lower, start: 0, end: lower.length, sentence: 0 }));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1900, maxLength: 2600 }), (words) => {
+        // Every word's grams, in order; the set keeps the first of each, as the model's BucketSet does.
+        const expected = new Set<number>();
+        const mask = (1 << 14) - 1;
+        for (const w of words) {
+          if (w.tag) continue;
+          const marked = `<${w.lower}>`;
+          for (let i = 0; i + 4 <= marked.length; i++) expected.add(bucketOf(characterGramName(marked.slice(i, i + 4)), 14) & mask);
+        }
+        const added: number[] = [];
+        const into = new Set<number>();
+        addCharacterGrams(words, 4, 14, { add: (bucket) => (into.has(bucket) ? false : (into.add(bucket), added.push(bucket), true)) });
+        expect(added).toEqual([...expected]);
+      }),
+      // No shrinking: a counterexample is thousands of words long.
+      { numRuns: 60, endOnFailure: true },
     );
   });
 
