@@ -93,8 +93,9 @@ export const characterGramName = (gram: string) => `c:${gram}`;
 export const FNV_BASIS = 0x811c9dc5;
 const GRAM_PREFIX = fnv(FNV_BASIS, 'c:');
 
-// From this many words (a post has at most a few hundred), addCharacterGrams skips repeated words.
-const SKIP_REPEATS_FROM = 2000;
+// From this many words (a post has at most a few hundred), addCharacterGrams and the model's
+// scoring skip the words and features met before.
+export const SKIP_REPEATS_FROM = 2000;
 
 /** The buckets of every word's character n-grams, hashed in place: a post has hundreds, so no strings are made. */
 export function addCharacterGrams(words: readonly Word[], n: number, bits: number, into: { add(bucket: number): unknown }): void {

@@ -2,7 +2,7 @@ import type { Analysis } from '../../src/rule/index.js';
 import de from '../data/complex-medical-question/model.de.json';
 import en from '../data/complex-medical-question/model.en.json';
 import fr from '../data/complex-medical-question/model.fr.json';
-import { addCharacterGrams, bucketOf, CHARACTER_GRAMS, FEATURE_BITS, FNV_BASIS, fnv, forEachFeature, type FeatureSink } from './features.js';
+import { addCharacterGrams, bucketOf, CHARACTER_GRAMS, FEATURE_BITS, FNV_BASIS, fnv, forEachFeature, type FeatureSink, SKIP_REPEATS_FROM } from './features.js';
 import type { Signal } from './medical-signals.js';
 
 /**
@@ -115,7 +115,7 @@ export function predictFeatures(model: Model, analysis: Analysis, signals: reado
   const counted = COUNTED;
   try {
     if (model.characterGrams > 0) addCharacterGrams(analysis.words, model.characterGrams, model.bits, counted);
-    const sink = new Scoring(model, counted);
+    const sink = new Scoring(model, counted, analysis.words.length >= SKIP_REPEATS_FROM);
     forEachFeature(analysis, signals, sink);
     return { probability: 1 / (1 + Math.exp(-sink.z)), threshold: model.threshold, strongest: sink.strongest };
   } finally {
@@ -128,9 +128,14 @@ class Scoring implements FeatureSink {
   readonly strongest: Prediction['strongest'] = [];
   readonly #model: Model;
   readonly #counted: BucketSet;
-  constructor(model: Model, counted: BucketSet) {
+  // A long draft's words and word pairs, met before: a feature added again changes nothing (its
+  // bucket is counted, and it entered the strongest five when first added or never can), so it is
+  // skipped without hashing. Only the shapes every word gives: a stem, a #stem, a pair of stems.
+  readonly #seen: SeenFeatures | undefined;
+  constructor(model: Model, counted: BucketSet, skipRepeats = false) {
     this.#model = model;
     this.#counted = counted;
+    if (skipRepeats) this.#seen = { plain: new Set(), tag: new Set(), pairs: new Map() };
     // The grams already counted come first, in the order they were added, as predictWith sums them.
     let z = model.bias;
     for (let i = 0; i < counted.size; i++) z += model.weights[counted.order[i]!]! * model.scale;
@@ -141,6 +146,8 @@ class Scoring implements FeatureSink {
   #lastA: string | undefined;
   #lastState = 0;
   add(prefix: string, a: string, separator: string, b: string): void {
+    const seen = this.#seen;
+    if (seen && this.#metBefore(seen, prefix, a, separator, b)) return;
     const { weights, scale, bits } = this.#model;
     let state: number;
     if (prefix === '' && a === this.#lastA) state = this.#lastState;
@@ -156,6 +163,28 @@ class Scoring implements FeatureSink {
     if (this.#counted.add(bucket)) this.z += weight;
     if (weight > 0 && mayBeStrongest(this.strongest, weight)) keepStrongest(this.strongest, prefix + a + separator + b, weight);
   }
+
+  /** Whether this feature was added before (remembering it if not), for the shapes kept; false for the others. */
+  #metBefore(seen: SeenFeatures, prefix: string, a: string, separator: string, b: string): boolean {
+    let set: Set<string> | undefined;
+    let key = a;
+    if (separator === '' && b === '') set = prefix === '' ? seen.plain : prefix === '#' ? seen.tag : undefined;
+    else if (prefix === '' && separator === ' ') {
+      set = seen.pairs.get(a);
+      if (!set) seen.pairs.set(a, (set = new Set()));
+      key = b;
+    }
+    if (!set) return false;
+    if (set.has(key)) return true;
+    set.add(key);
+    return false;
+  }
+}
+
+interface SeenFeatures {
+  plain: Set<string>;
+  tag: Set<string>;
+  pairs: Map<string, Set<string>>;
 }
 
 const COUNTED = new BucketSet(Math.max(...Object.values(FEATURE_BITS)));

@@ -145,6 +145,25 @@ describe('complex-medical-question model: features hashed from their parts', () 
     );
   });
 
+  it.each(['en', 'de', 'fr'] as const)('scores long drafts, which skip the words and features met before, to the bit (%s)', (language) => {
+    const folder = join(__dirname, '../fixtures/complex-medical-question/corpus', language);
+    const labelled = readdirSync(folder)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter(Boolean))
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    let long = 0;
+    fc.assert(
+      fc.property(fc.array(fc.nat(labelled.length - 1), { minLength: 120, maxLength: 200 }), fc.constantFrom('\n\n', ' ', ' #chemo '), (picks, glue) => {
+        const text = picks.map((i) => labelled[i]!).join(glue);
+        if (new Analysis(text).words.length >= 2000) long++;
+        expectSameScore(text, language);
+        expectSameScore(text);
+      }),
+      { numRuns: 12, endOnFailure: true },
+    );
+    expect(long).toBeGreaterThan(6);
+  });
+
   it('scores random and hostile drafts to the bit', () => {
     const medical = fc.constantFrom('my dad', 'stage 4', 'chemo', 'PSA of 4.1', 'is it safe', '20mg tamoxifen', 'Should I', '?', '@sam ', 'https://example.org', 'Ärztin', 'cancer', 'lump', ' ', '\n', '. ');
     const text = fc.oneof(drafts, fc.array(fc.oneof(medical, fc.string({ maxLength: 6 })), { maxLength: 30 }).map((parts) => parts.join('')));
