@@ -93,12 +93,23 @@ export const characterGramName = (gram: string) => `c:${gram}`;
 export const FNV_BASIS = 0x811c9dc5;
 const GRAM_PREFIX = fnv(FNV_BASIS, 'c:');
 
+// From this many words (a post has at most a few hundred), addCharacterGrams and the model's
+// scoring skip the words and features met before.
+export const SKIP_REPEATS_FROM = 2000;
+
 /** The buckets of every word's character n-grams, hashed in place: a post has hundreds, so no strings are made. */
 export function addCharacterGrams(words: readonly Word[], n: number, bits: number, into: { add(bucket: number): unknown }): void {
   const mask = (1 << bits) - 1;
+  // A long draft repeats its words: a word met before adds only buckets already in `into` (a set,
+  // added to in order), so it is skipped: the same buckets in the same order.
+  const seen = words.length >= SKIP_REPEATS_FROM ? new Set<string>() : undefined;
   for (const word of words) {
     if (word.tag) continue;
     const { lower } = word;
+    if (seen) {
+      if (seen.has(lower)) continue;
+      seen.add(lower);
+    }
     const length = lower.length + 2;
     for (let i = 0; i + n <= length; i++) {
       let h = GRAM_PREFIX;

@@ -2,7 +2,7 @@ import type { Analysis } from '../../src/rule/index.js';
 import de from '../data/complex-medical-question/model.de.json';
 import en from '../data/complex-medical-question/model.en.json';
 import fr from '../data/complex-medical-question/model.fr.json';
-import { addCharacterGrams, bucketOf, CHARACTER_GRAMS, FEATURE_BITS, FNV_BASIS, fnv, forEachFeature, type FeatureSink } from './features.js';
+import { addCharacterGrams, bucketOf, CHARACTER_GRAMS, FEATURE_BITS, FNV_BASIS, fnv, forEachFeature, type FeatureSink, SKIP_REPEATS_FROM } from './features.js';
 import type { Signal } from './medical-signals.js';
 
 /**
@@ -118,11 +118,13 @@ class BucketSet {
  */
 export function predictFeatures(model: Model, analysis: Analysis, signals: readonly Signal[], strongestFrom = 0): Prediction {
   const counted = COUNTED;
+  // A long draft skips the features it met before, in both passes alike, so the passes stay in step.
+  const long = analysis.words.length >= SKIP_REPEATS_FROM;
   let z: number;
   let features: number;
   try {
     if (model.characterGrams > 0) addCharacterGrams(analysis.words, model.characterGrams, model.bits, counted);
-    const sink = new Scoring(model, counted);
+    const sink = new Scoring(model, counted, long ? new RepeatedFeatures() : undefined);
     forEachFeature(analysis, signals, sink);
     z = sink.z;
     features = sink.count;
@@ -132,7 +134,7 @@ export function predictFeatures(model: Model, analysis: Analysis, signals: reado
   const probability = 1 / (1 + Math.exp(-z));
   let strongest: Prediction['strongest'] = [];
   if (probability >= strongestFrom) {
-    const sink = new Strongest(model, features);
+    const sink = new Strongest(model, features, long ? new RepeatedFeatures() : undefined);
     forEachFeature(analysis, signals, sink);
     strongest = sink.strongest;
   }
@@ -167,6 +169,33 @@ class PartHashing {
   }
 }
 
+/**
+ * A long draft's words and word pairs, met before: a feature added again changes nothing (its
+ * bucket is counted, and it entered the strongest five when first added or never can, as
+ * keepStrongest keeps a name once), so both passes skip it without hashing. Only the shapes every
+ * word gives: a stem, a #stem, a pair of stems.
+ */
+class RepeatedFeatures {
+  readonly #plain = new Set<string>();
+  readonly #tag = new Set<string>();
+  readonly #pairs = new Map<string, Set<string>>();
+  /** Whether this feature was added before (remembering it if not), for the shapes kept; false for the others. */
+  metBefore(prefix: string, a: string, separator: string, b: string): boolean {
+    let set: Set<string> | undefined;
+    let key = a;
+    if (separator === '' && b === '') set = prefix === '' ? this.#plain : prefix === '#' ? this.#tag : undefined;
+    else if (prefix === '' && separator === ' ') {
+      set = this.#pairs.get(a);
+      if (!set) this.#pairs.set(a, (set = new Set()));
+      key = b;
+    }
+    if (!set) return false;
+    if (set.has(key)) return true;
+    set.add(key);
+    return false;
+  }
+}
+
 /** The sum: each new bucket's weight, after the grams already counted; each feature's bucket recorded in order. */
 class Scoring implements FeatureSink {
   z: number;
@@ -175,15 +204,18 @@ class Scoring implements FeatureSink {
   readonly #model: Model;
   readonly #counted: BucketSet;
   readonly #hashing = new PartHashing();
-  constructor(model: Model, counted: BucketSet) {
+  readonly #repeats: RepeatedFeatures | undefined;
+  constructor(model: Model, counted: BucketSet, repeats: RepeatedFeatures | undefined) {
     this.#model = model;
     this.#counted = counted;
+    this.#repeats = repeats;
     // The grams already counted come first, in the order they were added, as predictWith sums them.
     let z = model.bias;
     for (let i = 0; i < counted.size; i++) z += model.weights[counted.order[i]!]! * model.scale;
     this.z = z;
   }
   add(prefix: string, a: string, separator: string, b: string): void {
+    if (this.#repeats?.metBefore(prefix, a, separator, b)) return;
     const { weights, scale, bits } = this.#model;
     const bucket = this.#hashing.bucket(prefix, a, separator, b, bits);
     if (this.count === featureBuckets.length) {
@@ -198,20 +230,23 @@ class Scoring implements FeatureSink {
 
 /**
  * The strongest five named features, kept as they come, as predictWith keeps them: the same features
- * in the same order as the sum's pass, so each one's bucket is the one that pass recorded. A name is
- * made only when it may enter.
+ * in the same order as the sum's pass (the same repeats skipped), so each one's bucket is the one that
+ * pass recorded. A name is made only when it may enter.
  */
 class Strongest implements FeatureSink {
   readonly strongest: Prediction['strongest'] = [];
   readonly #model: Model;
   readonly #count: number;
   readonly #hashing = new PartHashing();
+  readonly #repeats: RepeatedFeatures | undefined;
   #next = 0;
-  constructor(model: Model, count: number) {
+  constructor(model: Model, count: number, repeats: RepeatedFeatures | undefined) {
     this.#model = model;
     this.#count = count;
+    this.#repeats = repeats;
   }
   add(prefix: string, a: string, separator: string, b: string): void {
+    if (this.#repeats?.metBefore(prefix, a, separator, b)) return;
     const index = this.#next++;
     const { weights, scale, bits } = this.#model;
     // The passes list the same features; past the recorded ones (never, but then still right), hashed again.

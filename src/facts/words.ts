@@ -42,10 +42,17 @@ export function tokenize(text: string, entities: readonly Entity[]): Word[] {
  * can look each distinct word up once and the rest by index (see matchMergedLexicons).
  */
 export function tokenizeDistinct(text: string, entities: readonly Entity[]): { words: Word[]; ids?: Int32Array; distinct: number } {
-  const words: Word[] = [];
+  let words: Word[] = [];
   // A long draft repeats its words: one string per distinct word, not per word, for its texts and lower forms.
   const distinct = text.length >= SHARED_TEXTS_FROM ? new Map<string, number>() : undefined;
+  // A long draft's words are gathered in chunks and joined once, into a list of their exact length:
+  // a list grown word by word leaves twice its size in outgrown copies, which only a full
+  // collection frees (hundreds of thousands of words: megabytes at the heap's peak).
+  const chunks: Word[][] | undefined = distinct ? [] : undefined;
+  let count = 0;
   const texts: string[] = [];
+  // The lower form of each distinct text, made at its first use: it depends on the text alone.
+  const lowers: string[] = [];
   let ids = distinct ? new Int32Array(1024) : undefined;
   let next = 0;
   forEachWord(text, (start, end) => {
@@ -53,24 +60,38 @@ export function tokenizeDistinct(text: string, entities: readonly Entity[]): { w
     const entity = entities[next];
     if (entity && entity.start < end && (entity.type === 'url' || entity.type === 'mention')) return;
     let raw = text.slice(start, end);
+    let lower: string;
     if (distinct) {
       let id = distinct.get(raw);
-      if (id === undefined) distinct.set(raw, (id = texts.push(raw) - 1));
-      else raw = texts[id]!;
-      if (words.length === ids!.length) {
+      if (id === undefined) {
+        distinct.set(raw, (id = texts.push(raw) - 1));
+        lowers.push((lower = lowerFormAt(text, start, end, raw)));
+      } else {
+        raw = texts[id]!;
+        lower = lowers[id]!;
+      }
+      if (count === ids!.length) {
         const grown = new Int32Array(ids!.length * 2);
         grown.set(ids!);
         ids = grown;
       }
-      ids![words.length] = id;
-    }
-    const lower = lowerFormAt(text, start, end, raw);
+      ids![count++] = id;
+      if (words.length === WORDS_CHUNK) {
+        chunks!.push(words);
+        words = [];
+      }
+    } else lower = lowerFormAt(text, start, end, raw);
     // The tag in the literal, keys in the order of the words without one: no shape change after creation.
     if (entity && entity.start < end) words.push({ text: raw, lower, start, end, sentence: 0, tag: entity.type as 'hashtag' | 'cashtag' });
     else words.push({ text: raw, lower, start, end, sentence: 0 });
   });
-  return ids ? { words, ids: ids.slice(0, words.length), distinct: texts.length } : { words, distinct: 0 };
+  if (!ids) return { words, distinct: 0 };
+  chunks!.push(words);
+  return { words: ([] as Word[]).concat(...chunks!), ids: ids.slice(0, count), distinct: texts.length };
 }
+
+// Words per chunk of a long draft's list: 64 KB of references, under V8's large-object size.
+const WORDS_CHUNK = 8192;
 
 // From this many UTF-16 units (a post is at most a few thousand), tokenize shares equal word texts.
 const SHARED_TEXTS_FROM = 100_000;

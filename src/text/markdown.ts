@@ -8,9 +8,14 @@ const processor = unified().use(remarkParse);
 /** The mdast tree of a draft (CommonMark), with UTF-16 offsets in every node's position. */
 export function parseMarkdown(text: string): Root {
   const cuts = [...(setextPieces(text) ?? []), ...(delimiterPieces(text) ?? [])];
-  if (text.length >= LARGE_DRAFT) cuts.push(...(blankLinePieces(text) ?? []));
+  const stretches = text.length >= LARGE_DRAFT ? blankLineStretches(text) : undefined;
+  if (stretches) cuts.push(...(piecesOf(stretches) ?? []));
   cuts.sort((a, b) => a - b);
-  return cuts.length > 0 ? parsePieces(text, [...new Set(cuts)], plainFirst) : scannedOrParsed(text);
+  if (cuts.length === 0) return scannedOrParsed(text);
+  // The stretches were tested once already: a piece made of whole ones is not tested again (a second
+  // pass of NOT_PLAIN over a megabyte draft).
+  const parser: PieceParser = stretches ? { parse: (piece, from) => (((from !== undefined ? knownPlain(stretches, from, from + piece.length) : undefined) ?? isPlainMarkdown(piece)) ? plainTree(piece) : scannedOrParsed(piece)) } : plainFirst;
+  return parsePieces(text, [...new Set(cuts)], parser);
 }
 
 /** The scanner's tree of a text (a post's simple Markdown), or remark's when the scanner gives up. */
@@ -38,8 +43,26 @@ const BLANK_LINES = /\n\n+/g;
  * list, quote, heading, code or HTML marker), so every list, quote and paragraph before it has ended.
  */
 export function blankLinePieces(text: string, piece = BLANK_PIECE): number[] | undefined {
+  const stretches = blankLineStretches(text);
+  return stretches && piecesOf(stretches, piece);
+}
+
+/**
+ * The stretches between the places a draft may be cut at blank lines (see blankLinePieces), each
+ * with whether it is plain (isPlainMarkdown), or undefined when something could span a cut.
+ * `nonPlainBefore[i]` counts the stretches before the i-th that are not plain.
+ */
+export interface BlankLineStretches {
+  /** Where each stretch starts, then the text's length. */
+  starts: number[];
+  plain: boolean[];
+  nonPlainBefore: Int32Array;
+  /** The index of each start in `starts`. */
+  index: Map<number, number>;
+}
+
+export function blankLineStretches(text: string): BlankLineStretches | undefined {
   if (SPANS_BLANK_LINES.test(text)) return undefined;
-  // The stretches between the places a cut may go, each plain or not.
   const starts = [0];
   for (BLANK_LINES.lastIndex = 0; BLANK_LINES.exec(text); ) {
     const at = BLANK_LINES.lastIndex;
@@ -47,6 +70,27 @@ export function blankLinePieces(text: string, piece = BLANK_PIECE): number[] | u
   }
   starts.push(text.length);
   const plain = starts.slice(0, -1).map((start, i) => isPlainMarkdown(text.slice(start, starts[i + 1])));
+  const nonPlainBefore = new Int32Array(starts.length);
+  for (let i = 0; i < plain.length; i++) nonPlainBefore[i + 1] = nonPlainBefore[i]! + (plain[i] ? 0 : 1);
+  const index = new Map<number, number>();
+  starts.forEach((start, i) => index.set(start, i));
+  return { starts, plain, nonPlainBefore, index };
+}
+
+/**
+ * Whether text[from, to) is plain, read from the stretches when it is made of whole ones (else
+ * undefined). A stretch ends with the line break before a blank line, and nothing NOT_PLAIN or
+ * FLANKING_UNDERSCORE matches holds a line break or looks past one, so a run of whole stretches
+ * is plain exactly when each of them is.
+ */
+export function knownPlain(stretches: BlankLineStretches, from: number, to: number): boolean | undefined {
+  const first = stretches.index.get(from);
+  const end = stretches.index.get(to);
+  if (first === undefined || end === undefined || end <= first) return undefined;
+  return stretches.nonPlainBefore[end] === stretches.nonPlainBefore[first];
+}
+
+function piecesOf({ starts, plain }: BlankLineStretches, piece = BLANK_PIECE): number[] | undefined {
   const cuts: number[] = [];
   let pieceStart = 0;
   for (let i = 1; i < plain.length; i++) {
@@ -66,6 +110,7 @@ const NOT_PLAIN = /[*`[\]<>\\~\t\r\0-\x08\x0b\x0c\x0e-\x1f]|&[#A-Za-z]| $|^(?:[ 
 
 /** Whether CommonMark reads the text as paragraphs of plain text and nothing else. */
 export function isPlainMarkdown(text: string): boolean {
+  markdownWork.plainTested += text.length;
   return !NOT_PLAIN.test(text) && !(text.includes('_') && FLANKING_UNDERSCORE.test(text));
 }
 
@@ -154,7 +199,8 @@ export function setextPieces(text: string, piece = SETEXT_PIECE): number[] | und
 
 /** How to parse a piece: a unified processor with remark-parse, and one that reads no emphasis. */
 export interface PieceParser {
-  parse(text: string): Root;
+  /** `from`: where the piece starts in the text parsePieces cut it from. */
+  parse(text: string, from?: number): Root;
 }
 
 // micromark resolves emphasis by walking back from every closing run and splicing its event list
@@ -167,9 +213,10 @@ export const NO_EMPHASIS = { disable: { null: ['attention'] } };
 
 /**
  * How many times remark has parsed (a draft, a piece of one, or a plan), and how many characters,
- * and how many drafts the scanner read without it: tests count work with it, never time.
+ * how many drafts the scanner read without it, and how many characters isPlainMarkdown tested:
+ * tests count work with it, never time.
  */
-export const markdownWork = { parses: 0, characters: 0, scans: 0 };
+export const markdownWork = { parses: 0, characters: 0, scans: 0, plainTested: 0 };
 
 /** A parser that reads a piece no cut could keep small (a long stretch with no place to cut) without emphasis. */
 export function boundedParser(withEmphasis: PieceParser, withoutEmphasis: PieceParser): PieceParser {
@@ -242,7 +289,7 @@ export function parsePieces(text: string, cuts: readonly number[], parser: Piece
   let column = 0;
   for (const to of [...cuts, text.length]) {
     const piece = text.slice(from, to);
-    const tree = parser.parse(piece);
+    const tree = parser.parse(piece, from);
     const at = { lines, column, offset: from };
     for (const child of tree.children) children.push(shift(child, at));
     if (tree.position) end = moved(tree.position.end, at);

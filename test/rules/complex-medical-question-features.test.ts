@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../src/facts/analysis.js';
+import type { Word } from '../../src/facts/words.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -65,6 +66,29 @@ describe('complex-medical-question features: character n-grams', () => {
         expect(added).toEqual(expected);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('adds the buckets of a long draft, which skips the words it met before, in the order of every word’s grams', () => {
+    const vocabulary = fc.constantFrom('chemo', 'Chemo', 'tamoxifen', 'a', 'ok', 'é', '𝒳x', 'müdigkeit', 'stage', 'isn’t', 'x'.repeat(60));
+    const word = fc.tuple(vocabulary, fc.boolean()).map(([lower, tag]): Word => (tag ? { text: lower, lower, start: 0, end: lower.length, sentence: 0, tag: 'hashtag' } : { text: lower, lower, start: 0, end: lower.length, sentence: 0 }));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1900, maxLength: 2600 }), (words) => {
+        // Every word's grams, in order; the set keeps the first of each, as the model's BucketSet does.
+        const expected = new Set<number>();
+        const mask = (1 << 14) - 1;
+        for (const w of words) {
+          if (w.tag) continue;
+          const marked = `<${w.lower}>`;
+          for (let i = 0; i + 4 <= marked.length; i++) expected.add(bucketOf(characterGramName(marked.slice(i, i + 4)), 14) & mask);
+        }
+        const added: number[] = [];
+        const into = new Set<number>();
+        addCharacterGrams(words, 4, 14, { add: (bucket) => (into.has(bucket) ? false : (into.add(bucket), added.push(bucket), true)) });
+        expect(added).toEqual([...expected]);
+      }),
+      // No shrinking: a counterexample is thousands of words long.
+      { numRuns: 60, endOnFailure: true },
     );
   });
 
@@ -147,10 +171,31 @@ describe('complex-medical-question model: features hashed from their parts', () 
   });
 
   it('lists the strongest features of a draft with more features than the recorded buckets hold at first', () => {
-    // The strong features first, then thousands of one filler word: read from the wrong buckets, the first would be lost.
-    const long = 'my dad got told stage 4 and the chemo isnt working, is it safe with 20mg tamoxifen? ' + 'ok '.repeat(3000);
+    // The strong features first, then thousands of filler words, each new (a long draft skips the ones
+    // met before): read from the wrong buckets, the first would be lost.
+    const filler = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}`).join(' ');
+    const long = 'my dad got told stage 4 and the chemo isnt working, is it safe with 20mg tamoxifen? ' + filler;
     for (const language of ['en', 'de'] as const) expectSameScore(long, language);
     expectSameScore('my dad got told stage 4?', 'en');
+  });
+
+  it.each(['en', 'de', 'fr'] as const)('scores long drafts, which skip the words and features met before, to the bit (%s)', (language) => {
+    const folder = join(__dirname, '../fixtures/complex-medical-question/corpus', language);
+    const labelled = readdirSync(folder)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter(Boolean))
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    let long = 0;
+    fc.assert(
+      fc.property(fc.array(fc.nat(labelled.length - 1), { minLength: 120, maxLength: 200 }), fc.constantFrom('\n\n', ' ', ' #chemo '), (picks, glue) => {
+        const text = picks.map((i) => labelled[i]!).join(glue);
+        if (new Analysis(text).words.length >= 2000) long++;
+        expectSameScore(text, language);
+        expectSameScore(text);
+      }),
+      { numRuns: 12, endOnFailure: true },
+    );
+    expect(long).toBeGreaterThan(6);
   });
 
   it('scores random and hostile drafts to the bit', () => {

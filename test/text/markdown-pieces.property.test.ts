@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { describe, expect, it } from 'vitest';
-import { blankLinePieces, delimiterPieces, isPlainMarkdown, markdownWork, parseMarkdown, parsePieces, plainTree, setextPieces } from '../../src/text/markdown.js';
+import { blankLinePieces, blankLineStretches, delimiterPieces, isPlainMarkdown, knownPlain, markdownWork, parseMarkdown, parsePieces, plainTree, setextPieces } from '../../src/text/markdown.js';
 
 // A long draft is cut at blank lines and its plain paragraphs get their tree without micromark:
 // these compare both with remark-parse on the whole text, positions included.
@@ -74,5 +74,41 @@ describe('cutting a draft at blank lines', () => {
     expect([markdownWork.parses - parses, markdownWork.scans - scans]).toEqual([0, 1]);
     parseMarkdown(`${plain}\n\nOne *formatted* post \\& an escape.\n\n${plain}`);
     expect([markdownWork.parses - parses, markdownWork.scans - scans]).toEqual([1, 1]);
+  });
+});
+
+const plainPost = fc.constantFrom('Plain words here.', 'More text, with 2 numbers 3.5', '#hashtag at the start', 'Q & A, snake_case', 'x\u00a0y\nand a second line');
+
+describe('whether a run of whole blank-line stretches is plain', () => {
+  it('is what isPlainMarkdown says of the run itself', () => {
+    let known = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(draft, noise, plainPost, plainPost), { minLength: 1, maxLength: 8 }), fc.constantFrom('\n\n', '\n\n\n', '\n \n'), (drafts, blank) => {
+        const text = drafts.join(blank);
+        const stretches = blankLineStretches(text);
+        if (!stretches) return;
+        const { starts } = stretches;
+        for (let i = 0; i < starts.length; i++) {
+          for (let j = i + 1; j < starts.length; j++) {
+            if (starts[j] === starts[i]) continue;
+            known++;
+            expect(knownPlain(stretches, starts[i]!, starts[j]!)).toBe(isPlainMarkdown(text.slice(starts[i], starts[j])));
+          }
+        }
+        // Anywhere else it is not known.
+        if (text.length > 1 && !stretches.index.has(1)) expect(knownPlain(stretches, 1, text.length)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+    expect(known).toBeGreaterThan(1500);
+  });
+
+  it('spares a long draft a second test of its plain pieces', () => {
+    const posts = Array.from({ length: 600 }, (_, i) => (i % 7 === 3 ? `Post ${i} has *emphasis* in it.` : `Post ${i} is plain text about screening.`));
+    const text = posts.join('\n\n');
+    const before = markdownWork.plainTested;
+    parseMarkdown(text);
+    // Each stretch is tested once, when the draft is cut; no piece again.
+    expect(markdownWork.plainTested - before).toBe(text.length);
   });
 });
