@@ -25,7 +25,8 @@ const BLOCK_START = /^(?:[ >+=\-]|#{1,6}(?: |$)|\d{1,9}[.)]|[*_](?: |$)|```|~~~)
 // An item of a "-" list with text after one space.
 const LIST_ITEM = /^- (?=[^ ])/;
 // An ATX heading with one space after its marks, text not ending in "#" (a closing sequence).
-const HEADING = /^(#{1,6}) (?=[^ ])(?!.*#$)/;
+// [^] and not ".", which stops at U+2028 and U+2029: inside a line to micromark.
+const HEADING = /^(#{1,6}) (?=[^ ])(?![^]*#$)/;
 // An inline link or image with a plain destination and no title: nothing in its text or
 // destination that another construct could claim (code, emphasis, brackets, a line ending).
 const LINK = /!?\[([^[\]*_`\n]+)\]\(([^\s()<>`]+)\)/y;

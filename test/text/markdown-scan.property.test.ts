@@ -47,6 +47,12 @@ describe('the Markdown scanner', () => {
     expect(scanned).toBeGreaterThan(1500);
   });
 
+  it('leaves to remark a heading with a closing sequence after a line or paragraph separator, which are inside a line to micromark', () => {
+    for (const text of ['## Update\u2028 #', '# x\u2029 #', '## Update\u2028 ##', '## a\u2028#', 'a\n## b\u2028c #']) {
+      if (!agrees(text)) expect(scanMarkdown(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
   const PIECES = [
     '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '!', '\\', '&amp;', '&', '&#35;', '<', '>', '#', '## ', '# ', ' ', ' ', ' ', '\t', '\n', '\n', '\n\n',
     'a', 'b', 'Z', 'word', '12', '1.', '3)', '.', ',', ':', ';', '?', '"', "'", '-', '+', '=', '~', '|', '$', '@', '%', '/', 'é', 'ß', '漢字', 'ü', '😀', '👩🏾‍⚕️', '\u00a0', '\u2028',
