@@ -14,7 +14,7 @@ export function newest(path) {
 
 export function ensureBuilt(log = (s) => process.stderr.write(s + '\n')) {
   const outputs = ['dist/index.js', 'dist/node.js', 'dist/cli.js', 'dist/codemirror.js', 'packages/vectors-en/dist/index.js'].map((f) => join(ROOT, f));
-  const sources = ['src', 'rules', 'package.json', 'tsup.config.ts'].map((f) => newest(join(ROOT, f)));
+  const sources = ['src', 'rules', 'package.json', 'tsup.config.ts', 'packages/vectors-en/src', 'packages/vectors-en/package.json'].map((f) => newest(join(ROOT, f)));
   if (outputs.every(existsSync) && Math.min(...outputs.map(newest)) >= Math.max(...sources)) return;
   log('dist/ is missing or stale: npm run build');
   const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });

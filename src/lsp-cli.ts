@@ -29,13 +29,13 @@ if (args.includes('--help') || args.includes('-h')) {
   let loaded = false;
   const wordVectors = () => {
     if (!loaded) {
-      loaded = true;
       try {
         vectors = (fromDist(VECTORS_PACKAGE) as { englishWordVectors(): WordVectors }).englishWordVectors();
       } catch (error) {
-        // Not installed: key messages are read by the lexical matcher alone.
+        // Not installed: key messages are read by the lexical matcher alone. A broken install fails each time, never quietly.
         if (!isVectorsPackageMissing(error)) throw error;
       }
+      loaded = true;
     }
     return vectors;
   };

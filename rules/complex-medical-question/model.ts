@@ -138,14 +138,14 @@ export function predictFeatures(model: Model, analysis: Analysis, signals: reado
     forEachFeature(analysis, signals, sink);
     strongest = sink.strongest;
   }
-  if (featureBuckets.length > KEPT_BUCKETS) featureBuckets = new Uint16Array(KEPT_BUCKETS);
+  if (recordedBuckets.length > KEPT_BUCKETS) recordedBuckets = new Uint16Array(KEPT_BUCKETS);
   return { probability, threshold: model.threshold, strongest };
 }
 
 // Each feature's bucket, in order, for the strongest features' pass: reused by every prediction,
 // grown for a long draft and given back after it.
 const KEPT_BUCKETS = 1 << 12;
-let featureBuckets = new Uint16Array(KEPT_BUCKETS);
+let recordedBuckets = new Uint16Array(KEPT_BUCKETS);
 
 /**
  * The bucket of each feature from its parts. The state after hashing '' + a is kept for the next
@@ -218,12 +218,12 @@ class Scoring implements FeatureSink {
     if (this.#repeats?.metBefore(prefix, a, separator, b)) return;
     const { weights, scale, bits } = this.#model;
     const bucket = this.#hashing.bucket(prefix, a, separator, b, bits);
-    if (this.count === featureBuckets.length) {
-      const grown = new Uint16Array(featureBuckets.length * 2);
-      grown.set(featureBuckets);
-      featureBuckets = grown;
+    if (this.count === recordedBuckets.length) {
+      const grown = new Uint16Array(recordedBuckets.length * 2);
+      grown.set(recordedBuckets);
+      recordedBuckets = grown;
     }
-    featureBuckets[this.count++] = bucket;
+    recordedBuckets[this.count++] = bucket;
     if (this.#counted.add(bucket)) this.z += weights[bucket]! * scale;
   }
 }
@@ -250,7 +250,7 @@ class Strongest implements FeatureSink {
     const index = this.#next++;
     const { weights, scale, bits } = this.#model;
     // The passes list the same features; past the recorded ones (never, but then still right), hashed again.
-    const bucket = index < this.#count ? featureBuckets[index]! : this.#hashing.bucket(prefix, a, separator, b, bits);
+    const bucket = index < this.#count ? recordedBuckets[index]! : this.#hashing.bucket(prefix, a, separator, b, bits);
     const weight = weights[bucket]! * scale;
     if (weight > 0 && mayBeStrongest(this.strongest, weight)) keepStrongest(this.strongest, prefix + a + separator + b, weight);
   }

@@ -22,7 +22,7 @@ export function isWordVectors(value: unknown): value is WordVectors {
  */
 export class WordVectors {
   /** The brand `isWordVectors` checks: the class comes from another package (@postlint/vectors-en) than the linter. */
-  readonly [WORD_VECTORS] = true;
+  declare readonly [WORD_VECTORS]: true;
   readonly lang: string;
   readonly dimensions: number;
   readonly size: number;
@@ -30,6 +30,8 @@ export class WordVectors {
   readonly #unit: Float32Array;
 
   constructor(data: WordVectorsData) {
+    // Set here, not as a field: a computed field key would keep the unused class in postlint's own bundle.
+    Object.defineProperty(this, WORD_VECTORS, { value: true, enumerable: true });
     if (!data || typeof data.words !== 'string' || typeof data.vectors !== 'string' || !(data.dimensions > 0)) {
       throw new TypeError("WordVectors: expected { lang, dimensions, words, vectors } as in rules/data/word-vectors.<lang>.json; for English use englishWordVectors() from '@postlint/vectors-en'");
     }

@@ -243,7 +243,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     language: values.language as LintOptions['language'],
     fix: values.fix === true || values['fix-dry-run'] === true,
     reportUnused: values['report-unused-disable-directives'] ? ('error' as const) : undefined,
+    onWordVectorsMissing: () => {
+      vectorsMissing = true;
+    },
   };
+  let vectorsMissing = false;
 
   let reports: FileReport[];
   if (values.text !== undefined) {
@@ -266,8 +270,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
 
   // Without the vectors a key message said in other words reads as missing: the user should know why.
-  const { VECTORS_PACKAGE, wordVectorsWereMissing } = await import('./word-vectors.js');
-  if (await wordVectorsWereMissing()) io.stderr(`postlint: note: key messages were read by their words, stems and synonyms only; install ${VECTORS_PACKAGE} to read them by meaning too (see docs/campaigns.md)\n`);
+  if (vectorsMissing) io.stderr(`postlint: note: key messages were read by their words, stems and synonyms only; install @postlint/vectors-en to read them by meaning too (see "Install" in postlint's README)\n`);
 
   // A file that is not UTF-8 or UTF-16 text is never linted nor written; the others are linted, and
   // with --fix none is written either (a run fixes all its files or none), so they are linted as they are.

@@ -22,6 +22,8 @@ export interface LintSourceOptions {
   language?: LintOptions['language'];
   fix?: boolean;
   reportUnused?: Severity | 'off';
+  /** Called when a campaign's key messages are read without @postlint/vectors-en (not installed): by words, stems and synonyms alone. */
+  onWordVectorsMissing?: () => void;
 }
 
 /** A linted file: what formatters need, plus the fixed text when fixing changed it. */
@@ -59,6 +61,7 @@ export async function lintSource(text: string, filePath: string | undefined, dis
   // A campaign (in the config, or a campaign plan) reads its key messages by meaning: the vectors load for it, and only then.
   const campaign = options.config.forFile(filePath).options.campaign !== undefined || (isMarkdownPath(filePath) && isCampaignFile(text));
   const wordVectors = campaign ? await loadWordVectors() : undefined;
+  if (campaign && wordVectors === undefined) options.onWordVectorsMissing?.();
   return toReport(lintFile(text, filePath, wordVectors ? { ...options, wordVectors } : options), text, filePath, display);
 }
 

@@ -17,11 +17,6 @@ export function loadWordVectors(): Promise<WordVectors | undefined> {
   ));
 }
 
-/** Whether a campaign asked for the vectors in this process and @postlint/vectors-en was not installed. */
-export async function wordVectorsWereMissing(): Promise<boolean> {
-  return loading !== undefined && (await loading) === undefined;
-}
-
 /** Whether a failed import or require() failed because the package itself is not installed (not a broken file inside it). */
 export function isVectorsPackageMissing(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };

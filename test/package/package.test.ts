@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'acorn';
 import { build } from 'esbuild';
@@ -128,7 +128,7 @@ describe('the built package', () => {
       mkdirSync(join(dir, 'node_modules/@postlint'));
       symlinkSync(join(root, 'packages/vectors-en'), join(dir, 'node_modules/@postlint/vectors-en'), 'dir');
       // Without the vectors the CLI says why a message may read as missing.
-      const note = 'postlint: note: key messages were read by their words, stems and synonyms only; install @postlint/vectors-en to read them by meaning too (see docs/campaigns.md)\n';
+      const note = 'postlint: note: key messages were read by their words, stems and synonyms only; install @postlint/vectors-en to read them by meaning too (see "Install" in postlint\'s README)\n';
       expect([lexical, carried()]).toEqual([['no key message', note], ['do-it-now', '']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -152,8 +152,16 @@ describe('the built package', () => {
     expect(files.filter((f) => /\.c?js$/.test(f) && readFileSync(f, 'utf8').includes(sample))).toEqual([join(vectorsDir, 'dist/en.data.cjs')]);
   });
 
+  it('bundles the WordVectors class once, in @postlint/vectors-en: postlint only checks its brand', () => {
+    const holding = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.c?js$/.test(e.name) && readFileSync(join(e.parentPath, e.name), 'utf8').includes('WordVectors: expected')).map((e) => relative(root, join(e.parentPath, e.name)));
+    expect(holding(join(root, 'dist'))).toEqual([]);
+    expect(holding(join(root, 'packages/vectors-en/dist'))).toEqual(['packages/vectors-en/dist/index.js']);
+  });
+
   it('locks the version of @postlint/vectors-en to postlint\'s (the key-message model is fitted on its vectors), and its hand-written types to its exports', () => {
-    const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; workspaces: string[] };
+    const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; workspaces: string[]; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+    // postlint names it too (optional): pnpm and Yarn PnP let a package load only what it declares.
+    expect([own.peerDependencies['@postlint/vectors-en'], own.peerDependenciesMeta['@postlint/vectors-en']]).toEqual([own.version, { optional: true }]);
     const vectors = JSON.parse(readFileSync(join(root, 'packages/vectors-en/package.json'), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
     expect(own.workspaces).toEqual(['packages/*']);
     expect([vectors.name, vectors.version, vectors.peerDependencies]).toEqual(['@postlint/vectors-en', own.version, { postlint: own.version }]);
