@@ -119,12 +119,12 @@ class BucketSet {
 export function predictFeatures(model: Model, analysis: Analysis, signals: readonly Signal[], strongestFrom = 0): Prediction {
   const counted = COUNTED;
   // A long draft skips the features it met before, in both passes alike, so the passes stay in step.
-  const long = analysis.words.length >= SKIP_REPEATS_FROM;
+  const repeats = analysis.words.length >= SKIP_REPEATS_FROM ? new RepeatedFeatures() : undefined;
   let z: number;
   let features: number;
   try {
     if (model.characterGrams > 0) addCharacterGrams(analysis.words, model.characterGrams, model.bits, counted);
-    const sink = new Scoring(model, counted, long ? new RepeatedFeatures() : undefined);
+    const sink = new Scoring(model, counted, repeats);
     forEachFeature(analysis, signals, sink);
     z = sink.z;
     features = sink.count;
@@ -134,7 +134,8 @@ export function predictFeatures(model: Model, analysis: Analysis, signals: reado
   const probability = 1 / (1 + Math.exp(-z));
   let strongest: Prediction['strongest'] = [];
   if (probability >= strongestFrom) {
-    const sink = new Strongest(model, features, long ? new RepeatedFeatures() : undefined);
+    repeats?.replay();
+    const sink = new Strongest(model, features, repeats);
     forEachFeature(analysis, signals, sink);
     strongest = sink.strongest;
   }
@@ -173,25 +174,37 @@ class PartHashing {
  * A long draft's words and word pairs, met before: a feature added again changes nothing (its
  * bucket is counted, and it entered the strongest five when first added or never can, as
  * keepStrongest keeps a name once), so both passes skip it without hashing. Only the shapes every
- * word gives: a stem, a #stem, a pair of stems.
+ * word gives: a stem, a #stem, a pair of stems. The first pass records where each was first met;
+ * the second replays those records instead of holding a second copy of them.
  */
 class RepeatedFeatures {
-  readonly #plain = new Set<string>();
-  readonly #tag = new Set<string>();
-  readonly #pairs = new Map<string, Set<string>>();
-  /** Whether this feature was added before (remembering it if not), for the shapes kept; false for the others. */
+  readonly #plain = new Map<string, number>();
+  readonly #tag = new Map<string, number>();
+  readonly #pairs = new Map<string, Map<string, number>>();
+  // Which feature of the pass this is, counting every one offered.
+  #index = 0;
+  #replaying = false;
+  /** From here, answers as the recording pass did, feature by feature. */
+  replay(): void {
+    this.#replaying = true;
+    this.#index = 0;
+  }
+  /** Whether this feature was met before in the pass (remembering it if not), for the shapes kept; false for the others. */
   metBefore(prefix: string, a: string, separator: string, b: string): boolean {
-    let set: Set<string> | undefined;
+    const index = this.#index++;
+    let firstMet: Map<string, number> | undefined;
     let key = a;
-    if (separator === '' && b === '') set = prefix === '' ? this.#plain : prefix === '#' ? this.#tag : undefined;
+    if (separator === '' && b === '') firstMet = prefix === '' ? this.#plain : prefix === '#' ? this.#tag : undefined;
     else if (prefix === '' && separator === ' ') {
-      set = this.#pairs.get(a);
-      if (!set) this.#pairs.set(a, (set = new Set()));
+      firstMet = this.#pairs.get(a);
+      if (!firstMet) this.#pairs.set(a, (firstMet = new Map()));
       key = b;
     }
-    if (!set) return false;
-    if (set.has(key)) return true;
-    set.add(key);
+    if (!firstMet) return false;
+    const first = firstMet.get(key);
+    if (this.#replaying) return first !== index;
+    if (first !== undefined) return true;
+    firstMet.set(key, index);
     return false;
   }
 }
