@@ -121,13 +121,11 @@ export function predictFeatures(model: Model, analysis: Analysis, signals: reado
   // A long draft skips the features it met before, in both passes alike, so the passes stay in step.
   const repeats = analysis.words.length >= SKIP_REPEATS_FROM ? new RepeatedFeatures() : undefined;
   let z: number;
-  let features: number;
   try {
     if (model.characterGrams > 0) addCharacterGrams(analysis.words, model.characterGrams, model.bits, counted);
     const sink = new Scoring(model, counted, repeats);
     forEachFeature(analysis, signals, sink);
     z = sink.z;
-    features = sink.count;
   } finally {
     counted.clear();
   }
@@ -135,7 +133,7 @@ export function predictFeatures(model: Model, analysis: Analysis, signals: reado
   let strongest: Prediction['strongest'] = [];
   if (probability >= strongestFrom) {
     repeats?.replay();
-    const sink = new Strongest(model, features, repeats);
+    const sink = new Strongest(model, repeats);
     forEachFeature(analysis, signals, sink);
     strongest = sink.strongest;
   }
@@ -212,8 +210,8 @@ class RepeatedFeatures {
 /** The sum: each new bucket's weight, after the grams already counted; each feature's bucket recorded in order. */
 class Scoring implements FeatureSink {
   z: number;
-  /** Features seen so far. */
-  count = 0;
+  // Features recorded so far.
+  #count = 0;
   readonly #model: Model;
   readonly #counted: BucketSet;
   readonly #hashing = new PartHashing();
@@ -231,12 +229,12 @@ class Scoring implements FeatureSink {
     if (this.#repeats?.metBefore(prefix, a, separator, b)) return;
     const { weights, scale, bits } = this.#model;
     const bucket = this.#hashing.bucket(prefix, a, separator, b, bits);
-    if (this.count === recordedBuckets.length) {
+    if (this.#count === recordedBuckets.length) {
       const grown = new Uint16Array(recordedBuckets.length * 2);
       grown.set(recordedBuckets);
       recordedBuckets = grown;
     }
-    recordedBuckets[this.count++] = bucket;
+    recordedBuckets[this.#count++] = bucket;
     if (this.#counted.add(bucket)) this.z += weights[bucket]! * scale;
   }
 }
@@ -249,22 +247,16 @@ class Scoring implements FeatureSink {
 class Strongest implements FeatureSink {
   readonly strongest: Prediction['strongest'] = [];
   readonly #model: Model;
-  readonly #count: number;
-  readonly #hashing = new PartHashing();
   readonly #repeats: RepeatedFeatures | undefined;
   #next = 0;
-  constructor(model: Model, count: number, repeats: RepeatedFeatures | undefined) {
+  constructor(model: Model, repeats: RepeatedFeatures | undefined) {
     this.#model = model;
-    this.#count = count;
     this.#repeats = repeats;
   }
   add(prefix: string, a: string, separator: string, b: string): void {
     if (this.#repeats?.metBefore(prefix, a, separator, b)) return;
-    const index = this.#next++;
-    const { weights, scale, bits } = this.#model;
-    // The passes list the same features; past the recorded ones (never, but then still right), hashed again.
-    const bucket = index < this.#count ? recordedBuckets[index]! : this.#hashing.bucket(prefix, a, separator, b, bits);
-    const weight = weights[bucket]! * scale;
+    const { weights, scale } = this.#model;
+    const weight = weights[recordedBuckets[this.#next++]!]! * scale;
     if (weight > 0 && mayBeStrongest(this.strongest, weight)) keepStrongest(this.strongest, prefix + a + separator + b, weight);
   }
 }

@@ -237,6 +237,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   warnAboutMissingProducts(config, io);
   const toStdout = values.fix === true && positionals.length === 0;
+  let vectorsMissing = false;
   const lintOptions = {
     config,
     channel: values.channel,
@@ -247,7 +248,6 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       vectorsMissing = true;
     },
   };
-  let vectorsMissing = false;
 
   let reports: FileReport[];
   if (values.text !== undefined) {
